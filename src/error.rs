@@ -1,0 +1,219 @@
+//! The library's one error type, and the exit code each kind of failure maps to.
+//!
+//! The variants keep the protocol detail (failInfo, HTTP status, which check failed) so that the
+//! binary can print an actionable message and the history can record a decoded reason.
+
+use std::path::PathBuf;
+
+use crate::scep::FailInfo;
+
+/// Exit codes users script against (see DESIGN.md and the man page).
+pub mod exit {
+    /// Done: issued and installed, nothing due, or the query answered.
+    pub const OK: u8 = 0;
+    /// Anything not listed below.
+    pub const OTHER: u8 = 1;
+    /// Usage or configuration error.
+    pub const USAGE: u8 = 2;
+    /// The CA accepted the request but has not issued yet.
+    pub const PENDING: u8 = 3;
+    /// Rejected by the CA.
+    pub const REJECTED: u8 = 4;
+    /// Communication failure: DNS, connect, TLS, timeout, HTTP 5xx or unexpected HTTP.
+    pub const COMMUNICATION: u8 = 5;
+    /// Local failure: key or certificate files, permissions, state directory.
+    pub const LOCAL: u8 = 6;
+    /// The reply is not trustworthy.
+    pub const UNTRUSTED: u8 = 7;
+}
+
+/// What went wrong while talking to a server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommError {
+    /// The host name did not resolve.
+    Dns,
+    /// Nothing listens at the address, or the connection was reset.
+    Refused,
+    /// A phase of the exchange took longer than allowed.
+    Timeout(String),
+    /// The TLS handshake failed.
+    Tls(String),
+    /// The reply is larger than the configured limit.
+    TooLarge(u64),
+    /// Anything else at the transport level.
+    Other(String),
+}
+
+impl std::fmt::Display for CommError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CommError::Dns => f.write_str("host name did not resolve (check the URL and DNS)"),
+            CommError::Refused => {
+                f.write_str("connection refused (is the server running, and is the port right?)")
+            }
+            CommError::Timeout(phase) => write!(
+                f,
+                "timed out during {phase} (raise --timeout if the server is just slow)"
+            ),
+            CommError::Tls(msg) => write!(f, "TLS handshake failed: {msg}"),
+            CommError::TooLarge(limit) => write!(f, "reply is larger than the {limit}-byte limit"),
+            CommError::Other(msg) => f.write_str(msg),
+        }
+    }
+}
+
+/// Every failure the library reports.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No usable connection to the server.
+    #[error("communication with {url} failed: {kind}")]
+    Communication {
+        /// The URL that was requested (without the message payload).
+        url: String,
+        /// What failed.
+        kind: CommError,
+    },
+    /// The server answered with an HTTP status that is not a success.
+    #[error("{url} answered HTTP {status}{}", body_suffix(.body))]
+    HttpStatus {
+        /// The URL that was requested (without the message payload).
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+        /// The start of the body, escaped for a terminal.
+        body: String,
+    },
+    /// The server does not implement an operation.
+    #[error("{0}")]
+    NotSupported(String),
+    /// The CA answered SCEP FAILURE.
+    #[error("the CA rejected the request: {}", describe_failure(.fail_info, .text))]
+    ScepFailure {
+        /// The decoded failInfo, when the CA sent one.
+        fail_info: Option<FailInfo>,
+        /// failInfoText, escaped, when the CA sent one.
+        text: Option<String>,
+    },
+    /// The reply failed a check: signature, nonce, transaction, key, chain, pinned fingerprint.
+    #[error("reply not trustworthy: {0}")]
+    Untrusted(String),
+    /// Bad input from flags or files.
+    #[error("{0}")]
+    Invalid(String),
+    /// A local file could not be read or written.
+    #[error("{action} {}: {source}", .path.display())]
+    Local {
+        /// What was being done ("writing key", ...).
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A cryptographic operation failed locally (key generation, signing).
+    #[error("{0}")]
+    Crypto(String),
+}
+
+fn body_suffix(body: &str) -> String {
+    if body.is_empty() {
+        String::new()
+    } else {
+        format!(": {body}")
+    }
+}
+
+fn describe_failure(fail_info: &Option<FailInfo>, text: &Option<String>) -> String {
+    let mut out = match fail_info {
+        Some(info) => format!(
+            "SCEP ERROR failInfo {} {} ({})",
+            info.code(),
+            info.name(),
+            info.meaning()
+        ),
+        None => "SCEP FAILURE without failInfo".to_string(),
+    };
+    if let Some(text) = text {
+        out.push_str(&format!("; server says: {text}"));
+    }
+    out
+}
+
+impl Error {
+    /// The process exit code for this failure.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Communication { .. } | Error::HttpStatus { .. } | Error::NotSupported(_) => {
+                exit::COMMUNICATION
+            }
+            Error::ScepFailure { .. } => exit::REJECTED,
+            Error::Untrusted(_) => exit::UNTRUSTED,
+            Error::Invalid(_) => exit::USAGE,
+            Error::Local { .. } => exit::LOCAL,
+            Error::Crypto(_) => exit::OTHER,
+        }
+    }
+
+    /// A short hint for a person, when there is an obvious next step.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::ScepFailure {
+                fail_info: Some(FailInfo::BadRequest),
+                ..
+            } => Some(
+                "check the challenge password; some CAs also refuse a second certificate for the same subject"
+                    .into(),
+            ),
+            Error::ScepFailure {
+                fail_info: Some(FailInfo::BadTime),
+                ..
+            } => Some("check this machine's clock against the CA's".into()),
+            Error::ScepFailure {
+                fail_info: Some(FailInfo::BadAlg),
+                ..
+            } => Some("try --cipher aes128 or des3 and --digest sha256 or sha1".into()),
+            Error::ScepFailure {
+                fail_info: Some(FailInfo::BadMessageCheck),
+                ..
+            } => Some("the CA could not verify our signature; try --digest sha1".into()),
+            _ => None,
+        }
+    }
+
+    /// Shorthand for a local I/O failure.
+    pub fn local(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Local {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes_follow_the_table() {
+        let comm = Error::Communication {
+            url: "http://x".into(),
+            kind: CommError::Refused,
+        };
+        assert_eq!(comm.exit_code(), 5);
+        let fail = Error::ScepFailure {
+            fail_info: Some(FailInfo::BadRequest),
+            text: None,
+        };
+        assert_eq!(fail.exit_code(), 4);
+        assert!(fail.to_string().contains("failInfo 2 badRequest"));
+        assert_eq!(Error::Untrusted("x".into()).exit_code(), 7);
+        assert_eq!(Error::Invalid("x".into()).exit_code(), 2);
+        let local = Error::local("writing key", "/k", std::io::Error::other("no"));
+        assert_eq!(local.exit_code(), 6);
+    }
+}

@@ -1,0 +1,389 @@
+//! CMS SignedData (RFC 5652 section 5): building a signed message with custom signed
+//! attributes, verifying one against certificates we already trust, and certificates-only
+//! ("degenerate") bundles.
+//!
+//! The `cms` crate parses and encodes the structures; it cannot verify a signature, so that is
+//! done here.
+
+use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+use cms::content_info::{CmsVersion, ContentInfo};
+use cms::signed_data::{
+    CertificateSet, EncapsulatedContentInfo, SignedAttributes, SignedData, SignerIdentifier,
+    SignerInfo, SignerInfos,
+};
+use const_oid::ObjectIdentifier;
+use const_oid::db::{rfc5911, rfc5912};
+use der::asn1::{OctetString, SetOfVec, UtcTime};
+use der::{Any, Decode, Encode, Tag, Tagged};
+use x509_cert::Certificate;
+use x509_cert::attr::Attribute;
+use x509_cert::ext::pkix::SubjectKeyIdentifier;
+
+use super::cert::{name_to_string, serial_hex};
+use super::digest::Digest;
+use super::key::{PrivateKey, verify_signature};
+use crate::{Error, Result};
+
+fn malformed(what: impl std::fmt::Display) -> Error {
+    Error::Untrusted(format!("malformed reply: {what}"))
+}
+
+fn encoding(e: der::Error) -> Error {
+    Error::Crypto(format!("encoding a CMS message failed: {e}"))
+}
+
+/// An attribute with one value.
+pub fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute> {
+    let mut values = SetOfVec::new();
+    values.insert(value).map_err(encoding)?;
+    Ok(Attribute { oid, values })
+}
+
+/// The first value of the attribute `oid`, if present.
+pub fn find_attribute(attrs: &[Attribute], oid: ObjectIdentifier) -> Option<&Any> {
+    attrs
+        .iter()
+        .find(|a| a.oid == oid)
+        .and_then(|a| a.values.iter().next())
+}
+
+/// The text of a string-typed attribute value (PrintableString, UTF8String or IA5String).
+pub fn any_as_text(value: &Any) -> Option<String> {
+    match value.tag() {
+        Tag::PrintableString | Tag::Utf8String | Tag::Ia5String => {
+            String::from_utf8(value.value().to_vec()).ok()
+        }
+        _ => None,
+    }
+}
+
+/// The bytes of an OCTET STRING attribute value.
+pub fn any_as_octets(value: &Any) -> Option<Vec<u8>> {
+    (value.tag() == Tag::OctetString).then(|| value.value().to_vec())
+}
+
+/// Sign `content` (the eContent of type id-data) with `key`, whose certificate is `cert`.
+///
+/// Signed attributes are contentType, messageDigest and signingTime, then `extra`.
+/// `cert` and `more_certs` travel in the message's certificate set.
+pub fn sign(
+    content: Option<&[u8]>,
+    extra: Vec<Attribute>,
+    key: &PrivateKey,
+    cert: &Certificate,
+    digest: Digest,
+    more_certs: &[&Certificate],
+) -> Result<Vec<u8>> {
+    let mut attrs = vec![
+        attribute(
+            rfc5911::ID_CONTENT_TYPE,
+            Any::encode_from(&rfc5911::ID_DATA).map_err(encoding)?,
+        )?,
+        attribute(
+            rfc5911::ID_MESSAGE_DIGEST,
+            Any::encode_from(
+                &OctetString::new(digest.hash(content.unwrap_or_default())).map_err(encoding)?,
+            )
+            .map_err(encoding)?,
+        )?,
+        attribute(
+            rfc5911::ID_SIGNING_TIME,
+            Any::encode_from(
+                &UtcTime::from_system_time(std::time::SystemTime::now()).map_err(encoding)?,
+            )
+            .map_err(encoding)?,
+        )?,
+    ];
+    attrs.extend(extra);
+    let signed_attrs = SignedAttributes::try_from(attrs).map_err(encoding)?;
+    let to_sign = signed_attrs.to_der().map_err(encoding)?;
+    let signature = key.sign(digest, &to_sign)?;
+
+    let signer_info = SignerInfo {
+        version: CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+            issuer: cert.tbs_certificate().issuer().clone(),
+            serial_number: cert.tbs_certificate().serial_number().clone(),
+        }),
+        digest_alg: digest.algorithm_identifier(),
+        signed_attrs: Some(signed_attrs),
+        signature_algorithm: spki::AlgorithmIdentifierOwned {
+            oid: const_oid::db::rfc5912::RSA_ENCRYPTION,
+            parameters: Some(der::asn1::Null.into()),
+        },
+        signature: OctetString::new(signature).map_err(encoding)?,
+        unsigned_attrs: None,
+    };
+    let econtent = content
+        .map(|c| {
+            OctetString::new(c)
+                .and_then(|o| Any::encode_from(&o))
+                .map_err(encoding)
+        })
+        .transpose()?;
+    let mut certs = vec![cert];
+    certs.extend_from_slice(more_certs);
+    let signed = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::try_from(vec![digest.algorithm_identifier()])
+            .map_err(encoding)?,
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: rfc5911::ID_DATA,
+            econtent,
+        },
+        certificates: Some(certificate_set(&certs)?),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::try_from(vec![signer_info]).map_err(encoding)?),
+    };
+    wrap(rfc5911::ID_SIGNED_DATA, &signed)
+}
+
+fn certificate_set(certs: &[&Certificate]) -> Result<CertificateSet> {
+    let choices: Vec<CertificateChoices> = certs
+        .iter()
+        .map(|c| CertificateChoices::Certificate((*c).clone()))
+        .collect();
+    Ok(CertificateSet(
+        SetOfVec::try_from(choices).map_err(encoding)?,
+    ))
+}
+
+/// Wrap a CMS structure in a ContentInfo and encode it.
+pub fn wrap<T: Encode>(content_type: ObjectIdentifier, content: &T) -> Result<Vec<u8>> {
+    let info = ContentInfo {
+        content_type,
+        content: Any::from_der(&content.to_der().map_err(encoding)?).map_err(encoding)?,
+    };
+    info.to_der().map_err(encoding)
+}
+
+/// A certificates-only SignedData (RFC 8894 section 3.4) holding `certs`.
+pub fn degenerate(certs: &[&Certificate]) -> Result<Vec<u8>> {
+    let signed = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::new(),
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: rfc5911::ID_DATA,
+            econtent: None,
+        },
+        certificates: Some(certificate_set(certs)?),
+        crls: None,
+        signer_infos: SignerInfos(SetOfVec::new()),
+    };
+    wrap(rfc5911::ID_SIGNED_DATA, &signed)
+}
+
+/// Parse a ContentInfo holding SignedData (BER tolerated).
+pub fn parse(bytes: &[u8]) -> Result<SignedData> {
+    let der = super::ber::to_der(bytes)?;
+    let info = ContentInfo::from_der(&der).map_err(malformed)?;
+    if info.content_type != rfc5911::ID_SIGNED_DATA {
+        return Err(malformed(format!(
+            "expected CMS SignedData, got content type {}",
+            info.content_type
+        )));
+    }
+    info.content.decode_as::<SignedData>().map_err(malformed)
+}
+
+/// The certificates of a SignedData message (usually a degenerate one).
+pub fn certificates_only(bytes: &[u8]) -> Result<Vec<Certificate>> {
+    let signed = parse(bytes)?;
+    Ok(certificates(&signed))
+}
+
+/// The X.509 certificates carried in a SignedData's certificate set.
+pub fn certificates(signed: &SignedData) -> Vec<Certificate> {
+    signed
+        .certificates
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|choice| match choice {
+            CertificateChoices::Certificate(cert) => Some(cert.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A SignedData message whose signature checked out.
+#[derive(Debug)]
+pub struct Verified {
+    /// The certificate (one of the trusted ones) that signed it.
+    pub signer: Certificate,
+    /// The signed attributes.
+    pub attributes: Vec<Attribute>,
+    /// The encapsulated content, when present.
+    pub content: Option<Vec<u8>>,
+}
+
+fn signer_matches(cert: &Certificate, sid: &SignerIdentifier) -> bool {
+    match sid {
+        SignerIdentifier::IssuerAndSerialNumber(ias) => {
+            cert.tbs_certificate().issuer() == &ias.issuer
+                && cert.tbs_certificate().serial_number() == &ias.serial_number
+        }
+        SignerIdentifier::SubjectKeyIdentifier(ski) => matches!(
+            cert.tbs_certificate().get_extension::<SubjectKeyIdentifier>(),
+            Ok(Some((_, own))) if own == *ski
+        ),
+    }
+}
+
+fn describe_sid(sid: &SignerIdentifier) -> String {
+    match sid {
+        SignerIdentifier::IssuerAndSerialNumber(ias) => format!(
+            "issuer '{}', serial {}",
+            name_to_string(&ias.issuer),
+            super::hex(ias.serial_number.as_bytes())
+        ),
+        SignerIdentifier::SubjectKeyIdentifier(ski) => {
+            format!("key identifier {}", super::hex(ski.0.as_bytes()))
+        }
+    }
+}
+
+/// Verify a SignedData message: the signer must be one of `trusted`, the messageDigest
+/// attribute must match the content, and the signature over the signed attributes must verify.
+pub fn verify(bytes: &[u8], trusted: &[&Certificate]) -> Result<Verified> {
+    let signed = parse(bytes)?;
+    let signer_info = signed
+        .signer_infos
+        .0
+        .iter()
+        .next()
+        .ok_or_else(|| malformed("the message is not signed"))?;
+    let signer = trusted
+        .iter()
+        .find(|c| signer_matches(c, &signer_info.sid))
+        .ok_or_else(|| {
+            Error::Untrusted(format!(
+                "signed by a certificate that is not the CA's or RA's ({})",
+                describe_sid(&signer_info.sid)
+            ))
+        })?;
+    let digest = Digest::from_oid(&signer_info.digest_alg.oid).ok_or_else(|| {
+        Error::Untrusted(format!(
+            "signed with unsupported digest {}",
+            signer_info.digest_alg.oid
+        ))
+    })?;
+    let sig_oid = signer_info.signature_algorithm.oid;
+    if sig_oid != rfc5912::RSA_ENCRYPTION && Digest::from_oid(&sig_oid) != Some(digest) {
+        return Err(Error::Untrusted(format!(
+            "signature algorithm {sig_oid} is not supported (RSA PKCS#1 v1.5 only)"
+        )));
+    }
+    let content = match &signed.encap_content_info.econtent {
+        Some(any) => Some(
+            any.decode_as::<OctetString>()
+                .map_err(|_| malformed("the signed content is not an OCTET STRING"))?
+                .into_bytes()
+                .into_vec(),
+        ),
+        None => None,
+    };
+    let signed_attrs = signer_info
+        .signed_attrs
+        .as_ref()
+        .ok_or_else(|| Error::Untrusted("the message has no signed attributes".into()))?;
+    let attributes: Vec<Attribute> = signed_attrs.iter().cloned().collect();
+    let message_digest = find_attribute(&attributes, rfc5911::ID_MESSAGE_DIGEST)
+        .and_then(any_as_octets)
+        .ok_or_else(|| Error::Untrusted("the message has no messageDigest attribute".into()))?;
+    if message_digest != digest.hash(content.as_deref().unwrap_or_default()) {
+        return Err(Error::Untrusted(
+            "the messageDigest attribute does not match the content".into(),
+        ));
+    }
+    let to_verify = signed_attrs.to_der().map_err(malformed)?;
+    verify_signature(
+        signer.tbs_certificate().subject_public_key_info(),
+        digest,
+        &to_verify,
+        signer_info.signature.as_bytes(),
+    )
+    .map_err(|_| {
+        Error::Untrusted(format!(
+            "the signature by '{}' (serial {}) does not verify",
+            name_to_string(signer.tbs_certificate().subject()),
+            serial_hex(signer)
+        ))
+    })?;
+    Ok(Verified {
+        signer: (*signer).clone(),
+        attributes,
+        content,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::cert::{NameAttr, build_name, self_signed};
+
+    fn signer() -> (PrivateKey, Certificate) {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let name = build_name(&[(NameAttr::CommonName, "signer".into())]).unwrap();
+        let cert = self_signed(&key, &name, Digest::Sha256).unwrap();
+        (key, cert)
+    }
+
+    #[test]
+    fn sign_then_verify() {
+        let (key, cert) = signer();
+        let extra = attribute(
+            ObjectIdentifier::new_unwrap("2.16.840.1.113733.1.9.2"),
+            Any::encode_from(&der::asn1::PrintableStringRef::new("19").unwrap()).unwrap(),
+        )
+        .unwrap();
+        for digest in [Digest::Sha1, Digest::Sha256] {
+            let msg = sign(
+                Some(b"payload"),
+                vec![extra.clone()],
+                &key,
+                &cert,
+                digest,
+                &[],
+            )
+            .unwrap();
+            let verified = verify(&msg, &[&cert]).unwrap();
+            assert_eq!(verified.content.as_deref(), Some(&b"payload"[..]));
+            let value = find_attribute(
+                &verified.attributes,
+                ObjectIdentifier::new_unwrap("2.16.840.1.113733.1.9.2"),
+            )
+            .unwrap();
+            assert_eq!(any_as_text(value).as_deref(), Some("19"));
+        }
+    }
+
+    #[test]
+    fn unknown_signer_and_tampering_are_untrusted() {
+        let (key, cert) = signer();
+        let (_, other) = signer();
+        let msg = sign(Some(b"payload"), vec![], &key, &cert, Digest::Sha256, &[]).unwrap();
+        let err = verify(&msg, &[&other]).unwrap_err();
+        assert!(err.to_string().contains("not the CA's or RA's"), "{err}");
+        // Flip one byte of the content: the digest no longer matches.
+        let pos = msg.windows(7).position(|w| w == b"payload").unwrap();
+        let mut tampered = msg.clone();
+        tampered[pos] ^= 1;
+        let err = verify(&tampered, &[&cert]).unwrap_err();
+        assert!(matches!(err, Error::Untrusted(_)), "{err}");
+        // A truncated message is untrusted, not a panic.
+        assert!(matches!(
+            verify(&msg[..msg.len() / 2], &[&cert]),
+            Err(Error::Untrusted(_))
+        ));
+    }
+
+    #[test]
+    fn degenerate_round_trip() {
+        let (_, a) = signer();
+        let (_, b) = signer();
+        let bundle = degenerate(&[&a, &b]).unwrap();
+        let certs = certificates_only(&bundle).unwrap();
+        assert_eq!(certs.len(), 2);
+        assert!(certs.contains(&a) && certs.contains(&b));
+    }
+}

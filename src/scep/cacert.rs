@@ -1,0 +1,295 @@
+//! GetCACert (RFC 8894 section 4.2): the CA certificate alone, or the CA with its RA
+//! certificates (and possibly intermediates) in a degenerate PKCS#7.
+//!
+//! This picks out which certificate is the issuing CA, which RA certificates there are, which
+//! certificate a request is encrypted to, and which may sign replies. NDES hands out two RA
+//! certificates: one with keyEncipherment (the "exchange" certificate, to encrypt to) and one
+//! with digitalSignature (which signs replies).
+
+use x509_cert::Certificate;
+use x509_cert::ext::pkix::KeyUsages;
+
+use crate::pki::cert::{
+    allows, is_ca, key_usage, matches_fingerprint, name_to_string, verify_issued_by,
+};
+use crate::{Error, Result};
+
+/// Media type of a reply holding the CA certificate alone.
+pub const CA_CERT: &str = "application/x-x509-ca-cert";
+/// Media type of a reply holding CA and RA certificates in a degenerate PKCS#7.
+pub const CA_RA_CERT: &str = "application/x-x509-ca-ra-cert";
+
+/// The certificates a SCEP server gave us, with their roles worked out.
+#[derive(Debug, Clone)]
+pub struct CaCerts {
+    certs: Vec<Certificate>,
+    ca: usize,
+    ras: Vec<usize>,
+}
+
+fn self_issued(cert: &Certificate) -> bool {
+    cert.tbs_certificate().subject() == cert.tbs_certificate().issuer()
+}
+
+impl CaCerts {
+    /// Parse a GetCACert reply. Lenient about the media type: what matters is what the body is.
+    pub fn from_reply(media_type: Option<&str>, body: &[u8]) -> Result<Self> {
+        if body.is_empty() {
+            return Err(Error::Untrusted("GetCACert returned an empty body".into()));
+        }
+        let certs = crate::pki::cert::parse_certificates(body).map_err(|_| {
+            Error::Untrusted(format!(
+                "GetCACert returned no certificate (content type {})",
+                media_type.unwrap_or("missing")
+            ))
+        })?;
+        Self::from_certs(certs)
+    }
+
+    /// Work out the roles in a set of certificates.
+    pub fn from_certs(certs: Vec<Certificate>) -> Result<Self> {
+        if certs.is_empty() {
+            return Err(Error::Untrusted("no CA certificate was found".into()));
+        }
+        let ca_like = |c: &Certificate| is_ca(c) || self_issued(c);
+        let ras: Vec<usize> = (0..certs.len()).filter(|i| !ca_like(&certs[*i])).collect();
+        let cas: Vec<usize> = (0..certs.len()).filter(|i| ca_like(&certs[*i])).collect();
+        let ca = if let Some(&ra) = ras.first() {
+            // The CA is whoever issued the RA certificates.
+            let issuer = certs[ra].tbs_certificate().issuer();
+            cas.iter()
+                .copied()
+                .find(|i| certs[*i].tbs_certificate().subject() == issuer)
+                .or_else(|| cas.first().copied())
+        } else {
+            // No RA: the issuing CA is the one that issued no other CA here (the lowest).
+            cas.iter()
+                .copied()
+                .find(|i| {
+                    !cas.iter().any(|j| {
+                        j != i
+                            && certs[*j].tbs_certificate().issuer()
+                                == certs[*i].tbs_certificate().subject()
+                    })
+                })
+                .or_else(|| cas.first().copied())
+        };
+        let Some(ca) = ca else {
+            // Only end-entity certificates: treat a lone one as the CA (as sscep does).
+            if certs.len() == 1 {
+                return Ok(CaCerts {
+                    certs,
+                    ca: 0,
+                    ras: Vec::new(),
+                });
+            }
+            return Err(Error::Untrusted(
+                "GetCACert returned no CA certificate (none has basicConstraints cA)".into(),
+            ));
+        };
+        Ok(CaCerts { certs, ca, ras })
+    }
+
+    /// Every certificate, as received.
+    pub fn all(&self) -> &[Certificate] {
+        &self.certs
+    }
+
+    /// The issuing CA.
+    pub fn ca(&self) -> &Certificate {
+        &self.certs[self.ca]
+    }
+
+    /// The RA certificates (possibly none).
+    pub fn ras(&self) -> Vec<&Certificate> {
+        self.ras.iter().map(|i| &self.certs[*i]).collect()
+    }
+
+    /// The certificate a request is encrypted to, and why it was chosen.
+    pub fn recipient(&self) -> (&Certificate, &'static str) {
+        let ras = self.ras();
+        let explicit = ras
+            .iter()
+            .find(|c| key_usage(c).is_some_and(|ku| ku.0.contains(KeyUsages::KeyEncipherment)));
+        if let Some(ra) = explicit {
+            return (ra, "RA certificate with keyEncipherment");
+        }
+        if let Some(ra) = ras.iter().find(|c| key_usage(c).is_none()) {
+            return (ra, "RA certificate without key usage restrictions");
+        }
+        if !ras.is_empty() {
+            return (self.ca(), "CA (no RA certificate allows keyEncipherment)");
+        }
+        (self.ca(), "CA (the server has no RA certificate)")
+    }
+
+    /// Certificates that may sign replies: RAs that allow digitalSignature, then the CA.
+    pub fn signers(&self) -> Vec<&Certificate> {
+        let mut out: Vec<&Certificate> = self
+            .ras()
+            .into_iter()
+            .filter(|c| allows(c, KeyUsages::DigitalSignature))
+            .collect();
+        out.push(self.ca());
+        out
+    }
+
+    /// The CA and its issuers found in the reply, from the CA upward.
+    pub fn chain(&self) -> Vec<&Certificate> {
+        let mut chain = vec![self.ca()];
+        while chain.len() < self.certs.len() {
+            let current = chain[chain.len() - 1];
+            if self_issued(current) {
+                break;
+            }
+            let next = self.certs.iter().find(|c| {
+                c.tbs_certificate().subject() == current.tbs_certificate().issuer()
+                    && !chain.contains(c)
+            });
+            match next {
+                Some(next) => chain.push(next),
+                None => break,
+            }
+        }
+        chain
+    }
+
+    /// Check the certificates against a pinned SHA-256 fingerprint (already normalized by
+    /// [`crate::pki::cert::parse_fingerprint`]): the pin must name the CA or one of its issuers,
+    /// the chain from the CA up to it must verify, and every RA must be issued by the CA.
+    pub fn check_pin(&self, pin: &str) -> Result<()> {
+        let chain = self.chain();
+        let Some(pos) = chain.iter().position(|c| matches_fingerprint(c, pin)) else {
+            if self.ras().iter().any(|c| matches_fingerprint(c, pin)) {
+                return Err(Error::Untrusted(
+                    "the pinned fingerprint is an RA certificate's; pin the CA certificate instead"
+                        .into(),
+                ));
+            }
+            return Err(Error::Untrusted(format!(
+                "CA fingerprint mismatch: the server's CA '{}' has SHA-256 {}, not the pinned one",
+                name_to_string(self.ca().tbs_certificate().subject()),
+                crate::pki::cert::fingerprint(self.ca(), crate::pki::digest::Digest::Sha256)
+            )));
+        };
+        for pair in chain[..=pos].windows(2) {
+            verify_issued_by(pair[0], pair[1])?;
+        }
+        for ra in self.ras() {
+            verify_issued_by(ra, self.ca())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::cert::{
+        BuilderKey, NameAttr, PlainProfile, build_name, fingerprint, self_signed,
+    };
+    use crate::pki::digest::Digest;
+    use crate::pki::key::PrivateKey;
+    use der::Encode;
+    use x509_cert::builder::CertificateBuilder;
+    use x509_cert::ext::pkix::{BasicConstraints, KeyUsage};
+    use x509_cert::serial_number::SerialNumber;
+    use x509_cert::time::Validity;
+
+    fn ext<T: Encode>(oid: const_oid::ObjectIdentifier, v: &T) -> x509_cert::ext::Extension {
+        x509_cert::ext::Extension {
+            extn_id: oid,
+            critical: true,
+            extn_value: der::asn1::OctetString::new(v.to_der().unwrap()).unwrap(),
+        }
+    }
+
+    fn issue(
+        ca_key: &PrivateKey,
+        ca: &Certificate,
+        cn: &str,
+        usage: Option<KeyUsages>,
+    ) -> Certificate {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let mut extensions = vec![ext(
+            const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS,
+            &BasicConstraints {
+                ca: false,
+                path_len_constraint: None,
+            },
+        )];
+        if let Some(u) = usage {
+            extensions.push(ext(
+                const_oid::db::rfc5280::ID_CE_KEY_USAGE,
+                &KeyUsage(u.into()),
+            ));
+        }
+        let profile = PlainProfile {
+            issuer: ca.tbs_certificate().subject().clone(),
+            subject: build_name(&[(NameAttr::CommonName, cn.into())]).unwrap(),
+            extensions,
+        };
+        let builder = CertificateBuilder::new(
+            profile,
+            SerialNumber::new(&[7]).unwrap(),
+            Validity::from_now(std::time::Duration::from_secs(3600)).unwrap(),
+            key.public_key_info().unwrap(),
+        )
+        .unwrap();
+        BuilderKey::new(ca_key, Digest::Sha256)
+            .unwrap()
+            .build(builder)
+            .unwrap()
+    }
+
+    #[test]
+    fn ndes_style_two_ras() {
+        let ca_key = PrivateKey::generate_rsa(2048).unwrap();
+        let ca = self_signed(
+            &ca_key,
+            &build_name(&[(NameAttr::CommonName, "Root".into())]).unwrap(),
+            Digest::Sha256,
+        )
+        .unwrap();
+        let sign_ra = issue(&ca_key, &ca, "RA sign", Some(KeyUsages::DigitalSignature));
+        let enc_ra = issue(&ca_key, &ca, "RA enc", Some(KeyUsages::KeyEncipherment));
+        let set = CaCerts::from_certs(vec![sign_ra.clone(), ca.clone(), enc_ra.clone()]).unwrap();
+        assert_eq!(set.ca(), &ca);
+        assert_eq!(set.ras().len(), 2);
+        assert_eq!(set.recipient().0, &enc_ra);
+        assert_eq!(set.signers(), vec![&sign_ra, &ca]);
+        assert_eq!(set.chain(), vec![&ca]);
+        let pin = fingerprint(&ca, Digest::Sha256).replace(':', "");
+        set.check_pin(&pin).unwrap();
+        let wrong = "00".repeat(32);
+        let err = set.check_pin(&wrong).unwrap_err();
+        assert_eq!(err.exit_code(), 7);
+        assert!(err.to_string().contains("fingerprint mismatch"), "{err}");
+        let ra_pin = fingerprint(&enc_ra, Digest::Sha256).replace(':', "");
+        assert!(
+            set.check_pin(&ra_pin)
+                .unwrap_err()
+                .to_string()
+                .contains("RA")
+        );
+    }
+
+    #[test]
+    fn lone_ca_is_recipient_even_without_key_encipherment() {
+        let ca_key = PrivateKey::generate_rsa(2048).unwrap();
+        let ca = self_signed(
+            &ca_key,
+            &build_name(&[(NameAttr::CommonName, "Root".into())]).unwrap(),
+            Digest::Sha256,
+        )
+        .unwrap();
+        let set = CaCerts::from_reply(Some(CA_CERT), &ca.to_der().unwrap()).unwrap();
+        assert_eq!(set.recipient().0, &ca);
+        assert!(set.ras().is_empty());
+        assert!(CaCerts::from_reply(Some(CA_CERT), b"").is_err());
+        assert!(matches!(
+            CaCerts::from_reply(Some(CA_CERT), b"garbage"),
+            Err(Error::Untrusted(_))
+        ));
+    }
+}

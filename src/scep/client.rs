@@ -1,0 +1,250 @@
+//! The SCEP client: the HTTP side of GetCACaps, GetCACert and PKIOperation (RFC 8894
+//! section 4), and a whole enrollment from a ready CSR to a verified certificate.
+
+use base64::Engine;
+use x509_cert::Certificate;
+use x509_cert::name::Name;
+
+use super::MessageType;
+use super::cacert::CaCerts;
+use super::caps::Capabilities;
+use super::certrep::{Expected, Reply, process};
+use super::pkimessage::{Signer, Transaction, build};
+use crate::pki::cert::{has_public_key, self_signed, verify_issued_by};
+use crate::pki::digest::Digest;
+use crate::pki::envelope::Cipher;
+use crate::pki::key::PrivateKey;
+use crate::transport::{Http, strip_query};
+use crate::{Error, Result};
+
+/// Media type of a pkiMessage, both ways.
+pub const PKI_MESSAGE: &str = "application/x-pki-message";
+
+/// A SCEP server at one URL.
+pub struct Client<'a> {
+    http: &'a dyn Http,
+    url: String,
+}
+
+/// How to send PKIOperation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// HTTP GET with the message base64 in the query.
+    Get,
+    /// HTTP POST with the DER message as body.
+    Post,
+}
+
+/// What one enrollment needs.
+pub struct EnrollRequest<'a> {
+    /// The key the certificate is for.
+    pub key: &'a PrivateKey,
+    /// Subject of the request (the self-signed signer certificate gets the same).
+    pub subject: &'a Name,
+    /// The DER PKCS#10.
+    pub csr: &'a [u8],
+    /// The server's CA/RA certificates.
+    pub ca: &'a CaCerts,
+    /// Content-encryption algorithm.
+    pub cipher: Cipher,
+    /// Signature digest.
+    pub digest: Digest,
+    /// GET or POST.
+    pub method: Method,
+}
+
+/// How an enrollment ended, short of a failure.
+#[derive(Debug, Clone)]
+pub enum Enrolled {
+    /// Issued: the certificate for our key, checked to be signed by the CA.
+    Issued {
+        /// The new certificate.
+        cert: Certificate,
+        /// The transaction.
+        transaction: Transaction,
+    },
+    /// The CA has not decided yet.
+    Pending {
+        /// The transaction, to poll with.
+        transaction: Transaction,
+    },
+}
+
+/// Percent-encode the characters of standard base64 that are special in a query.
+fn query_escape(b64: &str) -> String {
+    b64.replace('+', "%2B")
+        .replace('/', "%2F")
+        .replace('=', "%3D")
+}
+
+impl<'a> Client<'a> {
+    /// A client for the SCEP endpoint `url` (for example `http://ca.example/scep` or
+    /// `http://ndes.example/certsrv/mscep/mscep.dll`).
+    pub fn new(http: &'a dyn Http, url: &str) -> Result<Self> {
+        let lower = url.to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            return Err(Error::Invalid(format!(
+                "'{}' is not an http:// or https:// URL",
+                crate::sanitize::escape_untrusted(url)
+            )));
+        }
+        Ok(Client {
+            http,
+            url: url.to_string(),
+        })
+    }
+
+    /// The endpoint URL.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    fn operation_url(&self, operation: &str, message: Option<&str>) -> String {
+        let sep = if self.url.contains('?') { '&' } else { '?' };
+        match message {
+            Some(m) => format!("{}{sep}operation={operation}&message={m}", self.url),
+            None => format!("{}{sep}operation={operation}", self.url),
+        }
+    }
+
+    /// GetCACaps. A server that does not implement it (HTTP 4xx/5xx) is taken to have no
+    /// capabilities, as RFC 8894 section 3.5.1 says.
+    pub fn get_ca_caps(&self) -> Result<Capabilities> {
+        let url = self.operation_url("GetCACaps", None);
+        match self.http.get(&url)?.require_ok(strip_query(&url)) {
+            Ok(response) => Ok(Capabilities::parse(&String::from_utf8_lossy(
+                &response.body,
+            ))),
+            Err(Error::HttpStatus { status, .. }) => {
+                tracing::warn!(
+                    status,
+                    "GetCACaps is not answered; assuming no capabilities"
+                );
+                Ok(Capabilities::default())
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// GetCACert, with an optional CA identifier for servers hosting several CAs.
+    pub fn get_ca_cert(&self, identifier: Option<&str>) -> Result<CaCerts> {
+        let url = self.operation_url("GetCACert", Some(&query_escape(identifier.unwrap_or("ca"))));
+        let response = self.http.get(&url)?.require_ok(strip_query(&url))?;
+        CaCerts::from_reply(response.media_type().as_deref(), &response.body)
+    }
+
+    /// Send a pkiMessage and return the reply body.
+    pub fn pki_operation(&self, message: &[u8], method: Method) -> Result<Vec<u8>> {
+        let response = match method {
+            Method::Post => {
+                let url = self.operation_url("PKIOperation", None);
+                self.http.post(&url, PKI_MESSAGE, message)?
+            }
+            Method::Get => {
+                let b64 = base64::engine::general_purpose::STANDARD.encode(message);
+                let url = self.operation_url("PKIOperation", Some(&query_escape(&b64)));
+                self.http.get(&url)?
+            }
+        };
+        let response = response.require_ok(&self.url)?;
+        if response.media_type().as_deref() != Some(PKI_MESSAGE) {
+            tracing::warn!(
+                content_type = ?response.content_type,
+                "PKIOperation reply has an unexpected content type; reading it anyway"
+            );
+        }
+        Ok(response.body)
+    }
+
+    /// Enroll: sign the request with a throwaway self-signed certificate, send PKCSReq, check
+    /// the reply, and make sure the issued certificate is for our key and signed by the CA.
+    pub fn enroll(&self, request: &EnrollRequest<'_>) -> Result<Enrolled> {
+        let spki = request.key.public_key_info()?;
+        let signer_cert = self_signed(request.key, request.subject, request.digest)?;
+        let transaction = Transaction::for_key(&spki)?;
+        let (recipient, why) = request.ca.recipient();
+        tracing::debug!(
+            transaction = %transaction.id,
+            recipient = %crate::pki::cert::name_to_string(recipient.tbs_certificate().subject()),
+            why,
+            cipher = request.cipher.name(),
+            digest = request.digest.name(),
+            "PKCSReq"
+        );
+        let message = build(
+            MessageType::PkcsReq,
+            &transaction,
+            request.csr,
+            Signer {
+                key: request.key,
+                cert: &signer_cert,
+            },
+            recipient,
+            request.cipher,
+            request.digest,
+        )?;
+        let body = self.pki_operation(&message, request.method)?;
+        let expected = Expected {
+            transaction: &transaction,
+            signers: request.ca.signers(),
+            key: request.key,
+            our_cert: &signer_cert,
+        };
+        match process(&body, &expected)? {
+            Reply::Pending => Ok(Enrolled::Pending { transaction }),
+            Reply::Issued(certs) => {
+                let cert = certs
+                    .into_iter()
+                    .find(|c| has_public_key(c, &spki))
+                    .ok_or_else(|| {
+                        Error::Untrusted(
+                            "the CA returned a certificate that is not for our key".into(),
+                        )
+                    })?;
+                check_issued_by_ca(&cert, request.ca)?;
+                Ok(Enrolled::Issued { cert, transaction })
+            }
+        }
+    }
+}
+
+/// The issued certificate must be signed by the CA (or a CA of its chain in the reply).
+fn check_issued_by_ca(cert: &Certificate, ca: &CaCerts) -> Result<()> {
+    let first = verify_issued_by(cert, ca.ca());
+    if first.is_ok()
+        || ca
+            .chain()
+            .iter()
+            .skip(1)
+            .any(|c| verify_issued_by(cert, c).is_ok())
+    {
+        return Ok(());
+    }
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_escaping_and_operation_urls() {
+        assert_eq!(query_escape("a+b/c=="), "a%2Bb%2Fc%3D%3D");
+        let t = crate::transport::Transport::new(Default::default());
+        let c = Client::new(&t, "http://ca/scep").unwrap();
+        assert_eq!(
+            c.operation_url("GetCACaps", None),
+            "http://ca/scep?operation=GetCACaps"
+        );
+        let c = Client::new(&t, "http://ca/cgi?x=1").unwrap();
+        assert_eq!(
+            c.operation_url("GetCACert", Some("ca")),
+            "http://ca/cgi?x=1&operation=GetCACert&message=ca"
+        );
+        assert!(matches!(
+            Client::new(&t, "ftp://ca"),
+            Err(Error::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,162 @@
+//! SCEP (RFC 8894): capabilities, CA/RA certificates, pkiMessage building, CertRep
+//! verification and the client that ties them to HTTP.
+//!
+//! See <https://www.rfc-editor.org/rfc/rfc8894>.
+
+pub mod cacert;
+pub mod caps;
+pub mod certrep;
+pub mod client;
+pub mod pkimessage;
+
+use const_oid::ObjectIdentifier;
+
+/// Signed attributes of a pkiMessage (RFC 8894 section 3.2.1).
+pub mod oids {
+    use super::ObjectIdentifier;
+    /// id-messageType (PrintableString)
+    pub const MESSAGE_TYPE: ObjectIdentifier = const_oid::db::rfc8894::ID_MESSAGE_TYPE;
+    /// id-pkiStatus (PrintableString)
+    pub const PKI_STATUS: ObjectIdentifier = const_oid::db::rfc8894::ID_PKI_STATUS;
+    /// id-failInfo (PrintableString)
+    pub const FAIL_INFO: ObjectIdentifier = const_oid::db::rfc8894::ID_FAIL_INFO;
+    /// id-senderNonce (OCTET STRING)
+    pub const SENDER_NONCE: ObjectIdentifier = const_oid::db::rfc8894::ID_SENDER_NONCE;
+    /// id-recipientNonce (OCTET STRING)
+    pub const RECIPIENT_NONCE: ObjectIdentifier = const_oid::db::rfc8894::ID_RECIPIENT_NONCE;
+    /// id-transactionID (PrintableString)
+    pub const TRANSACTION_ID: ObjectIdentifier = const_oid::db::rfc8894::ID_TRANSACTION_ID;
+    /// id-scep-failInfoText (UTF8String)
+    pub const FAIL_INFO_TEXT: ObjectIdentifier = const_oid::db::rfc8894::ID_SCEP_FAIL_INFO_TEXT;
+}
+
+/// messageType values (RFC 8894 section 3.2.1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum MessageType {
+    /// Response to a certificate or CRL request.
+    CertRep = 3,
+    /// Renewal of an existing certificate.
+    RenewalReq = 17,
+    /// Certificate request.
+    PkcsReq = 19,
+    /// Poll for a pending request (GetCertInitial in older drafts).
+    CertPoll = 20,
+    /// Retrieve a certificate by issuer and serial.
+    GetCert = 21,
+    /// Retrieve a CRL.
+    GetCrl = 22,
+}
+
+impl MessageType {
+    /// The decimal string carried in the attribute.
+    pub fn code(self) -> String {
+        (self as u8).to_string()
+    }
+}
+
+/// pkiStatus values (RFC 8894 section 3.2.1.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PkiStatus {
+    /// Request granted.
+    Success,
+    /// Request rejected.
+    Failure,
+    /// Request pending for manual approval.
+    Pending,
+}
+
+impl PkiStatus {
+    /// Parse the attribute's text.
+    pub fn parse(text: &str) -> Option<PkiStatus> {
+        match text.trim() {
+            "0" => Some(PkiStatus::Success),
+            "2" => Some(PkiStatus::Failure),
+            "3" => Some(PkiStatus::Pending),
+            _ => None,
+        }
+    }
+}
+
+/// failInfo values (RFC 8894 section 3.2.1.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailInfo {
+    /// 0: unrecognized or unsupported algorithm.
+    BadAlg,
+    /// 1: integrity check (signature of the CMS message) failed.
+    BadMessageCheck,
+    /// 2: transaction not permitted or not supported.
+    BadRequest,
+    /// 3: signingTime was not close enough to the CA's clock.
+    BadTime,
+    /// 4: no certificate could be identified matching the criteria.
+    BadCertId,
+}
+
+impl FailInfo {
+    /// All values, in code order.
+    pub const ALL: [FailInfo; 5] = [
+        FailInfo::BadAlg,
+        FailInfo::BadMessageCheck,
+        FailInfo::BadRequest,
+        FailInfo::BadTime,
+        FailInfo::BadCertId,
+    ];
+
+    /// The numeric code.
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The RFC name.
+    pub fn name(self) -> &'static str {
+        match self {
+            FailInfo::BadAlg => "badAlg",
+            FailInfo::BadMessageCheck => "badMessageCheck",
+            FailInfo::BadRequest => "badRequest",
+            FailInfo::BadTime => "badTime",
+            FailInfo::BadCertId => "badCertId",
+        }
+    }
+
+    /// What it means.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            FailInfo::BadAlg => "unrecognized or unsupported algorithm",
+            FailInfo::BadMessageCheck => "integrity check (signature of the CMS message) failed",
+            FailInfo::BadRequest => "transaction not permitted or not supported",
+            FailInfo::BadTime => "signingTime was not close enough to the CA's clock",
+            FailInfo::BadCertId => "no certificate could be identified matching the criteria",
+        }
+    }
+
+    /// Parse the attribute's text.
+    pub fn parse(text: &str) -> Option<FailInfo> {
+        let code: u8 = text.trim().parse().ok()?;
+        FailInfo::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fail_info_table() {
+        let names: Vec<_> = FailInfo::ALL.iter().map(|f| (f.code(), f.name())).collect();
+        assert_eq!(
+            names,
+            [
+                (0, "badAlg"),
+                (1, "badMessageCheck"),
+                (2, "badRequest"),
+                (3, "badTime"),
+                (4, "badCertId")
+            ]
+        );
+        assert_eq!(FailInfo::parse(" 3"), Some(FailInfo::BadTime));
+        assert_eq!(FailInfo::parse("9"), None);
+        assert_eq!(PkiStatus::parse("3"), Some(PkiStatus::Pending));
+        assert_eq!(PkiStatus::parse("1"), None);
+        assert_eq!(MessageType::PkcsReq.code(), "19");
+    }
+}

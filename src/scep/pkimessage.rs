@@ -1,0 +1,91 @@
+//! Building a pkiMessage (RFC 8894 section 3.2): the inner request is encrypted to the CA or RA
+//! (EnvelopedData) and the envelope is signed (SignedData) with messageType, transactionID and
+//! senderNonce as signed attributes.
+
+use der::Any;
+use der::Encode;
+use der::asn1::{OctetString, PrintableStringRef};
+use spki::SubjectPublicKeyInfoOwned;
+use x509_cert::Certificate;
+
+use super::{MessageType, oids};
+use crate::pki::digest::Digest;
+use crate::pki::envelope::{Cipher, envelope};
+use crate::pki::key::PrivateKey;
+use crate::pki::signed::{attribute, sign};
+use crate::{Error, Result};
+
+/// Length of a senderNonce (RFC 8894 section 3.2.1.5 asks for 16 bytes).
+pub const NONCE_LEN: usize = 16;
+
+/// The identity of one exchange: a transactionID that stays the same across polls, and a
+/// fresh senderNonce per message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transaction {
+    /// The transactionID (printable).
+    pub id: String,
+    /// This message's senderNonce.
+    pub sender_nonce: [u8; NONCE_LEN],
+}
+
+impl Transaction {
+    /// A transaction for a request with this public key: the ID is the upper-case hex SHA-256
+    /// of the SubjectPublicKeyInfo (RFC 8894 section 3.2.1.1 recommends a hash of the key), so
+    /// a request for the same key keeps its ID across processes.
+    pub fn for_key(spki: &SubjectPublicKeyInfoOwned) -> Result<Self> {
+        let der = spki
+            .to_der()
+            .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
+        Ok(Transaction {
+            id: crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase(),
+            sender_nonce: crate::pki::random_bytes()?,
+        })
+    }
+}
+
+/// Who signs the message: our key and the certificate that goes with it (self-signed for a
+/// first enrollment, the current certificate for a renewal).
+#[derive(Debug, Clone, Copy)]
+pub struct Signer<'a> {
+    /// The signing key.
+    pub key: &'a PrivateKey,
+    /// Its certificate.
+    pub cert: &'a Certificate,
+}
+
+fn encoding(e: der::Error) -> Error {
+    Error::Crypto(format!("encoding the pkiMessage failed: {e}"))
+}
+
+/// Build a pkiMessage carrying `inner` (a DER PKCS#10, IssuerAndSubject, ...).
+pub fn build(
+    message_type: MessageType,
+    transaction: &Transaction,
+    inner: &[u8],
+    signer: Signer<'_>,
+    recipient: &Certificate,
+    cipher: Cipher,
+    digest: Digest,
+) -> Result<Vec<u8>> {
+    let enveloped = envelope(inner, recipient, cipher)?;
+    let printable = |text: &str| -> Result<Any> {
+        Any::encode_from(&PrintableStringRef::new(text).map_err(encoding)?).map_err(encoding)
+    };
+    let attrs = vec![
+        attribute(oids::MESSAGE_TYPE, printable(&message_type.code())?)?,
+        attribute(oids::TRANSACTION_ID, printable(&transaction.id)?)?,
+        attribute(
+            oids::SENDER_NONCE,
+            Any::encode_from(&OctetString::new(transaction.sender_nonce).map_err(encoding)?)
+                .map_err(encoding)?,
+        )?,
+    ];
+    sign(
+        Some(&enveloped),
+        attrs,
+        signer.key,
+        signer.cert,
+        digest,
+        &[],
+    )
+}

@@ -1,0 +1,36 @@
+//! Secrets (challenge passwords, later HTTP passwords and passphrases) that must never be
+//! printed or logged.
+
+use zeroize::Zeroizing;
+
+/// A secret string: its `Debug` prints `(redacted)` and its memory is wiped on drop.
+#[derive(Clone)]
+pub struct Secret(Zeroizing<String>);
+
+impl Secret {
+    /// Wrap a secret value.
+    pub fn new(value: String) -> Self {
+        Secret(Zeroizing::new(value))
+    }
+
+    /// The secret itself, for the one place that must put it on the wire.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("(redacted)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn debug_does_not_show_the_secret() {
+        let secret = super::Secret::new("hunter2".into());
+        assert_eq!(format!("{secret:?}"), "(redacted)");
+        assert_eq!(secret.expose(), "hunter2");
+    }
+}

@@ -1,0 +1,230 @@
+//! HTTP for every protocol: timeouts, proxy variables, a cap on reply size, TLS trust, and the
+//! classification of failures into what a person can act on (DNS, refused, timeout, TLS,
+//! HTTP status).
+//!
+//! Protocol code talks to the [`Http`] trait, so tests can put another transport underneath.
+
+use std::io::ErrorKind;
+use std::time::Duration;
+
+use crate::error::{CommError, Error};
+use crate::sanitize::escape_body;
+
+/// Default limit for a whole exchange. Generous: slow CAs (HSM signing, manual approval
+/// front-ends) take tens of seconds, and the 10 s some clients use breaks them.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default limit for connecting.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
+/// Largest reply accepted (a CRL of a big CA fits).
+pub const MAX_REPLY_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A reply, whatever its status.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The Content-Type header, if any.
+    pub content_type: Option<String>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// Fail unless the status is 200, naming `url` and showing the start of the body.
+    pub fn require_ok(self, url: &str) -> Result<Response, Error> {
+        if self.status == 200 {
+            Ok(self)
+        } else {
+            Err(Error::HttpStatus {
+                url: url.to_string(),
+                status: self.status,
+                body: escape_body(&self.body[..self.body.len().min(512)]),
+            })
+        }
+    }
+
+    /// The media type without parameters, lower-cased.
+    pub fn media_type(&self) -> Option<String> {
+        self.content_type.as_ref().map(|ct| {
+            ct.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+    }
+}
+
+/// What the protocol code needs of HTTP.
+pub trait Http {
+    /// GET `url`.
+    fn get(&self, url: &str) -> Result<Response, Error>;
+    /// POST `body` with `content_type` to `url`.
+    fn post(&self, url: &str, content_type: &str, body: &[u8]) -> Result<Response, Error>;
+}
+
+/// Settings of the HTTP transport.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Limit for the whole exchange.
+    pub timeout: Duration,
+    /// Limit for connecting.
+    pub connect_timeout: Duration,
+    /// Largest reply accepted.
+    pub max_reply_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            max_reply_bytes: MAX_REPLY_BYTES,
+        }
+    }
+}
+
+/// The real transport, on ureq.
+pub struct Transport {
+    agent: ureq::Agent,
+    options: Options,
+}
+
+impl Transport {
+    /// A transport with these settings. Proxy variables (`HTTP_PROXY`, `HTTPS_PROXY`,
+    /// `NO_PROXY`) are honoured.
+    pub fn new(options: Options) -> Self {
+        let config = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(options.timeout))
+            .timeout_connect(Some(options.connect_timeout))
+            .max_redirects(5)
+            .user_agent(concat!("certenroll/", env!("CARGO_PKG_VERSION")))
+            .build();
+        Transport {
+            agent: config.into(),
+            options,
+        }
+    }
+
+    fn finish(
+        &self,
+        url: &str,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<Response, Error> {
+        let mut response = result.map_err(|e| classify(url, e))?;
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(self.options.max_reply_bytes)
+            .read_to_vec()
+            .map_err(|e| classify(url, e))?;
+        tracing::debug!(url, status, bytes = body.len(), "reply");
+        Ok(Response {
+            status,
+            content_type,
+            body,
+        })
+    }
+}
+
+impl Http for Transport {
+    fn get(&self, url: &str) -> Result<Response, Error> {
+        tracing::debug!(url = %strip_query(url), "GET");
+        self.finish(url, self.agent.get(url).call())
+    }
+
+    fn post(&self, url: &str, content_type: &str, body: &[u8]) -> Result<Response, Error> {
+        tracing::debug!(url = %strip_query(url), bytes = body.len(), "POST");
+        self.finish(
+            url,
+            self.agent
+                .post(url)
+                .header("Content-Type", content_type)
+                .send(body),
+        )
+    }
+}
+
+/// The URL without its query, for messages (a SCEP GET carries the whole request there).
+pub fn strip_query(url: &str) -> &str {
+    url.split_once('?').map_or(url, |(base, _)| base)
+}
+
+/// Turn a ureq error into a [`CommError`] a person can act on.
+fn classify(url: &str, err: ureq::Error) -> Error {
+    let kind = match &err {
+        ureq::Error::HostNotFound => CommError::Dns,
+        ureq::Error::ConnectionFailed => CommError::Refused,
+        ureq::Error::Io(io) => match io.kind() {
+            ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset | ErrorKind::NotConnected => {
+                CommError::Refused
+            }
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => {
+                CommError::Timeout("the exchange".into())
+            }
+            ErrorKind::UnexpectedEof => {
+                CommError::Other("the server closed the connection before replying".into())
+            }
+            _ => CommError::Other(io.to_string()),
+        },
+        ureq::Error::Timeout(phase) => CommError::Timeout(format!("{phase:?}").to_lowercase()),
+        ureq::Error::Tls(msg) => CommError::Tls((*msg).to_string()),
+        ureq::Error::Rustls(e) => CommError::Tls(e.to_string()),
+        ureq::Error::BodyExceedsLimit(limit) => CommError::TooLarge(*limit),
+        ureq::Error::TooManyRedirects => CommError::Other("too many redirects".into()),
+        ureq::Error::BadUri(uri) => {
+            return Error::Invalid(format!("'{uri}' is not a usable URL"));
+        }
+        other => CommError::Other(other.to_string()),
+    };
+    Error::Communication {
+        url: strip_query(url).to_string(),
+        kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_refused_is_classified() {
+        // Bind then drop a listener: the port is free and nothing listens there.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let transport = Transport::new(Options::default());
+        let url = format!("http://127.0.0.1:{port}/scep?operation=GetCACaps");
+        match transport.get(&url) {
+            Err(Error::Communication { url, kind }) => {
+                assert_eq!(url, format!("http://127.0.0.1:{port}/scep"));
+                assert_eq!(kind, CommError::Refused);
+            }
+            other => panic!("expected a refused connection, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn non_200_is_an_http_status_error_with_escaped_body() {
+        let response = Response {
+            status: 500,
+            content_type: None,
+            body: b"not implemented\x1b[2J".to_vec(),
+        };
+        let err = response.require_ok("http://ca/scep").unwrap_err();
+        assert_eq!(err.exit_code(), 5);
+        assert_eq!(
+            err.to_string(),
+            "http://ca/scep answered HTTP 500: not implemented\\u{1b}[2J"
+        );
+    }
+}
