@@ -60,7 +60,7 @@ pub enum Enrolled {
     /// Issued: the certificate for our key, checked to be signed by the CA.
     Issued {
         /// The new certificate.
-        cert: Certificate,
+        cert: Box<Certificate>,
         /// The transaction.
         transaction: Transaction,
     },
@@ -203,7 +203,10 @@ impl<'a> Client<'a> {
                         )
                     })?;
                 check_issued_by_ca(&cert, request.ca)?;
-                Ok(Enrolled::Issued { cert, transaction })
+                Ok(Enrolled::Issued {
+                    cert: Box::new(cert),
+                    transaction,
+                })
             }
         }
     }

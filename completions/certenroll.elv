@@ -1,0 +1,145 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[certenroll] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'certenroll'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'certenroll'= {
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
+            cand getcacert 'Fetch and show the CA (and RA) certificates (GetCACert)'
+            cand enroll 'Generate a key, request a certificate and install it'
+            cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;getcacaps'= {
+            cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
+            cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;getcacert'= {
+            cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
+            cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --out 'Write the certificates here'
+            cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
+            cand --format 'Encoding of written files'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;enroll'= {
+            cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
+            cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --cn 'Common name (CN) of the subject'
+            cand --org 'Organization (O); may be repeated'
+            cand --o 'Organization (O); may be repeated'
+            cand --ou 'Organizational unit (OU); may be repeated'
+            cand --locality 'Locality (L)'
+            cand --l 'Locality (L)'
+            cand --state 'State or province (ST)'
+            cand --st 'State or province (ST)'
+            cand --country 'Country (C), a two-letter code'
+            cand --c 'Country (C), a two-letter code'
+            cand --email 'E-mail address in the subject (emailAddress)'
+            cand --subject 'The whole subject as one RFC 4514 string, e.g. "CN=printer-7,O=Example,C=DE"'
+            cand --san 'Subject alternative names: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI'
+            cand --key-usage 'Key usage to request, comma-separated, or "none"'
+            cand --eku 'Extended key usage to request, comma-separated names or OIDs'
+            cand --key 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one'
+            cand --key-type 'Type of key to generate'
+            cand --key-bits 'Size of the RSA key to generate'
+            cand --out-key 'Where to write the generated key (mode 0600, written before the request is sent)'
+            cand --out-cert 'Where to write the issued certificate'
+            cand --out-chain 'Where to write the CA chain (the issuing CA and its issuers)'
+            cand --format 'Encoding of written files'
+            cand --challenge-file 'Read the challenge password from this file (first line)'
+            cand --challenge 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE'
+            cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch'
+            cand --ca-cert 'Use the CA (and RA) certificates from this file instead of asking the server'
+            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
+            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
+            cand --method 'How to send the request'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --no-challenge 'Send no challenge password and do not ask for one'
+            cand --force 'Replace an existing key file (only once the new certificate is verified)'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;generate'= {
+            cand --out-dir 'Directory that receives man/ and completions/'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;help'= {
+            cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
+            cand getcacert 'Fetch and show the CA (and RA) certificates (GetCACert)'
+            cand enroll 'Generate a key, request a certificate and install it'
+            cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;help;getcacaps'= {
+        }
+        &'certenroll;help;getcacert'= {
+        }
+        &'certenroll;help;enroll'= {
+        }
+        &'certenroll;help;generate'= {
+        }
+        &'certenroll;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,397 @@
+//! The command line, as clap sees it. No I/O here: the man page and completions are generated
+//! from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  done: issued and installed, or the query answered
+  1  anything not below (a bug, an unexpected state)
+  2  usage or configuration error
+  3  pending: the CA accepted the request but has not issued yet
+  4  rejected by the CA: SCEP FAILURE (failInfo shown)
+  5  communication failure: DNS, connect, TLS, timeout, HTTP 5xx or unexpected HTTP
+  6  local failure: key/cert files, permissions
+  7  reply not trustworthy: bad signature, nonce or transaction mismatch,
+     certificate not for our key, CA fingerprint mismatch
+
+SCEP failInfo codes:
+  0  badAlg           unrecognized or unsupported algorithm
+  1  badMessageCheck  integrity check (signature of the CMS message) failed
+  2  badRequest       transaction not permitted or not supported
+  3  badTime          signingTime was not close enough to the CA's clock
+  4  badCertId        no certificate could be identified matching the criteria
+
+Environment:
+  CERTENROLL_URL        default for --url
+  CERTENROLL_CHALLENGE  the challenge password (safer than --challenge)
+  HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings";
+
+/// SCEP certificate enrollment for devices, printers and servers.
+///
+/// certenroll fetches a CA's certificates and capabilities, generates a key, sends a
+/// certificate request with a challenge password, verifies the CA's reply and installs key,
+/// certificate and chain safely.
+#[derive(Debug, Parser)]
+#[command(name = "certenroll", version, after_long_help = EXIT_CODES, propagate_version = true)]
+pub struct Cli {
+    /// Options for every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options that every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print the result as one JSON object on stdout.
+    ///
+    /// Errors are printed as a JSON object too, with "status": "error", the exit code and
+    /// the message. Diagnostics still go to stderr.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Show more of what happens, on stderr (-v steps, -vv protocol detail).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
+    /// Print nothing but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Limit for one HTTP exchange, in seconds.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show what a SCEP server supports (GetCACaps).
+    #[command(after_long_help = EXIT_CODES)]
+    Getcacaps(GetcacapsArgs),
+    /// Fetch and show the CA (and RA) certificates (GetCACert).
+    #[command(after_long_help = EXIT_CODES)]
+    Getcacert(GetcacertArgs),
+    /// Generate a key, request a certificate and install it.
+    #[command(after_long_help = EXIT_CODES)]
+    Enroll(Box<EnrollArgs>),
+    /// Write the man pages and shell completions (for packagers and the project's CI).
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+/// Where the server is.
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll
+    #[arg(long, env = "CERTENROLL_URL", value_name = "URL")]
+    pub url: String,
+
+    /// CA identifier sent with GetCACert, for servers that host several CAs.
+    #[arg(long, value_name = "NAME")]
+    pub ca_ident: Option<String>,
+}
+
+/// Arguments of `getcacaps`.
+#[derive(Debug, Args)]
+pub struct GetcacapsArgs {
+    /// The server.
+    #[command(flatten)]
+    pub server: ServerArgs,
+}
+
+/// File encodings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Base64 with -----BEGIN----- lines.
+    #[default]
+    Pem,
+    /// Binary DER (a chain of several certificates becomes a PKCS#7 bundle).
+    Der,
+}
+
+/// Arguments of `getcacert`.
+#[derive(Debug, Args)]
+pub struct GetcacertArgs {
+    /// The server.
+    #[command(flatten)]
+    pub server: ServerArgs,
+
+    /// Write the certificates here.
+    ///
+    /// A directory gets ca.pem (the issuing CA), chain.pem (the CA and its issuers) and
+    /// ra-1.pem, ra-2.pem... for RA certificates. Any other path gets all certificates in one
+    /// file.
+    #[arg(long, value_name = "DIR|FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Expected SHA-256 fingerprint of the CA certificate (or of a CA above it).
+    ///
+    /// Hex, colons optional. On mismatch nothing is written and the exit code is 7.
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+
+    /// Encoding of written files.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// How PKIOperation is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum MethodChoice {
+    /// POST when the server advertises POSTPKIOperation or SCEPStandard, else GET.
+    #[default]
+    Auto,
+    /// Always HTTP GET.
+    Get,
+    /// Always HTTP POST.
+    Post,
+}
+
+/// Arguments of `enroll`.
+#[derive(Debug, Args)]
+pub struct EnrollArgs {
+    /// The server.
+    #[command(flatten)]
+    pub server: ServerArgs,
+
+    /// Common name (CN) of the subject.
+    #[arg(long, value_name = "NAME", required_unless_present = "subject")]
+    pub cn: Option<String>,
+
+    /// Organization (O); may be repeated.
+    #[arg(long = "org", visible_alias = "o", value_name = "ORG")]
+    pub organization: Vec<String>,
+
+    /// Organizational unit (OU); may be repeated.
+    #[arg(long, value_name = "UNIT")]
+    pub ou: Vec<String>,
+
+    /// Locality (L).
+    #[arg(long = "locality", visible_alias = "l", value_name = "CITY")]
+    pub locality: Option<String>,
+
+    /// State or province (ST).
+    #[arg(long = "state", visible_alias = "st", value_name = "STATE")]
+    pub state: Option<String>,
+
+    /// Country (C), a two-letter code.
+    #[arg(long = "country", visible_alias = "c", value_name = "CC")]
+    pub country: Option<String>,
+
+    /// E-mail address in the subject (emailAddress).
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+
+    /// The whole subject as one RFC 4514 string, e.g. "CN=printer-7,O=Example,C=DE".
+    #[arg(long, value_name = "DN", conflicts_with_all = ["cn", "organization", "ou", "locality", "state", "country", "email"])]
+    pub subject: Option<String>,
+
+    /// Subject alternative names: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI.
+    ///
+    /// Repeat the flag or separate with commas.
+    #[arg(long, value_name = "TYPE:VALUE", value_delimiter = ',')]
+    pub san: Vec<String>,
+
+    /// Key usage to request, comma-separated, or "none".
+    ///
+    /// Names: digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment,
+    /// keyAgreement.
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "digitalSignature,keyEncipherment"
+    )]
+    pub key_usage: String,
+
+    /// Extended key usage to request, comma-separated names or OIDs.
+    ///
+    /// Names: serverAuth, clientAuth, codeSigning, emailProtection, timeStamping,
+    /// OCSPSigning, ipsecIKE (alias ipsec), ipsecEndSystem, ipsecTunnel, ipsecUser,
+    /// smartcardLogon.
+    #[arg(long, value_name = "LIST")]
+    pub eku: Option<String>,
+
+    /// Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out_key", "key_bits"])]
+    pub key: Option<PathBuf>,
+
+    /// Type of key to generate.
+    #[arg(long, value_enum, default_value_t)]
+    pub key_type: KeyType,
+
+    /// Size of the RSA key to generate.
+    #[arg(long, value_name = "BITS", default_value_t = 2048,
+          value_parser = parse_key_bits)]
+    pub key_bits: usize,
+
+    /// Where to write the generated key (mode 0600, written before the request is sent).
+    #[arg(long, value_name = "FILE", required_unless_present = "key")]
+    pub out_key: Option<PathBuf>,
+
+    /// Where to write the issued certificate.
+    #[arg(long, value_name = "FILE")]
+    pub out_cert: PathBuf,
+
+    /// Where to write the CA chain (the issuing CA and its issuers).
+    #[arg(long, value_name = "FILE")]
+    pub out_chain: Option<PathBuf>,
+
+    /// Encoding of written files.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+
+    /// Read the challenge password from this file (first line).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["challenge", "no_challenge"])]
+    pub challenge_file: Option<PathBuf>,
+
+    /// The challenge password itself. Visible to other users in the process list: prefer
+    /// --challenge-file or CERTENROLL_CHALLENGE.
+    #[arg(long, value_name = "SECRET", conflicts_with = "no_challenge")]
+    pub challenge: Option<String>,
+
+    /// Send no challenge password and do not ask for one.
+    #[arg(long)]
+    pub no_challenge: bool,
+
+    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+
+    /// Use the CA (and RA) certificates from this file instead of asking the server.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers).
+    #[arg(long, value_name = "CIPHER")]
+    pub cipher: Option<String>,
+
+    /// Signature digest: sha256, sha512 or sha1 (default: best the server offers).
+    #[arg(long, value_name = "DIGEST")]
+    pub digest: Option<String>,
+
+    /// How to send the request.
+    #[arg(long, value_enum, default_value_t)]
+    pub method: MethodChoice,
+
+    /// Replace an existing key file (only once the new certificate is verified).
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_key_bits(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(bits @ (2048 | 3072 | 4096)) => Ok(bits),
+        _ => Err("use 2048, 3072 or 4096".to_string()),
+    }
+}
+
+/// Key algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum KeyType {
+    /// RSA (what SCEP requires).
+    #[default]
+    Rsa,
+}
+
+/// Arguments of the hidden `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Directory that receives man/ and completions/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out_dir: PathBuf,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn enroll_parses_and_requires_a_key_destination() {
+        let cli = Cli::try_parse_from([
+            "certenroll",
+            "enroll",
+            "--url",
+            "http://ca/scep",
+            "--cn",
+            "p1",
+            "--out-key",
+            "k",
+            "--out-cert",
+            "c",
+            "--san",
+            "dns:a,ip:192.0.2.1",
+            "--san",
+            "email:x@y",
+            "--o",
+            "Ex",
+        ])
+        .unwrap();
+        let Command::Enroll(args) = cli.command else {
+            panic!("not enroll")
+        };
+        assert_eq!(args.san, ["dns:a", "ip:192.0.2.1", "email:x@y"]);
+        assert_eq!(args.organization, ["Ex"]);
+        assert_eq!(args.key_bits, 2048);
+        assert!(
+            Cli::try_parse_from([
+                "certenroll",
+                "enroll",
+                "--url",
+                "u",
+                "--cn",
+                "p",
+                "--out-cert",
+                "c"
+            ])
+            .is_err()
+        );
+        assert!(
+            Cli::try_parse_from([
+                "certenroll",
+                "enroll",
+                "--url",
+                "u",
+                "--cn",
+                "p",
+                "--out-cert",
+                "c",
+                "--key",
+                "k",
+                "--key-bits",
+                "4096"
+            ])
+            .is_err()
+        );
+        assert!(
+            Cli::try_parse_from([
+                "certenroll",
+                "enroll",
+                "--url",
+                "u",
+                "--cn",
+                "p",
+                "--out-cert",
+                "c",
+                "--out-key",
+                "k",
+                "--key-bits",
+                "1024"
+            ])
+            .is_err()
+        );
+    }
+}

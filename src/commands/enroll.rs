@@ -1,0 +1,419 @@
+//! `certenroll enroll`: key, request, SCEP PKCSReq, verified reply, installed files.
+//!
+//! Order matters for safety: inputs are checked and output paths probed first; the key is
+//! written (0600) before anything is sent; certificate and chain are written only after the
+//! reply verified. With `--force` over an existing key, the new key is staged beside it and
+//! only moved into place once the new certificate is verified.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use certenroll::Error;
+use certenroll::error::exit;
+use certenroll::pki::cert::{self, CertSummary, NameAttr};
+use certenroll::pki::csr::{self, CsrSpec, San};
+use certenroll::pki::digest::Digest;
+use certenroll::pki::envelope::Cipher;
+use certenroll::pki::key::PrivateKey;
+use certenroll::scep::cacert::CaCerts;
+use certenroll::scep::caps::Capabilities;
+use certenroll::scep::client::{EnrollRequest, Enrolled, Method};
+use certenroll::secret::Secret;
+use certenroll::store;
+use der::Encode;
+use serde::Serialize;
+use x509_cert::name::Name;
+
+use crate::cli::{EnrollArgs, Format, GlobalArgs, MethodChoice};
+use crate::output::Output;
+
+/// Environment variable that may hold the challenge password.
+const CHALLENGE_ENV: &str = "CERTENROLL_CHALLENGE";
+
+#[derive(Serialize)]
+struct Files {
+    key: PathBuf,
+    cert: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chain: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct EnrollJson<'a> {
+    status: &'static str,
+    url: &'a str,
+    transaction_id: String,
+    method: Method,
+    cipher: Cipher,
+    digest: Digest,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    certificate: Option<CertSummary>,
+    files: Files,
+}
+
+fn subject(args: &EnrollArgs) -> Result<Name> {
+    if let Some(dn) = &args.subject {
+        return Name::from_str(dn).map_err(|e| {
+            Error::Invalid(format!(
+                "--subject '{}' is not an RFC 4514 name ({e}); write e.g. CN=printer-7,O=Example,C=DE",
+                certenroll::sanitize::escape_untrusted(dn)
+            ))
+            .into()
+        });
+    }
+    // Most significant first, as RFC 4514 strings print them last.
+    let mut parts = Vec::new();
+    if let Some(c) = &args.country {
+        parts.push((NameAttr::Country, c.clone()));
+    }
+    if let Some(st) = &args.state {
+        parts.push((NameAttr::State, st.clone()));
+    }
+    if let Some(l) = &args.locality {
+        parts.push((NameAttr::Locality, l.clone()));
+    }
+    parts.extend(
+        args.organization
+            .iter()
+            .map(|o| (NameAttr::Organization, o.clone())),
+    );
+    parts.extend(
+        args.ou
+            .iter()
+            .map(|o| (NameAttr::OrganizationalUnit, o.clone())),
+    );
+    if let Some(cn) = &args.cn {
+        if cn.trim().is_empty() {
+            return Err(Error::Invalid("--cn must not be empty".into()).into());
+        }
+        parts.push((NameAttr::CommonName, cn.clone()));
+    }
+    if let Some(email) = &args.email {
+        parts.push((NameAttr::Email, email.clone()));
+    }
+    Ok(cert::build_name(&parts)?)
+}
+
+/// The challenge password: file, flag (with a warning), environment, or a hidden prompt on a
+/// terminal. None when the user said --no-challenge or nothing is available unattended.
+fn challenge(args: &EnrollArgs, out: &Output) -> Result<Option<Secret>> {
+    if args.no_challenge {
+        return Ok(None);
+    }
+    if let Some(path) = &args.challenge_file {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::local("reading challenge file", path, e))?;
+        let first = text
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('\r');
+        if first.is_empty() {
+            return Err(
+                Error::Invalid(format!("the challenge file {} is empty", path.display())).into(),
+            );
+        }
+        return Ok(Some(Secret::new(first.to_string())));
+    }
+    if let Some(value) = &args.challenge {
+        out.warn(
+            "a challenge password on the command line is visible to other users; use --challenge-file or CERTENROLL_CHALLENGE",
+        );
+        return Ok(Some(Secret::new(value.clone())));
+    }
+    if let Ok(value) = std::env::var(CHALLENGE_ENV)
+        && !value.is_empty()
+    {
+        return Ok(Some(Secret::new(value)));
+    }
+    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json() {
+        let value = dialoguer::Password::new()
+            .with_prompt("Challenge password (empty for none)")
+            .allow_empty_password(true)
+            .interact()
+            .context("reading the challenge password")?;
+        return Ok((!value.is_empty()).then(|| Secret::new(value)));
+    }
+    tracing::info!("no challenge password given; sending the request without one");
+    Ok(None)
+}
+
+fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> Result<CsrSpec> {
+    let sans = args
+        .san
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(|s| San::from_str(s).map_err(|e| Error::Invalid(format!("--san: {e}"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let key_usage = if args.key_usage.eq_ignore_ascii_case("none") {
+        None
+    } else {
+        Some(csr::parse_key_usage(&args.key_usage)?)
+    };
+    let extended_key_usage = match &args.eku {
+        Some(list) => csr::parse_eku(list)?,
+        None => Vec::new(),
+    };
+    if subject.is_empty() && sans.is_empty() {
+        return Err(
+            Error::Invalid("the request needs a subject or at least one --san".into()).into(),
+        );
+    }
+    Ok(CsrSpec {
+        subject,
+        sans,
+        key_usage,
+        extended_key_usage,
+        challenge,
+    })
+}
+
+/// Where the key lives and whether it still has to be moved into place.
+struct KeyPlan {
+    key: PrivateKey,
+    /// The key file the user will use.
+    path: PathBuf,
+    /// A staged key to rename over `path` once the certificate is verified.
+    staged: Option<PathBuf>,
+}
+
+fn staged_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".new");
+    path.with_file_name(name)
+}
+
+fn encode_key(key: &PrivateKey, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Pem => key.to_pem()?.as_bytes().to_vec(),
+        Format::Der => key.to_der()?.to_vec(),
+    })
+}
+
+fn prepare_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
+    if let Some(path) = &args.key {
+        let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
+        let key = PrivateKey::from_bytes(&bytes)
+            .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))?;
+        return Ok(KeyPlan {
+            key,
+            path: path.clone(),
+            staged: None,
+        });
+    }
+    let path = args.out_key.clone().ok_or_else(|| {
+        Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
+    })?;
+    let exists = path.exists();
+    if exists && !args.force {
+        return Err(Error::Invalid(format!(
+            "{} already exists; enroll with it using --key {0}, or pass --force to replace it once the new certificate is issued",
+            path.display()
+        ))
+        .into());
+    }
+    let target = if exists {
+        staged_path(&path)
+    } else {
+        path.clone()
+    };
+    store::check_writable(&target, "writing key")?;
+
+    let spinner = out.shows_progress().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!("generating an RSA-{} key", args.key_bits));
+        bar.enable_steady_tick(Duration::from_millis(100));
+        bar
+    });
+    let key = PrivateKey::generate_rsa(args.key_bits);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let key = key?;
+    store::write_atomic(
+        &target,
+        &encode_key(&key, args.format)?,
+        store::KEY_MODE,
+        "writing key",
+    )?;
+    tracing::info!(path = %target.display(), "wrote the new key (mode 0600)");
+    Ok(KeyPlan {
+        key,
+        path,
+        staged: exists.then_some(target),
+    })
+}
+
+/// After a failed request: a key this run generated is removed when the CA rejected the
+/// request (it will never get a certificate), and kept otherwise, so that the same request
+/// can be sent again with `--key`.
+fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Output) {
+    if args.key.is_some() {
+        return;
+    }
+    let written = plan.staged.as_ref().unwrap_or(&plan.path);
+    if matches!(err, Error::ScepFailure { .. }) {
+        if std::fs::remove_file(written).is_ok() {
+            tracing::info!(path = %written.display(), "removed the unused new key");
+        }
+    } else {
+        out.warn(&format!(
+            "the new key stays in {}; to send the same request again, use --key {0}",
+            written.display()
+        ));
+    }
+}
+
+fn parse_choice<T: FromStr<Err = String>>(value: &Option<String>, flag: &str) -> Result<Option<T>> {
+    value
+        .as_deref()
+        .map(|v| T::from_str(v).map_err(|e| Error::Invalid(format!("{flag}: {e}")).into()))
+        .transpose()
+}
+
+fn ca_certs(args: &EnrollArgs, client: &certenroll::scep::client::Client<'_>) -> Result<CaCerts> {
+    match &args.ca_cert {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| Error::local("reading CA certificate", path, e))?;
+            let certs = cert::parse_certificates(&bytes)
+                .with_context(|| format!("reading CA certificate {}", path.display()))?;
+            let set = CaCerts::from_certs(certs)?;
+            if let Some(pin) = &args.fingerprint {
+                set.check_pin(&cert::parse_fingerprint(pin)?)?;
+            }
+            Ok(set)
+        }
+        None => super::fetch_ca_certs(client, &args.server, args.fingerprint.as_deref()),
+    }
+}
+
+pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
+    // Everything that can be wrong with the input is found before any work is done.
+    let subject = subject(args)?;
+    let cipher_choice: Option<Cipher> = parse_choice(&args.cipher, "--cipher")?;
+    let digest_choice: Option<Digest> = parse_choice(&args.digest, "--digest")?;
+    let spec = csr_spec(args, subject.clone(), None)?;
+    let http = super::transport(global);
+    let client = super::client(&http, &args.server)?;
+    store::check_writable(&args.out_cert, "writing certificate")?;
+    if let Some(chain) = &args.out_chain {
+        store::check_writable(chain, "writing chain")?;
+    }
+    let challenge = challenge(args, out)?;
+    let spec = CsrSpec { challenge, ..spec };
+
+    let caps: Capabilities = client.get_ca_caps()?;
+    tracing::info!(capabilities = ?caps.names, "GetCACaps");
+    let ca = ca_certs(args, &client)?;
+    let cipher = cipher_choice.unwrap_or_else(|| caps.best_cipher());
+    let digest = digest_choice.unwrap_or_else(|| caps.best_digest());
+    if !caps.supports_cipher(cipher) {
+        out.warn(&format!(
+            "the server does not advertise {}; trying it anyway",
+            cipher.name()
+        ));
+    }
+    if cipher == Cipher::Des {
+        out.warn("the request is encrypted with single DES, the only cipher this server offers");
+    }
+    let method = match args.method {
+        MethodChoice::Get => Method::Get,
+        MethodChoice::Post => Method::Post,
+        MethodChoice::Auto if caps.post() => Method::Post,
+        MethodChoice::Auto => Method::Get,
+    };
+
+    // The key is written before the request that depends on it is sent.
+    let plan = prepare_key(args, out)?;
+    let request = csr::build(&plan.key, &spec, digest)?;
+    let request_der = request
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
+    let outcome = client
+        .enroll(&EnrollRequest {
+            key: &plan.key,
+            subject: &spec.subject,
+            csr: &request_der,
+            ca: &ca,
+            cipher,
+            digest,
+            method,
+        })
+        .inspect_err(|err| after_failure(args, &plan, err, out))?;
+
+    let files = Files {
+        key: plan.path.clone(),
+        cert: args.out_cert.clone(),
+        chain: args.out_chain.clone(),
+    };
+    match outcome {
+        Enrolled::Pending { transaction } => {
+            out.json(&EnrollJson {
+                status: "pending",
+                url: client.url(),
+                transaction_id: transaction.id.clone(),
+                method,
+                cipher,
+                digest,
+                certificate: None,
+                files,
+            });
+            let key_file = plan.staged.as_ref().unwrap_or(&plan.path);
+            out.human(&format!(
+                "Pending: the CA accepted the request but has not issued the certificate yet.\n  transaction {}\n  key         {}\nOnce the CA approves it, run the same command with --key {} (and without --out-key) to fetch the certificate.",
+                transaction.id,
+                key_file.display(),
+                key_file.display()
+            ));
+            Ok(exit::PENDING)
+        }
+        Enrolled::Issued {
+            cert: issued,
+            transaction,
+        } => {
+            // Install: certificate and chain, then (with --force) the staged key. Each step is
+            // an atomic rename; the window between the last two is a rename of a file that
+            // was just written in the same directory.
+            super::write_certs(&args.out_cert, &[&issued], args.format)?;
+            if let Some(chain) = &args.out_chain {
+                super::write_certs(chain, &ca.chain(), args.format)?;
+            }
+            if let Some(staged) = &plan.staged {
+                store::replace(staged, &plan.path, "installing key")?;
+            }
+            let summary = cert::summary(&issued);
+            let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
+            text.push_str(&format!(
+                "\n  key       {} ({}{})\n  cert      {}",
+                plan.path.display(),
+                plan.key.describe(),
+                if args.key.is_some() {
+                    ""
+                } else {
+                    ", mode 0600"
+                },
+                args.out_cert.display()
+            ));
+            if let Some(chain) = &args.out_chain {
+                text.push_str(&format!("\n  chain     {}", chain.display()));
+            }
+            out.human(&text);
+            out.json(&EnrollJson {
+                status: "issued",
+                url: client.url(),
+                transaction_id: transaction.id,
+                method,
+                cipher,
+                digest,
+                certificate: Some(summary),
+                files,
+            });
+            Ok(exit::OK)
+        }
+    }
+}

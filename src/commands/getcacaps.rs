@@ -1,0 +1,70 @@
+//! `certenroll getcacaps`: what the server supports and what certenroll would choose.
+
+use anyhow::Result;
+use certenroll::pki::digest::Digest;
+use certenroll::pki::envelope::Cipher;
+use certenroll::scep::client::Method;
+use serde::Serialize;
+
+use crate::cli::{GetcacapsArgs, GlobalArgs};
+use crate::output::Output;
+
+#[derive(Serialize)]
+struct CapsJson<'a> {
+    url: &'a str,
+    capabilities: &'a [String],
+    method: Method,
+    cipher: Cipher,
+    digest: Digest,
+    renewal: bool,
+}
+
+pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8> {
+    let http = super::transport(global);
+    let client = super::client(&http, &args.server)?;
+    let caps = client.get_ca_caps()?;
+    let method = if caps.post() {
+        Method::Post
+    } else {
+        Method::Get
+    };
+    let shown: Vec<String> = caps
+        .names
+        .iter()
+        .map(|n| certenroll::sanitize::escape_untrusted(n))
+        .collect();
+    out.json(&CapsJson {
+        url: client.url(),
+        capabilities: &shown,
+        method,
+        cipher: caps.best_cipher(),
+        digest: caps.best_digest(),
+        renewal: caps.renewal(),
+    });
+    let listed = if shown.is_empty() {
+        "  (none: the server answered with no capabilities)".to_string()
+    } else {
+        shown
+            .iter()
+            .map(|n| format!("  {n}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    out.human(&format!(
+        "Capabilities of {}:\n{listed}\nWould use: {} requests, {} encryption, {} signatures{}",
+        client.url(),
+        if method == Method::Post {
+            "POST"
+        } else {
+            "GET"
+        },
+        caps.best_cipher().name(),
+        caps.best_digest().name(),
+        if caps.renewal() {
+            "; renewal supported"
+        } else {
+            ""
+        }
+    ));
+    Ok(certenroll::error::exit::OK)
+}

@@ -1,0 +1,130 @@
+//! `certenroll getcacert`: fetch, check and show (and optionally save) the CA and RA
+//! certificates.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use certenroll::pki::cert::{self, CertSummary};
+use certenroll::scep::cacert::CaCerts;
+use serde::Serialize;
+use x509_cert::Certificate;
+
+use crate::cli::{Format, GetcacertArgs, GlobalArgs};
+use crate::output::Output;
+
+#[derive(Serialize)]
+struct CertJson {
+    role: &'static str,
+    #[serde(flatten)]
+    summary: CertSummary,
+}
+
+#[derive(Serialize)]
+struct CaCertJson<'a> {
+    url: &'a str,
+    certificates: Vec<CertJson>,
+    recipient_sha256: String,
+    recipient_reason: &'static str,
+    pinned: bool,
+    written: Vec<PathBuf>,
+}
+
+/// The role of each certificate, for people: CA, RA (with what it is for), or issuer above.
+fn role(set: &CaCerts, c: &Certificate) -> &'static str {
+    if c == set.ca() {
+        return "CA";
+    }
+    if set.ras().contains(&c) {
+        let (recipient, _) = set.recipient();
+        let signs = set.signers().contains(&c);
+        return match (c == recipient, signs) {
+            (true, true) => "RA (encryption and signature)",
+            (true, false) => "RA (encryption)",
+            (false, true) => "RA (signature)",
+            (false, false) => "RA (unused)",
+        };
+    }
+    if set.chain().contains(&c) {
+        "issuer of the CA"
+    } else {
+        "other"
+    }
+}
+
+fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Vec<PathBuf>> {
+    let ext = match format {
+        Format::Pem => "pem",
+        Format::Der => "der",
+    };
+    let mut written = Vec::new();
+    if path.is_dir() {
+        let ca = path.join(format!("ca.{ext}"));
+        super::write_certs(&ca, &[set.ca()], format)?;
+        written.push(ca);
+        let chain = path.join(format!("chain.{ext}"));
+        super::write_certs(&chain, &set.chain(), format)?;
+        written.push(chain);
+        for (i, ra) in set.ras().into_iter().enumerate() {
+            let file = path.join(format!("ra-{}.{ext}", i + 1));
+            super::write_certs(&file, &[ra], format)?;
+            written.push(file);
+        }
+    } else {
+        let all: Vec<&Certificate> = set.all().iter().collect();
+        super::write_certs(path, &all, format)?;
+        written.push(path.to_path_buf());
+    }
+    Ok(written)
+}
+
+pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
+    let http = super::transport(global);
+    let client = super::client(&http, &args.server)?;
+    let set = super::fetch_ca_certs(&client, &args.server, args.fingerprint.as_deref())?;
+    let written = match &args.out {
+        Some(path) => write_out(&set, path, args.format)?,
+        None => Vec::new(),
+    };
+    let (recipient, reason) = set.recipient();
+    let certs: Vec<CertJson> = set
+        .all()
+        .iter()
+        .map(|c| CertJson {
+            role: role(&set, c),
+            summary: cert::summary(c),
+        })
+        .collect();
+    let mut text = format!("{} certificate(s) from {}\n", certs.len(), client.url());
+    for c in &certs {
+        text.push_str(&format!(
+            "\n{}\n{}\n",
+            c.role,
+            super::describe_cert(&c.summary)
+        ));
+    }
+    text.push_str(&format!(
+        "\nRequests will be encrypted to: {} ({reason})",
+        cert::name_to_string(recipient.tbs_certificate().subject())
+    ));
+    if args.fingerprint.is_some() {
+        text.push_str("\nFingerprint: matches the pinned value");
+    } else {
+        text.push_str(&format!(
+            "\nTo pin this CA in scripts: --fingerprint {}",
+            cert::fingerprint(set.ca(), certenroll::pki::digest::Digest::Sha256).replace(':', "")
+        ));
+    }
+    for path in &written {
+        text.push_str(&format!("\nWrote {}", path.display()));
+    }
+    out.human(&text);
+    out.json(&CaCertJson {
+        url: client.url(),
+        certificates: certs,
+        recipient_sha256: cert::fingerprint(recipient, certenroll::pki::digest::Digest::Sha256),
+        recipient_reason: reason,
+        pinned: args.fingerprint.is_some(),
+        written,
+    });
+    Ok(certenroll::error::exit::OK)
+}

@@ -1,0 +1,123 @@
+//! One file per command; this module dispatches to them and holds what several share.
+
+mod enroll;
+mod generate;
+mod getcacaps;
+mod getcacert;
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Result;
+use certenroll::pki::cert;
+use certenroll::scep::FailInfo;
+use certenroll::scep::cacert::CaCerts;
+use certenroll::scep::client::Client;
+use certenroll::transport::{Options, Transport};
+use serde::Serialize;
+use x509_cert::Certificate;
+
+use crate::cli::{Cli, Command, Format, GlobalArgs, ServerArgs};
+use crate::output::Output;
+
+/// Run the command; the result is the exit code for outcomes that are not errors
+/// (0, or 3 for pending).
+pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
+    match &cli.command {
+        Command::Getcacaps(args) => getcacaps::run(&cli.global, args, out),
+        Command::Getcacert(args) => getcacert::run(&cli.global, args, out),
+        Command::Enroll(args) => enroll::run(&cli.global, args, out),
+        Command::Generate(args) => generate::run(args),
+    }
+}
+
+/// The HTTP transport the global flags ask for.
+fn transport(global: &GlobalArgs) -> Transport {
+    Transport::new(Options {
+        timeout: Duration::from_secs(global.timeout),
+        ..Options::default()
+    })
+}
+
+/// A SCEP client for `server`.
+fn client<'a>(http: &'a Transport, server: &ServerArgs) -> Result<Client<'a>> {
+    Ok(Client::new(http, &server.url)?)
+}
+
+/// Fetch the CA certificates and check them against a pinned fingerprint, if any.
+fn fetch_ca_certs(
+    client: &Client<'_>,
+    server: &ServerArgs,
+    fingerprint: Option<&str>,
+) -> Result<CaCerts> {
+    let pin = fingerprint.map(cert::parse_fingerprint).transpose()?;
+    let certs = client.get_ca_cert(server.ca_ident.as_deref())?;
+    if let Some(pin) = pin {
+        certs.check_pin(&pin)?;
+    }
+    Ok(certs)
+}
+
+/// failInfo as JSON: code, name and meaning.
+#[derive(Debug, Serialize)]
+pub struct FailInfoJson {
+    code: u8,
+    name: &'static str,
+    meaning: &'static str,
+}
+
+impl From<FailInfo> for FailInfoJson {
+    fn from(info: FailInfo) -> Self {
+        FailInfoJson {
+            code: info.code(),
+            name: info.name(),
+            meaning: info.meaning(),
+        }
+    }
+}
+
+/// Encode certificates for a file: PEM blocks, or DER (a lone certificate as it is, several
+/// as a PKCS#7 certificates-only bundle).
+fn encode_certs(certs: &[&Certificate], format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Pem => cert::to_pem(certs)?.into_bytes(),
+        Format::Der if certs.len() == 1 => cert::to_der(certs[0])?,
+        Format::Der => certenroll::pki::signed::degenerate(certs)?,
+    })
+}
+
+/// Write certificates atomically (mode 0644).
+fn write_certs(path: &Path, certs: &[&Certificate], format: Format) -> Result<()> {
+    certenroll::store::write_atomic(
+        path,
+        &encode_certs(certs, format)?,
+        certenroll::store::CERT_MODE,
+        "writing certificate",
+    )?;
+    Ok(())
+}
+
+/// Indented lines describing a certificate, for human output.
+fn describe_cert(summary: &cert::CertSummary) -> String {
+    let mut lines = vec![
+        format!("  subject   {}", summary.subject),
+        format!("  issuer    {}", summary.issuer),
+        format!("  serial    {}", summary.serial),
+        format!(
+            "  valid     {} to {}",
+            summary.not_before, summary.not_after
+        ),
+    ];
+    if !summary.key_usage.is_empty() {
+        lines.push(format!("  usage     {}", summary.key_usage.join(", ")));
+    }
+    if !summary.extended_key_usage.is_empty() {
+        lines.push(format!(
+            "  ext usage {}",
+            summary.extended_key_usage.join(", ")
+        ));
+    }
+    lines.push(format!("  sha256    {}", summary.sha256));
+    lines.push(format!("  sha1      {}", summary.sha1));
+    lines.join("\n")
+}

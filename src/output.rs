@@ -1,0 +1,124 @@
+//! The only module that prints. Data goes to stdout (human text, or one JSON object with
+//! `--json`), diagnostics to stderr. A closed stdout (`certenroll ... | head`) is not an error.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{IsTerminal, Write};
+
+use certenroll::error::exit;
+use serde::Serialize;
+
+use crate::cli::GlobalArgs;
+
+/// How results are shown.
+pub struct Output {
+    json: bool,
+    quiet: bool,
+    verbose: u8,
+}
+
+impl Output {
+    pub fn new(global: &GlobalArgs) -> Self {
+        Output {
+            json: global.json,
+            quiet: global.quiet,
+            verbose: global.verbose,
+        }
+    }
+
+    /// Install the log subscriber: warnings by default, -v info, -vv debug, -q errors only.
+    pub fn init_logging(&self) {
+        let level = match (self.quiet, self.verbose) {
+            (true, _) => tracing::Level::ERROR,
+            (false, 0) => tracing::Level::WARN,
+            (false, 1) => tracing::Level::INFO,
+            (false, _) => tracing::Level::DEBUG,
+        };
+        tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_max_level(level)
+            .with_target(false)
+            .without_time()
+            .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+            .init();
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Whether progress (spinners) may be drawn: a terminal on stderr, not quiet, not JSON.
+    pub fn shows_progress(&self) -> bool {
+        !self.quiet && !self.json && std::io::stderr().is_terminal()
+    }
+
+    /// Print human-readable result text (not with --json or -q).
+    pub fn human(&self, text: &str) {
+        if !self.json && !self.quiet {
+            let mut stdout = std::io::stdout().lock();
+            let _ = writeln!(stdout, "{text}");
+        }
+    }
+
+    /// Print the JSON result object (only with --json).
+    pub fn json<T: Serialize>(&self, value: &T) {
+        if self.json {
+            let mut stdout = std::io::stdout().lock();
+            if let Ok(line) = serde_json::to_string(value) {
+                let _ = writeln!(stdout, "{line}");
+            }
+        }
+    }
+
+    /// A warning for a person, on stderr (not with -q).
+    pub fn warn(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("certenroll: warning: {text}");
+        }
+    }
+
+    /// Report a failed command and return its exit code.
+    pub fn report_error(&self, err: &anyhow::Error) -> u8 {
+        if is_broken_pipe(err) {
+            return exit::OK;
+        }
+        let lib = err.downcast_ref::<certenroll::Error>();
+        let code = lib.map_or(exit::OTHER, certenroll::Error::exit_code);
+        eprintln!("certenroll: error: {err:#}");
+        if let Some(hint) = lib.and_then(certenroll::Error::hint) {
+            eprintln!("certenroll: hint: {hint}");
+        }
+        if self.json {
+            let fail_info = match lib {
+                Some(certenroll::Error::ScepFailure {
+                    fail_info: Some(info),
+                    ..
+                }) => Some(crate::commands::FailInfoJson::from(*info)),
+                _ => None,
+            };
+            self.json(&ErrorJson {
+                status: "error",
+                exit_code: code,
+                error: format!("{err:#}"),
+                fail_info,
+            });
+        }
+        code
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorJson {
+    status: &'static str,
+    exit_code: u8,
+    error: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fail_info: Option<crate::commands::FailInfoJson>,
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
