@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const EXIT_CODES: &str = "\
+/// The exit-code, failInfo and environment tables shown after every command's long help.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  done: issued and installed, or the query answered
   1  anything not below (a bug, an unexpected state)
@@ -27,7 +30,28 @@ SCEP failInfo codes:
 Environment:
   CERTENROLL_URL        default for --url
   CERTENROLL_CHALLENGE  the challenge password (safer than --challenge)
-  HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings";
+  HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings"
+    };
+}
+
+const EXIT_CODES: &str = exit_codes!();
+
+const ENROLL_HELP: &str = concat!(
+    "\
+Examples:
+  # New RSA-2048 key, CA pinned, challenge from a file:
+  certenroll enroll --url http://ca.example.com/scep --fingerprint SHA256 \\
+      --cn printer-42.example.net --san dns:printer-42.example.net,ip:192.0.2.42 \\
+      --challenge-file /etc/ssl/scep/challenge \\
+      --out-key printer.key --out-cert printer.pem --out-chain chain.pem
+
+  # Enroll an existing key, DER output, JSON result for a script:
+  CERTENROLL_CHALLENGE=... certenroll enroll --json --url http://ca/scep --cn dev-7 \\
+      --key dev-7.key --out-cert dev-7.der --format der
+
+",
+    exit_codes!()
+);
 
 /// SCEP certificate enrollment for devices, printers and servers.
 ///
@@ -80,7 +104,7 @@ pub enum Command {
     #[command(after_long_help = EXIT_CODES)]
     Getcacert(GetcacertArgs),
     /// Generate a key, request a certificate and install it.
-    #[command(after_long_help = EXIT_CODES)]
+    #[command(after_long_help = ENROLL_HELP)]
     Enroll(Box<EnrollArgs>),
     /// Write the man pages and shell completions (for packagers and the project's CI).
     #[command(hide = true)]

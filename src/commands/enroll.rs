@@ -209,13 +209,6 @@ fn prepare_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
     let exists = path.exists();
-    if exists && !args.force {
-        return Err(Error::Invalid(format!(
-            "{} already exists; enroll with it using --key {0}, or pass --force to replace it once the new certificate is issued",
-            path.display()
-        ))
-        .into());
-    }
     let target = if exists {
         staged_path(&path)
     } else {
@@ -303,6 +296,13 @@ pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     store::check_writable(&args.out_cert, "writing certificate")?;
     if let Some(chain) = &args.out_chain {
         store::check_writable(chain, "writing chain")?;
+    }
+    if let Some(path) = args.out_key.as_ref().filter(|p| p.exists() && !args.force) {
+        return Err(Error::Invalid(format!(
+            "{} already exists; enroll with it using --key {0}, or pass --force to replace it once the new certificate is issued",
+            path.display()
+        ))
+        .into());
     }
     let challenge = challenge(args, out)?;
     let spec = CsrSpec { challenge, ..spec };

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs what the demo and the tests need beside the Rust toolchain: micromdm's SCEP server
+# (Debian package `scep`, for interop tests) and openssl (an independent check of our output).
+set -euo pipefail
+if command -v scepserver >/dev/null && command -v openssl >/dev/null; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "scepserver or openssl is missing; run as root, or: sudo apt-get install -y scep openssl" >&2
+  exit 1
+fi
+apt-get update -q
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q scep openssl

@@ -1,0 +1,162 @@
+//! Command-line behaviour that needs no server: usage errors, refusals to overwrite, help.
+
+use predicates::prelude::*;
+
+use crate::util::certenroll;
+
+#[test]
+fn help_documents_exit_codes_and_fail_info() {
+    certenroll()
+        .args(["enroll", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("3  pending"))
+        .stdout(predicate::str::contains("2  badRequest"))
+        .stdout(predicate::str::contains("--challenge-file"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    // A missing required flag (clap).
+    certenroll()
+        .args([
+            "enroll",
+            "--url",
+            "http://127.0.0.1:9/scep",
+            "--cn",
+            "x",
+            "--out-key",
+            "k",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--out-cert"));
+    let dir = tempfile::tempdir().unwrap();
+    let base = |extra: &[&str]| {
+        let mut cmd = certenroll();
+        cmd.current_dir(dir.path())
+            .args([
+                "enroll",
+                "--no-challenge",
+                "--url",
+                "http://127.0.0.1:9/scep",
+                "--cn",
+                "x",
+                "--out-key",
+                "k.pem",
+                "--out-cert",
+                "c.pem",
+            ])
+            .args(extra);
+        cmd
+    };
+    for (flag, value, message) in [
+        ("--san", "printer.example", "dns:NAME"),
+        ("--cipher", "rc4", "unknown cipher 'rc4'"),
+        ("--digest", "md5", "unknown digest"),
+        ("--key-usage", "signing", "unknown key usage"),
+        ("--country", "Germany", "two-letter"),
+    ] {
+        base(&[flag, value])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
+    base(&["--key-bits", "1024"]).assert().code(2);
+    certenroll()
+        .args(["getcacaps", "--url", "ftp://ca.example/scep"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not an http:// or https:// URL"));
+    // Nothing was written by any of them.
+    assert!(crate::util::listing(dir.path()).is_empty());
+}
+
+#[test]
+fn an_existing_key_is_not_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key.pem");
+    std::fs::write(&key, "existing key").unwrap();
+    certenroll()
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            "http://127.0.0.1:9/scep",
+            "--cn",
+            "x",
+        ])
+        .arg("--out-key")
+        .arg(&key)
+        .arg("--out-cert")
+        .arg(dir.path().join("cert.pem"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"))
+        .stderr(predicate::str::contains("--key"));
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), "existing key");
+}
+
+#[test]
+fn unwritable_output_is_a_local_error_before_any_network() {
+    certenroll()
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            "http://127.0.0.1:9/scep",
+            "--cn",
+            "x",
+            "--out-key",
+            "/nonexistent/k.pem",
+            "--out-cert",
+            "/nonexistent/c.pem",
+        ])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(
+            "writing certificate /nonexistent/c.pem",
+        ));
+}
+
+#[test]
+fn secret_on_the_command_line_gets_a_warning() {
+    certenroll()
+        .args([
+            "enroll",
+            "--challenge",
+            "hunter2",
+            "--url",
+            "http://127.0.0.1:9/scep",
+            "--cn",
+            "x",
+            "--out-key",
+            "/tmp/certenroll-never/k",
+            "--out-cert",
+            "/tmp/certenroll-never/c",
+        ])
+        .assert()
+        .code(6);
+    let dir = tempfile::tempdir().unwrap();
+    certenroll()
+        .current_dir(dir.path())
+        .args([
+            "enroll",
+            "--challenge",
+            "hunter2",
+            "--url",
+            &format!("http://127.0.0.1:{}/scep", crate::util::free_port()),
+            "--cn",
+            "x",
+            "--out-key",
+            "k.pem",
+            "--out-cert",
+            "c.pem",
+        ])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "warning: a challenge password on the command line",
+        ))
+        .stderr(predicate::str::contains("hunter2").not());
+}

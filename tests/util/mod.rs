@@ -1,0 +1,157 @@
+//! Test helpers: a scepserver per test, the binary, openssl checks, a tampering proxy.
+
+#![allow(dead_code)]
+
+pub mod proxy;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const CHALLENGE: &str = "s3cret-challenge";
+
+/// A free port on 127.0.0.1 (bound, then released).
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// micromdm's scepserver with a fresh CA, killed on drop.
+pub struct ScepServer {
+    child: Child,
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+}
+
+impl ScepServer {
+    pub fn start() -> Self {
+        let mut dir = tempfile::tempdir().unwrap();
+        let depot = dir.path().join("depot");
+        let status = Command::new("scepserver")
+            .args(["ca", "-init", "-depot"])
+            .arg(&depot)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("scepserver is not installed: apt-get install -y scep (see .ci/run)");
+        assert!(status.success(), "scepserver ca -init failed");
+        for _ in 0..5 {
+            let port = free_port();
+            let log = std::fs::File::create(dir.path().join("server.log")).unwrap();
+            let child = Command::new("scepserver")
+                .arg("-depot")
+                .arg(&depot)
+                .args([
+                    "-port",
+                    &port.to_string(),
+                    "-challenge",
+                    CHALLENGE,
+                    "-allowrenew",
+                    "0",
+                ])
+                .stdout(log.try_clone().unwrap())
+                .stderr(log)
+                .spawn()
+                .unwrap();
+            let mut server = ScepServer { child, port, dir };
+            if server.wait_ready() {
+                return server;
+            }
+            let _ = server.child.kill();
+            let _ = server.child.wait();
+            dir = server.take_dir();
+        }
+        panic!("scepserver did not start");
+    }
+
+    fn take_dir(&mut self) -> tempfile::TempDir {
+        std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap())
+    }
+
+    fn wait_ready(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return false;
+            }
+            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/scep", self.port)
+    }
+
+    pub fn ca_pem(&self) -> PathBuf {
+        self.dir.path().join("depot").join("ca.pem")
+    }
+}
+
+impl Drop for ScepServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The certenroll binary, with a clean environment for the variables it reads.
+pub fn certenroll() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("certenroll").unwrap();
+    cmd.env_remove("CERTENROLL_URL")
+        .env_remove("CERTENROLL_CHALLENGE")
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy");
+    cmd
+}
+
+/// A challenge file in `dir`.
+pub fn challenge_file(dir: &Path, value: &str) -> PathBuf {
+    let path = dir.join("challenge");
+    std::fs::write(&path, format!("{value}\n")).unwrap();
+    path
+}
+
+/// Run openssl and return stdout; panics with stderr on failure.
+pub fn openssl(args: &[&str]) -> String {
+    let out = Command::new("openssl")
+        .args(args)
+        .output()
+        .expect("openssl");
+    assert!(
+        out.status.success(),
+        "openssl {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// File mode bits.
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Names of the files in a directory, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Run a command that prints JSON, check its exit code, and parse its stdout.
+pub fn json_of<T: serde::de::DeserializeOwned>(cmd: &mut assert_cmd::Command, code: i32) -> T {
+    let output = cmd.assert().code(code).get_output().stdout.clone();
+    serde_json::from_slice(&output)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output)))
+}
