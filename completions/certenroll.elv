@@ -18,6 +18,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
     }
     var completions = [
         &'certenroll'= {
+            cand --state-dir 'Where pending requests and the history are kept'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -31,12 +32,19 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
             cand getcacert 'Fetch and show the CA (and RA) certificates (GetCACert)'
             cand enroll 'Generate a key, request a certificate and install it'
+            cand poll 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+            cand getcert 'Fetch an issued certificate by serial number (GetCert)'
+            cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
+            cand history 'Show the last 20 results (newest last), as a device''s status page does'
+            cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;getcacaps'= {
             cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --state-dir 'Where pending requests and the history are kept'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -54,6 +62,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the certificates here'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
             cand --format 'Encoding of written files'
+            cand --state-dir 'Where pending requests and the history are kept'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -97,9 +106,15 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
             cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
             cand --method 'How to send the request'
+            cand --poll-interval 'Seconds between polls of a pending request'
+            cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
+            cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --state-dir 'Where pending requests and the history are kept'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --no-challenge 'Send no challenge password and do not ask for one'
             cand --force 'Replace an existing key file (only once the new certificate is verified)'
+            cand --no-wait 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
+            cand --retry-on-error 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
             cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -110,8 +125,140 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'certenroll;poll'= {
+            cand --transaction 'Poll only this pending request (as `certenroll status` shows it); default: all'
+            cand --poll-interval 'Seconds between polls of a pending request'
+            cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
+            cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --retry-on-error 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;getcert'= {
+            cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
+            cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch'
+            cand --out 'Write the result here (default: PEM on stdout)'
+            cand --format 'Encoding of the written file'
+            cand --serial 'Serial number of the certificate, in hex (as certenroll prints serials)'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;getcrl'= {
+            cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
+            cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch'
+            cand --out 'Write the result here (default: PEM on stdout)'
+            cand --format 'Encoding of the written file'
+            cand --serial 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA''s own)'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;history'= {
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;status'= {
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;lab'= {
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand serve 'Run a SCEP responder with a throwaway CA until interrupted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;lab;serve'= {
+            cand --bind 'Address to listen on'
+            cand --port 'Port to listen on (0: any free port)'
+            cand --pending 'Answer PENDING to the first N requests of each transaction, then issue'
+            cand --fail 'Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId)'
+            cand --http-status 'Answer PKIOperation with this HTTP status'
+            cand --delay 'Wait this many seconds before answering PKIOperation'
+            cand --challenge 'Require this challenge password in PKCSReq'
+            cand --fault 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated'
+            cand --fault-limit 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests'
+            cand --caps 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)'
+            cand --validity-days 'Validity of issued certificates, in days'
+            cand --ca-out 'Also write the lab CA certificate (PEM) to this file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --ra 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;lab;help'= {
+            cand serve 'Run a SCEP responder with a throwaway CA until interrupted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;lab;help;serve'= {
+        }
+        &'certenroll;lab;help;help'= {
+        }
         &'certenroll;generate'= {
             cand --out-dir 'Directory that receives man/ and completions/'
+            cand --state-dir 'Where pending requests and the history are kept'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -127,6 +274,12 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
             cand getcacert 'Fetch and show the CA (and RA) certificates (GetCACert)'
             cand enroll 'Generate a key, request a certificate and install it'
+            cand poll 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+            cand getcert 'Fetch an issued certificate by serial number (GetCert)'
+            cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
+            cand history 'Show the last 20 results (newest last), as a device''s status page does'
+            cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -135,6 +288,21 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;getcacert'= {
         }
         &'certenroll;help;enroll'= {
+        }
+        &'certenroll;help;poll'= {
+        }
+        &'certenroll;help;getcert'= {
+        }
+        &'certenroll;help;getcrl'= {
+        }
+        &'certenroll;help;history'= {
+        }
+        &'certenroll;help;status'= {
+        }
+        &'certenroll;help;lab'= {
+            cand serve 'Run a SCEP responder with a throwaway CA until interrupted'
+        }
+        &'certenroll;help;lab;serve'= {
         }
         &'certenroll;help;generate'= {
         }

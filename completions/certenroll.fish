@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_certenroll_global_optspecs
-    string join \n json v/verbose q/quiet timeout= h/help V/version
+    string join \n json v/verbose q/quiet state-dir= timeout= h/help V/version
 end
 
 function __fish_certenroll_needs_command
@@ -24,6 +24,7 @@ function __fish_certenroll_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -33,10 +34,17 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -s V -l version -d '
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -49,6 +57,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -85,23 +94,122 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l digest 
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l method -d 'How to send the request' -r -f -a "auto\t'POST when the server advertises POSTPKIOperation or SCEPStandard, else GET'
 get\t'Always HTTP GET'
 post\t'Always HTTP POST'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-interval -d 'Seconds between polls of a pending request' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l serial -d 'Serial number of the certificate, in hex (as certenroll prints serials)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l serial -d 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA\'s own)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l bind -d 'Address to listen on' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pending -d 'Answer PENDING to the first N requests of each transaction, then issue' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fail -d 'Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l http-status -d 'Answer PKIOperation with this HTTP status' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l delay -d 'Wait this many seconds before answering PKIOperation' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l challenge -d 'Require this challenge password in PKCSReq' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault -d 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault-limit -d 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l caps -d 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l out-dir -d 'Directory that receives man/ and completions/' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'

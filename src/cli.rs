@@ -30,11 +30,25 @@ SCEP failInfo codes:
 Environment:
   CERTENROLL_URL        default for --url
   CERTENROLL_CHALLENGE  the challenge password (safer than --challenge)
+  CERTENROLL_STATE_DIR  default for --state-dir
   HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings"
     };
 }
 
 const EXIT_CODES: &str = exit_codes!();
+
+const POLL_HELP: &str = concat!(
+    "\
+Examples:
+  # From cron or a systemd timer: spread the fleet over 10 minutes, one poll per run:
+  certenroll poll --jitter 1..600 --poll-count 1 --retry-on-error
+
+  # At a terminal: watch one request until the CA decides:
+  certenroll poll --transaction 3F2A... --poll-interval 10 --poll-count 60
+
+",
+    exit_codes!()
+);
 
 const ENROLL_HELP: &str = concat!(
     "\
@@ -88,6 +102,12 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// Where pending requests and the history are kept.
+    ///
+    /// Default: /var/lib/certenroll for root, else ~/.local/share/certenroll.
+    #[arg(long, global = true, env = "CERTENROLL_STATE_DIR", value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+
     /// Limit for one HTTP exchange, in seconds.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -106,6 +126,24 @@ pub enum Command {
     /// Generate a key, request a certificate and install it.
     #[command(after_long_help = ENROLL_HELP)]
     Enroll(Box<EnrollArgs>),
+    /// Ask the CA again about pending requests (CertPoll), and install what was issued.
+    #[command(after_long_help = POLL_HELP)]
+    Poll(PollArgs),
+    /// Fetch an issued certificate by serial number (GetCert).
+    #[command(after_long_help = EXIT_CODES)]
+    Getcert(GetcertArgs),
+    /// Fetch the CA's certificate revocation list (GetCRL).
+    #[command(after_long_help = EXIT_CODES)]
+    Getcrl(GetcrlArgs),
+    /// Show the last 20 results (newest last), as a device's status page does.
+    #[command(after_long_help = EXIT_CODES)]
+    History,
+    /// Show installed certificates, pending requests and when the next attempt is due.
+    #[command(after_long_help = EXIT_CODES)]
+    Status,
+    /// The embedded test responder (a throwaway SCEP CA with fault injection).
+    #[command(subcommand)]
+    Lab(LabCommand),
     /// Write the man pages and shell completions (for packagers and the project's CI).
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -308,6 +346,165 @@ pub struct EnrollArgs {
     /// Replace an existing key file (only once the new certificate is verified).
     #[arg(long)]
     pub force: bool,
+
+    /// On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`).
+    #[arg(long)]
+    pub no_wait: bool,
+
+    /// Polling and timing.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// When to send and how to poll.
+#[derive(Debug, Args)]
+pub struct PolicyArgs {
+    /// Seconds between polls of a pending request.
+    #[arg(long, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    pub poll_interval: u64,
+
+    /// Polls in this run before giving up for now (the request stays saved; exit 3).
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = clap::value_parser!(u32).range(0..=10_000))]
+    pub poll_count: u32,
+
+    /// Retry after a communication error (no connection, timeout, HTTP error) instead of
+    /// stopping; a rejection by the CA is never retried.
+    #[arg(long)]
+    pub retry_on_error: bool,
+
+    /// Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on
+    /// the same timer does not reach the CA in the same second. 0 disables.
+    #[arg(long, value_name = "MIN..MAX", default_value = "0")]
+    pub jitter: certenroll::schedule::Jitter,
+}
+
+/// Arguments of `poll`.
+#[derive(Debug, Args)]
+pub struct PollArgs {
+    /// Poll only this pending request (as `certenroll status` shows it); default: all.
+    #[arg(long, value_name = "ID")]
+    pub transaction: Option<String>,
+
+    /// Polling and timing.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// Arguments of `getcert` and `getcrl` that say where the CA is.
+#[derive(Debug, Args)]
+pub struct CaQueryArgs {
+    /// The server.
+    #[command(flatten)]
+    pub server: ServerArgs,
+
+    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+
+    /// Write the result here (default: PEM on stdout).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Encoding of the written file.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Arguments of `getcert`.
+#[derive(Debug, Args)]
+pub struct GetcertArgs {
+    /// The CA and the output.
+    #[command(flatten)]
+    pub query: CaQueryArgs,
+
+    /// Serial number of the certificate, in hex (as certenroll prints serials).
+    #[arg(long, value_name = "HEX")]
+    pub serial: String,
+}
+
+/// Arguments of `getcrl`.
+#[derive(Debug, Args)]
+pub struct GetcrlArgs {
+    /// The CA and the output.
+    #[command(flatten)]
+    pub query: CaQueryArgs,
+
+    /// Serial number (hex) of a certificate whose CRL is wanted (default: the CA's own).
+    #[arg(long, value_name = "HEX")]
+    pub serial: Option<String>,
+}
+
+/// `lab` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LabCommand {
+    /// Run a SCEP responder with a throwaway CA until interrupted.
+    ///
+    /// The first line on stdout names the URL (and with --json is a JSON object with url and
+    /// ca_sha256). Each decoded request is logged on stderr.
+    Serve(LabServeArgs),
+}
+
+/// Arguments of `lab serve`.
+#[derive(Debug, Args)]
+pub struct LabServeArgs {
+    /// Address to listen on.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+
+    /// Port to listen on (0: any free port).
+    #[arg(long, value_name = "PORT", default_value_t = 8080)]
+    pub port: u16,
+
+    /// Answer PENDING to the first N requests of each transaction, then issue.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub pending: u32,
+
+    /// Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId).
+    #[arg(long, value_name = "FAILINFO", value_parser = clap::value_parser!(u8).range(0..=4))]
+    pub fail: Option<u8>,
+
+    /// Answer PKIOperation with this HTTP status.
+    #[arg(long, value_name = "CODE", value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub http_status: Option<u16>,
+
+    /// Wait this many seconds before answering PKIOperation.
+    #[arg(long, value_name = "SECS", default_value_t = 0)]
+    pub delay: u64,
+
+    /// Require this challenge password in PKCSReq.
+    #[arg(long, value_name = "SECRET")]
+    pub challenge: Option<String>,
+
+    /// Hand out separate RA certificates (one signs replies, one receives requests), as NDES
+    /// does.
+    #[arg(long)]
+    pub ra: bool,
+
+    /// Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or
+    /// truncated.
+    #[arg(long, value_name = "KIND")]
+    pub fault: Option<certenroll::lab::Fault>,
+
+    /// Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation
+    /// requests.
+    #[arg(long, value_name = "N")]
+    pub fault_limit: Option<u32>,
+
+    /// Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512,
+    /// AES, DES3, SCEPStandard, POSTPKIOperation).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub caps: Option<Vec<String>>,
+
+    /// Validity of issued certificates, in days.
+    #[arg(long, value_name = "DAYS", default_value_t = 365,
+          value_parser = clap::value_parser!(u64).range(1..=36_500))]
+    pub validity_days: u64,
+
+    /// Also write the lab CA certificate (PEM) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub ca_out: Option<PathBuf>,
 }
 
 fn parse_key_bits(value: &str) -> Result<usize, String> {

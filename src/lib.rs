@@ -11,9 +11,11 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod lab;
 pub mod pki;
 pub mod sanitize;
 pub mod scep;
+pub mod schedule;
 pub mod secret;
 pub mod store;
 pub mod transport;

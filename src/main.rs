@@ -12,7 +12,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let out = output::Output::new(&cli.global);
-    out.init_logging();
+    out.init_logging(matches!(cli.command, cli::Command::Lab(_)));
     match commands::run(&cli, &out) {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(out.report_error(&err)),

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 use certenroll::error::exit;
 use serde::Serialize;
@@ -25,10 +26,12 @@ impl Output {
         }
     }
 
-    /// Install the log subscriber: warnings by default, -v info, -vv debug, -q errors only.
-    pub fn init_logging(&self) {
+    /// Install the log subscriber: warnings by default (info for a server, whose log is its
+    /// output), -v info, -vv debug, -q errors only.
+    pub fn init_logging(&self, server: bool) {
         let level = match (self.quiet, self.verbose) {
             (true, _) => tracing::Level::ERROR,
+            (false, 0) if server => tracing::Level::INFO,
             (false, 0) => tracing::Level::WARN,
             (false, 1) => tracing::Level::INFO,
             (false, _) => tracing::Level::DEBUG,
@@ -49,6 +52,30 @@ impl Output {
     /// Whether progress (spinners) may be drawn: a terminal on stderr, not quiet, not JSON.
     pub fn shows_progress(&self) -> bool {
         !self.quiet && !self.json && std::io::stderr().is_terminal()
+    }
+
+    /// Wait `total`, showing a countdown on a terminal: `label(seconds_left)`.
+    pub fn countdown(&self, total: Duration, label: impl Fn(u64) -> String) {
+        if total.is_zero() {
+            return;
+        }
+        if !self.shows_progress() {
+            tracing::info!("{}", label(total.as_secs()));
+            std::thread::sleep(total);
+            return;
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        let end = Instant::now() + total;
+        loop {
+            let left = end.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            bar.set_message(label(left.as_secs_f64().ceil() as u64));
+            bar.tick();
+            std::thread::sleep(left.min(Duration::from_millis(250)));
+        }
+        bar.finish_and_clear();
     }
 
     /// Print human-readable result text (not with --json or -q).

@@ -11,48 +11,30 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use base64::Engine;
 use certenroll::Error;
-use certenroll::error::exit;
-use certenroll::pki::cert::{self, CertSummary, NameAttr};
+use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
 use certenroll::pki::digest::Digest;
 use certenroll::pki::envelope::Cipher;
 use certenroll::pki::key::PrivateKey;
 use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::caps::Capabilities;
-use certenroll::scep::client::{EnrollRequest, Enrolled, Method};
+use certenroll::scep::client::{Enrolled, Method, Session};
+use certenroll::scep::pkimessage::Transaction;
 use certenroll::secret::Secret;
 use certenroll::store;
+use certenroll::store::pending::{Pending, PendingStore};
 use der::Encode;
-use serde::Serialize;
 use x509_cert::name::Name;
 
+use super::Destination;
+use super::waiting::{self, Files, Report};
 use crate::cli::{EnrollArgs, Format, GlobalArgs, MethodChoice};
 use crate::output::Output;
 
 /// Environment variable that may hold the challenge password.
 const CHALLENGE_ENV: &str = "CERTENROLL_CHALLENGE";
-
-#[derive(Serialize)]
-struct Files {
-    key: PathBuf,
-    cert: PathBuf,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    chain: Option<PathBuf>,
-}
-
-#[derive(Serialize)]
-struct EnrollJson<'a> {
-    status: &'static str,
-    url: &'a str,
-    transaction_id: String,
-    method: Method,
-    cipher: Cipher,
-    digest: Digest,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    certificate: Option<CertSummary>,
-    files: Files,
-}
 
 fn subject(args: &EnrollArgs) -> Result<Name> {
     if let Some(dn) = &args.subject {
@@ -286,11 +268,37 @@ fn ca_certs(args: &EnrollArgs, client: &certenroll::scep::client::Client<'_>) ->
 }
 
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
+    let state_dir = super::state_dir(global)?;
+    let mut known = Known::default();
+    enroll(global, args, out, &state_dir, &mut known).inspect_err(|err| {
+        let mut entry = super::error_entry("enroll", &args.server.url, err);
+        entry.transaction_id = known.transaction_id.take();
+        entry.subject = known.subject.take();
+        super::record(&state_dir, entry, out);
+    })
+}
+
+/// What is known about the request when something fails, for the history.
+#[derive(Default)]
+struct Known {
+    transaction_id: Option<String>,
+    subject: Option<String>,
+}
+
+fn enroll(
+    global: &GlobalArgs,
+    args: &EnrollArgs,
+    out: &Output,
+    state_dir: &Path,
+    known: &mut Known,
+) -> Result<u8> {
     // Everything that can be wrong with the input is found before any work is done.
     let subject = subject(args)?;
+    known.subject = Some(cert::name_to_string(&subject));
     let cipher_choice: Option<Cipher> = parse_choice(&args.cipher, "--cipher")?;
     let digest_choice: Option<Digest> = parse_choice(&args.digest, "--digest")?;
     let spec = csr_spec(args, subject.clone(), None)?;
+    let policy = waiting::policy(&args.policy);
     let http = super::transport(global);
     let client = super::client(&http, &args.server)?;
     store::check_writable(&args.out_cert, "writing certificate")?;
@@ -307,6 +315,7 @@ pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     let challenge = challenge(args, out)?;
     let spec = CsrSpec { challenge, ..spec };
 
+    waiting::jitter(args.policy.jitter, out)?;
     let caps: Capabilities = client.get_ca_caps()?;
     tracing::info!(capabilities = ?caps.names, "GetCACaps");
     let ca = ca_certs(args, &client)?;
@@ -330,90 +339,157 @@ pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
 
     // The key is written before the request that depends on it is sent.
     let plan = prepare_key(args, out)?;
+    known.transaction_id = Some(Transaction::for_key(&plan.key.public_key_info()?)?.id);
     let request = csr::build(&plan.key, &spec, digest)?;
     let request_der = request
         .to_der()
         .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
-    let outcome = client
-        .enroll(&EnrollRequest {
-            key: &plan.key,
-            subject: &spec.subject,
-            csr: &request_der,
-            ca: &ca,
-            cipher,
-            digest,
-            method,
-        })
-        .inspect_err(|err| after_failure(args, &plan, err, out))?;
+    let session = Session {
+        key: &plan.key,
+        subject: &spec.subject,
+        ca: &ca,
+        cipher,
+        digest,
+        method,
+    };
+    let mut attempt = 0;
+    let outcome = loop {
+        attempt += 1;
+        match client.enroll(&session, &request_der) {
+            Ok(outcome) => break outcome,
+            Err(err)
+                if policy.retry_on_error
+                    && waiting::is_communication(&err)
+                    && attempt <= policy.count =>
+            {
+                out.warn(&format!("{err}; trying again (--retry-on-error)"));
+                out.countdown(policy.interval, |left| {
+                    format!(
+                        "communication error, attempt {attempt}/{}, next try in {left} s",
+                        policy.count
+                    )
+                });
+            }
+            Err(err) => {
+                after_failure(args, &plan, &err, out);
+                return Err(err.into());
+            }
+        }
+    };
 
-    let files = Files {
+    let files = || Files {
         key: plan.path.clone(),
         cert: args.out_cert.clone(),
         chain: args.out_chain.clone(),
     };
+    let key_description = if args.key.is_some() {
+        plan.key.describe()
+    } else {
+        format!("{}, mode 0600", plan.key.describe())
+    };
     match outcome {
-        Enrolled::Pending { transaction } => {
-            out.json(&EnrollJson {
-                status: "pending",
-                url: client.url(),
-                transaction_id: transaction.id.clone(),
-                method,
-                cipher,
-                digest,
-                certificate: None,
-                files,
-            });
-            let key_file = plan.staged.as_ref().unwrap_or(&plan.path);
-            out.human(&format!(
-                "Pending: the CA accepted the request but has not issued the certificate yet.\n  transaction {}\n  key         {}\nOnce the CA approves it, run the same command with --key {} (and without --out-key) to fetch the certificate.",
-                transaction.id,
-                key_file.display(),
-                key_file.display()
-            ));
-            Ok(exit::PENDING)
-        }
         Enrolled::Issued {
             cert: issued,
             transaction,
         } => {
-            // Install: certificate and chain, then (with --force) the staged key. Each step is
-            // an atomic rename; the window between the last two is a rename of a file that
-            // was just written in the same directory.
-            super::write_certs(&args.out_cert, &[&issued], args.format)?;
-            if let Some(chain) = &args.out_chain {
-                super::write_certs(chain, &ca.chain(), args.format)?;
-            }
-            if let Some(staged) = &plan.staged {
-                store::replace(staged, &plan.path, "installing key")?;
-            }
-            let summary = cert::summary(&issued);
-            let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
-            text.push_str(&format!(
-                "\n  key       {} ({}{})\n  cert      {}",
-                plan.path.display(),
-                plan.key.describe(),
-                if args.key.is_some() {
-                    ""
-                } else {
-                    ", mode 0600"
-                },
-                args.out_cert.display()
-            ));
-            if let Some(chain) = &args.out_chain {
-                text.push_str(&format!("\n  chain     {}", chain.display()));
-            }
-            out.human(&text);
-            out.json(&EnrollJson {
-                status: "issued",
+            let dest = Destination {
+                cert: args.out_cert.clone(),
+                chain: args.out_chain.clone(),
+                format: args.format,
+                key: plan.path.clone(),
+                staged_key: plan.staged.clone(),
+            };
+            let report = Report {
+                operation: "enroll",
                 url: client.url(),
-                transaction_id: transaction.id,
+                transaction_id: &transaction.id,
+                subject: cert::name_to_string(&spec.subject),
                 method,
                 cipher,
                 digest,
-                certificate: Some(summary),
-                files,
-            });
-            Ok(exit::OK)
+                files: files(),
+            };
+            waiting::issued(
+                state_dir,
+                report,
+                &dest,
+                &issued,
+                &ca,
+                &key_description,
+                out,
+            )
+        }
+        Enrolled::Pending { transaction } => {
+            let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
+            let now = store::now_unix();
+            let pending = Pending {
+                transaction_id: transaction.id.clone(),
+                url: client.url().to_string(),
+                ca_ident: args.server.ca_ident.clone(),
+                profile: None,
+                subject: cert::name_to_string(&spec.subject),
+                subject_der: base64::engine::general_purpose::STANDARD.encode(
+                    spec.subject
+                        .to_der()
+                        .map_err(|e| Error::Crypto(format!("encoding the subject failed: {e}")))?,
+                ),
+                key: absolute(&key_file)?,
+                install_key: plan
+                    .staged
+                    .as_ref()
+                    .map(|_| absolute(&plan.path))
+                    .transpose()?,
+                key_generated: args.key.is_none(),
+                cert: absolute(&args.out_cert)?,
+                chain: args.out_chain.as_deref().map(absolute).transpose()?,
+                format: match args.format {
+                    Format::Pem => "pem".into(),
+                    Format::Der => "der".into(),
+                },
+                ca_certs: cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?,
+                cipher,
+                digest,
+                method,
+                created: now,
+                attempts: 1,
+                last_attempt: now,
+                next_attempt: None,
+            };
+            let store = PendingStore::new(state_dir);
+            store.save(&pending)?;
+            let mut request = waiting::Request {
+                pending,
+                key: plan.key.clone(),
+                subject: spec.subject.clone(),
+                ca: ca.clone(),
+            };
+            let end = if args.no_wait {
+                waiting::End::StillPending
+            } else {
+                out.human(&format!(
+                    "Pending: the CA has not issued yet; polling every {} s, up to {} times.",
+                    policy.interval.as_secs(),
+                    policy.count
+                ));
+                waiting::poll(&client, &store, &mut request, &policy, true, out).inspect_err(
+                    |err| {
+                        waiting::forget_if_rejected(&store, &request, err, out);
+                    },
+                )?
+            };
+            waiting::finish(
+                state_dir,
+                &store,
+                &request,
+                end,
+                &key_description,
+                "enroll",
+                out,
+            )
         }
     }
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e).into())
 }

@@ -4,6 +4,12 @@ mod enroll;
 mod generate;
 mod getcacaps;
 mod getcacert;
+mod getcert;
+mod history;
+mod lab;
+mod poll;
+mod status;
+mod waiting;
 
 use std::path::Path;
 use std::time::Duration;
@@ -27,6 +33,12 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcacaps(args) => getcacaps::run(&cli.global, args, out),
         Command::Getcacert(args) => getcacert::run(&cli.global, args, out),
         Command::Enroll(args) => enroll::run(&cli.global, args, out),
+        Command::Poll(args) => poll::run(&cli.global, args, out),
+        Command::Getcert(args) => getcert::run_getcert(&cli.global, args, out),
+        Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
+        Command::History => history::run(&cli.global, out),
+        Command::Status => status::run(&cli.global, out),
+        Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),
         Command::Generate(args) => generate::run(args),
     }
 }
@@ -56,6 +68,65 @@ fn fetch_ca_certs(
         certs.check_pin(&pin)?;
     }
     Ok(certs)
+}
+
+/// The state directory the global flags ask for (created if missing).
+fn state_dir(global: &GlobalArgs) -> Result<std::path::PathBuf> {
+    Ok(certenroll::store::state_dir(global.state_dir.as_deref())?)
+}
+
+/// Record a result in the history. A history that cannot be written never fails the
+/// operation: it is reported as a warning.
+fn record(state_dir: &Path, entry: certenroll::store::history::Entry, out: &Output) {
+    match certenroll::store::history::History::new(state_dir).append(entry) {
+        Ok(Some(warning)) => out.warn(&warning),
+        Ok(None) => {}
+        Err(e) => out.warn(&format!("the history was not updated: {e}")),
+    }
+}
+
+/// The history entry for a failed operation.
+fn error_entry(
+    operation: &str,
+    server: &str,
+    err: &anyhow::Error,
+) -> certenroll::store::history::Entry {
+    use certenroll::store::history::{Entry, Status};
+    match err.downcast_ref::<certenroll::Error>() {
+        Some(lib) => Entry::from_error(operation, server, lib),
+        None => Entry::new(
+            operation,
+            server,
+            Status::Error,
+            format!("Error: {err:#}"),
+            certenroll::error::exit::OTHER,
+        ),
+    }
+}
+
+/// Where an issued certificate goes.
+struct Destination {
+    cert: std::path::PathBuf,
+    chain: Option<std::path::PathBuf>,
+    format: Format,
+    /// The key file the user will use.
+    key: std::path::PathBuf,
+    /// A staged key to move over `key` once the certificate is written.
+    staged_key: Option<std::path::PathBuf>,
+}
+
+/// Install a verified certificate: certificate and chain, then (when staged) the key. Each
+/// step is an atomic rename; the window between the last two is a rename of a file just
+/// written in the same directory.
+fn install(dest: &Destination, cert: &Certificate, chain: &[&Certificate]) -> Result<()> {
+    write_certs(&dest.cert, &[cert], dest.format)?;
+    if let Some(path) = &dest.chain {
+        write_certs(path, chain, dest.format)?;
+    }
+    if let Some(staged) = &dest.staged_key {
+        certenroll::store::replace(staged, &dest.key, "installing key")?;
+    }
+    Ok(())
 }
 
 /// failInfo as JSON: code, name and meaning.

@@ -452,25 +452,79 @@ impl BuilderProfile for PlainProfile {
     }
 }
 
+/// A random positive 16-byte serial number.
+pub fn random_serial() -> Result<SerialNumber> {
+    let mut serial = super::random_bytes::<16>()?;
+    serial[0] &= 0x7f;
+    serial[0] |= 0x01;
+    SerialNumber::new(&serial).map_err(|e| Error::Crypto(e.to_string()))
+}
+
+/// What a new certificate says, for [`issue`].
+pub struct Template {
+    /// Subject name.
+    pub subject: Name,
+    /// Subject public key.
+    pub public_key: SubjectPublicKeyInfoOwned,
+    /// Serial number.
+    pub serial: SerialNumber,
+    /// How long from now it is valid.
+    pub validity: Duration,
+    /// Extensions, as they are.
+    pub extensions: Vec<Extension>,
+}
+
+/// Sign a certificate for `template` with `issuer_key`, naming `issuer` as issuer (the
+/// subject itself for a self-signed certificate).
+pub fn issue(
+    template: Template,
+    issuer: &Name,
+    issuer_key: &PrivateKey,
+    digest: Digest,
+) -> Result<Certificate> {
+    let profile = PlainProfile {
+        issuer: issuer.clone(),
+        subject: template.subject,
+        extensions: template.extensions,
+    };
+    let validity = Validity::from_now(template.validity)
+        .map_err(|e| Error::Crypto(format!("the system clock is unusable: {e}")))?;
+    let builder = CertificateBuilder::new(profile, template.serial, validity, template.public_key)
+        .map_err(|e| Error::Crypto(format!("building a certificate failed: {e}")))?;
+    BuilderKey::new(issuer_key, digest)?.build(builder)
+}
+
+/// Encode an extension value.
+pub fn extension<T: Encode>(
+    oid: const_oid::ObjectIdentifier,
+    critical: bool,
+    value: &T,
+) -> Result<Extension> {
+    let der = value
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding an extension failed: {e}")))?;
+    Ok(Extension {
+        extn_id: oid,
+        critical,
+        extn_value: der::asn1::OctetString::new(der)
+            .map_err(|e| Error::Crypto(format!("encoding an extension failed: {e}")))?,
+    })
+}
+
 /// How long the throwaway signer certificate of a SCEP request is valid.
 pub const SIGNER_CERT_VALIDITY: Duration = Duration::from_secs(7 * 24 * 3600);
 
 /// The self-signed certificate that signs a SCEP request for a key that has no certificate yet
 /// (RFC 8894 section 2.3): same subject as the request, short-lived, random serial.
 pub fn self_signed(key: &PrivateKey, subject: &Name, digest: Digest) -> Result<Certificate> {
-    let profile = PlainProfile {
-        issuer: subject.clone(),
+    let template = Template {
         subject: subject.clone(),
+        public_key: key.public_key_info()?,
+        serial: random_serial()?,
+        validity: SIGNER_CERT_VALIDITY,
         extensions: Vec::new(),
     };
-    let mut serial = super::random_bytes::<16>()?;
-    serial[0] &= 0x7f;
-    let serial = SerialNumber::new(&serial).map_err(|e| Error::Crypto(e.to_string()))?;
-    let validity = Validity::from_now(SIGNER_CERT_VALIDITY)
-        .map_err(|e| Error::Crypto(format!("the system clock is unusable: {e}")))?;
-    let builder = CertificateBuilder::new(profile, serial, validity, key.public_key_info()?)
-        .map_err(|e| Error::Crypto(format!("building the signer certificate failed: {e}")))?;
-    BuilderKey::new(key, digest)?.build(builder)
+    issue(template, subject, key, digest)
 }
 
 #[cfg(test)]

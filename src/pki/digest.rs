@@ -7,7 +7,7 @@ use sha2::{Digest as _, Sha256, Sha384, Sha512};
 use spki::AlgorithmIdentifierOwned;
 
 /// A hash algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Digest {
     /// SHA-1: only for old CAs (and what micromdm signs its replies with).

@@ -26,7 +26,7 @@ use super::key::{PrivateKey, encrypt_key_transport};
 use crate::{Error, Result};
 
 /// A content-encryption algorithm (all in CBC mode).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Cipher {
     /// AES-128-CBC: what the SCEP "AES" capability means.
@@ -256,8 +256,13 @@ fn recipient_matches(rid: &RecipientIdentifier, cert: &Certificate) -> bool {
     }
 }
 
-/// Open an envelope encrypted to `key` (whose request certificate was `our_cert`).
-pub fn open(bytes: &[u8], key: &PrivateKey, our_cert: &Certificate) -> Result<Zeroizing<Vec<u8>>> {
+/// Open an envelope encrypted to `key` (whose certificate is `our_cert`); returns the content
+/// and the cipher it was encrypted with.
+pub fn open(
+    bytes: &[u8],
+    key: &PrivateKey,
+    our_cert: &Certificate,
+) -> Result<(Zeroizing<Vec<u8>>, Cipher)> {
     let der = normalize(bytes)?;
     let info = ContentInfo::from_der(&der).map_err(malformed)?;
     if info.content_type != rfc5911::ID_ENVELOPED_DATA {
@@ -311,7 +316,10 @@ pub fn open(bytes: &[u8], key: &PrivateKey, our_cert: &Certificate) -> Result<Ze
         .encrypted_content
         .as_ref()
         .ok_or_else(|| malformed("no encrypted content"))?;
-    cipher.decrypt(&cek, iv.as_bytes(), data.as_bytes())
+    Ok((
+        cipher.decrypt(&cek, iv.as_bytes(), data.as_bytes())?,
+        cipher,
+    ))
 }
 
 #[cfg(test)]
@@ -328,7 +336,7 @@ mod tests {
         for cipher in Cipher::ALL {
             let env = envelope(b"secret request", &cert, cipher).unwrap();
             assert_eq!(
-                &open(&env, &key, &cert).unwrap()[..],
+                &open(&env, &key, &cert).unwrap().0[..],
                 b"secret request",
                 "{cipher:?}"
             );
@@ -373,7 +381,7 @@ mod tests {
         let mut ber = vec![0x30, 0x80];
         ber.extend_from_slice(inner);
         ber.extend_from_slice(&[0, 0]);
-        assert_eq!(&open(&ber, &key, &cert).unwrap()[..], b"ber please");
+        assert_eq!(&open(&ber, &key, &cert).unwrap().0[..], b"ber please");
     }
 
     #[test]

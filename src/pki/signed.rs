@@ -192,6 +192,41 @@ pub fn certificates_only(bytes: &[u8]) -> Result<Vec<Certificate>> {
     Ok(certificates(&signed))
 }
 
+/// The CRLs carried in a SignedData.
+pub fn crls(signed: &SignedData) -> Vec<x509_cert::crl::CertificateList> {
+    signed
+        .crls
+        .iter()
+        .flat_map(|set| set.0.iter())
+        .filter_map(|choice| match choice {
+            cms::revocation::RevocationInfoChoice::Crl(crl) => Some(crl.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A certificates-only SignedData carrying CRLs (the reply to GetCRL).
+pub fn degenerate_crls(crls: &[x509_cert::crl::CertificateList]) -> Result<Vec<u8>> {
+    let choices: Vec<cms::revocation::RevocationInfoChoice> = crls
+        .iter()
+        .map(|c| cms::revocation::RevocationInfoChoice::Crl(c.clone()))
+        .collect();
+    let signed = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms: SetOfVec::new(),
+        encap_content_info: EncapsulatedContentInfo {
+            econtent_type: rfc5911::ID_DATA,
+            econtent: None,
+        },
+        certificates: None,
+        crls: Some(cms::revocation::RevocationInfoChoices(
+            SetOfVec::try_from(choices).map_err(encoding)?,
+        )),
+        signer_infos: SignerInfos(SetOfVec::new()),
+    };
+    wrap(rfc5911::ID_SIGNED_DATA, &signed)
+}
+
 /// The X.509 certificates carried in a SignedData's certificate set.
 pub fn certificates(signed: &SignedData) -> Vec<Certificate> {
     signed

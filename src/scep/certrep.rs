@@ -3,20 +3,26 @@
 //! failInfo, and on SUCCESS decrypt the envelope and take out the certificates.
 
 use x509_cert::Certificate;
+use x509_cert::crl::CertificateList;
 
 use super::pkimessage::Transaction;
 use super::{FailInfo, PkiStatus, oids};
 use crate::pki::envelope::open;
 use crate::pki::key::PrivateKey;
-use crate::pki::signed::{any_as_octets, any_as_text, certificates_only, find_attribute, verify};
+use crate::pki::signed::{any_as_octets, any_as_text, certificates, crls, find_attribute, verify};
 use crate::sanitize::escape_untrusted;
 use crate::{Error, Result};
 
 /// What a CertRep said, once it checked out. FAILURE comes back as [`Error::ScepFailure`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
-    /// SUCCESS, with the certificates from the decrypted content.
-    Issued(Vec<Certificate>),
+    /// SUCCESS, with the certificates and CRLs from the decrypted content.
+    Success {
+        /// Certificates (the issued one, possibly with the chain).
+        certs: Vec<Certificate>,
+        /// CRLs (the reply to GetCRL).
+        crls: Vec<CertificateList>,
+    },
     /// PENDING: ask again later with the same transactionID.
     Pending,
 }
@@ -86,14 +92,12 @@ pub fn process(body: &[u8], expected: &Expected<'_>) -> Result<Reply> {
             let content = verified
                 .content
                 .ok_or_else(|| Error::Untrusted("SUCCESS without content".into()))?;
-            let inner = open(&content, expected.key, expected.our_cert)?;
-            let certs = certificates_only(&inner)?;
-            if certs.is_empty() {
-                return Err(Error::Untrusted(
-                    "SUCCESS, but the reply holds no certificate".into(),
-                ));
-            }
-            Ok(Reply::Issued(certs))
+            let (inner, _) = open(&content, expected.key, expected.our_cert)?;
+            let degenerate = crate::pki::signed::parse(&inner)?;
+            Ok(Reply::Success {
+                certs: certificates(&degenerate),
+                crls: crls(&degenerate),
+            })
         }
     }
 }

@@ -2,14 +2,18 @@
 //! section 4), and a whole enrollment from a ready CSR to a verified certificate.
 
 use base64::Engine;
+use cms::cert::IssuerAndSerialNumber;
+use der::Encode;
 use x509_cert::Certificate;
+use x509_cert::crl::CertificateList;
 use x509_cert::name::Name;
+use x509_cert::serial_number::SerialNumber;
 
 use super::MessageType;
 use super::cacert::CaCerts;
 use super::caps::Capabilities;
 use super::certrep::{Expected, Reply, process};
-use super::pkimessage::{Signer, Transaction, build};
+use super::pkimessage::{IssuerAndSubject, Signer, Transaction, build};
 use crate::pki::cert::{has_public_key, self_signed, verify_issued_by};
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
@@ -27,7 +31,7 @@ pub struct Client<'a> {
 }
 
 /// How to send PKIOperation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// HTTP GET with the message base64 in the query.
@@ -36,14 +40,13 @@ pub enum Method {
     Post,
 }
 
-/// What one enrollment needs.
-pub struct EnrollRequest<'a> {
+/// What every message of one request shares: our key and subject, the server's certificates,
+/// and the algorithms and method to use.
+pub struct Session<'a> {
     /// The key the certificate is for.
     pub key: &'a PrivateKey,
     /// Subject of the request (the self-signed signer certificate gets the same).
     pub subject: &'a Name,
-    /// The DER PKCS#10.
-    pub csr: &'a [u8],
     /// The server's CA/RA certificates.
     pub ca: &'a CaCerts,
     /// Content-encryption algorithm.
@@ -54,7 +57,7 @@ pub struct EnrollRequest<'a> {
     pub method: Method,
 }
 
-/// How an enrollment ended, short of a failure.
+/// How an enrollment (or a poll) ended, short of a failure.
 #[derive(Debug, Clone)]
 pub enum Enrolled {
     /// Issued: the certificate for our key, checked to be signed by the CA.
@@ -157,43 +160,60 @@ impl<'a> Client<'a> {
         Ok(response.body)
     }
 
-    /// Enroll: sign the request with a throwaway self-signed certificate, send PKCSReq, check
-    /// the reply, and make sure the issued certificate is for our key and signed by the CA.
-    pub fn enroll(&self, request: &EnrollRequest<'_>) -> Result<Enrolled> {
-        let spki = request.key.public_key_info()?;
-        let signer_cert = self_signed(request.key, request.subject, request.digest)?;
-        let transaction = Transaction::for_key(&spki)?;
-        let (recipient, why) = request.ca.recipient();
+    /// Send one pkiMessage of `session` and read the CertRep.
+    fn exchange(
+        &self,
+        session: &Session<'_>,
+        message_type: MessageType,
+        transaction: &Transaction,
+        inner: &[u8],
+    ) -> Result<Reply> {
+        let signer_cert = self_signed(session.key, session.subject, session.digest)?;
+        let (recipient, why) = session.ca.recipient();
         tracing::debug!(
+            message_type = ?message_type,
             transaction = %transaction.id,
             recipient = %crate::pki::cert::name_to_string(recipient.tbs_certificate().subject()),
             why,
-            cipher = request.cipher.name(),
-            digest = request.digest.name(),
-            "PKCSReq"
+            cipher = session.cipher.name(),
+            digest = session.digest.name(),
+            "sending"
         );
         let message = build(
-            MessageType::PkcsReq,
-            &transaction,
-            request.csr,
+            message_type,
+            transaction,
+            inner,
             Signer {
-                key: request.key,
+                key: session.key,
                 cert: &signer_cert,
             },
             recipient,
-            request.cipher,
-            request.digest,
+            session.cipher,
+            session.digest,
         )?;
-        let body = self.pki_operation(&message, request.method)?;
-        let expected = Expected {
-            transaction: &transaction,
-            signers: request.ca.signers(),
-            key: request.key,
-            our_cert: &signer_cert,
-        };
-        match process(&body, &expected)? {
+        let body = self.pki_operation(&message, session.method)?;
+        process(
+            &body,
+            &Expected {
+                transaction,
+                signers: session.ca.signers(),
+                key: session.key,
+                our_cert: &signer_cert,
+            },
+        )
+    }
+
+    /// The certificate for our key out of a reply, checked to be signed by the CA.
+    fn issued(
+        &self,
+        session: &Session<'_>,
+        reply: Reply,
+        transaction: Transaction,
+    ) -> Result<Enrolled> {
+        match reply {
             Reply::Pending => Ok(Enrolled::Pending { transaction }),
-            Reply::Issued(certs) => {
+            Reply::Success { certs, .. } => {
+                let spki = session.key.public_key_info()?;
                 let cert = certs
                     .into_iter()
                     .find(|c| has_public_key(c, &spki))
@@ -202,12 +222,71 @@ impl<'a> Client<'a> {
                             "the CA returned a certificate that is not for our key".into(),
                         )
                     })?;
-                check_issued_by_ca(&cert, request.ca)?;
+                check_issued_by_ca(&cert, session.ca)?;
                 Ok(Enrolled::Issued {
                     cert: Box::new(cert),
                     transaction,
                 })
             }
+        }
+    }
+
+    /// Enroll (PKCSReq): sign the DER `csr` with a throwaway self-signed certificate, send it,
+    /// check the reply, and make sure the issued certificate is for our key and signed by the
+    /// CA.
+    pub fn enroll(&self, session: &Session<'_>, csr: &[u8]) -> Result<Enrolled> {
+        let transaction = Transaction::for_key(&session.key.public_key_info()?)?;
+        let reply = self.exchange(session, MessageType::PkcsReq, &transaction, csr)?;
+        self.issued(session, reply, transaction)
+    }
+
+    /// Poll a pending request (CertPoll, RFC 8894 section 3.3.3) with its transactionID.
+    pub fn poll(&self, session: &Session<'_>, transaction_id: &str) -> Result<Enrolled> {
+        let transaction = Transaction {
+            id: transaction_id.to_string(),
+            sender_nonce: crate::pki::random_bytes()?,
+        };
+        let content = IssuerAndSubject {
+            issuer: session.ca.ca().tbs_certificate().subject().clone(),
+            subject: session.subject.clone(),
+        }
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding CertPoll failed: {e}")))?;
+        let reply = self.exchange(session, MessageType::CertPoll, &transaction, &content)?;
+        self.issued(session, reply, transaction)
+    }
+
+    /// GetCert or GetCRL (RFC 8894 sections 4.6, 4.7) for the certificate `serial` of the CA.
+    /// The request is signed with `session.key` (any key will do). Servers that do not
+    /// implement the operation answer with an HTTP error: that becomes
+    /// [`Error::NotSupported`].
+    pub fn get_cert_or_crl(
+        &self,
+        session: &Session<'_>,
+        message_type: MessageType,
+        serial: &[u8],
+    ) -> Result<(Vec<Certificate>, Vec<CertificateList>)> {
+        let content = IssuerAndSerialNumber {
+            issuer: session.ca.ca().tbs_certificate().subject().clone(),
+            serial_number: SerialNumber::new(serial)
+                .map_err(|e| Error::Invalid(format!("bad serial number: {e}")))?,
+        }
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
+        let transaction = Transaction::random()?;
+        let name = match message_type {
+            MessageType::GetCrl => "GetCRL",
+            _ => "GetCert",
+        };
+        match self.exchange(session, message_type, &transaction, &content) {
+            Ok(Reply::Success { certs, crls }) => Ok((certs, crls)),
+            Ok(Reply::Pending) => Err(Error::Untrusted(format!("{name} answered PENDING"))),
+            Err(Error::HttpStatus { url, status, .. }) if status >= 400 => {
+                Err(Error::NotSupported(format!(
+                    "{name} is not supported by this server ({url} answered HTTP {status})"
+                )))
+            }
+            Err(other) => Err(other),
         }
     }
 }

@@ -48,6 +48,15 @@ pub enum MessageType {
 }
 
 impl MessageType {
+    /// The type a decimal code names.
+    pub fn parse(text: &str) -> Option<MessageType> {
+        use MessageType::*;
+        let code: u8 = text.trim().parse().ok()?;
+        [CertRep, RenewalReq, PkcsReq, CertPoll, GetCert, GetCrl]
+            .into_iter()
+            .find(|t| *t as u8 == code)
+    }
+
     /// The decimal string carried in the attribute.
     pub fn code(self) -> String {
         (self as u8).to_string()
@@ -66,6 +75,15 @@ pub enum PkiStatus {
 }
 
 impl PkiStatus {
+    /// The decimal string carried in the attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            PkiStatus::Success => "0",
+            PkiStatus::Failure => "2",
+            PkiStatus::Pending => "3",
+        }
+    }
+
     /// Parse the attribute's text.
     pub fn parse(text: &str) -> Option<PkiStatus> {
         match text.trim() {

@@ -28,7 +28,32 @@ pub struct Transaction {
     pub sender_nonce: [u8; NONCE_LEN],
 }
 
+/// The content of CertPoll (RFC 8894 section 3.3.3): issuer and subject of the pending request.
+#[derive(Debug, Clone, PartialEq, Eq, der::Sequence)]
+pub struct IssuerAndSubject {
+    /// The CA's name.
+    pub issuer: x509_cert::name::Name,
+    /// The subject of the request.
+    pub subject: x509_cert::name::Name,
+}
+
 impl Transaction {
+    /// A transaction with a random ID, for requests not tied to a key (GetCert, GetCRL).
+    pub fn random() -> Result<Self> {
+        Ok(Transaction {
+            id: crate::pki::hex(&crate::pki::random_bytes::<16>()?).to_uppercase(),
+            sender_nonce: crate::pki::random_bytes()?,
+        })
+    }
+
+    /// The same transaction with a fresh senderNonce, for the next message (a poll).
+    pub fn next_message(&self) -> Result<Self> {
+        Ok(Transaction {
+            id: self.id.clone(),
+            sender_nonce: crate::pki::random_bytes()?,
+        })
+    }
+
     /// A transaction for a request with this public key: the ID is the upper-case hex SHA-256
     /// of the SubjectPublicKeyInfo (RFC 8894 section 3.2.1.1 recommends a hash of the key), so
     /// a request for the same key keeps its ID across processes.

@@ -1,5 +1,9 @@
-//! Files on disk: keys, certificates and (later) state are replaced atomically, so that a
-//! crash or a failed run never leaves a half-written or mismatched file in place.
+//! Files on disk: keys, certificates and state are replaced atomically, so that a crash or a
+//! failed run never leaves a half-written or mismatched file in place; the state directory
+//! holds pending requests and the history of the last results.
+
+pub mod history;
+pub mod pending;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -11,6 +15,69 @@ use crate::{Error, Result};
 pub const KEY_MODE: u32 = 0o600;
 /// Mode of certificate files.
 pub const CERT_MODE: u32 = 0o644;
+
+/// Where state lives for root (a system service or timer).
+pub const SYSTEM_STATE_DIR: &str = "/var/lib/certenroll";
+
+fn running_as_root() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // /proc/self belongs to the process's effective user.
+        fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// The state directory: `explicit` (from --state-dir or CERTENROLL_STATE_DIR), else
+/// /var/lib/certenroll for root, else the user's data directory (~/.local/share/certenroll).
+/// It is created with mode 0700 when missing.
+pub fn state_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    let dir = match explicit {
+        Some(dir) => dir.to_path_buf(),
+        None if running_as_root() => PathBuf::from(SYSTEM_STATE_DIR),
+        None => directories::ProjectDirs::from("", "", "certenroll")
+            .map(|d| d.data_local_dir().to_path_buf())
+            .ok_or_else(|| {
+                Error::Invalid("no home directory to keep state in; pass --state-dir DIR".into())
+            })?,
+    };
+    create_private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// Create a directory (and parents) with mode 0700 if it does not exist.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::local("creating state directory", dir, e))
+}
+
+/// Seconds since the Unix epoch.
+pub fn now_unix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// A Unix time as RFC 3339 (UTC).
+pub fn rfc3339(unix: u64) -> String {
+    der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix))
+        .map_or_else(|_| unix.to_string(), |t| t.to_string())
+}
 
 fn temp_path(path: &Path) -> Result<PathBuf> {
     let name = path

@@ -1,0 +1,52 @@
+//! `certenroll lab serve`: run the embedded SCEP responder until interrupted.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use certenroll::lab::{LabCa, LabOptions, Responder};
+use certenroll::pki::cert;
+use certenroll::pki::digest::Digest;
+use certenroll::scep::FailInfo;
+
+use crate::cli::LabServeArgs;
+use crate::output::Output;
+
+pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
+    let listener = TcpListener::bind((args.bind, args.port)).map_err(|e| {
+        certenroll::Error::local("listening on", format!("{}:{}", args.bind, args.port), e)
+    })?;
+    let address = listener
+        .local_addr()
+        .context("reading the listening address")?;
+    let ca = LabCa::new(args.ra)?;
+    let fingerprint = cert::fingerprint(&ca.ca.cert, Digest::Sha256);
+    if let Some(path) = &args.ca_out {
+        super::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;
+    }
+    let options = LabOptions {
+        pending: args.pending,
+        fail: args
+            .fail
+            .and_then(|code| FailInfo::ALL.get(code as usize).copied()),
+        http_status: args.http_status,
+        delay: Duration::from_secs(args.delay),
+        challenge: args.challenge.clone(),
+        fault: args.fault,
+        fault_limit: args.fault_limit,
+        caps: args.caps.clone(),
+        validity: Duration::from_secs(args.validity_days * 24 * 3600),
+    };
+    let url = format!("http://{address}/scep");
+    out.json(&serde_json::json!({ "url": url, "ca_sha256": fingerprint }));
+    out.human(&format!(
+        "certenroll lab: SCEP responder on {url}\n  CA sha256 {fingerprint}\n  (a throwaway CA; Ctrl-C stops it)"
+    ));
+    let responder = Arc::new(Responder::new(options, ca));
+    certenroll::lab::http::serve(
+        listener,
+        Arc::new(move |req: &certenroll::lab::http::Request| responder.handle(req)),
+    );
+    Ok(certenroll::error::exit::OK)
+}

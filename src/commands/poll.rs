@@ -1,0 +1,61 @@
+//! `certenroll poll`: ask the CA again about saved pending requests (CertPoll), install what
+//! was issued. Made for cron and systemd timers: jitter first, then each request by the poll
+//! policy; the exit code is the worst of the requests'.
+
+use anyhow::Result;
+use certenroll::error::exit;
+use certenroll::scep::client::Client;
+use certenroll::store::pending::PendingStore;
+
+use super::waiting::{self, Request};
+use crate::cli::{GlobalArgs, PollArgs};
+use crate::output::Output;
+
+pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
+    let state_dir = super::state_dir(global)?;
+    let store = PendingStore::new(&state_dir);
+    let pending = match &args.transaction {
+        Some(id) => vec![store.load(id)?],
+        None => {
+            let (list, warnings) = store.list();
+            for warning in warnings {
+                out.warn(&warning);
+            }
+            list
+        }
+    };
+    if pending.is_empty() {
+        out.human(&format!("No pending requests in {}.", state_dir.display()));
+        out.json(&serde_json::json!({ "status": "idle", "pending": 0 }));
+        return Ok(exit::OK);
+    }
+    waiting::jitter(args.policy.jitter, out)?;
+    let policy = waiting::policy(&args.policy);
+    let http = super::transport(global);
+    let mut worst = exit::OK;
+    for saved in pending {
+        let url = saved.url.clone();
+        let transaction_id = saved.transaction_id.clone();
+        let subject = saved.subject.clone();
+        let result = (|| -> Result<u8> {
+            let mut request = Request::load(saved)?;
+            let client = Client::new(&http, &request.pending.url)?;
+            let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
+                .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
+            let key = request.key.describe();
+            waiting::finish(&state_dir, &store, &request, end, &key, "poll", out)
+        })();
+        let code = match result {
+            Ok(code) => code,
+            Err(err) => {
+                let mut entry = super::error_entry("poll", &url, &err);
+                entry.transaction_id = Some(transaction_id);
+                entry.subject = Some(subject);
+                super::record(&state_dir, entry, out);
+                out.report_error(&err)
+            }
+        };
+        worst = worst.max(code);
+    }
+    Ok(worst)
+}

@@ -1,0 +1,354 @@
+//! What `enroll` and `poll` share: the jitter before the first request, polling a pending
+//! request by the poll policy, and finishing it (installing an issued certificate, keeping a
+//! still-pending request for later, forgetting a rejected one), with the history and the
+//! saved state kept in step.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Result;
+use base64::Engine;
+use certenroll::Error;
+use certenroll::error::exit;
+use certenroll::pki::cert::{self, CertSummary};
+use certenroll::pki::digest::Digest;
+use certenroll::pki::envelope::Cipher;
+use certenroll::pki::key::PrivateKey;
+use certenroll::scep::cacert::CaCerts;
+use certenroll::scep::client::{Client, Enrolled, Method, Session};
+use certenroll::schedule::{Jitter, PollPolicy};
+use certenroll::store::history::{Entry, Status};
+use certenroll::store::now_unix;
+use certenroll::store::pending::{Pending, PendingStore};
+use der::Decode;
+use serde::Serialize;
+use x509_cert::Certificate;
+use x509_cert::name::Name;
+
+use super::{Destination, install, record};
+use crate::cli::{Format, PolicyArgs};
+use crate::output::Output;
+
+/// The result object of `enroll` and `poll` with `--json`.
+#[derive(Serialize)]
+pub struct ResultJson<'a> {
+    pub status: &'static str,
+    pub url: &'a str,
+    pub transaction_id: &'a str,
+    pub method: Method,
+    pub cipher: Cipher,
+    pub digest: Digest,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertSummary>,
+    pub files: Files,
+}
+
+/// Files of a result.
+#[derive(Serialize)]
+pub struct Files {
+    pub key: std::path::PathBuf,
+    pub cert: std::path::PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<std::path::PathBuf>,
+}
+
+/// The poll policy of the flags.
+pub fn policy(args: &PolicyArgs) -> PollPolicy {
+    PollPolicy {
+        interval: Duration::from_secs(args.poll_interval),
+        count: args.poll_count,
+        retry_on_error: args.retry_on_error,
+    }
+}
+
+/// Wait the random start delay, if any.
+pub fn jitter(jitter: Jitter, out: &Output) -> Result<()> {
+    let delay = jitter.draw()?;
+    if !delay.is_zero() {
+        out.countdown(delay, |left| {
+            format!(
+                "waiting {left} s before the first request (jitter {}..{} s)",
+                jitter.min, jitter.max
+            )
+        });
+    }
+    Ok(())
+}
+
+/// Whether an error is worth retrying with --retry-on-error: the exchange failed, the CA did
+/// not say no.
+pub fn is_communication(err: &Error) -> bool {
+    matches!(err, Error::Communication { .. } | Error::HttpStatus { .. })
+}
+
+/// A pending request ready to poll: its saved state, and what polling needs from it.
+pub struct Request {
+    pub pending: Pending,
+    pub key: PrivateKey,
+    pub subject: Name,
+    pub ca: CaCerts,
+}
+
+impl Request {
+    /// Load the key and certificates a saved request names.
+    pub fn load(pending: Pending) -> Result<Self> {
+        let bytes = std::fs::read(&pending.key)
+            .map_err(|e| Error::local("reading the pending request's key", &pending.key, e))?;
+        let key = PrivateKey::from_bytes(&bytes)?;
+        let subject_der = base64::engine::general_purpose::STANDARD
+            .decode(&pending.subject_der)
+            .map_err(|e| Error::Invalid(format!("the saved subject is damaged: {e}")))?;
+        let subject = Name::from_der(&subject_der)
+            .map_err(|e| Error::Invalid(format!("the saved subject is damaged: {e}")))?;
+        let ca = CaCerts::from_certs(cert::parse_certificates(pending.ca_certs.as_bytes())?)?;
+        Ok(Request {
+            pending,
+            key,
+            subject,
+            ca,
+        })
+    }
+
+    fn session(&self) -> Session<'_> {
+        Session {
+            key: &self.key,
+            subject: &self.subject,
+            ca: &self.ca,
+            cipher: self.pending.cipher,
+            digest: self.pending.digest,
+            method: self.pending.method,
+        }
+    }
+
+    fn destination(&self) -> Destination {
+        Destination {
+            cert: self.pending.cert.clone(),
+            chain: self.pending.chain.clone(),
+            format: if self.pending.format == "der" {
+                Format::Der
+            } else {
+                Format::Pem
+            },
+            key: self
+                .pending
+                .install_key
+                .clone()
+                .unwrap_or_else(|| self.pending.key.clone()),
+            staged_key: self
+                .pending
+                .install_key
+                .as_ref()
+                .map(|_| self.pending.key.clone()),
+        }
+    }
+}
+
+/// How a run of polls ended.
+pub enum End {
+    Issued(Box<Certificate>),
+    StillPending,
+}
+
+/// Poll up to `policy.count` times, `policy.interval` apart, saving the state as it goes.
+pub fn poll(
+    client: &Client<'_>,
+    store: &PendingStore,
+    request: &mut Request,
+    policy: &PollPolicy,
+    wait_first: bool,
+    out: &Output,
+) -> Result<End, Error> {
+    for attempt in 1..=policy.count {
+        if wait_first || attempt > 1 {
+            request.pending.next_attempt = Some(now_unix() + policy.interval.as_secs());
+            store.save(&request.pending)?;
+            out.countdown(policy.interval, |left| {
+                format!(
+                    "pending, attempt {attempt}/{}, next try in {left} s",
+                    policy.count
+                )
+            });
+        }
+        let result = client.poll(&request.session(), &request.pending.transaction_id);
+        request.pending.attempts += 1;
+        request.pending.last_attempt = now_unix();
+        request.pending.next_attempt = None;
+        match result {
+            Ok(Enrolled::Issued { cert, .. }) => return Ok(End::Issued(cert)),
+            Ok(Enrolled::Pending { .. }) => {
+                tracing::info!(attempt, "still pending");
+                store.save(&request.pending)?;
+            }
+            Err(err) if policy.retry_on_error && is_communication(&err) => {
+                out.warn(&format!("{err}; trying again (--retry-on-error)"));
+                store.save(&request.pending)?;
+            }
+            Err(err) => {
+                store.save(&request.pending)?;
+                return Err(err);
+            }
+        }
+    }
+    Ok(End::StillPending)
+}
+
+/// Everything needed to report one request's result.
+pub struct Report<'a> {
+    pub operation: &'a str,
+    pub url: &'a str,
+    pub transaction_id: &'a str,
+    pub subject: String,
+    pub method: Method,
+    pub cipher: Cipher,
+    pub digest: Digest,
+    pub files: Files,
+}
+
+/// Install an issued certificate and report it.
+pub fn issued(
+    state_dir: &Path,
+    report: Report<'_>,
+    dest: &Destination,
+    cert: &Certificate,
+    ca: &CaCerts,
+    key_description: &str,
+    out: &Output,
+) -> Result<u8> {
+    install(dest, cert, &ca.chain())?;
+    let summary = cert::summary(cert);
+    let mut entry = Entry::new(
+        report.operation,
+        report.url,
+        Status::Success,
+        "Issued".into(),
+        exit::OK,
+    );
+    entry.transaction_id = Some(report.transaction_id.to_string());
+    entry.serial = Some(summary.serial.clone());
+    entry.subject = Some(summary.subject.clone());
+    entry.not_after = Some(summary.not_after.clone());
+    entry.sha256 = Some(summary.sha256.clone());
+    entry.cert_path = Some(dest.cert.display().to_string());
+    record(state_dir, entry, out);
+    let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
+    text.push_str(&format!(
+        "\n  key       {} ({key_description})\n  cert      {}",
+        dest.key.display(),
+        dest.cert.display()
+    ));
+    if let Some(chain) = &dest.chain {
+        text.push_str(&format!("\n  chain     {}", chain.display()));
+    }
+    out.human(&text);
+    out.json(&ResultJson {
+        status: "issued",
+        url: report.url,
+        transaction_id: report.transaction_id,
+        method: report.method,
+        cipher: report.cipher,
+        digest: report.digest,
+        certificate: Some(summary),
+        files: report.files,
+    });
+    Ok(exit::OK)
+}
+
+/// Report a request that is still pending (its state is saved) and return exit code 3.
+pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out: &Output) -> u8 {
+    let mut entry = Entry::new(
+        report.operation,
+        report.url,
+        Status::Waiting,
+        "Pending".into(),
+        exit::PENDING,
+    );
+    entry.transaction_id = Some(report.transaction_id.to_string());
+    entry.subject = Some(report.subject.clone());
+    record(state_dir, entry, out);
+    out.human(&format!(
+        "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
+        report.transaction_id,
+        report.subject,
+        key_file.display()
+    ));
+    out.json(&ResultJson {
+        status: "pending",
+        url: report.url,
+        transaction_id: report.transaction_id,
+        method: report.method,
+        cipher: report.cipher,
+        digest: report.digest,
+        certificate: None,
+        files: report.files,
+    });
+    exit::PENDING
+}
+
+/// After a poll failed: a rejection ends the request (its state goes, and a key generated
+/// for it is removed); any other failure keeps it for the next `poll`.
+pub fn forget_if_rejected(store: &PendingStore, request: &Request, err: &Error, out: &Output) {
+    if matches!(err, Error::ScepFailure { .. }) {
+        if let Err(e) = store.remove(&request.pending.transaction_id) {
+            out.warn(&e.to_string());
+        }
+        if request.pending.key_generated && std::fs::remove_file(&request.pending.key).is_ok() {
+            tracing::info!(path = %request.pending.key.display(), "removed the rejected request's key");
+        }
+    }
+}
+
+/// The report fields of a saved request.
+pub fn report<'a>(request: &'a Request, operation: &'a str) -> Report<'a> {
+    let dest = request.destination();
+    Report {
+        operation,
+        url: &request.pending.url,
+        transaction_id: &request.pending.transaction_id,
+        subject: request.pending.subject.clone(),
+        method: request.pending.method,
+        cipher: request.pending.cipher,
+        digest: request.pending.digest,
+        files: Files {
+            key: dest.key,
+            cert: dest.cert,
+            chain: dest.chain,
+        },
+    }
+}
+
+/// Finish a saved request after polling: install and forget it when issued, keep it when
+/// still pending.
+pub fn finish(
+    state_dir: &Path,
+    store: &PendingStore,
+    request: &Request,
+    end: End,
+    key_description: &str,
+    operation: &str,
+    out: &Output,
+) -> Result<u8> {
+    match end {
+        End::Issued(cert) => {
+            let code = issued(
+                state_dir,
+                report(request, operation),
+                &request.destination(),
+                &cert,
+                &request.ca,
+                key_description,
+                out,
+            )?;
+            store.remove(&request.pending.transaction_id)?;
+            Ok(code)
+        }
+        End::StillPending => {
+            store.save(&request.pending)?;
+            Ok(still_pending(
+                state_dir,
+                report(request, operation),
+                &request.pending.key,
+                out,
+            ))
+        }
+    }
+}

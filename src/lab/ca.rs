@@ -1,0 +1,141 @@
+//! The lab's throwaway CA, and optionally NDES-style RA certificates: one that signs replies
+//! (digitalSignature) and one that requests are encrypted to (keyEncipherment).
+
+use std::time::Duration;
+
+use const_oid::db::rfc5280;
+use x509_cert::Certificate;
+use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages};
+use x509_cert::name::Name;
+
+use crate::Result;
+use crate::pki::cert::{NameAttr, Template, build_name, extension, issue, random_serial};
+use crate::pki::digest::Digest;
+use crate::pki::key::PrivateKey;
+
+/// Validity of the lab CA and RA certificates.
+pub const LAB_CA_VALIDITY: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
+/// A key with its certificate.
+pub struct KeyPair {
+    /// The private key.
+    pub key: PrivateKey,
+    /// Its certificate.
+    pub cert: Certificate,
+}
+
+/// The lab CA.
+pub struct LabCa {
+    /// The CA.
+    pub ca: KeyPair,
+    /// RA that signs replies, when the lab runs with RA certificates.
+    pub ra_sign: Option<KeyPair>,
+    /// RA that requests are encrypted to.
+    pub ra_encrypt: Option<KeyPair>,
+}
+
+fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
+    let key = PrivateKey::generate_rsa(2048)?;
+    let template = Template {
+        subject: build_name(&[
+            (NameAttr::Organization, "certenroll lab".into()),
+            (NameAttr::CommonName, cn.into()),
+        ])?,
+        public_key: key.public_key_info()?,
+        serial: random_serial()?,
+        validity: LAB_CA_VALIDITY,
+        extensions: vec![
+            extension(
+                rfc5280::ID_CE_BASIC_CONSTRAINTS,
+                true,
+                &BasicConstraints {
+                    ca: false,
+                    path_len_constraint: None,
+                },
+            )?,
+            extension(rfc5280::ID_CE_KEY_USAGE, true, &KeyUsage(usage.into()))?,
+        ],
+    };
+    let cert = issue(
+        template,
+        ca.cert.tbs_certificate().subject(),
+        &ca.key,
+        Digest::Sha256,
+    )?;
+    Ok(KeyPair { key, cert })
+}
+
+impl LabCa {
+    /// A new CA, with RA certificates when `with_ra`.
+    pub fn new(with_ra: bool) -> Result<Self> {
+        let key = PrivateKey::generate_rsa(2048)?;
+        let subject: Name = build_name(&[
+            (NameAttr::Organization, "certenroll lab".into()),
+            (NameAttr::CommonName, "certenroll lab CA".into()),
+        ])?;
+        let template = Template {
+            subject: subject.clone(),
+            public_key: key.public_key_info()?,
+            serial: random_serial()?,
+            validity: LAB_CA_VALIDITY,
+            extensions: vec![
+                extension(
+                    rfc5280::ID_CE_BASIC_CONSTRAINTS,
+                    true,
+                    &BasicConstraints {
+                        ca: true,
+                        path_len_constraint: None,
+                    },
+                )?,
+                extension(
+                    rfc5280::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(
+                        KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature,
+                    ),
+                )?,
+            ],
+        };
+        let cert = issue(template, &subject, &key, Digest::Sha256)?;
+        let ca = KeyPair { key, cert };
+        let (ra_sign, ra_encrypt) = if with_ra {
+            (
+                Some(ra(
+                    &ca,
+                    "certenroll lab RA (signature)",
+                    KeyUsages::DigitalSignature,
+                )?),
+                Some(ra(
+                    &ca,
+                    "certenroll lab RA (encryption)",
+                    KeyUsages::KeyEncipherment,
+                )?),
+            )
+        } else {
+            (None, None)
+        };
+        Ok(LabCa {
+            ca,
+            ra_sign,
+            ra_encrypt,
+        })
+    }
+
+    /// Who signs replies.
+    pub fn signer(&self) -> &KeyPair {
+        self.ra_sign.as_ref().unwrap_or(&self.ca)
+    }
+
+    /// Who requests are encrypted to.
+    pub fn decrypter(&self) -> &KeyPair {
+        self.ra_encrypt.as_ref().unwrap_or(&self.ca)
+    }
+
+    /// Every certificate GetCACert hands out: the CA, then the RAs.
+    pub fn certificates(&self) -> Vec<&Certificate> {
+        let mut out = vec![&self.ca.cert];
+        out.extend(self.ra_sign.iter().map(|p| &p.cert));
+        out.extend(self.ra_encrypt.iter().map(|p| &p.cert));
+        out
+    }
+}

@@ -1,0 +1,11 @@
+//! The lab: an embedded SCEP responder with its own throwaway CA and fault injection, for
+//! tests, for the README demo, and for a person checking a device's SCEP settings.
+//!
+//! It is not a CA for real use: its keys live in memory and die with the process.
+
+pub mod ca;
+pub mod http;
+pub mod scep;
+
+pub use ca::LabCa;
+pub use scep::{Fault, LabOptions, Responder};

@@ -1,0 +1,587 @@
+//! The lab's SCEP responder: GetCACaps, GetCACert, and PKIOperation (GET and POST) for
+//! PKCSReq, RenewalReq, CertPoll, GetCert and GetCRL, with fault injection.
+//!
+//! Faults: PENDING for the first N answers of each transaction, FAILURE with a chosen
+//! failInfo, an HTTP error status, a delay, and hostile replies (signed by the wrong key, wrong
+//! recipientNonce or transactionID, a certificate for another key, a truncated body).
+//! `fault_limit` makes the injected faults (all but PENDING) apply only to the first N
+//! PKIOperation requests, so that a client's retry can be seen to succeed.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use base64::Engine;
+use cms::cert::IssuerAndSerialNumber;
+use const_oid::db::rfc5280;
+use der::asn1::{OctetString, PrintableStringRef};
+use der::{Any, Decode, Encode};
+use x509_cert::Certificate;
+use x509_cert::builder::CrlBuilder;
+use x509_cert::crl::CertificateList;
+use x509_cert::ext::pkix::BasicConstraints;
+use x509_cert::ext::pkix::crl::CrlNumber;
+use x509_cert::request::CertReq;
+use x509_cert::serial_number::SerialNumber;
+
+use super::ca::LabCa;
+use super::http::{Request, Response};
+use crate::pki::cert::{BuilderKey, Template, extension, issue, name_to_string, verify_issued_by};
+use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
+use crate::pki::digest::Digest;
+use crate::pki::envelope::{Cipher, envelope, open};
+use crate::pki::key::{PrivateKey, verify_signature};
+use crate::pki::signed::{
+    any_as_octets, any_as_text, attribute, certificates, degenerate, degenerate_crls,
+    find_attribute, parse, sign, verify,
+};
+use crate::scep::cacert::{CA_CERT, CA_RA_CERT};
+use crate::scep::client::PKI_MESSAGE;
+use crate::scep::pkimessage::IssuerAndSubject;
+use crate::scep::{FailInfo, MessageType, PkiStatus, oids};
+use crate::{Error, Result};
+
+/// Capabilities the lab advertises unless told otherwise.
+pub const DEFAULT_CAPS: [&str; 8] = [
+    "Renewal",
+    "SHA-1",
+    "SHA-256",
+    "SHA-512",
+    "AES",
+    "DES3",
+    "SCEPStandard",
+    "POSTPKIOperation",
+];
+
+/// A hostile reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Signed by a key that is not the CA's (with the CA's name and serial).
+    WrongSigner,
+    /// recipientNonce is not the request's senderNonce.
+    WrongNonce,
+    /// transactionID differs from the request's.
+    WrongTransaction,
+    /// The issued certificate is for another key.
+    OtherKey,
+    /// The body is cut in half.
+    Truncated,
+}
+
+impl std::str::FromStr for Fault {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Ok(match s {
+            "wrong-signer" => Fault::WrongSigner,
+            "wrong-nonce" => Fault::WrongNonce,
+            "wrong-transaction" => Fault::WrongTransaction,
+            "other-key" => Fault::OtherKey,
+            "truncated" => Fault::Truncated,
+            _ => {
+                return Err(format!(
+                    "unknown fault '{s}': use wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated"
+                ));
+            }
+        })
+    }
+}
+
+/// How the lab behaves.
+#[derive(Debug, Clone, Default)]
+pub struct LabOptions {
+    /// Answer PENDING to the first N requests of each transaction.
+    pub pending: u32,
+    /// Answer FAILURE with this failInfo.
+    pub fail: Option<FailInfo>,
+    /// Answer PKIOperation with this HTTP status.
+    pub http_status: Option<u16>,
+    /// Wait this long before answering PKIOperation.
+    pub delay: Duration,
+    /// The challenge password PKCSReq must carry (none: any or no challenge is accepted).
+    pub challenge: Option<String>,
+    /// Hostile reply.
+    pub fault: Option<Fault>,
+    /// Apply fail / http_status / delay / fault only to the first N PKIOperation requests.
+    pub fault_limit: Option<u32>,
+    /// Capabilities to advertise (default [`DEFAULT_CAPS`]).
+    pub caps: Option<Vec<String>>,
+    /// Validity of issued certificates.
+    pub validity: Duration,
+}
+
+#[derive(Default)]
+struct Transaction {
+    answers: u32,
+    issued: Option<Certificate>,
+}
+
+#[derive(Default)]
+struct State {
+    next_serial: u64,
+    transactions: HashMap<String, Transaction>,
+    issued: Vec<Certificate>,
+    faulted: u32,
+}
+
+/// The responder.
+pub struct Responder {
+    options: LabOptions,
+    ca: LabCa,
+    state: Mutex<State>,
+}
+
+/// A decoded, verified request.
+struct Incoming {
+    message_type: MessageType,
+    transaction_id: String,
+    sender_nonce: Vec<u8>,
+    signer: Certificate,
+    inner: Vec<u8>,
+    cipher: Cipher,
+}
+
+/// What to answer.
+enum Answer {
+    Success(Vec<u8>),
+    Pending,
+    Failure(FailInfo),
+}
+
+impl Responder {
+    /// A responder with a CA.
+    pub fn new(options: LabOptions, ca: LabCa) -> Self {
+        Responder {
+            options,
+            ca,
+            state: Mutex::new(State {
+                next_serial: 2,
+                ..State::default()
+            }),
+        }
+    }
+
+    /// The CA.
+    pub fn ca(&self) -> &LabCa {
+        &self.ca
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether an injected fault applies to this PKIOperation request.
+    fn take_fault(&self) -> bool {
+        let mut state = self.state();
+        match self.options.fault_limit {
+            Some(limit) if state.faulted >= limit => false,
+            _ => {
+                state.faulted += 1;
+                true
+            }
+        }
+    }
+
+    /// Answer one HTTP request.
+    pub fn handle(&self, request: &Request) -> Response {
+        match request.param("operation") {
+            Some(op) if op.eq_ignore_ascii_case("GetCACaps") => {
+                let caps = match &self.options.caps {
+                    Some(list) => list.join("\n"),
+                    None => DEFAULT_CAPS.join("\n"),
+                };
+                tracing::info!("GetCACaps");
+                Response::text(200, &caps)
+            }
+            Some(op) if op.eq_ignore_ascii_case("GetCACert") => {
+                tracing::info!("GetCACert");
+                let certs = self.ca.certificates();
+                if certs.len() == 1 {
+                    Response {
+                        status: 200,
+                        content_type: CA_CERT.into(),
+                        body: certs[0].to_der().unwrap_or_default(),
+                    }
+                } else {
+                    match degenerate(&certs) {
+                        Ok(body) => Response {
+                            status: 200,
+                            content_type: CA_RA_CERT.into(),
+                            body,
+                        },
+                        Err(e) => Response::text(500, &e.to_string()),
+                    }
+                }
+            }
+            Some(op) if op.eq_ignore_ascii_case("PKIOperation") => {
+                let message = if request.method == "POST" {
+                    Ok(request.body.clone())
+                } else {
+                    base64::engine::general_purpose::STANDARD
+                        .decode(request.param("message").unwrap_or_default().trim())
+                        .map_err(|e| e.to_string())
+                };
+                match message {
+                    Ok(message) => self.pki_operation(&message),
+                    Err(e) => Response::text(400, &format!("message is not base64: {e}")),
+                }
+            }
+            other => Response::text(
+                400,
+                &format!("unknown operation {:?}", other.unwrap_or("(none)")),
+            ),
+        }
+    }
+
+    fn pki_operation(&self, message: &[u8]) -> Response {
+        let faulted = (self.options.fail.is_some()
+            || self.options.http_status.is_some()
+            || self.options.fault.is_some()
+            || !self.options.delay.is_zero())
+            && self.take_fault();
+        if faulted && !self.options.delay.is_zero() {
+            tracing::info!(delay = ?self.options.delay, "injected delay");
+            std::thread::sleep(self.options.delay);
+        }
+        if faulted && let Some(status) = self.options.http_status {
+            tracing::info!(status, "injected HTTP status");
+            return Response::text(status, &format!("lab: injected HTTP {status}"));
+        }
+        let incoming = match self.decode(message) {
+            Ok(incoming) => incoming,
+            Err(e) => {
+                tracing::warn!("undecodable PKIOperation: {e}");
+                return Response::text(400, &format!("undecodable pkiMessage: {e}"));
+            }
+        };
+        let answer = if faulted && let Some(info) = self.options.fail {
+            Answer::Failure(info)
+        } else {
+            self.answer(&incoming, faulted)
+        };
+        let fault = if faulted { self.options.fault } else { None };
+        match self.cert_rep(&incoming, answer, fault) {
+            Ok(body) => Response {
+                status: 200,
+                content_type: PKI_MESSAGE.into(),
+                body,
+            },
+            Err(e) => Response::text(500, &format!("lab: building the reply failed: {e}")),
+        }
+    }
+
+    /// Verify and decrypt a pkiMessage.
+    fn decode(&self, message: &[u8]) -> Result<Incoming> {
+        let signed = parse(message)?;
+        let carried = certificates(&signed);
+        let trusted: Vec<&Certificate> = carried.iter().collect();
+        let verified = verify(message, &trusted)?;
+        let attrs = &verified.attributes;
+        let text = |oid| find_attribute(attrs, oid).and_then(any_as_text);
+        let message_type = text(oids::MESSAGE_TYPE)
+            .and_then(|t| MessageType::parse(&t))
+            .ok_or_else(|| Error::Invalid("missing or unknown messageType".into()))?;
+        let transaction_id =
+            text(oids::TRANSACTION_ID).ok_or_else(|| Error::Invalid("no transactionID".into()))?;
+        let sender_nonce = find_attribute(attrs, oids::SENDER_NONCE)
+            .and_then(any_as_octets)
+            .ok_or_else(|| Error::Invalid("no senderNonce".into()))?;
+        let content = verified
+            .content
+            .ok_or_else(|| Error::Invalid("no content".into()))?;
+        let decrypter = self.ca.decrypter();
+        let (inner, cipher) = open(&content, &decrypter.key, &decrypter.cert)?;
+        Ok(Incoming {
+            message_type,
+            transaction_id,
+            sender_nonce,
+            signer: verified.signer,
+            inner: inner.to_vec(),
+            cipher,
+        })
+    }
+
+    /// Decide the answer to a request the lab could read.
+    fn answer(&self, incoming: &Incoming, faulted: bool) -> Answer {
+        match incoming.message_type {
+            MessageType::PkcsReq | MessageType::RenewalReq => {
+                self.certificate_request(incoming, faulted)
+            }
+            MessageType::CertPoll => {
+                let subject = IssuerAndSubject::from_der(&incoming.inner)
+                    .map(|s| name_to_string(&s.subject))
+                    .unwrap_or_else(|_| "(undecodable)".into());
+                tracing::info!(transaction = %incoming.transaction_id, %subject, "CertPoll");
+                let known = self
+                    .state()
+                    .transactions
+                    .contains_key(&incoming.transaction_id);
+                if known {
+                    self.pending_or_issue(&incoming.transaction_id, None)
+                } else {
+                    Answer::Failure(FailInfo::BadCertId)
+                }
+            }
+            MessageType::GetCert => {
+                let Ok(ias) = IssuerAndSerialNumber::from_der(&incoming.inner) else {
+                    return Answer::Failure(FailInfo::BadRequest);
+                };
+                tracing::info!(serial = %crate::pki::hex(ias.serial_number.as_bytes()), "GetCert");
+                let found = self
+                    .state()
+                    .issued
+                    .iter()
+                    .find(|c| c.tbs_certificate().serial_number() == &ias.serial_number)
+                    .cloned();
+                match found.map(|c| degenerate(&[&c])) {
+                    Some(Ok(body)) => Answer::Success(body),
+                    _ => Answer::Failure(FailInfo::BadCertId),
+                }
+            }
+            MessageType::GetCrl => {
+                tracing::info!("GetCRL");
+                match self.crl().and_then(|crl| degenerate_crls(&[crl])) {
+                    Ok(body) => Answer::Success(body),
+                    Err(_) => Answer::Failure(FailInfo::BadRequest),
+                }
+            }
+            MessageType::CertRep => Answer::Failure(FailInfo::BadRequest),
+        }
+    }
+
+    fn certificate_request(&self, incoming: &Incoming, faulted: bool) -> Answer {
+        let Ok(csr) = CertReq::from_der(&incoming.inner) else {
+            return Answer::Failure(FailInfo::BadRequest);
+        };
+        let challenge = challenge_password(&csr);
+        let sans: Vec<String> = requested_sans(&csr)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        tracing::info!(
+            message_type = ?incoming.message_type,
+            transaction = %incoming.transaction_id,
+            subject = %name_to_string(&csr.info.subject),
+            sans = ?sans,
+            challenge = if challenge.is_some() { "present" } else { "absent" },
+            "certificate request"
+        );
+        let digest = Digest::from_oid(&csr.algorithm.oid);
+        let self_signed_ok = match (digest, csr.info.to_der(), csr.signature.as_bytes()) {
+            (Some(d), Ok(info), Some(sig)) => {
+                verify_signature(&csr.info.public_key, d, &info, sig).is_ok()
+            }
+            _ => false,
+        };
+        if !self_signed_ok {
+            return Answer::Failure(FailInfo::BadMessageCheck);
+        }
+        if incoming.message_type == MessageType::RenewalReq {
+            if verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_err() {
+                tracing::info!("RenewalReq not signed with a certificate of this CA");
+                return Answer::Failure(FailInfo::BadRequest);
+            }
+        } else if let Some(expected) = &self.options.challenge
+            && challenge.as_deref() != Some(expected.as_str())
+        {
+            tracing::info!("wrong or missing challenge password");
+            return Answer::Failure(FailInfo::BadRequest);
+        }
+        let other_key = faulted && self.options.fault == Some(Fault::OtherKey);
+        match self.issue_for(&csr, other_key) {
+            Ok(cert) => self.pending_or_issue(&incoming.transaction_id, Some(cert)),
+            Err(e) => {
+                tracing::warn!("issuing failed: {e}");
+                Answer::Failure(FailInfo::BadRequest)
+            }
+        }
+    }
+
+    /// Count an answer for the transaction; PENDING while under the pending count, then the
+    /// certificate (issued on the first request and kept for the polls).
+    fn pending_or_issue(&self, transaction_id: &str, new_cert: Option<Certificate>) -> Answer {
+        let mut state = self.state();
+        let tx = state
+            .transactions
+            .entry(transaction_id.to_string())
+            .or_default();
+        if let Some(cert) = new_cert
+            && tx.issued.is_none()
+        {
+            tx.issued = Some(cert);
+        }
+        tx.answers += 1;
+        if tx.answers <= self.options.pending {
+            tracing::info!(transaction = %transaction_id, answer = tx.answers, "PENDING");
+            return Answer::Pending;
+        }
+        let Some(cert) = tx.issued.clone() else {
+            return Answer::Failure(FailInfo::BadCertId);
+        };
+        if !state.issued.contains(&cert) {
+            state.issued.push(cert.clone());
+        }
+        tracing::info!(
+            transaction = %transaction_id,
+            serial = %crate::pki::cert::serial_hex(&cert),
+            "SUCCESS"
+        );
+        match degenerate(&[&cert]) {
+            Ok(body) => Answer::Success(body),
+            Err(_) => Answer::Failure(FailInfo::BadRequest),
+        }
+    }
+
+    fn next_serial(&self) -> Result<SerialNumber> {
+        let mut state = self.state();
+        state.next_serial += 1;
+        let bytes = state.next_serial.to_be_bytes();
+        let skip = bytes.iter().take_while(|b| **b == 0).count();
+        SerialNumber::new(&bytes[skip..]).map_err(|e| Error::Crypto(e.to_string()))
+    }
+
+    fn issue_for(&self, csr: &CertReq, other_key: bool) -> Result<Certificate> {
+        let mut extensions: Vec<_> = requested_extensions(csr)
+            .into_iter()
+            .filter(|e| {
+                [
+                    rfc5280::ID_CE_SUBJECT_ALT_NAME,
+                    rfc5280::ID_CE_KEY_USAGE,
+                    rfc5280::ID_CE_EXT_KEY_USAGE,
+                ]
+                .contains(&e.extn_id)
+            })
+            .collect();
+        extensions.push(extension(
+            rfc5280::ID_CE_BASIC_CONSTRAINTS,
+            true,
+            &BasicConstraints {
+                ca: false,
+                path_len_constraint: None,
+            },
+        )?);
+        let public_key = if other_key {
+            PrivateKey::generate_rsa(2048)?.public_key_info()?
+        } else {
+            csr.info.public_key.clone()
+        };
+        let template = Template {
+            subject: csr.info.subject.clone(),
+            public_key,
+            serial: self.next_serial()?,
+            validity: self.options.validity,
+            extensions,
+        };
+        issue(
+            template,
+            self.ca.ca.cert.tbs_certificate().subject(),
+            &self.ca.ca.key,
+            Digest::Sha256,
+        )
+    }
+
+    fn crl(&self) -> Result<CertificateList> {
+        let number = der::asn1::Uint::new(&[1]).map_err(|e| Error::Crypto(e.to_string()))?;
+        let builder = CrlBuilder::new(&self.ca.ca.cert, CrlNumber(number))
+            .map_err(|e| Error::Crypto(e.to_string()))?;
+        BuilderKey::new(&self.ca.ca.key, Digest::Sha256)?.build(builder)
+    }
+
+    /// Build the signed (and, on SUCCESS, encrypted) CertRep.
+    fn cert_rep(
+        &self,
+        incoming: &Incoming,
+        answer: Answer,
+        fault: Option<Fault>,
+    ) -> Result<Vec<u8>> {
+        let printable = |text: &str| -> Result<Any> {
+            PrintableStringRef::new(text)
+                .and_then(|p| Any::encode_from(&p))
+                .map_err(|e| Error::Crypto(e.to_string()))
+        };
+        let octets = |bytes: &[u8]| -> Result<Any> {
+            OctetString::new(bytes)
+                .and_then(|o| Any::encode_from(&o))
+                .map_err(|e| Error::Crypto(e.to_string()))
+        };
+        let (status, fail_info, content) = match answer {
+            Answer::Success(inner) => (
+                PkiStatus::Success,
+                None,
+                Some(envelope(&inner, &incoming.signer, incoming.cipher)?),
+            ),
+            Answer::Pending => (PkiStatus::Pending, None, None),
+            Answer::Failure(info) => {
+                tracing::info!(fail_info = info.name(), "FAILURE");
+                (PkiStatus::Failure, Some(info), None)
+            }
+        };
+        let transaction_id = if fault == Some(Fault::WrongTransaction) {
+            "LAB-WRONG-TRANSACTION".to_string()
+        } else {
+            incoming.transaction_id.clone()
+        };
+        let recipient_nonce = if fault == Some(Fault::WrongNonce) {
+            crate::pki::random_bytes::<16>()?.to_vec()
+        } else {
+            incoming.sender_nonce.clone()
+        };
+        let mut attrs = vec![
+            attribute(oids::MESSAGE_TYPE, printable(&MessageType::CertRep.code())?)?,
+            attribute(oids::PKI_STATUS, printable(status.code())?)?,
+            attribute(oids::TRANSACTION_ID, printable(&transaction_id)?)?,
+            attribute(oids::RECIPIENT_NONCE, octets(&recipient_nonce)?)?,
+            attribute(
+                oids::SENDER_NONCE,
+                octets(&crate::pki::random_bytes::<16>()?)?,
+            )?,
+        ];
+        if let Some(info) = fail_info {
+            attrs.push(attribute(
+                oids::FAIL_INFO,
+                printable(&info.code().to_string())?,
+            )?);
+        }
+        let signer = self.ca.signer();
+        let mut body = if fault == Some(Fault::WrongSigner) {
+            // A forger's key under the real signer's name and serial.
+            let forged_key = PrivateKey::generate_rsa(2048)?;
+            let tbs = signer.cert.tbs_certificate();
+            let forged = issue(
+                Template {
+                    subject: tbs.subject().clone(),
+                    public_key: forged_key.public_key_info()?,
+                    serial: tbs.serial_number().clone(),
+                    validity: Duration::from_secs(3600),
+                    extensions: Vec::new(),
+                },
+                tbs.issuer(),
+                &forged_key,
+                Digest::Sha256,
+            )?;
+            sign(
+                content.as_deref(),
+                attrs,
+                &forged_key,
+                &forged,
+                Digest::Sha256,
+                &[],
+            )?
+        } else {
+            sign(
+                content.as_deref(),
+                attrs,
+                &signer.key,
+                &signer.cert,
+                Digest::Sha256,
+                &[],
+            )?
+        };
+        if fault == Some(Fault::Truncated) {
+            body.truncate(body.len() / 2);
+        }
+        Ok(body)
+    }
+}

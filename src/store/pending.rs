@@ -1,0 +1,227 @@
+//! Pending requests: what `poll` needs to finish a request the CA answered PENDING, possibly
+//! in another process, after a reboot, from cron. One JSON file per transaction in
+//! `<state>/pending/`, mode 0600. No secret is stored (the challenge is not needed to poll);
+//! the key stays in its own file and is referenced by absolute path.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::{KEY_MODE, create_private_dir, write_atomic};
+use crate::pki::digest::Digest;
+use crate::pki::envelope::Cipher;
+use crate::scep::client::Method;
+use crate::{Error, Result};
+
+/// A request waiting for the CA.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Pending {
+    /// The transactionID polls carry.
+    pub transaction_id: String,
+    /// The SCEP URL.
+    pub url: String,
+    /// CA identifier for GetCACert, if one was given.
+    #[serde(default)]
+    pub ca_ident: Option<String>,
+    /// Profile name, once profiles exist.
+    #[serde(default)]
+    pub profile: Option<String>,
+    /// Subject of the request (RFC 4514), for people.
+    pub subject: String,
+    /// Subject of the request, DER in base64, for CertPoll.
+    pub subject_der: String,
+    /// The key the request is for (absolute path).
+    pub key: PathBuf,
+    /// Where the key moves once the certificate is issued (when it was staged beside an
+    /// existing key).
+    #[serde(default)]
+    pub install_key: Option<PathBuf>,
+    /// Whether this run generated the key (and may remove it when the CA rejects it).
+    #[serde(default)]
+    pub key_generated: bool,
+    /// Where the certificate goes.
+    pub cert: PathBuf,
+    /// Where the chain goes, if anywhere.
+    #[serde(default)]
+    pub chain: Option<PathBuf>,
+    /// "pem" or "der".
+    pub format: String,
+    /// The CA and RA certificates the request was encrypted for, PEM.
+    pub ca_certs: String,
+    /// Content-encryption algorithm.
+    pub cipher: Cipher,
+    /// Signature digest.
+    pub digest: Digest,
+    /// GET or POST.
+    pub method: Method,
+    /// When the request was first sent (Unix seconds).
+    pub created: u64,
+    /// Requests and polls sent so far.
+    pub attempts: u32,
+    /// When the last one was sent (Unix seconds).
+    pub last_attempt: u64,
+    /// When the next poll is due, if a run is waiting (Unix seconds).
+    #[serde(default)]
+    pub next_attempt: Option<u64>,
+}
+
+/// The pending requests of one state directory.
+pub struct PendingStore {
+    dir: PathBuf,
+}
+
+impl PendingStore {
+    /// The store under `state_dir`.
+    pub fn new(state_dir: &Path) -> Self {
+        PendingStore {
+            dir: state_dir.join("pending"),
+        }
+    }
+
+    fn path(&self, transaction_id: &str) -> Result<PathBuf> {
+        if transaction_id.is_empty()
+            || !transaction_id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(Error::Invalid(format!(
+                "'{}' is not a transaction ID",
+                crate::sanitize::escape_untrusted(transaction_id)
+            )));
+        }
+        Ok(self.dir.join(format!("{transaction_id}.json")))
+    }
+
+    /// Save (or update) a pending request.
+    pub fn save(&self, pending: &Pending) -> Result<()> {
+        create_private_dir(&self.dir)?;
+        let json = serde_json::to_vec_pretty(pending)
+            .map_err(|e| Error::Crypto(format!("encoding pending state failed: {e}")))?;
+        write_atomic(
+            &self.path(&pending.transaction_id)?,
+            &json,
+            KEY_MODE,
+            "writing pending state",
+        )
+    }
+
+    /// Load one pending request.
+    pub fn load(&self, transaction_id: &str) -> Result<Pending> {
+        let path = self.path(transaction_id)?;
+        let bytes = std::fs::read(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Invalid(format!(
+                    "no pending request with transaction {transaction_id} in {}",
+                    self.dir.display()
+                ))
+            } else {
+                Error::local("reading pending state", &path, e)
+            }
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| {
+            Error::local(
+                "reading pending state",
+                &path,
+                std::io::Error::other(format!("not valid pending state: {e}")),
+            )
+        })
+    }
+
+    /// Every readable pending request, oldest first, and warnings for unreadable files.
+    pub fn list(&self) -> (Vec<Pending>, Vec<String>) {
+        let mut found = Vec::new();
+        let mut warnings = Vec::new();
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return (found, warnings);
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            match std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<Pending>(&b).map_err(|e| e.to_string()))
+            {
+                Ok(p) => found.push(p),
+                Err(e) => warnings.push(format!("skipping {}: {e}", path.display())),
+            }
+        }
+        found.sort_by_key(|p| (p.created, p.transaction_id.clone()));
+        (found, warnings)
+    }
+
+    /// Forget a pending request (issued or rejected).
+    pub fn remove(&self, transaction_id: &str) -> Result<()> {
+        let path = self.path(transaction_id)?;
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::local("removing pending state", &path, e)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(id: &str, created: u64) -> Pending {
+        Pending {
+            transaction_id: id.into(),
+            url: "http://ca/scep".into(),
+            ca_ident: None,
+            profile: None,
+            subject: "CN=x".into(),
+            subject_der: "MAA=".into(),
+            key: "/k".into(),
+            install_key: None,
+            key_generated: true,
+            cert: "/c".into(),
+            chain: None,
+            format: "pem".into(),
+            ca_certs: String::new(),
+            cipher: Cipher::Aes128,
+            digest: Digest::Sha256,
+            method: Method::Post,
+            created,
+            attempts: 1,
+            last_attempt: created,
+            next_attempt: None,
+        }
+    }
+
+    #[test]
+    fn save_load_list_remove() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = PendingStore::new(dir.path());
+        store.save(&sample("BBB", 2)).unwrap();
+        store.save(&sample("AAA", 1)).unwrap();
+        assert_eq!(store.load("AAA").unwrap(), sample("AAA", 1));
+        std::fs::write(dir.path().join("pending/broken.json"), "{").unwrap();
+        let (list, warnings) = store.list();
+        assert_eq!(
+            list.iter()
+                .map(|p| p.transaction_id.as_str())
+                .collect::<Vec<_>>(),
+            ["AAA", "BBB"]
+        );
+        assert_eq!(warnings.len(), 1);
+        store.remove("AAA").unwrap();
+        store.remove("AAA").unwrap();
+        assert!(
+            store
+                .load("AAA")
+                .unwrap_err()
+                .to_string()
+                .contains("no pending request")
+        );
+        assert!(store.load("../etc/passwd").is_err());
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("pending/BBB.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
