@@ -1,9 +1,11 @@
 //! Integration tests: the real binary against a real micromdm `scepserver` on 127.0.0.1
-//! (installed by `.ci/run` from Debian's `scep` package), and against a proxy that tampers
-//! with its replies.
+//! (installed by `.ci/run` from Debian's `scep` package), against a proxy that tampers with
+//! its replies, and against certenroll's own lab responder with its fault injection.
 
 mod util;
 
 mod cli;
 mod hostile;
+mod lab_faults;
+mod lifecycle;
 mod scep_interop;

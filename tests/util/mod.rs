@@ -102,10 +102,18 @@ impl Drop for ScepServer {
     }
 }
 
+/// A state directory for tests that do not look at state, so that no test writes to the
+/// machine's real one.
+fn scratch_state_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
+}
+
 /// The certenroll binary, with a clean environment for the variables it reads.
 pub fn certenroll() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("certenroll").unwrap();
-    cmd.env_remove("CERTENROLL_URL")
+    cmd.env("CERTENROLL_STATE_DIR", scratch_state_dir())
+        .env_remove("CERTENROLL_URL")
         .env_remove("CERTENROLL_CHALLENGE")
         .env_remove("HTTP_PROXY")
         .env_remove("http_proxy");
@@ -154,4 +162,78 @@ pub fn json_of<T: serde::de::DeserializeOwned>(cmd: &mut assert_cmd::Command, co
     let output = cmd.assert().code(code).get_output().stdout.clone();
     serde_json::from_slice(&output)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output)))
+}
+
+/// `certenroll lab serve` as a subprocess on a free port, killed on drop. Its log (stderr)
+/// goes to a file the test can read.
+pub struct Lab {
+    child: Child,
+    pub url: String,
+    pub ca_sha256: String,
+    log: tempfile::NamedTempFile,
+}
+
+impl Lab {
+    pub fn start(args: &[&str]) -> Self {
+        use std::io::BufRead;
+        let log = tempfile::NamedTempFile::new().unwrap();
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("certenroll"))
+            .args(["lab", "serve", "--port", "0", "--json"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(log.reopen().unwrap())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let info: serde_json::Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("lab did not start ({e}): {line:?}"));
+        Lab {
+            child,
+            url: info["url"].as_str().unwrap().to_string(),
+            ca_sha256: info["ca_sha256"].as_str().unwrap().to_string(),
+            log,
+        }
+    }
+
+    /// What the lab logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log.path()).unwrap()
+    }
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The certenroll binary with its state in `state` (history, pending requests).
+pub fn certenroll_in(state: &Path) -> assert_cmd::Command {
+    let mut cmd = certenroll();
+    cmd.env("CERTENROLL_STATE_DIR", state);
+    cmd
+}
+
+/// The history of a state directory, via `certenroll history --json`.
+pub fn history(state: &Path) -> Vec<serde_json::Value> {
+    let out = certenroll_in(state)
+        .args(["history", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(v["type"], "entry");
+            v["data"].clone()
+        })
+        .collect()
 }
