@@ -142,6 +142,12 @@ fn enroll_waits_and_polls_in_one_process() {
     let entries = history(state.path());
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0]["status"], "success");
+    // The run took key generation and three exchanges: its duration is recorded.
+    assert!(
+        entries[0]["duration_ms"].as_u64().unwrap() > 0,
+        "{}",
+        entries[0]
+    );
 }
 
 #[test]

@@ -269,12 +269,13 @@ fn ca_certs(args: &EnrollArgs, client: &certenroll::scep::client::Client<'_>) ->
 
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
+    let started = std::time::Instant::now();
     let mut known = Known::default();
-    enroll(global, args, out, &state_dir, &mut known).inspect_err(|err| {
+    enroll(global, args, out, &state_dir, &mut known, started).inspect_err(|err| {
         let mut entry = super::error_entry("enroll", &args.server.url, err);
         entry.transaction_id = known.transaction_id.take();
         entry.subject = known.subject.take();
-        super::record(&state_dir, entry, out);
+        super::record(&state_dir, entry, started, out);
     })
 }
 
@@ -291,6 +292,7 @@ fn enroll(
     out: &Output,
     state_dir: &Path,
     known: &mut Known,
+    started: std::time::Instant,
 ) -> Result<u8> {
     // Everything that can be wrong with the input is found before any work is done.
     let subject = subject(args)?;
@@ -408,6 +410,7 @@ fn enroll(
                 cipher,
                 digest,
                 files: files(),
+                started,
             };
             waiting::issued(
                 state_dir,
@@ -483,7 +486,7 @@ fn enroll(
                 &request,
                 end,
                 &key_description,
-                "enroll",
+                ("enroll", started),
                 out,
             )
         }

@@ -119,17 +119,24 @@ fn recorded(
     run: impl FnOnce() -> Result<String>,
 ) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
+    let started = std::time::Instant::now();
     match run() {
         Ok(detail) => {
             super::record(
                 &state_dir,
                 Entry::new(operation, url, Status::Success, detail, exit::OK),
+                started,
                 out,
             );
             Ok(exit::OK)
         }
         Err(err) => {
-            super::record(&state_dir, super::error_entry(operation, url, &err), out);
+            super::record(
+                &state_dir,
+                super::error_entry(operation, url, &err),
+                started,
+                out,
+            );
             Err(err)
         }
     }

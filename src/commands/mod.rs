@@ -77,7 +77,13 @@ fn state_dir(global: &GlobalArgs) -> Result<std::path::PathBuf> {
 
 /// Record a result in the history. A history that cannot be written never fails the
 /// operation: it is reported as a warning.
-fn record(state_dir: &Path, entry: certenroll::store::history::Entry, out: &Output) {
+fn record(
+    state_dir: &Path,
+    mut entry: certenroll::store::history::Entry,
+    started: std::time::Instant,
+    out: &Output,
+) {
+    entry.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     match certenroll::store::history::History::new(state_dir).append(entry) {
         Ok(Some(warning)) => out.warn(&warning),
         Ok(None) => {}

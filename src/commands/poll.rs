@@ -37,13 +37,22 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let url = saved.url.clone();
         let transaction_id = saved.transaction_id.clone();
         let subject = saved.subject.clone();
+        let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
             let mut request = Request::load(saved)?;
             let client = Client::new(&http, &request.pending.url)?;
             let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
                 .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
             let key = request.key.describe();
-            waiting::finish(&state_dir, &store, &request, end, &key, "poll", out)
+            waiting::finish(
+                &state_dir,
+                &store,
+                &request,
+                end,
+                &key,
+                ("poll", started),
+                out,
+            )
         })();
         let code = match result {
             Ok(code) => code,
@@ -51,7 +60,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 let mut entry = super::error_entry("poll", &url, &err);
                 entry.transaction_id = Some(transaction_id);
                 entry.subject = Some(subject);
-                super::record(&state_dir, entry, out);
+                super::record(&state_dir, entry, started, out);
                 out.report_error(&err)
             }
         };

@@ -202,6 +202,8 @@ pub struct Report<'a> {
     pub cipher: Cipher,
     pub digest: Digest,
     pub files: Files,
+    /// When the operation started (for the history's duration).
+    pub started: std::time::Instant,
 }
 
 /// Install an issued certificate and report it.
@@ -229,7 +231,7 @@ pub fn issued(
     entry.not_after = Some(summary.not_after.clone());
     entry.sha256 = Some(summary.sha256.clone());
     entry.cert_path = Some(dest.cert.display().to_string());
-    record(state_dir, entry, out);
+    record(state_dir, entry, report.started, out);
     let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
     text.push_str(&format!(
         "\n  key       {} ({key_description})\n  cert      {}",
@@ -264,7 +266,7 @@ pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out:
     );
     entry.transaction_id = Some(report.transaction_id.to_string());
     entry.subject = Some(report.subject.clone());
-    record(state_dir, entry, out);
+    record(state_dir, entry, report.started, out);
     out.human(&format!(
         "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
         report.transaction_id,
@@ -298,7 +300,10 @@ pub fn forget_if_rejected(store: &PendingStore, request: &Request, err: &Error, 
 }
 
 /// The report fields of a saved request.
-pub fn report<'a>(request: &'a Request, operation: &'a str) -> Report<'a> {
+pub fn report<'a>(
+    request: &'a Request,
+    (operation, started): (&'a str, std::time::Instant),
+) -> Report<'a> {
     let dest = request.destination();
     Report {
         operation,
@@ -313,6 +318,7 @@ pub fn report<'a>(request: &'a Request, operation: &'a str) -> Report<'a> {
             cert: dest.cert,
             chain: dest.chain,
         },
+        started,
     }
 }
 
@@ -324,7 +330,7 @@ pub fn finish(
     request: &Request,
     end: End,
     key_description: &str,
-    operation: &str,
+    operation: (&str, std::time::Instant),
     out: &Output,
 ) -> Result<u8> {
     match end {
