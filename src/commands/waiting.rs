@@ -31,16 +31,16 @@ use crate::output::Output;
 
 /// The result object of `enroll` and `poll` with `--json`.
 #[derive(Serialize)]
-pub struct ResultJson<'a> {
-    pub status: &'static str,
-    pub url: &'a str,
-    pub transaction_id: &'a str,
-    pub method: Method,
-    pub cipher: Cipher,
-    pub digest: Digest,
+struct ResultJson<'a> {
+    status: &'static str,
+    url: &'a str,
+    transaction_id: &'a str,
+    method: Method,
+    cipher: Cipher,
+    digest: Digest,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub certificate: Option<CertSummary>,
-    pub files: Files,
+    certificate: Option<CertSummary>,
+    files: Files,
 }
 
 /// Files of a result.
@@ -206,6 +206,22 @@ pub struct Report<'a> {
     pub started: std::time::Instant,
 }
 
+impl<'a> Report<'a> {
+    /// The `--json` result object.
+    fn into_json(self, status: &'static str, certificate: Option<CertSummary>) -> ResultJson<'a> {
+        ResultJson {
+            status,
+            url: self.url,
+            transaction_id: self.transaction_id,
+            method: self.method,
+            cipher: self.cipher,
+            digest: self.digest,
+            certificate,
+            files: self.files,
+        }
+    }
+}
+
 /// Install an issued certificate and report it.
 pub fn issued(
     state_dir: &Path,
@@ -242,16 +258,7 @@ pub fn issued(
         text.push_str(&format!("\n  chain     {}", chain.display()));
     }
     out.human(&text);
-    out.json(&ResultJson {
-        status: "issued",
-        url: report.url,
-        transaction_id: report.transaction_id,
-        method: report.method,
-        cipher: report.cipher,
-        digest: report.digest,
-        certificate: Some(summary),
-        files: report.files,
-    });
+    out.json(&report.into_json("issued", Some(summary)));
     Ok(exit::OK)
 }
 
@@ -273,16 +280,7 @@ pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out:
         report.subject,
         key_file.display()
     ));
-    out.json(&ResultJson {
-        status: "pending",
-        url: report.url,
-        transaction_id: report.transaction_id,
-        method: report.method,
-        cipher: report.cipher,
-        digest: report.digest,
-        certificate: None,
-        files: report.files,
-    });
+    out.json(&report.into_json("pending", None));
     exit::PENDING
 }
 

@@ -5,11 +5,13 @@ use std::time::Duration;
 
 use const_oid::db::rfc5280;
 use x509_cert::Certificate;
-use x509_cert::ext::pkix::{BasicConstraints, KeyUsage, KeyUsages};
+use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
 use x509_cert::name::Name;
 
 use crate::Result;
-use crate::pki::cert::{NameAttr, Template, build_name, extension, issue, random_serial};
+use crate::pki::cert::{
+    NameAttr, Template, basic_constraints, build_name, extension, issue, random_serial,
+};
 use crate::pki::digest::Digest;
 use crate::pki::key::PrivateKey;
 
@@ -45,14 +47,7 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
         serial: random_serial()?,
         validity: LAB_CA_VALIDITY,
         extensions: vec![
-            extension(
-                rfc5280::ID_CE_BASIC_CONSTRAINTS,
-                true,
-                &BasicConstraints {
-                    ca: false,
-                    path_len_constraint: None,
-                },
-            )?,
+            basic_constraints(false)?,
             extension(rfc5280::ID_CE_KEY_USAGE, true, &KeyUsage(usage.into()))?,
         ],
     };
@@ -79,14 +74,7 @@ impl LabCa {
             serial: random_serial()?,
             validity: LAB_CA_VALIDITY,
             extensions: vec![
-                extension(
-                    rfc5280::ID_CE_BASIC_CONSTRAINTS,
-                    true,
-                    &BasicConstraints {
-                        ca: true,
-                        path_len_constraint: None,
-                    },
-                )?,
+                basic_constraints(true)?,
                 extension(
                     rfc5280::ID_CE_KEY_USAGE,
                     true,

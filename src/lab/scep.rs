@@ -19,14 +19,15 @@ use der::{Any, Decode, Encode};
 use x509_cert::Certificate;
 use x509_cert::builder::CrlBuilder;
 use x509_cert::crl::CertificateList;
-use x509_cert::ext::pkix::BasicConstraints;
 use x509_cert::ext::pkix::crl::CrlNumber;
 use x509_cert::request::CertReq;
 use x509_cert::serial_number::SerialNumber;
 
 use super::ca::LabCa;
 use super::http::{Request, Response};
-use crate::pki::cert::{BuilderKey, Template, extension, issue, name_to_string, verify_issued_by};
+use crate::pki::cert::{
+    BuilderKey, Template, basic_constraints, issue, name_to_string, verify_issued_by,
+};
 use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
 use crate::pki::digest::Digest;
 use crate::pki::envelope::{Cipher, envelope, open};
@@ -454,14 +455,7 @@ impl Responder {
                 .contains(&e.extn_id)
             })
             .collect();
-        extensions.push(extension(
-            rfc5280::ID_CE_BASIC_CONSTRAINTS,
-            true,
-            &BasicConstraints {
-                ca: false,
-                path_len_constraint: None,
-            },
-        )?);
+        extensions.push(basic_constraints(false)?);
         let public_key = if other_key {
             PrivateKey::generate_rsa(2048)?.public_key_info()?
         } else {

@@ -511,6 +511,18 @@ pub fn extension<T: Encode>(
     })
 }
 
+/// A critical basicConstraints extension saying whether the subject is a CA.
+pub fn basic_constraints(ca: bool) -> Result<Extension> {
+    extension(
+        rfc5280::ID_CE_BASIC_CONSTRAINTS,
+        true,
+        &BasicConstraints {
+            ca,
+            path_len_constraint: None,
+        },
+    )
+}
+
 /// How long the throwaway signer certificate of a SCEP request is valid.
 pub const SIGNER_CERT_VALIDITY: Duration = Duration::from_secs(7 * 24 * 3600);
 

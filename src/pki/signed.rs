@@ -157,8 +157,11 @@ pub fn wrap<T: Encode>(content_type: ObjectIdentifier, content: &T) -> Result<Ve
     info.to_der().map_err(encoding)
 }
 
-/// A certificates-only SignedData (RFC 8894 section 3.4) holding `certs`.
-pub fn degenerate(certs: &[&Certificate]) -> Result<Vec<u8>> {
+/// A SignedData without content or signers, carrying certificates and/or CRLs.
+fn certs_only(
+    certificates: Option<CertificateSet>,
+    crls: Option<cms::revocation::RevocationInfoChoices>,
+) -> Result<Vec<u8>> {
     let signed = SignedData {
         version: CmsVersion::V1,
         digest_algorithms: SetOfVec::new(),
@@ -166,11 +169,16 @@ pub fn degenerate(certs: &[&Certificate]) -> Result<Vec<u8>> {
             econtent_type: rfc5911::ID_DATA,
             econtent: None,
         },
-        certificates: Some(certificate_set(certs)?),
-        crls: None,
+        certificates,
+        crls,
         signer_infos: SignerInfos(SetOfVec::new()),
     };
     wrap(rfc5911::ID_SIGNED_DATA, &signed)
+}
+
+/// A certificates-only SignedData (RFC 8894 section 3.4) holding `certs`.
+pub fn degenerate(certs: &[&Certificate]) -> Result<Vec<u8>> {
+    certs_only(Some(certificate_set(certs)?), None)
 }
 
 /// Parse a ContentInfo holding SignedData (BER tolerated).
@@ -211,20 +219,12 @@ pub fn degenerate_crls(crls: &[x509_cert::crl::CertificateList]) -> Result<Vec<u
         .iter()
         .map(|c| cms::revocation::RevocationInfoChoice::Crl(c.clone()))
         .collect();
-    let signed = SignedData {
-        version: CmsVersion::V1,
-        digest_algorithms: SetOfVec::new(),
-        encap_content_info: EncapsulatedContentInfo {
-            econtent_type: rfc5911::ID_DATA,
-            econtent: None,
-        },
-        certificates: None,
-        crls: Some(cms::revocation::RevocationInfoChoices(
+    certs_only(
+        None,
+        Some(cms::revocation::RevocationInfoChoices(
             SetOfVec::try_from(choices).map_err(encoding)?,
         )),
-        signer_infos: SignerInfos(SetOfVec::new()),
-    };
-    wrap(rfc5911::ID_SIGNED_DATA, &signed)
+    )
 }
 
 /// The X.509 certificates carried in a SignedData's certificate set.

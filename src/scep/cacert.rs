@@ -186,60 +186,38 @@ impl CaCerts {
 mod tests {
     use super::*;
     use crate::pki::cert::{
-        BuilderKey, NameAttr, PlainProfile, build_name, fingerprint, self_signed,
+        NameAttr, Template, basic_constraints, build_name, extension, fingerprint, issue,
+        random_serial, self_signed,
     };
     use crate::pki::digest::Digest;
     use crate::pki::key::PrivateKey;
     use der::Encode;
-    use x509_cert::builder::CertificateBuilder;
-    use x509_cert::ext::pkix::{BasicConstraints, KeyUsage};
-    use x509_cert::serial_number::SerialNumber;
-    use x509_cert::time::Validity;
+    use x509_cert::ext::pkix::KeyUsage;
 
-    fn ext<T: Encode>(oid: const_oid::ObjectIdentifier, v: &T) -> x509_cert::ext::Extension {
-        x509_cert::ext::Extension {
-            extn_id: oid,
-            critical: true,
-            extn_value: der::asn1::OctetString::new(v.to_der().unwrap()).unwrap(),
-        }
-    }
-
-    fn issue(
-        ca_key: &PrivateKey,
-        ca: &Certificate,
-        cn: &str,
-        usage: Option<KeyUsages>,
-    ) -> Certificate {
+    fn issue_ra(ca_key: &PrivateKey, ca: &Certificate, cn: &str, usage: KeyUsages) -> Certificate {
         let key = PrivateKey::generate_rsa(2048).unwrap();
-        let mut extensions = vec![ext(
-            const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS,
-            &BasicConstraints {
-                ca: false,
-                path_len_constraint: None,
-            },
-        )];
-        if let Some(u) = usage {
-            extensions.push(ext(
-                const_oid::db::rfc5280::ID_CE_KEY_USAGE,
-                &KeyUsage(u.into()),
-            ));
-        }
-        let profile = PlainProfile {
-            issuer: ca.tbs_certificate().subject().clone(),
+        let template = Template {
             subject: build_name(&[(NameAttr::CommonName, cn.into())]).unwrap(),
-            extensions,
+            public_key: key.public_key_info().unwrap(),
+            serial: random_serial().unwrap(),
+            validity: std::time::Duration::from_secs(3600),
+            extensions: vec![
+                basic_constraints(false).unwrap(),
+                extension(
+                    const_oid::db::rfc5280::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(usage.into()),
+                )
+                .unwrap(),
+            ],
         };
-        let builder = CertificateBuilder::new(
-            profile,
-            SerialNumber::new(&[7]).unwrap(),
-            Validity::from_now(std::time::Duration::from_secs(3600)).unwrap(),
-            key.public_key_info().unwrap(),
+        issue(
+            template,
+            ca.tbs_certificate().subject(),
+            ca_key,
+            Digest::Sha256,
         )
-        .unwrap();
-        BuilderKey::new(ca_key, Digest::Sha256)
-            .unwrap()
-            .build(builder)
-            .unwrap()
+        .unwrap()
     }
 
     #[test]
@@ -251,8 +229,8 @@ mod tests {
             Digest::Sha256,
         )
         .unwrap();
-        let sign_ra = issue(&ca_key, &ca, "RA sign", Some(KeyUsages::DigitalSignature));
-        let enc_ra = issue(&ca_key, &ca, "RA enc", Some(KeyUsages::KeyEncipherment));
+        let sign_ra = issue_ra(&ca_key, &ca, "RA sign", KeyUsages::DigitalSignature);
+        let enc_ra = issue_ra(&ca_key, &ca, "RA enc", KeyUsages::KeyEncipherment);
         let set = CaCerts::from_certs(vec![sign_ra.clone(), ca.clone(), enc_ra.clone()]).unwrap();
         assert_eq!(set.ca(), &ca);
         assert_eq!(set.ras().len(), 2);
