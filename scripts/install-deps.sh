@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need beside the Rust toolchain: micromdm's SCEP server
-# (Debian package `scep`, for interop tests) and openssl (an independent check of our output).
+# (Debian package `scep`, for interop tests and benchmarks), openssl (an independent check of
+# our output) and GNU time (peak memory in benchmarks).
 set -euo pipefail
-if command -v scepserver >/dev/null && command -v openssl >/dev/null; then
+if command -v scepserver >/dev/null && command -v openssl >/dev/null && [ -x /usr/bin/time ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
@@ -10,4 +11,4 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 apt-get update -q
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q scep openssl
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q scep openssl time

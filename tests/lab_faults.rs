@@ -155,3 +155,34 @@ fn jitter_outside_the_range_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("at most 600 seconds"));
 }
+
+#[test]
+fn slow_ca_times_out_with_exit_5_and_a_hint() {
+    let lab = Lab::start(&["--delay", "3"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cert = dir.path().join("cert.pem");
+    std::fs::write(&cert, "installed\n").unwrap();
+    certenroll_in(state.path())
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--timeout",
+            "1",
+            "--url",
+            &lab.url,
+            "--cn",
+            "slow",
+        ])
+        .arg("--out-key")
+        .arg(dir.path().join("key.pem"))
+        .arg("--out-cert")
+        .arg(&cert)
+        .arg("--force")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("timed out"))
+        .stderr(predicate::str::contains("raise --timeout"));
+    assert_eq!(std::fs::read_to_string(&cert).unwrap(), "installed\n");
+    assert_eq!(history(state.path())[0]["detail"], "Communication error");
+}

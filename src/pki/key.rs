@@ -14,7 +14,7 @@ use rsa::pkcs1v15::Pkcs1v15Encrypt;
 use rsa::pkcs8::{DecodePrivateKey, EncodePrivateKey, EncodePublicKey};
 use rsa::rand_core::UnwrapErr;
 use rsa::traits::PublicKeyParts;
-use rsa::{Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
+use rsa::{BoxedUint, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use zeroize::Zeroizing;
 
@@ -46,21 +46,59 @@ fn pkcs1v15_scheme(digest: Digest) -> Pkcs1v15Sign {
     }
 }
 
+/// The public exponent of generated keys.
+const RSA_EXPONENT: u64 = 65_537;
+
+/// A random prime of exactly `bits` bits with the top two bits set.
+fn generate_prime(bits: u32) -> BoxedUint {
+    use crypto_primes::hazmat::{SetBits, SmallFactorsSieveFactory};
+    use crypto_primes::{Flavor, is_prime, sieve_and_find};
+    // Both only fail for bit lengths far below the sizes `generate_rsa` accepts.
+    let factory = SmallFactorsSieveFactory::new(Flavor::Any, bits, SetBits::TwoMsb)
+        .expect("a sieve for RSA-sized primes");
+    sieve_and_find(&mut sys_rng(), factory, |_rng, candidate| {
+        is_prime(Flavor::Any, candidate)
+    })
+    .expect("random candidates for RSA-sized primes")
+    .expect("a prime is found eventually")
+}
+
 fn sys_rng() -> UnwrapErr<getrandom::SysRng> {
     UnwrapErr(getrandom::SysRng)
 }
 
 impl PrivateKey {
-    /// Generate a new RSA key of `bits` bits (2048, 3072 or 4096).
+    /// Generate a new RSA key of `bits` bits (2048, 3072 or 4096), e = 65537.
+    ///
+    /// The two primes are searched for on two threads at once. It is the `rsa` crate's own
+    /// algorithm (crypto-primes' sieve, then a BPSW test, on candidates with the two top bits
+    /// set so that n has exactly `bits` bits), but the crate finds p and then q, and prime
+    /// search is most of the time: this halves the wait on a device with two cores.
     pub fn generate_rsa(bits: usize) -> Result<Self> {
         if !RSA_BITS.contains(&bits) {
             return Err(Error::Invalid(format!(
                 "RSA key size {bits} is not supported: use 2048, 3072 or 4096"
             )));
         }
-        let rsa = RsaPrivateKey::new(&mut sys_rng(), bits)
-            .map_err(|e| Error::Crypto(format!("generating an RSA-{bits} key failed: {e}")))?;
-        Ok(PrivateKey { rsa })
+        let half = (bits / 2) as u32;
+        loop {
+            let (p, q) = std::thread::scope(|scope| {
+                let other = scope.spawn(|| generate_prime(half));
+                let q = generate_prime(half);
+                (other.join(), q)
+            });
+            let p = p.map_err(|_| Error::Crypto("the prime search thread failed".into()))?;
+            if p == q {
+                continue;
+            }
+            // Fails when e is not invertible modulo λ(n): then start over, as the crate does.
+            let Ok(rsa) = RsaPrivateKey::from_p_q(p, q, BoxedUint::from(RSA_EXPONENT)) else {
+                continue;
+            };
+            if rsa.size() * 8 == bits {
+                return Ok(PrivateKey { rsa });
+            }
+        }
     }
 
     /// Load a key from PEM (`PRIVATE KEY` or `RSA PRIVATE KEY`) or DER (PKCS#8 or PKCS#1).
@@ -236,6 +274,19 @@ mod tests {
             &key.decrypt_key_transport(&ct).unwrap()[..],
             b"0123456789abcdef"
         );
+    }
+
+    #[test]
+    fn generated_keys_have_the_asked_size_and_a_valid_structure() {
+        for bits in RSA_BITS {
+            let key = PrivateKey::generate_rsa(bits).unwrap();
+            assert_eq!(key.bits(), bits);
+            key.rsa.validate().unwrap();
+            assert_eq!(key.rsa.e(), &BoxedUint::from(RSA_EXPONENT));
+            // Encrypt to the public half, decrypt with the private half.
+            let ct = encrypt_key_transport(&key.public_key_info().unwrap(), b"k").unwrap();
+            assert_eq!(&key.decrypt_key_transport(&ct).unwrap()[..], b"k");
+        }
     }
 
     #[test]
