@@ -160,3 +160,28 @@ fn secret_on_the_command_line_gets_a_warning() {
         ))
         .stderr(predicate::str::contains("hunter2").not());
 }
+
+#[test]
+fn an_unreadable_key_is_a_local_error_before_any_network() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("key.pem");
+    std::fs::write(&key, "not a key").unwrap();
+    // The URL is a dead port: reaching the network would make this exit 5, not 6.
+    certenroll()
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &format!("http://127.0.0.1:{}/scep", crate::util::free_port()),
+            "--cn",
+            "x",
+        ])
+        .arg("--key")
+        .arg(&key)
+        .arg("--out-cert")
+        .arg(dir.path().join("cert.pem"))
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("holds no RSA private key"));
+    assert_eq!(crate::util::listing(dir.path()), ["key.pem"]);
+}

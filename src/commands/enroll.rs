@@ -176,17 +176,20 @@ fn encode_key(key: &PrivateKey, format: Format) -> Result<Vec<u8>> {
     })
 }
 
-fn prepare_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
-    if let Some(path) = &args.key {
-        let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
-        let key = PrivateKey::from_bytes(&bytes)
-            .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))?;
-        return Ok(KeyPlan {
-            key,
-            path: path.clone(),
-            staged: None,
-        });
-    }
+/// Read the key given with --key (before anything is sent: a bad key file is a local error).
+fn load_key(path: &Path) -> Result<KeyPlan> {
+    let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
+    let key = PrivateKey::from_bytes(&bytes)
+        .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))?;
+    Ok(KeyPlan {
+        key,
+        path: path.to_path_buf(),
+        staged: None,
+    })
+}
+
+/// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
+fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
     let path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
@@ -314,13 +317,20 @@ fn enroll(
         ))
         .into());
     }
+    let existing_key = args.key.as_deref().map(load_key).transpose()?;
     let challenge = challenge(args, out)?;
     let spec = CsrSpec { challenge, ..spec };
 
     waiting::jitter(args.policy.jitter, out)?;
-    let caps: Capabilities = client.get_ca_caps()?;
+    // GetCACaps and GetCACert at once: one round trip less to a distant CA.
+    let (caps, ca) = std::thread::scope(|scope| {
+        let caps = scope.spawn(|| client.get_ca_caps());
+        let ca = ca_certs(args, &client);
+        (caps.join(), ca)
+    });
+    let caps: Capabilities = caps.map_err(|_| anyhow::anyhow!("the GetCACaps thread failed"))??;
     tracing::info!(capabilities = ?caps.names, "GetCACaps");
-    let ca = ca_certs(args, &client)?;
+    let ca = ca?;
     let cipher = cipher_choice.unwrap_or_else(|| caps.best_cipher());
     let digest = digest_choice.unwrap_or_else(|| caps.best_digest());
     if !caps.supports_cipher(cipher) {
@@ -340,10 +350,20 @@ fn enroll(
     };
 
     // The key is written before the request that depends on it is sent.
-    let plan = prepare_key(args, out)?;
+    let plan = match existing_key {
+        Some(plan) => plan,
+        None => generate_key(args, out)?,
+    };
     known.transaction_id = Some(Transaction::for_key(&plan.key.public_key_info()?)?.id);
-    let request = csr::build(&plan.key, &spec, digest)?;
-    let request_der = request
+    // The request and the throwaway certificate that signs the message are two independent
+    // RSA signatures: make them at once.
+    let (request, signer_cert) = std::thread::scope(|scope| {
+        let signer = scope.spawn(|| cert::self_signed(&plan.key, &spec.subject, digest));
+        let request = csr::build(&plan.key, &spec, digest);
+        (request, signer.join())
+    });
+    let signer_cert = signer_cert.map_err(|_| anyhow::anyhow!("the signing thread failed"))??;
+    let request_der = request?
         .to_der()
         .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
     let session = Session {
@@ -353,6 +373,7 @@ fn enroll(
         cipher,
         digest,
         method,
+        signer_cert: Some(&signer_cert),
     };
     let mut attempt = 0;
     let outcome = loop {

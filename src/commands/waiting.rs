@@ -117,6 +117,7 @@ impl Request {
             cipher: self.pending.cipher,
             digest: self.pending.digest,
             method: self.pending.method,
+            signer_cert: None,
         }
     }
 

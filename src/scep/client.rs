@@ -26,7 +26,7 @@ pub const PKI_MESSAGE: &str = "application/x-pki-message";
 
 /// A SCEP server at one URL.
 pub struct Client<'a> {
-    http: &'a dyn Http,
+    http: &'a (dyn Http + Sync),
     url: String,
 }
 
@@ -55,6 +55,9 @@ pub struct Session<'a> {
     pub digest: Digest,
     /// GET or POST.
     pub method: Method,
+    /// The certificate that signs the messages (for `key`); when absent, a throwaway
+    /// self-signed one is made for each message.
+    pub signer_cert: Option<&'a Certificate>,
 }
 
 /// How an enrollment (or a poll) ended, short of a failure.
@@ -84,7 +87,7 @@ fn query_escape(b64: &str) -> String {
 impl<'a> Client<'a> {
     /// A client for the SCEP endpoint `url` (for example `http://ca.example/scep` or
     /// `http://ndes.example/certsrv/mscep/mscep.dll`).
-    pub fn new(http: &'a dyn Http, url: &str) -> Result<Self> {
+    pub fn new(http: &'a (dyn Http + Sync), url: &str) -> Result<Self> {
         let lower = url.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(Error::Invalid(format!(
@@ -168,7 +171,14 @@ impl<'a> Client<'a> {
         transaction: &Transaction,
         inner: &[u8],
     ) -> Result<Reply> {
-        let signer_cert = self_signed(session.key, session.subject, session.digest)?;
+        let made;
+        let signer_cert = match session.signer_cert {
+            Some(cert) => cert,
+            None => {
+                made = self_signed(session.key, session.subject, session.digest)?;
+                &made
+            }
+        };
         let (recipient, why) = session.ca.recipient();
         tracing::debug!(
             message_type = ?message_type,
@@ -185,7 +195,7 @@ impl<'a> Client<'a> {
             inner,
             Signer {
                 key: session.key,
-                cert: &signer_cert,
+                cert: signer_cert,
             },
             recipient,
             session.cipher,
@@ -198,7 +208,7 @@ impl<'a> Client<'a> {
                 transaction,
                 signers: session.ca.signers(),
                 key: session.key,
-                our_cert: &signer_cert,
+                our_cert: signer_cert,
             },
         )
     }
