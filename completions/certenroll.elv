@@ -18,7 +18,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
     }
     var completions = [
         &'certenroll'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -37,6 +40,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -44,7 +48,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;getcacaps'= {
             cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -62,7 +69,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the certificates here'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
             cand --format 'Encoding of written files'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -101,6 +111,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --format 'Encoding of written files'
             cand --challenge-file 'Read the challenge password from this file (first line)'
             cand --challenge 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE'
+            cand --challenge-env 'Read the challenge password from this environment variable'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch'
             cand --ca-cert 'Use the CA (and RA) certificates from this file instead of asking the server'
             cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
@@ -109,7 +120,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
             cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --no-challenge 'Send no challenge password and do not ask for one'
             cand --force 'Replace an existing key file (only once the new certificate is verified)'
@@ -130,7 +144,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
             cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --retry-on-error 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
             cand --json 'Print the result as one JSON object on stdout'
@@ -150,7 +167,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the result here (default: PEM on stdout)'
             cand --format 'Encoding of the written file'
             cand --serial 'Serial number of the certificate, in hex (as certenroll prints serials)'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -169,7 +189,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the result here (default: PEM on stdout)'
             cand --format 'Encoding of the written file'
             cand --serial 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA''s own)'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -182,7 +205,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;history'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -195,7 +221,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;status'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -207,8 +236,133 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'certenroll;lab'= {
+        &'certenroll;config'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand path 'Print the path of the configuration file in use, and whether it exists'
+            cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
+            cand check 'Read the configuration file and report the first error (file, line, key), if any'
+            cand export 'Write the profiles (or the one --profile names) to FILE, for another device'
+            cand import 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;config;path'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;config;show'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;config;check'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;config;export'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;config;import'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;config;help'= {
+            cand path 'Print the path of the configuration file in use, and whether it exists'
+            cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
+            cand check 'Read the configuration file and report the first error (file, line, key), if any'
+            cand export 'Write the profiles (or the one --profile names) to FILE, for another device'
+            cand import 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;config;help;path'= {
+        }
+        &'certenroll;config;help;show'= {
+        }
+        &'certenroll;config;help;check'= {
+        }
+        &'certenroll;config;help;export'= {
+        }
+        &'certenroll;config;help;import'= {
+        }
+        &'certenroll;config;help;help'= {
+        }
+        &'certenroll;lab'= {
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -235,7 +389,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --caps 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)'
             cand --validity-days 'Validity of issued certificates, in days'
             cand --ca-out 'Also write the lab CA certificate (PEM) to this file'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --ra 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
             cand --json 'Print the result as one JSON object on stdout'
@@ -258,7 +415,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         }
         &'certenroll;generate'= {
             cand --out-dir 'Directory that receives man/ and completions/'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -279,6 +439,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -298,6 +459,23 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;history'= {
         }
         &'certenroll;help;status'= {
+        }
+        &'certenroll;help;config'= {
+            cand path 'Print the path of the configuration file in use, and whether it exists'
+            cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
+            cand check 'Read the configuration file and report the first error (file, line, key), if any'
+            cand export 'Write the profiles (or the one --profile names) to FILE, for another device'
+            cand import 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
+        }
+        &'certenroll;help;config;path'= {
+        }
+        &'certenroll;help;config;show'= {
+        }
+        &'certenroll;help;config;check'= {
+        }
+        &'certenroll;help;config;export'= {
+        }
+        &'certenroll;help;config;import'= {
         }
         &'certenroll;help;lab'= {
             cand serve 'Run a SCEP responder with a throwaway CA until interrupted'

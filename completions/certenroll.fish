@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_certenroll_global_optspecs
-    string join \n json v/verbose q/quiet state-dir= timeout= h/help V/version
+    string join \n json v/verbose q/quiet profile= config= state-dir= lock-wait= timeout= h/help V/version
 end
 
 function __fish_certenroll_needs_command
@@ -24,7 +24,10 @@ function __fish_certenroll_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c certenroll -n "__fish_certenroll_needs_command" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_needs_command" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_needs_command" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -39,12 +42,16 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcert" -d '
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -57,7 +64,10 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -87,6 +97,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l format 
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-env -d 'Read the challenge password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
@@ -97,7 +108,10 @@ post\t'Always HTTP POST'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
@@ -112,7 +126,10 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transacti
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l json -d 'Print the result as one JSON object on stdout'
@@ -127,7 +144,10 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l serial -d 'Serial number of the certificate, in hex (as certenroll prints serials)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -141,28 +161,112 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l serial -d 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA\'s own)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -f -a "check" -d 'Read the configuration file and report the first error (file, line, key), if any'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -f -a "export" -d 'Write the profiles (or the one --profile names) to FILE, for another device'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -f -a "import" -d 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from path show check export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Read the configuration file and report the first error (file, line, key), if any'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the profiles (or the one --profile names) to FILE, for another device'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -183,7 +287,10 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l caps -d 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
@@ -194,22 +301,31 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l out-dir -d 'Directory that receives man/ and completions/' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Read the configuration file and report the first error (file, line, key), if any'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "export" -d 'Write the profiles (or the one --profile names) to FILE, for another device'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "import" -d 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'

@@ -31,11 +31,55 @@ Environment:
   CERTENROLL_URL        default for --url
   CERTENROLL_CHALLENGE  the challenge password (safer than --challenge)
   CERTENROLL_STATE_DIR  default for --state-dir
+  CERTENROLL_PROFILE    default for --profile
+  CERTENROLL_CONFIG     default for --config
   HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings"
     };
 }
 
 const EXIT_CODES: &str = exit_codes!();
+
+const CONFIG_HELP: &str = concat!(
+    "\
+The configuration file (TOML) holds named profiles; every key is optional and command-line
+flags override it. `certenroll --profile NAME enroll` then needs no other flag.
+
+  [profile.printer]
+  url = \"http://ca.example.com/scep\"      # SCEP URL
+  fingerprint = \"15B9...71D1\"             # pinned CA SHA-256 fingerprint
+  ca_ident = \"...\"                        # GetCACert CA identifier
+  ca_cert = \"/etc/certenroll/ca.pem\"      # CA/RA certificates from a file
+  timeout = 60                              # seconds per HTTP exchange
+  key = \"/etc/ssl/private/printer.key\"    # used if it exists, generated there if not
+  cert = \"/etc/ssl/certs/printer.pem\"
+  chain = \"/etc/ssl/certs/printer-chain.pem\"
+  format = \"pem\"                          # or \"der\"
+  key_type = \"rsa\"
+  key_bits = 2048                           # 2048, 3072 or 4096
+  digest = \"sha256\"                       # sha1, sha256, sha512
+  cipher = \"aes128\"                       # aes128, aes192, aes256, des3, des
+  method = \"auto\"                         # auto, get, post
+  cn = \"printer-42.example.net\"           # or subject = \"CN=...,O=...\"
+  organization = [\"Example\"]
+  ou = [\"Printers\"]
+  locality = \"Berlin\"
+  state = \"Berlin\"
+  country = \"DE\"
+  email = \"ops@example.net\"
+  san = [\"dns:printer-42.example.net\", \"ip:192.0.2.42\"]
+  key_usage = \"digitalSignature,keyEncipherment\"
+  eku = \"serverAuth,clientAuth\"
+  challenge_file = \"/etc/certenroll/printer.challenge\"   # or challenge_env = \"VAR\"
+  poll_interval = 30
+  poll_count = 10
+  retry_on_error = true
+  jitter = \"1..600\"
+
+Secrets never go into the file: the challenge comes from challenge_file or challenge_env.
+
+",
+    exit_codes!()
+);
 
 const POLL_HELP: &str = concat!(
     "\
@@ -73,7 +117,13 @@ Examples:
 /// certificate request with a challenge password, verifies the CA's reply and installs key,
 /// certificate and chain safely.
 #[derive(Debug, Parser)]
-#[command(name = "certenroll", version, after_long_help = EXIT_CODES, propagate_version = true)]
+#[command(
+    name = "certenroll",
+    version,
+    after_long_help = EXIT_CODES,
+    propagate_version = true,
+    args_override_self = true
+)]
 pub struct Cli {
     /// Options for every command.
     #[command(flatten)]
@@ -102,11 +152,26 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// Use this profile of the configuration file; flags given here override it.
+    #[arg(long, global = true, env = "CERTENROLL_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// The configuration file.
+    ///
+    /// Default: /etc/certenroll/config.toml for root, else ~/.config/certenroll/config.toml.
+    #[arg(long, global = true, env = "CERTENROLL_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Where pending requests and the history are kept.
     ///
     /// Default: /var/lib/certenroll for root, else ~/.local/share/certenroll.
     #[arg(long, global = true, env = "CERTENROLL_STATE_DIR", value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
+
+    /// How long to wait for another run on the same profile to finish before giving up
+    /// (exit 6), in seconds.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 30)]
+    pub lock_wait: u64,
 
     /// Limit for one HTTP exchange, in seconds.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
@@ -118,22 +183,22 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show what a SCEP server supports (GetCACaps).
-    #[command(after_long_help = EXIT_CODES)]
+    #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcacaps(GetcacapsArgs),
     /// Fetch and show the CA (and RA) certificates (GetCACert).
-    #[command(after_long_help = EXIT_CODES)]
+    #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcacert(GetcacertArgs),
     /// Generate a key, request a certificate and install it.
-    #[command(after_long_help = ENROLL_HELP)]
+    #[command(after_long_help = ENROLL_HELP, args_override_self = true)]
     Enroll(Box<EnrollArgs>),
     /// Ask the CA again about pending requests (CertPoll), and install what was issued.
-    #[command(after_long_help = POLL_HELP)]
+    #[command(after_long_help = POLL_HELP, args_override_self = true)]
     Poll(PollArgs),
     /// Fetch an issued certificate by serial number (GetCert).
-    #[command(after_long_help = EXIT_CODES)]
+    #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcert(GetcertArgs),
     /// Fetch the CA's certificate revocation list (GetCRL).
-    #[command(after_long_help = EXIT_CODES)]
+    #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcrl(GetcrlArgs),
     /// Show the last 20 results (newest last), as a device's status page does.
     #[command(after_long_help = EXIT_CODES)]
@@ -141,6 +206,9 @@ pub enum Command {
     /// Show installed certificates, pending requests and when the next attempt is due.
     #[command(after_long_help = EXIT_CODES)]
     Status,
+    /// Show, check, export and import the configuration file's profiles.
+    #[command(subcommand, after_long_help = CONFIG_HELP)]
+    Config(ConfigCommand),
     /// The embedded test responder (a throwaway SCEP CA with fault injection).
     #[command(subcommand)]
     Lab(LabCommand),
@@ -311,13 +379,17 @@ pub struct EnrollArgs {
     pub format: Format,
 
     /// Read the challenge password from this file (first line).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["challenge", "no_challenge"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["challenge", "no_challenge", "challenge_env"])]
     pub challenge_file: Option<PathBuf>,
 
     /// The challenge password itself. Visible to other users in the process list: prefer
     /// --challenge-file or CERTENROLL_CHALLENGE.
     #[arg(long, value_name = "SECRET", conflicts_with = "no_challenge")]
     pub challenge: Option<String>,
+
+    /// Read the challenge password from this environment variable.
+    #[arg(long, value_name = "VAR", conflicts_with_all = ["challenge_file", "challenge"])]
+    pub challenge_env: Option<String>,
 
     /// Send no challenge password and do not ask for one.
     #[arg(long)]
@@ -434,6 +506,29 @@ pub struct GetcrlArgs {
     /// Serial number (hex) of a certificate whose CRL is wanted (default: the CA's own).
     #[arg(long, value_name = "HEX")]
     pub serial: Option<String>,
+}
+
+/// `config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the configuration file in use, and whether it exists.
+    Path,
+    /// Print the profiles (or the one --profile names) as TOML, or JSON with --json.
+    Show,
+    /// Read the configuration file and report the first error (file, line, key), if any.
+    Check,
+    /// Write the profiles (or the one --profile names) to FILE, for another device.
+    Export {
+        /// Where to write them.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Add the profiles of FILE to the configuration, replacing profiles of the same name.
+    Import {
+        /// A file written by `config export` (or by hand).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// `lab` subcommands.

@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+pub mod config;
 pub mod error;
 pub mod lab;
 pub mod pki;

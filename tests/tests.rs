@@ -8,4 +8,5 @@ mod cli;
 mod hostile;
 mod lab_faults;
 mod lifecycle;
+mod profiles;
 mod scep_interop;

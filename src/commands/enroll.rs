@@ -106,6 +106,15 @@ fn challenge(args: &EnrollArgs, out: &Output) -> Result<Option<Secret>> {
         );
         return Ok(Some(Secret::new(value.clone())));
     }
+    if let Some(var) = &args.challenge_env {
+        return match std::env::var(var) {
+            Ok(value) if !value.is_empty() => Ok(Some(Secret::new(value))),
+            _ => Err(Error::Invalid(format!(
+                "--challenge-env {var}: that environment variable is not set"
+            ))
+            .into()),
+        };
+    }
     if let Ok(value) = std::env::var(CHALLENGE_ENV)
         && !value.is_empty()
     {
@@ -272,12 +281,14 @@ fn ca_certs(args: &EnrollArgs, client: &certenroll::scep::client::Client<'_>) ->
 
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
+    let _lock = super::lock(global, &state_dir)?;
     let started = std::time::Instant::now();
     let mut known = Known::default();
     enroll(global, args, out, &state_dir, &mut known, started).inspect_err(|err| {
         let mut entry = super::error_entry("enroll", &args.server.url, err);
         entry.transaction_id = known.transaction_id.take();
         entry.subject = known.subject.take();
+        entry.profile = global.profile.clone();
         super::record(&state_dir, entry, started, out);
     })
 }
@@ -432,6 +443,7 @@ fn enroll(
                 digest,
                 files: files(),
                 started,
+                profile: global.profile.clone(),
             };
             waiting::issued(
                 state_dir,
@@ -450,7 +462,7 @@ fn enroll(
                 transaction_id: transaction.id.clone(),
                 url: client.url().to_string(),
                 ca_ident: args.server.ca_ident.clone(),
-                profile: None,
+                profile: global.profile.clone(),
                 subject: cert::name_to_string(&spec.subject),
                 subject_der: base64::engine::general_purpose::STANDARD.encode(
                     spec.subject

@@ -121,26 +121,14 @@ fn recorded(
 ) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
     let started = std::time::Instant::now();
-    match run() {
-        Ok(detail) => {
-            super::record(
-                &state_dir,
-                Entry::new(operation, url, Status::Success, detail, exit::OK),
-                started,
-                out,
-            );
-            Ok(exit::OK)
-        }
-        Err(err) => {
-            super::record(
-                &state_dir,
-                super::error_entry(operation, url, &err),
-                started,
-                out,
-            );
-            Err(err)
-        }
-    }
+    let result = run();
+    let mut entry = match &result {
+        Ok(detail) => Entry::new(operation, url, Status::Success, detail.clone(), exit::OK),
+        Err(err) => super::error_entry(operation, url, err),
+    };
+    entry.profile = global.profile.clone();
+    super::record(&state_dir, entry, started, out);
+    result.map(|_| exit::OK)
 }
 
 #[derive(Serialize)]

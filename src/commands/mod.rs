@@ -1,5 +1,6 @@
 //! One file per command; this module dispatches to them and holds what several share.
 
+mod config;
 mod enroll;
 mod generate;
 mod getcacaps;
@@ -38,6 +39,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
         Command::History => history::run(&cli.global, out),
         Command::Status => status::run(&cli.global, out),
+        Command::Config(command) => config::run(&cli.global, command, out),
         Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),
         Command::Generate(args) => generate::run(args),
     }
@@ -73,6 +75,16 @@ fn fetch_ca_certs(
 /// The state directory the global flags ask for (created if missing).
 fn state_dir(global: &GlobalArgs) -> Result<std::path::PathBuf> {
     Ok(certenroll::store::state_dir(global.state_dir.as_deref())?)
+}
+
+/// Take the lock of the profile in use ("default" without one).
+fn lock(global: &GlobalArgs, state_dir: &Path) -> Result<certenroll::store::lock::Lock> {
+    let name = global.profile.as_deref().unwrap_or("default");
+    Ok(certenroll::store::lock::Lock::acquire(
+        state_dir,
+        name,
+        Duration::from_secs(global.lock_wait),
+    )?)
 }
 
 /// Record a result in the history. A history that cannot be written never fails the

@@ -13,6 +13,7 @@ use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
+    let _lock = super::lock(global, &state_dir)?;
     let store = PendingStore::new(&state_dir);
     let pending = match &args.transaction {
         Some(id) => vec![store.load(id)?],
@@ -21,7 +22,10 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
             for warning in warnings {
                 out.warn(&warning);
             }
-            list
+            // With --profile, only that profile's requests.
+            list.into_iter()
+                .filter(|p| global.profile.is_none() || p.profile == global.profile)
+                .collect()
         }
     };
     if pending.is_empty() {
@@ -60,6 +64,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 let mut entry = super::error_entry("poll", &url, &err);
                 entry.transaction_id = Some(transaction_id);
                 entry.subject = Some(subject);
+                entry.profile = global.profile.clone();
                 super::record(&state_dir, entry, started, out);
                 out.report_error(&err)
             }

@@ -205,6 +205,8 @@ pub struct Report<'a> {
     pub files: Files,
     /// When the operation started (for the history's duration).
     pub started: std::time::Instant,
+    /// The profile, if one is in use.
+    pub profile: Option<String>,
 }
 
 impl<'a> Report<'a> {
@@ -248,6 +250,7 @@ pub fn issued(
     entry.not_after = Some(summary.not_after.clone());
     entry.sha256 = Some(summary.sha256.clone());
     entry.cert_path = Some(dest.cert.display().to_string());
+    entry.profile = report.profile.clone();
     record(state_dir, entry, report.started, out);
     let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
     text.push_str(&format!(
@@ -274,6 +277,7 @@ pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out:
     );
     entry.transaction_id = Some(report.transaction_id.to_string());
     entry.subject = Some(report.subject.clone());
+    entry.profile = report.profile.clone();
     record(state_dir, entry, report.started, out);
     out.human(&format!(
         "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
@@ -318,6 +322,7 @@ pub fn report<'a>(
             chain: dest.chain,
         },
         started,
+        profile: request.pending.profile.clone(),
     }
 }
 

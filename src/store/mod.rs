@@ -3,6 +3,7 @@
 //! holds pending requests and the history of the last results.
 
 pub mod history;
+pub mod lock;
 pub mod pending;
 
 use std::fs::{self, File, OpenOptions};
@@ -19,7 +20,8 @@ pub const CERT_MODE: u32 = 0o644;
 /// Where state lives for root (a system service or timer).
 pub const SYSTEM_STATE_DIR: &str = "/var/lib/certenroll";
 
-fn running_as_root() -> bool {
+/// Whether this process runs as root (state and configuration then live in system places).
+pub fn running_as_root() -> bool {
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::fs::MetadataExt;

@@ -1,0 +1,101 @@
+//! `certenroll config path|show|check|export|import`: the configuration file's profiles.
+//! Profiles never hold secrets (the challenge comes from a file or an environment variable),
+//! so an export can be copied to another device as it is.
+
+use anyhow::Result;
+use certenroll::config::{Config, config_path};
+use certenroll::error::exit;
+use certenroll::store;
+
+use crate::cli::{ConfigCommand, GlobalArgs};
+use crate::output::Output;
+
+/// The profiles of `config` that --profile selects (all without it).
+fn selected(config: &Config, global: &GlobalArgs, origin: &std::path::Path) -> Result<Config> {
+    match &global.profile {
+        Some(name) => {
+            let profile = config.profile(name, origin)?.clone();
+            Ok(Config {
+                profile: [(name.clone(), profile)].into_iter().collect(),
+            })
+        }
+        None => Ok(config.clone()),
+    }
+}
+
+pub fn run(global: &GlobalArgs, command: &ConfigCommand, out: &Output) -> Result<u8> {
+    let path = config_path(global.config.as_deref())?;
+    match command {
+        ConfigCommand::Path => {
+            let exists = path.exists();
+            out.human(&format!(
+                "{}{}",
+                path.display(),
+                if exists { "" } else { " (does not exist yet)" }
+            ));
+            out.json(&serde_json::json!({ "path": path, "exists": exists }));
+        }
+        ConfigCommand::Show => {
+            let config = selected(&Config::load(&path)?, global, &path)?;
+            out.human(config.to_toml()?.trim_end());
+            out.json(&config);
+        }
+        ConfigCommand::Check => {
+            let config = Config::load(&path)?;
+            let names: Vec<&str> = config.profile.keys().map(String::as_str).collect();
+            out.human(&format!(
+                "{}: OK, {} profile(s){}",
+                path.display(),
+                names.len(),
+                if names.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", names.join(", "))
+                }
+            ));
+            out.json(&serde_json::json!({ "path": path, "ok": true, "profiles": names }));
+        }
+        ConfigCommand::Export { file } => {
+            let config = selected(&Config::load(&path)?, global, &path)?;
+            store::write_atomic(
+                file,
+                config.to_toml()?.as_bytes(),
+                store::CERT_MODE,
+                "writing export",
+            )?;
+            let names: Vec<&str> = config.profile.keys().map(String::as_str).collect();
+            out.human(&format!(
+                "Exported {} to {}",
+                names.join(", "),
+                file.display()
+            ));
+            out.json(&serde_json::json!({ "file": file, "profiles": names }));
+        }
+        ConfigCommand::Import { file } => {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| certenroll::Error::local("reading import", file, e))?;
+            let incoming = Config::parse(&text, file)?;
+            let mut config = Config::load(&path)?;
+            let names: Vec<String> = incoming.profile.keys().cloned().collect();
+            config.profile.extend(incoming.profile);
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    certenroll::Error::local("creating configuration directory", dir, e)
+                })?;
+            }
+            store::write_atomic(
+                &path,
+                config.to_toml()?.as_bytes(),
+                store::CERT_MODE,
+                "writing configuration",
+            )?;
+            out.human(&format!(
+                "Imported {} into {}",
+                names.join(", "),
+                path.display()
+            ));
+            out.json(&serde_json::json!({ "path": path, "profiles": names }));
+        }
+    }
+    Ok(exit::OK)
+}

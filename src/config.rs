@@ -1,0 +1,468 @@
+//! The configuration file: named profiles in TOML, each holding what a printer's SCEP settings
+//! page holds (server, files, key, subject, challenge source, polling).
+//!
+//! ```toml
+//! [profile.printer]
+//! url = "http://ca.example.com/scep"
+//! fingerprint = "15B90663...71D1"
+//! cn = "printer-42.example.net"
+//! san = ["dns:printer-42.example.net", "ip:192.0.2.42"]
+//! key = "/etc/ssl/private/printer.key"
+//! cert = "/etc/ssl/certs/printer.pem"
+//! challenge_file = "/etc/certenroll/printer.challenge"
+//! jitter = "1..600"
+//! ```
+//!
+//! Every value is checked when the file is read: an unknown key or a bad value is an error
+//! that names the file, the line and the key. Secrets are never stored here: the challenge
+//! comes from a file or an environment variable the profile names.
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::pki::digest::Digest;
+use crate::pki::envelope::Cipher;
+use crate::schedule::Jitter;
+use crate::{Error, Result};
+
+/// Where root's configuration lives.
+pub const SYSTEM_CONFIG: &str = "/etc/certenroll/config.toml";
+
+/// A value kept as written (for `config show` and export) and checked by parsing it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked<T> {
+    /// The text in the file.
+    pub text: String,
+    /// What it means.
+    pub value: T,
+}
+
+impl<'de, T> Deserialize<'de> for Checked<T>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let value = text.parse().map_err(serde::de::Error::custom)?;
+        Ok(Checked { text, value })
+    }
+}
+
+impl<T> Serialize for Checked<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+/// A comma-separated key usage list, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyUsageList;
+
+impl FromStr for KeyUsageList {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        if s.eq_ignore_ascii_case("none") {
+            return Ok(KeyUsageList);
+        }
+        crate::pki::csr::parse_key_usage(s)
+            .map(|_| KeyUsageList)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A comma-separated extended key usage list, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EkuList;
+
+impl FromStr for EkuList {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        crate::pki::csr::parse_eku(s)
+            .map(|_| EkuList)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// A SHA-256 fingerprint, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fingerprint;
+
+impl FromStr for Fingerprint {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        crate::pki::cert::parse_fingerprint(s)
+            .map(|_| Fingerprint)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// An RSA key size, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct KeyBits(pub usize);
+
+impl<'de> Deserialize<'de> for KeyBits {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let bits = usize::deserialize(deserializer)?;
+        if crate::pki::key::RSA_BITS.contains(&bits) {
+            Ok(KeyBits(bits))
+        } else {
+            Err(serde::de::Error::custom(
+                "key_bits must be 2048, 3072 or 4096",
+            ))
+        }
+    }
+}
+
+/// The protocol of a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// SCEP (RFC 8894).
+    Scep,
+}
+
+/// How PKIOperation is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MethodName {
+    /// POST when the server supports it, else GET.
+    Auto,
+    /// Always GET.
+    Get,
+    /// Always POST.
+    Post,
+}
+
+/// File encodings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FormatName {
+    /// PEM.
+    Pem,
+    /// DER.
+    Der,
+}
+
+/// Key algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyTypeName {
+    /// RSA.
+    Rsa,
+}
+
+/// One profile. Every field is optional; command-line flags override it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The SCEP URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The protocol (only "scep" today).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<Protocol>,
+    /// CA identifier for GetCACert.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_ident: Option<String>,
+    /// Pinned SHA-256 fingerprint of the CA.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<Checked<Fingerprint>>,
+    /// CA (and RA) certificates from a file instead of GetCACert.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_cert: Option<PathBuf>,
+    /// Limit for one HTTP exchange, seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
+    /// The key file: used when it exists, generated there when it does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<PathBuf>,
+    /// The certificate file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert: Option<PathBuf>,
+    /// The chain file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<PathBuf>,
+    /// File encoding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<FormatName>,
+    /// Key algorithm.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_type: Option<KeyTypeName>,
+    /// RSA key size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_bits: Option<KeyBits>,
+    /// Signature digest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digest: Option<Checked<Digest>>,
+    /// Content encryption.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cipher: Option<Checked<Cipher>>,
+    /// GET, POST or auto.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<MethodName>,
+    /// The whole subject, RFC 4514 (instead of the fields below).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Common name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cn: Option<String>,
+    /// Organizations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organization: Vec<String>,
+    /// Organizational units.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ou: Vec<String>,
+    /// Locality.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
+    /// State or province.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Country code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// E-mail address in the subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Subject alternative names (dns:, ip:, email:, uri:).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub san: Vec<Checked<crate::pki::csr::San>>,
+    /// Key usage list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_usage: Option<Checked<KeyUsageList>>,
+    /// Extended key usage list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eku: Option<Checked<EkuList>>,
+    /// File holding the challenge password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_file: Option<PathBuf>,
+    /// Environment variable holding the challenge password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge_env: Option<String>,
+    /// Seconds between polls.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll_interval: Option<u64>,
+    /// Polls per run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll_count: Option<u32>,
+    /// Retry after communication errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_on_error: Option<bool>,
+    /// Random start delay, MIN..MAX seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jitter: Option<Checked<Jitter>>,
+}
+
+/// A configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Profiles by name.
+    #[serde(default)]
+    pub profile: BTreeMap<String, Profile>,
+}
+
+impl Config {
+    /// Parse a configuration; errors name `origin`, the line and the key.
+    pub fn parse(text: &str, origin: &Path) -> Result<Self> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| Error::Invalid(one_line_error(&e, text, origin)))?;
+        for name in config.profile.keys() {
+            check_profile_name(name)
+                .map_err(|e| Error::Invalid(format!("{}: {e}", origin.display())))?;
+        }
+        Ok(config)
+    }
+
+    /// Read a configuration file; a missing file is an empty configuration.
+    pub fn load(path: &Path) -> Result<Self> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text, path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(Error::local("reading configuration", path, e)),
+        }
+    }
+
+    /// The profile `name`, or an error listing the profiles there are.
+    pub fn profile(&self, name: &str, origin: &Path) -> Result<&Profile> {
+        self.profile.get(name).ok_or_else(|| {
+            let known: Vec<&str> = self.profile.keys().map(String::as_str).collect();
+            Error::Invalid(format!(
+                "no profile '{}' in {}{}",
+                crate::sanitize::escape_untrusted(name),
+                origin.display(),
+                if known.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (profiles: {})", known.join(", "))
+                }
+            ))
+        })
+    }
+
+    /// The configuration as TOML.
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string(self)
+            .map_err(|e| Error::Crypto(format!("encoding the configuration failed: {e}")))
+    }
+}
+
+/// A TOML error as one line: file, line, the offending line itself, and what is wrong; an
+/// unknown key gets the closest known one as a suggestion instead of the list of all keys.
+fn one_line_error(err: &toml::de::Error, text: &str, origin: &Path) -> String {
+    let mut message = err.message().trim().to_string();
+    if let Some((unknown, expected)) = message.split_once(", expected one of ") {
+        let name = unknown.rsplit('`').nth(1).unwrap_or_default();
+        let closest = expected
+            .split(", ")
+            .map(|k| k.trim_matches('`'))
+            .min_by_key(|k| edit_distance(name, k))
+            .filter(|k| edit_distance(name, k) <= 3);
+        message = match closest {
+            Some(k) => format!("{unknown} (did you mean `{k}`?)"),
+            None => format!("{unknown} (`certenroll config --help` lists the keys)"),
+        };
+    }
+    match err.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            let shown = text.lines().nth(line - 1).unwrap_or_default().trim();
+            format!("{}, line {line}: `{shown}`: {message}", origin.display())
+        }
+        None => format!("{}: {message}", origin.display()),
+    }
+}
+
+/// Levenshtein distance, for suggestions.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+/// Profile names become file names (locks) and appear in logs: letters, digits, `-`, `_`, `.`.
+pub fn check_profile_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "'{}' is not a usable profile name (letters, digits, '-', '_', '.')",
+            crate::sanitize::escape_untrusted(name)
+        )))
+    }
+}
+
+/// The configuration file in use: `explicit` (--config or CERTENROLL_CONFIG), else
+/// /etc/certenroll/config.toml for root, else the user's (~/.config/certenroll/config.toml).
+pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    if crate::store::running_as_root() {
+        return Ok(PathBuf::from(SYSTEM_CONFIG));
+    }
+    directories::ProjectDirs::from("", "", "certenroll")
+        .map(|d| d.config_dir().join("config.toml"))
+        .ok_or_else(|| {
+            Error::Invalid("no home directory for a configuration; pass --config FILE".into())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[profile.printer]
+url = "http://ca.example.com/scep"
+cn = "printer-42"
+san = ["dns:printer-42.example.net", "ip:192.0.2.42"]
+key = "/k.pem"
+cert = "/c.pem"
+digest = "sha256"
+cipher = "aes128"
+method = "post"
+key_bits = 3072
+jitter = "1..600"
+challenge_env = "PRINTER_CHALLENGE"
+
+[profile.router]
+url = "http://ca/scep"
+"#;
+
+    #[test]
+    fn profiles_parse_and_round_trip() {
+        let config = Config::parse(GOOD, Path::new("/etc/certenroll/config.toml")).unwrap();
+        let printer = config.profile("printer", Path::new("x")).unwrap();
+        assert_eq!(printer.key_bits, Some(KeyBits(3072)));
+        assert_eq!(
+            printer.jitter.as_ref().unwrap().value,
+            Jitter { min: 1, max: 600 }
+        );
+        assert_eq!(printer.san.len(), 2);
+        let again = Config::parse(&config.to_toml().unwrap(), Path::new("x")).unwrap();
+        assert_eq!(again, config);
+        let err = config
+            .profile("fax", Path::new("/c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("no profile 'fax' in /c.toml (profiles: printer, router)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_key() {
+        let path = Path::new("/etc/certenroll/config.toml");
+        let unknown = "[profile.p]\nurl = \"http://x\"\nchalenge_file = \"/c\"\n";
+        let err = Config::parse(unknown, path).unwrap_err().to_string();
+        assert!(
+            err.starts_with("/etc/certenroll/config.toml, line 3: `chalenge_file"),
+            "{err}"
+        );
+        assert!(err.contains("chalenge_file"), "{err}");
+        assert!(err.contains("did you mean `challenge_file`?"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+        for (bad, what) in [
+            ("cipher = \"rc4\"", "unknown cipher"),
+            ("jitter = \"1..9999\"", "at most 600"),
+            ("key_bits = 1024", "2048, 3072 or 4096"),
+            ("san = [\"printer\"]", "dns:NAME"),
+            ("method = \"put\"", "put"),
+            ("protocol = \"est\"", "est"),
+            ("fingerprint = \"abc\"", "SHA-256 fingerprint"),
+        ] {
+            let text = format!("[profile.p]\nurl = \"http://x\"\n{bad}\n");
+            let err = Config::parse(&text, path).unwrap_err().to_string();
+            assert!(err.contains("line 3") && err.contains(what), "{bad}: {err}");
+        }
+        let err = Config::parse("[profile.\"../x\"]\n", path)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a usable profile name"), "{err}");
+        assert!(Config::parse("[profiles.p]\n", path).is_err());
+    }
+}

@@ -1,0 +1,361 @@
+//! `--profile NAME`: a profile of the configuration file becomes command-line arguments,
+//! placed right after the subcommand, so that flags typed by the user (which come later) win.
+//! This is ripgrep's config-file model, with named profiles.
+//!
+//! Flags that take several values (--san, --org, --ou) and groups of flags that exclude each
+//! other (the subject fields, --key/--out-key, the challenge sources) are taken from the
+//! profile only when the user gave none of them.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use certenroll::config::{Config, FormatName, MethodName, Profile, config_path};
+
+/// Global options that take a value (so that their value is not taken for the subcommand).
+const GLOBAL_VALUE_OPTIONS: [&str; 4] = ["--timeout", "--state-dir", "--config", "--profile"];
+
+/// Where the user's arguments say the configuration and profile are.
+struct Found {
+    profile: Option<String>,
+    config: Option<PathBuf>,
+    /// Index of the subcommand in argv.
+    subcommand: Option<usize>,
+}
+
+fn scan(argv: &[OsString]) -> Found {
+    let mut found = Found {
+        profile: std::env::var("CERTENROLL_PROFILE")
+            .ok()
+            .filter(|p| !p.is_empty()),
+        config: std::env::var_os("CERTENROLL_CONFIG")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from),
+        subcommand: None,
+    };
+    let mut i = 1;
+    while i < argv.len() {
+        let arg = argv[i].to_string_lossy();
+        let value = || argv.get(i + 1).map(|v| v.to_string_lossy().into_owned());
+        if let Some(v) = arg.strip_prefix("--profile=") {
+            found.profile = Some(v.to_string());
+        } else if let Some(v) = arg.strip_prefix("--config=") {
+            found.config = Some(PathBuf::from(v));
+        } else if arg == "--profile" {
+            found.profile = value();
+            i += 1;
+        } else if arg == "--config" {
+            found.config = value().map(PathBuf::from);
+            i += 1;
+        } else if GLOBAL_VALUE_OPTIONS.contains(&arg.as_ref()) {
+            i += 1;
+        } else if arg == "--" {
+            break;
+        } else if !arg.starts_with('-') && found.subcommand.is_none() {
+            found.subcommand = Some(i);
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Whether the user typed any of `flags` (as `--flag` or `--flag=value`).
+fn given(user: &[String], flags: &[&str]) -> bool {
+    user.iter().any(|a| {
+        flags
+            .iter()
+            .any(|f| a == f || a.strip_prefix(f).is_some_and(|rest| rest.starts_with('=')))
+    })
+}
+
+/// The arguments a profile stands for, for `subcommand`, leaving out what `user` typed.
+fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    fn push(out: &mut Vec<String>, flag: &str, value: String) {
+        out.push(flag.to_string());
+        out.push(value);
+    }
+    let path = |p: &PathBuf| p.display().to_string();
+    let server_verbs = ["getcacaps", "getcacert", "enroll", "getcert", "getcrl"];
+    if server_verbs.contains(&subcommand) {
+        if let Some(url) = &profile.url {
+            push(&mut out, "--url", url.clone());
+        }
+        if let Some(ident) = &profile.ca_ident {
+            push(&mut out, "--ca-ident", ident.clone());
+        }
+    }
+    if ["getcacert", "enroll", "getcert", "getcrl"].contains(&subcommand)
+        && let Some(fp) = &profile.fingerprint
+    {
+        push(&mut out, "--fingerprint", fp.text.clone());
+    }
+    if let Some(timeout) = profile.timeout {
+        push(&mut out, "--timeout", timeout.to_string());
+    }
+    if ["enroll", "poll"].contains(&subcommand) {
+        if let Some(v) = profile.poll_interval {
+            push(&mut out, "--poll-interval", v.to_string());
+        }
+        if let Some(v) = profile.poll_count {
+            push(&mut out, "--poll-count", v.to_string());
+        }
+        if let Some(v) = &profile.jitter {
+            push(&mut out, "--jitter", v.text.clone());
+        }
+    }
+    if subcommand != "enroll" {
+        if subcommand == "poll" && profile.retry_on_error == Some(true) {
+            out.push("--retry-on-error".into());
+        }
+        return out;
+    }
+    if profile.retry_on_error == Some(true) {
+        out.push("--retry-on-error".into());
+    }
+    if let Some(ca_cert) = &profile.ca_cert {
+        push(&mut out, "--ca-cert", path(ca_cert));
+    }
+    let mut key_exists = false;
+    if let Some(key) = &profile.key
+        && !given(user, &["--key", "--out-key"])
+    {
+        key_exists = key.exists();
+        push(
+            &mut out,
+            if key_exists { "--key" } else { "--out-key" },
+            path(key),
+        );
+    }
+    if let Some(bits) = profile.key_bits
+        && !key_exists
+        && !given(user, &["--key"])
+    {
+        push(&mut out, "--key-bits", bits.0.to_string());
+    }
+    if let Some(cert) = &profile.cert {
+        push(&mut out, "--out-cert", path(cert));
+    }
+    if let Some(chain) = &profile.chain {
+        push(&mut out, "--out-chain", path(chain));
+    }
+    if let Some(format) = profile.format {
+        push(
+            &mut out,
+            "--format",
+            match format {
+                FormatName::Pem => "pem",
+                FormatName::Der => "der",
+            }
+            .into(),
+        );
+    }
+    if let Some(digest) = &profile.digest {
+        push(&mut out, "--digest", digest.text.clone());
+    }
+    if let Some(cipher) = &profile.cipher {
+        push(&mut out, "--cipher", cipher.text.clone());
+    }
+    if let Some(method) = profile.method {
+        push(
+            &mut out,
+            "--method",
+            match method {
+                MethodName::Auto => "auto",
+                MethodName::Get => "get",
+                MethodName::Post => "post",
+            }
+            .into(),
+        );
+    }
+    let subject_flags = [
+        "--subject",
+        "--cn",
+        "--org",
+        "--o",
+        "--ou",
+        "--locality",
+        "--l",
+        "--state",
+        "--st",
+        "--country",
+        "--c",
+        "--email",
+    ];
+    if !given(user, &subject_flags) {
+        if let Some(subject) = &profile.subject {
+            push(&mut out, "--subject", subject.clone());
+        }
+        for (flag, value) in [
+            ("--cn", &profile.cn),
+            ("--locality", &profile.locality),
+            ("--state", &profile.state),
+            ("--country", &profile.country),
+            ("--email", &profile.email),
+        ] {
+            if let Some(v) = value {
+                push(&mut out, flag, v.clone());
+            }
+        }
+        for o in &profile.organization {
+            push(&mut out, "--org", o.clone());
+        }
+        for o in &profile.ou {
+            push(&mut out, "--ou", o.clone());
+        }
+    }
+    if !given(user, &["--san"]) {
+        for san in &profile.san {
+            push(&mut out, "--san", san.text.clone());
+        }
+    }
+    if let Some(ku) = &profile.key_usage {
+        push(&mut out, "--key-usage", ku.text.clone());
+    }
+    if let Some(eku) = &profile.eku {
+        push(&mut out, "--eku", eku.text.clone());
+    }
+    if !given(
+        user,
+        &[
+            "--challenge-file",
+            "--challenge",
+            "--challenge-env",
+            "--no-challenge",
+        ],
+    ) {
+        if let Some(file) = &profile.challenge_file {
+            push(&mut out, "--challenge-file", path(file));
+        } else if let Some(var) = &profile.challenge_env {
+            push(&mut out, "--challenge-env", var.clone());
+        }
+    }
+    out
+}
+
+/// The command line with the profile's arguments put in, or the command line as it is when
+/// no profile is named. Errors (no such file or profile, a bad value) name the file.
+pub fn expand(argv: Vec<OsString>) -> certenroll::Result<Vec<OsString>> {
+    let found = scan(&argv);
+    let (Some(name), Some(at)) = (found.profile, found.subcommand) else {
+        return Ok(argv);
+    };
+    let subcommand = argv[at].to_string_lossy().into_owned();
+    if ["config", "lab", "generate", "help"].contains(&subcommand.as_str()) {
+        return Ok(argv);
+    }
+    let path = config_path(found.config.as_deref())?;
+    if !path.exists() {
+        return Err(certenroll::Error::Invalid(format!(
+            "--profile {name}: there is no configuration file {} (write one, or pass --config FILE)",
+            path.display()
+        )));
+    }
+    let config = Config::load(&path)?;
+    let profile = config.profile(&name, &path)?;
+    let user: Vec<String> = argv[at + 1..]
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let mut expanded: Vec<OsString> = argv[..=at].to_vec();
+    expanded.extend(
+        profile_args(profile, &subcommand, &user)
+            .into_iter()
+            .map(OsString::from),
+    );
+    expanded.extend(argv[at + 1..].iter().cloned());
+    Ok(expanded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        let text = r#"
+[profile.p]
+url = "http://ca/scep"
+cn = "printer"
+organization = ["Example"]
+san = ["dns:printer.example"]
+key = "/nonexistent/printer.key"
+key_bits = 3072
+cert = "/tmp/printer.pem"
+challenge_file = "/etc/ch"
+poll_count = 3
+retry_on_error = true
+"#;
+        Config::parse(text, std::path::Path::new("x"))
+            .unwrap()
+            .profile["p"]
+            .clone()
+    }
+
+    #[test]
+    fn profile_becomes_flags_and_user_flags_win() {
+        let args = profile_args(&profile(), "enroll", &[]);
+        let joined = args.join(" ");
+        assert!(joined.contains("--url http://ca/scep"), "{joined}");
+        assert!(
+            joined.contains("--out-key /nonexistent/printer.key --key-bits 3072"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("--cn printer") && joined.contains("--org Example"),
+            "{joined}"
+        );
+        assert!(joined.contains("--challenge-file /etc/ch"), "{joined}");
+        assert!(
+            joined.contains("--retry-on-error") && joined.contains("--poll-count 3"),
+            "{joined}"
+        );
+
+        // The user's subject, SANs, key and challenge replace the profile's wholesale.
+        let user: Vec<String> = [
+            "--subject=CN=other",
+            "--san",
+            "dns:x",
+            "--key",
+            "k",
+            "--no-challenge",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let joined = profile_args(&profile(), "enroll", &user).join(" ");
+        for absent in [
+            "--cn",
+            "--org",
+            "--san",
+            "--out-key",
+            "--key-bits",
+            "--challenge-file",
+        ] {
+            assert!(!joined.contains(absent), "{absent} in {joined}");
+        }
+        // poll takes only the polling settings.
+        let joined = profile_args(&profile(), "poll", &[]).join(" ");
+        assert_eq!(joined, "--poll-count 3 --retry-on-error");
+    }
+
+    #[test]
+    fn scan_finds_profile_config_and_subcommand() {
+        let argv: Vec<OsString> = [
+            "certenroll",
+            "--timeout",
+            "9",
+            "--profile=p",
+            "--config",
+            "/c.toml",
+            "enroll",
+            "--cn",
+            "x",
+        ]
+        .iter()
+        .map(OsString::from)
+        .collect();
+        let found = scan(&argv);
+        assert_eq!(found.profile.as_deref(), Some("p"));
+        assert_eq!(found.config, Some(PathBuf::from("/c.toml")));
+        assert_eq!(found.subcommand, Some(6));
+    }
+}

@@ -1,0 +1,101 @@
+//! One run at a time per profile: cron's `certenroll poll` and a person's `certenroll enroll`
+//! on the same profile never interleave. A lock file per profile in `<state>/locks/`, held
+//! with an OS file lock (released even if the process dies) and naming its holder's PID.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::create_private_dir;
+use crate::{Error, Result};
+
+/// How often a waiting run tries again.
+const RETRY: Duration = Duration::from_millis(100);
+
+/// A held lock; released when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+    /// The lock file.
+    pub path: PathBuf,
+}
+
+impl Lock {
+    /// Take the lock for `name`, waiting at most `wait` for another run to finish.
+    pub fn acquire(state_dir: &Path, name: &str, wait: Duration) -> Result<Lock> {
+        let dir = state_dir.join("locks");
+        create_private_dir(&dir)?;
+        let path = dir.join(format!("{name}.lock"));
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| Error::local("opening lock file", &path, e))?;
+        let deadline = Instant::now() + wait;
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(RETRY);
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = file.read_to_string(&mut holder);
+                    let holder = holder.trim();
+                    return Err(Error::local(
+                        "locking",
+                        &path,
+                        std::io::Error::other(format!(
+                            "another certenroll run{} is working on profile '{name}'; try again when it is done, or raise --lock-wait (waited {} s)",
+                            if holder.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" (PID {holder})")
+                            },
+                            wait.as_secs()
+                        )),
+                    ));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::local("locking", &path, e));
+                }
+            }
+        }
+        let pid = std::process::id().to_string();
+        let _ = file.set_len(0);
+        let _ = file.rewind();
+        let _ = file.write_all(pid.as_bytes());
+        Ok(Lock { _file: file, path })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_holder_waits_then_fails_naming_the_pid() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Lock::acquire(dir.path(), "printer", Duration::ZERO).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&first.path).unwrap(),
+            std::process::id().to_string()
+        );
+        let started = Instant::now();
+        let err = Lock::acquire(dir.path(), "printer", Duration::from_millis(300)).unwrap_err();
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        assert_eq!(err.exit_code(), 6);
+        assert!(
+            err.to_string()
+                .contains(&format!("PID {}", std::process::id())),
+            "{err}"
+        );
+        // Another profile is independent; after release the profile is free again.
+        Lock::acquire(dir.path(), "router", Duration::ZERO).unwrap();
+        drop(first);
+        Lock::acquire(dir.path(), "printer", Duration::ZERO).unwrap();
+    }
+}
