@@ -81,10 +81,12 @@ fn installed(path: &str) -> Installed {
 
 pub fn run(global: &GlobalArgs, out: &Output) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
-    let (entries, warning) = History::new(&state_dir).load();
+    let (mut entries, warning) = History::new(&state_dir).load();
     if let Some(warning) = warning {
         out.warn(&warning);
     }
+    // With --profile, only what that profile did.
+    entries.retain(|e| global.profile.is_none() || e.profile == global.profile);
     // The newest success per certificate path.
     let mut paths: BTreeMap<String, ()> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.status == Status::Success) {
@@ -93,7 +95,8 @@ pub fn run(global: &GlobalArgs, out: &Output) -> Result<u8> {
         }
     }
     let installed: Vec<Installed> = paths.keys().map(|p| installed(p)).collect();
-    let (pending, warnings) = PendingStore::new(&state_dir).list();
+    let (mut pending, warnings) = PendingStore::new(&state_dir).list();
+    pending.retain(|p| global.profile.is_none() || p.profile == global.profile);
     for w in warnings {
         out.warn(&w);
     }
