@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcacaps', 'getcacaps', [CompletionResultType]::ParameterValue, 'Show what a SCEP server supports (GetCACaps)')
             [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (GetCACert)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Generate a key, request a certificate and install it')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (CertPoll), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
@@ -134,6 +135,51 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--no-challenge', '--no-challenge', [CompletionResultType]::ParameterName, 'Send no challenge password and do not ask for one')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key file (only once the new certificate is verified)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)')
+            [CompletionResult]::new('--retry-on-error', '--retry-on-error', [CompletionResultType]::ParameterName, 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'certenroll;renew' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL')
+            [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The current certificate (replaced by the new one)')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Where to write the CA chain')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of written files')
+            [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Use the CA (and RA) certificates from this file instead of asking the server')
+            [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'Read the challenge password from this file (first line)')
+            [CompletionResult]::new('--challenge', '--challenge', [CompletionResultType]::ParameterName, 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE')
+            [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'Read the challenge password from this environment variable')
+            [CompletionResult]::new('--cipher', '--cipher', [CompletionResultType]::ParameterName, 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)')
+            [CompletionResult]::new('--digest', '--digest', [CompletionResultType]::ParameterName, 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How to send the request')
+            [CompletionResult]::new('--renew-at', '--renew-at', [CompletionResultType]::ParameterName, 'Due once this share of the certificate''s lifetime has passed')
+            [CompletionResult]::new('--renew-before', '--renew-before', [CompletionResultType]::ParameterName, 'Also due once expiry is this close (e.g. 30d, 12h)')
+            [CompletionResult]::new('--renewal', '--renewal', [CompletionResultType]::ParameterName, 'Which message to send')
+            [CompletionResult]::new('--post-hook', '--post-hook', [CompletionResultType]::ParameterName, 'Run this shell command after a new certificate is installed. It gets CERTENROLL_CERT, CERTENROLL_KEY, CERTENROLL_CHAIN, CERTENROLL_SERIAL, CERTENROLL_NOT_AFTER, CERTENROLL_SUBJECT and CERTENROLL_PROFILE; if it fails the new certificate stays, and the exit code is 1')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a pending request')
+            [CompletionResult]::new('--poll-count', '--poll-count', [CompletionResultType]::ParameterName, 'Polls in this run before giving up for now (the request stays saved; exit 3)')
+            [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--no-challenge', '--no-challenge', [CompletionResultType]::ParameterName, 'Send no challenge password and do not ask for one')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Renew now, due or not')
+            [CompletionResult]::new('--reuse-key', '--reuse-key', [CompletionResultType]::ParameterName, 'Keep the current key; request a new certificate for it')
+            [CompletionResult]::new('--delete-old', '--delete-old', [CompletionResultType]::ParameterName, 'Do not keep the replaced key and certificate as *.prev')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'On PENDING, save the request and exit 3 at once')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Renew every profile of the configuration file that is due, one after the other; prints a summary and exits with the worst exit code')
             [CompletionResult]::new('--retry-on-error', '--retry-on-error', [CompletionResultType]::ParameterName, 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
@@ -465,6 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcacaps', 'getcacaps', [CompletionResultType]::ParameterValue, 'Show what a SCEP server supports (GetCACaps)')
             [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (GetCACert)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Generate a key, request a certificate and install it')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (CertPoll), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
@@ -483,6 +530,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;enroll' {
+            break
+        }
+        'certenroll;help;renew' {
             break
         }
         'certenroll;help;poll' {

@@ -49,6 +49,9 @@ _certenroll() {
             certenroll,poll)
                 cmd="certenroll__subcmd__poll"
                 ;;
+            certenroll,renew)
+                cmd="certenroll__subcmd__renew"
+                ;;
             certenroll,status)
                 cmd="certenroll__subcmd__status"
                 ;;
@@ -121,6 +124,9 @@ _certenroll() {
             certenroll__subcmd__help,poll)
                 cmd="certenroll__subcmd__help__subcmd__poll"
                 ;;
+            certenroll__subcmd__help,renew)
+                cmd="certenroll__subcmd__help__subcmd__renew"
+                ;;
             certenroll__subcmd__help,status)
                 cmd="certenroll__subcmd__help__subcmd__status"
                 ;;
@@ -161,7 +167,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll poll getcert getcrl history status config lab generate help"
+            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,7 +927,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help)
-            opts="getcacaps getcacert enroll poll getcert getcrl history status config lab generate help"
+            opts="getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1172,6 +1178,20 @@ _certenroll() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certenroll__subcmd__help__subcmd__renew)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certenroll__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1386,6 +1406,124 @@ _certenroll() {
             fi
             case "${prev}" in
                 --transaction)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jitter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__renew)
+            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    return 0
+                    ;;
+                --fingerprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cipher)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "auto get post" -- "${cur}"))
+                    return 0
+                    ;;
+                --renew-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renew-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renewal)
+                    COMPREPLY=($(compgen -W "auto renewalreq pkcsreq" -- "${cur}"))
+                    return 0
+                    ;;
+                --post-hook)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -37,6 +37,7 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -s V -l version -d '
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
@@ -122,6 +123,49 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l url -d 'The SCEP URL' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-ident -d 'CA identifier sent with GetCACert' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 'The current certificate (replaced by the new one)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-env -d 'Read the challenge password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l method -d 'How to send the request' -r -f -a "auto\t'POST when the server advertises POSTPKIOperation or SCEPStandard, else GET'
+get\t'Always HTTP GET'
+post\t'Always HTTP POST'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l renew-at -d 'Due once this share of the certificate\'s lifetime has passed' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l renew-before -d 'Also due once expiry is this close (e.g. 30d, 12h)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l renewal -d 'Which message to send' -r -f -a "auto\t'RenewalReq when the CA advertises Renewal, else PKCSReq signed with the current certificate (as NDES expects)'
+renewalreq\t'Always RenewalReq'
+pkcsreq\t'Always PKCSReq signed with the current certificate'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l post-hook -d 'Run this shell command after a new certificate is installed. It gets CERTENROLL_CERT, CERTENROLL_KEY, CERTENROLL_CHAIN, CERTENROLL_SERIAL, CERTENROLL_NOT_AFTER, CERTENROLL_SUBJECT and CERTENROLL_PROFILE; if it fails the new certificate stays, and the exit code is 1' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l poll-interval -d 'Seconds between polls of a pending request' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l no-challenge -d 'Send no challenge password and do not ask for one'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l force -d 'Renew now, due or not'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l reuse-key -d 'Keep the current key; request a new certificate for it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l delete-old -d 'Do not keep the replaced key and certificate as *.prev'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l no-wait -d 'On PENDING, save the request and exit 3 at once'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l all -d 'Renew every profile of the configuration file that is due, one after the other; prints a summary and exits with the worst exit code'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
@@ -311,18 +355,19 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l 
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll poll getcert getcrl history status config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Read the configuration file and report the first error (file, line, key), if any'

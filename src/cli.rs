@@ -81,6 +81,25 @@ Secrets never go into the file: the challenge comes from challenge_file or chall
     exit_codes!()
 );
 
+const RENEW_HELP: &str = concat!(
+    "\
+Due: once --renew-at of the lifetime has passed (default 66%), or within --renew-before of
+expiry, or with --force. Not due: exit 0 at once, nothing sent. The current key and
+certificate stay in place until the new certificate is verified; the new key waits beside
+the current one as KEY.new. A run killed between installing the certificate and the key is
+finished by the next run.
+
+Examples:
+  # From a daily timer: renew when due, reload the web server afterwards:
+  certenroll --profile web renew --jitter 1..600 --post-hook 'systemctl reload nginx'
+
+  # Every profile of the configuration file:
+  certenroll renew --all
+
+",
+    exit_codes!()
+);
+
 const POLL_HELP: &str = concat!(
     "\
 Examples:
@@ -191,6 +210,10 @@ pub enum Command {
     /// Generate a key, request a certificate and install it.
     #[command(after_long_help = ENROLL_HELP, args_override_self = true)]
     Enroll(Box<EnrollArgs>),
+    /// Renew a certificate when it is due: new key, request signed with the current
+    /// certificate, swap only once the new one is verified.
+    #[command(after_long_help = RENEW_HELP, args_override_self = true)]
+    Renew(Box<RenewArgs>),
     /// Ask the CA again about pending requests (CertPoll), and install what was issued.
     #[command(after_long_help = POLL_HELP, args_override_self = true)]
     Poll(PollArgs),
@@ -378,6 +401,39 @@ pub struct EnrollArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 
+    /// Where the challenge password comes from.
+    #[command(flatten)]
+    pub challenge: ChallengeArgs,
+
+    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+
+    /// Use the CA (and RA) certificates from this file instead of asking the server.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Algorithms and method.
+    #[command(flatten)]
+    pub algorithms: AlgorithmArgs,
+
+    /// Replace an existing key file (only once the new certificate is verified).
+    #[arg(long)]
+    pub force: bool,
+
+    /// On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`).
+    #[arg(long)]
+    pub no_wait: bool,
+
+    /// Polling and timing.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+}
+
+/// Where the challenge password comes from: a file, an environment variable, the flag (with
+/// a warning), CERTENROLL_CHALLENGE, or a hidden prompt on a terminal.
+#[derive(Debug, Args)]
+pub struct ChallengeArgs {
     /// Read the challenge password from this file (first line).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["challenge", "no_challenge", "challenge_env"])]
     pub challenge_file: Option<PathBuf>,
@@ -394,15 +450,11 @@ pub struct EnrollArgs {
     /// Send no challenge password and do not ask for one.
     #[arg(long)]
     pub no_challenge: bool,
+}
 
-    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
-    #[arg(long, value_name = "SHA256")]
-    pub fingerprint: Option<String>,
-
-    /// Use the CA (and RA) certificates from this file instead of asking the server.
-    #[arg(long, value_name = "FILE")]
-    pub ca_cert: Option<PathBuf>,
-
+/// Which algorithms and HTTP method to use (default: the best the server offers).
+#[derive(Debug, Args)]
+pub struct AlgorithmArgs {
     /// Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers).
     #[arg(long, value_name = "CIPHER")]
     pub cipher: Option<String>,
@@ -414,18 +466,6 @@ pub struct EnrollArgs {
     /// How to send the request.
     #[arg(long, value_enum, default_value_t)]
     pub method: MethodChoice,
-
-    /// Replace an existing key file (only once the new certificate is verified).
-    #[arg(long)]
-    pub force: bool,
-
-    /// On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`).
-    #[arg(long)]
-    pub no_wait: bool,
-
-    /// Polling and timing.
-    #[command(flatten)]
-    pub policy: PolicyArgs,
 }
 
 /// When to send and how to poll.
@@ -450,6 +490,113 @@ pub struct PolicyArgs {
     /// the same timer does not reach the CA in the same second. 0 disables.
     #[arg(long, value_name = "MIN..MAX", default_value = "0")]
     pub jitter: certenroll::schedule::Jitter,
+}
+
+/// Which message a renewal sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RenewalChoice {
+    /// RenewalReq when the CA advertises Renewal, else PKCSReq signed with the current
+    /// certificate (as NDES expects).
+    #[default]
+    Auto,
+    /// Always RenewalReq.
+    Renewalreq,
+    /// Always PKCSReq signed with the current certificate.
+    Pkcsreq,
+}
+
+/// Arguments of `renew`.
+#[derive(Debug, Args)]
+pub struct RenewArgs {
+    /// The SCEP URL.
+    #[arg(
+        long,
+        env = "CERTENROLL_URL",
+        value_name = "URL",
+        required_unless_present = "all"
+    )]
+    pub url: Option<String>,
+
+    /// CA identifier sent with GetCACert.
+    #[arg(long, value_name = "NAME")]
+    pub ca_ident: Option<String>,
+
+    /// The current key (it signs the renewal request; replaced by the new key unless
+    /// --reuse-key).
+    #[arg(long, value_name = "FILE", required_unless_present = "all")]
+    pub key: Option<PathBuf>,
+
+    /// The current certificate (replaced by the new one).
+    #[arg(long, value_name = "FILE", required_unless_present = "all")]
+    pub cert: Option<PathBuf>,
+
+    /// Where to write the CA chain.
+    #[arg(long, value_name = "FILE")]
+    pub chain: Option<PathBuf>,
+
+    /// Encoding of written files.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+
+    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+
+    /// Use the CA (and RA) certificates from this file instead of asking the server.
+    #[arg(long, value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// Where the challenge password comes from (many CAs want it on renewal too).
+    #[command(flatten)]
+    pub challenge: ChallengeArgs,
+
+    /// Algorithms and method.
+    #[command(flatten)]
+    pub algorithms: AlgorithmArgs,
+
+    /// Renew now, due or not.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Due once this share of the certificate's lifetime has passed.
+    #[arg(long, value_name = "PERCENT", default_value = "66%")]
+    pub renew_at: certenroll::schedule::Percent,
+
+    /// Also due once expiry is this close (e.g. 30d, 12h).
+    #[arg(long, value_name = "SPAN")]
+    pub renew_before: Option<certenroll::schedule::Span>,
+
+    /// Which message to send.
+    #[arg(long, value_enum, default_value_t)]
+    pub renewal: RenewalChoice,
+
+    /// Keep the current key; request a new certificate for it.
+    #[arg(long)]
+    pub reuse_key: bool,
+
+    /// Do not keep the replaced key and certificate as *.prev.
+    #[arg(long)]
+    pub delete_old: bool,
+
+    /// Run this shell command after a new certificate is installed. It gets
+    /// CERTENROLL_CERT, CERTENROLL_KEY, CERTENROLL_CHAIN, CERTENROLL_SERIAL,
+    /// CERTENROLL_NOT_AFTER, CERTENROLL_SUBJECT and CERTENROLL_PROFILE; if it fails the new
+    /// certificate stays, and the exit code is 1.
+    #[arg(long, value_name = "COMMAND")]
+    pub post_hook: Option<String>,
+
+    /// On PENDING, save the request and exit 3 at once.
+    #[arg(long)]
+    pub no_wait: bool,
+
+    /// Renew every profile of the configuration file that is due, one after the other;
+    /// prints a summary and exits with the worst exit code.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Polling and timing.
+    #[command(flatten)]
+    pub policy: PolicyArgs,
 }
 
 /// Arguments of `poll`.

@@ -256,6 +256,36 @@ pub struct Profile {
     /// Random start delay, MIN..MAX seconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jitter: Option<Checked<Jitter>>,
+    /// Renewal due once this share of the lifetime has passed ("66%").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renew_at: Option<Checked<crate::schedule::Percent>>,
+    /// Renewal also due this close to expiry ("30d").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renew_before: Option<Checked<crate::schedule::Span>>,
+    /// Which message a renewal sends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<RenewalName>,
+    /// Keep the key on renewal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reuse_key: Option<bool>,
+    /// Keep the replaced key and certificate as *.prev (default true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keep_old: Option<bool>,
+    /// Shell command run after a new certificate is installed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub post_hook: Option<String>,
+}
+
+/// Which message a renewal sends.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RenewalName {
+    /// RenewalReq when advertised, else PKCSReq signed with the current certificate.
+    Auto,
+    /// Always RenewalReq.
+    Renewalreq,
+    /// Always PKCSReq signed with the current certificate.
+    Pkcsreq,
 }
 
 /// A configuration file.

@@ -9,7 +9,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use certenroll::config::{Config, FormatName, MethodName, Profile, config_path};
+use certenroll::config::{Config, FormatName, MethodName, Profile, RenewalName, config_path};
 
 /// Global options that take a value (so that their value is not taken for the subcommand).
 const GLOBAL_VALUE_OPTIONS: [&str; 4] = ["--timeout", "--state-dir", "--config", "--profile"];
@@ -75,7 +75,14 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         out.push(value);
     }
     let path = |p: &PathBuf| p.display().to_string();
-    let server_verbs = ["getcacaps", "getcacert", "enroll", "getcert", "getcrl"];
+    let server_verbs = [
+        "getcacaps",
+        "getcacert",
+        "enroll",
+        "renew",
+        "getcert",
+        "getcrl",
+    ];
     if server_verbs.contains(&subcommand) {
         if let Some(url) = &profile.url {
             push(&mut out, "--url", url.clone());
@@ -84,7 +91,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
             push(&mut out, "--ca-ident", ident.clone());
         }
     }
-    if ["getcacert", "enroll", "getcert", "getcrl"].contains(&subcommand)
+    if ["getcacert", "enroll", "renew", "getcert", "getcrl"].contains(&subcommand)
         && let Some(fp) = &profile.fingerprint
     {
         push(&mut out, "--fingerprint", fp.text.clone());
@@ -92,7 +99,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
     if let Some(timeout) = profile.timeout {
         push(&mut out, "--timeout", timeout.to_string());
     }
-    if ["enroll", "poll"].contains(&subcommand) {
+    if ["enroll", "renew", "poll"].contains(&subcommand) {
         if let Some(v) = profile.poll_interval {
             push(&mut out, "--poll-interval", v.to_string());
         }
@@ -102,6 +109,10 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         if let Some(v) = &profile.jitter {
             push(&mut out, "--jitter", v.text.clone());
         }
+    }
+    if subcommand == "renew" {
+        renew_args(profile, user, &mut out);
+        return out;
     }
     if subcommand != "enroll" {
         if subcommand == "poll" && profile.retry_on_error == Some(true) {
@@ -230,6 +241,89 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         }
     }
     out
+}
+
+/// What a profile says for `renew`.
+fn renew_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
+    fn push(out: &mut Vec<String>, flag: &str, value: String) {
+        out.push(flag.to_string());
+        out.push(value);
+    }
+    let path = |p: &PathBuf| p.display().to_string();
+    if profile.retry_on_error == Some(true) {
+        out.push("--retry-on-error".into());
+    }
+    for (flag, value) in [
+        ("--ca-cert", &profile.ca_cert),
+        ("--key", &profile.key),
+        ("--cert", &profile.cert),
+        ("--chain", &profile.chain),
+    ] {
+        if let Some(v) = value {
+            push(out, flag, path(v));
+        }
+    }
+    if let Some(format) = profile.format {
+        let name = match format {
+            FormatName::Pem => "pem",
+            FormatName::Der => "der",
+        };
+        push(out, "--format", name.into());
+    }
+    for (flag, value) in [
+        ("--digest", &profile.digest.as_ref().map(|d| d.text.clone())),
+        ("--cipher", &profile.cipher.as_ref().map(|c| c.text.clone())),
+    ] {
+        if let Some(v) = value {
+            push(out, flag, v.clone());
+        }
+    }
+    if let Some(method) = profile.method {
+        let name = match method {
+            MethodName::Auto => "auto",
+            MethodName::Get => "get",
+            MethodName::Post => "post",
+        };
+        push(out, "--method", name.into());
+    }
+    if !given(
+        user,
+        &[
+            "--challenge-file",
+            "--challenge",
+            "--challenge-env",
+            "--no-challenge",
+        ],
+    ) {
+        if let Some(file) = &profile.challenge_file {
+            push(out, "--challenge-file", path(file));
+        } else if let Some(var) = &profile.challenge_env {
+            push(out, "--challenge-env", var.clone());
+        }
+    }
+    if let Some(v) = &profile.renew_at {
+        push(out, "--renew-at", v.text.clone());
+    }
+    if let Some(v) = &profile.renew_before {
+        push(out, "--renew-before", v.text.clone());
+    }
+    if let Some(renewal) = profile.renewal {
+        let name = match renewal {
+            RenewalName::Auto => "auto",
+            RenewalName::Renewalreq => "renewalreq",
+            RenewalName::Pkcsreq => "pkcsreq",
+        };
+        push(out, "--renewal", name.into());
+    }
+    if profile.reuse_key == Some(true) {
+        out.push("--reuse-key".into());
+    }
+    if profile.keep_old == Some(false) {
+        out.push("--delete-old".into());
+    }
+    if let Some(hook) = &profile.post_hook {
+        push(out, "--post-hook", hook.clone());
+    }
 }
 
 /// The command line with the profile's arguments put in, or the command line as it is when

@@ -76,9 +76,110 @@ pub struct PollPolicy {
     pub retry_on_error: bool,
 }
 
+/// Renew once this share of the certificate's lifetime has passed, unless told otherwise.
+pub const DEFAULT_RENEW_AT_PERCENT: u8 = 66;
+
+/// A share of a certificate's lifetime, `1%`..`99%`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent(pub u8);
+
+impl std::str::FromStr for Percent {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let n: u8 = s
+            .trim()
+            .trim_end_matches('%')
+            .parse()
+            .map_err(|_| format!("'{s}' is not a percentage: write e.g. 80%"))?;
+        if (1..=99).contains(&n) {
+            Ok(Percent(n))
+        } else {
+            Err(format!("'{s}': the percentage must be between 1% and 99%"))
+        }
+    }
+}
+
+/// A span of time written as `30d`, `12h`, `45m` or `90s`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span(pub Duration);
+
+impl std::str::FromStr for Span {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        let text = s.trim();
+        let split = text
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len());
+        let (number, unit) = text.split_at(split);
+        let n: u64 = number
+            .parse()
+            .map_err(|_| format!("'{s}' is not a duration: write e.g. 30d, 12h, 45m or 90s"))?;
+        let unit_secs = match unit {
+            "d" => 86_400,
+            "h" => 3_600,
+            "m" => 60,
+            "s" | "" => 1,
+            _ => return Err(format!("'{s}': use the units d, h, m or s")),
+        };
+        Ok(Span(Duration::from_secs(n.saturating_mul(unit_secs))))
+    }
+}
+
+/// When a certificate should be renewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenewPolicy {
+    /// Renew once this share of the lifetime has passed.
+    pub at: Percent,
+    /// Or once expiry is this close.
+    pub before: Option<Duration>,
+}
+
+/// Whether a certificate valid from `not_before` to `not_after` (Unix seconds) is due at
+/// `now`, and the moment it becomes due.
+pub fn renewal_due(not_before: u64, not_after: u64, now: u64, policy: &RenewPolicy) -> (bool, u64) {
+    let lifetime = not_after.saturating_sub(not_before);
+    let mut due_at = not_before + lifetime * u64::from(policy.at.0) / 100;
+    if let Some(before) = policy.before {
+        due_at = due_at.min(not_after.saturating_sub(before.as_secs()));
+    }
+    (now >= due_at, due_at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renewal_is_due_at_the_share_or_the_margin() {
+        let policy = RenewPolicy {
+            at: "66%".parse().unwrap(),
+            before: None,
+        };
+        // A 300-day certificate from day 0: due on day 198.
+        let day = 86_400;
+        assert_eq!(
+            renewal_due(0, 300 * day, 197 * day, &policy),
+            (false, 198 * day)
+        );
+        assert!(renewal_due(0, 300 * day, 198 * day, &policy).0);
+        let margin = RenewPolicy {
+            at: Percent(99),
+            before: Some("30d".parse::<Span>().unwrap().0),
+        };
+        assert_eq!(
+            renewal_due(0, 300 * day, 269 * day, &margin),
+            (false, 270 * day)
+        );
+        assert!(renewal_due(0, 300 * day, 301 * day, &margin).0);
+        assert!("0%".parse::<Percent>().is_err() && "100".parse::<Percent>().is_err());
+        assert_eq!(
+            "12h".parse::<Span>().unwrap().0,
+            Duration::from_secs(43_200)
+        );
+        assert!("3w".parse::<Span>().is_err() && "soon".parse::<Span>().is_err());
+    }
 
     #[test]
     fn jitter_parses_ranges() {

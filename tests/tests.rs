@@ -9,4 +9,5 @@ mod hostile;
 mod lab_faults;
 mod lifecycle;
 mod profiles;
+mod renew;
 mod scep_interop;

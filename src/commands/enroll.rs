@@ -5,36 +5,28 @@
 //! reply verified. With `--force` over an existing key, the new key is staged beside it and
 //! only moved into place once the new certificate is verified.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use base64::Engine;
 use certenroll::Error;
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
-use certenroll::pki::digest::Digest;
-use certenroll::pki::envelope::Cipher;
 use certenroll::pki::key::PrivateKey;
-use certenroll::scep::cacert::CaCerts;
-use certenroll::scep::caps::Capabilities;
-use certenroll::scep::client::{Enrolled, Method, Session};
-use certenroll::scep::pkimessage::Transaction;
+use certenroll::scep::client::{Enrolled, Session};
+use certenroll::scep::pkimessage::{Signer, Transaction};
 use certenroll::secret::Secret;
 use certenroll::store;
-use certenroll::store::pending::{Pending, PendingStore};
+use certenroll::store::pending::Pending;
 use der::Encode;
 use x509_cert::name::Name;
 
-use super::Destination;
 use super::waiting::{self, Files, Report};
-use crate::cli::{EnrollArgs, Format, GlobalArgs, MethodChoice};
+use super::{Destination, request_options};
+use crate::cli::{EnrollArgs, Format, GlobalArgs};
 use crate::output::Output;
-
-/// Environment variable that may hold the challenge password.
-const CHALLENGE_ENV: &str = "CERTENROLL_CHALLENGE";
 
 fn subject(args: &EnrollArgs) -> Result<Name> {
     if let Some(dn) = &args.subject {
@@ -81,57 +73,6 @@ fn subject(args: &EnrollArgs) -> Result<Name> {
 
 /// The challenge password: file, flag (with a warning), environment, or a hidden prompt on a
 /// terminal. None when the user said --no-challenge or nothing is available unattended.
-fn challenge(args: &EnrollArgs, out: &Output) -> Result<Option<Secret>> {
-    if args.no_challenge {
-        return Ok(None);
-    }
-    if let Some(path) = &args.challenge_file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::local("reading challenge file", path, e))?;
-        let first = text
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('\r');
-        if first.is_empty() {
-            return Err(
-                Error::Invalid(format!("the challenge file {} is empty", path.display())).into(),
-            );
-        }
-        return Ok(Some(Secret::new(first.to_string())));
-    }
-    if let Some(value) = &args.challenge {
-        out.warn(
-            "a challenge password on the command line is visible to other users; use --challenge-file or CERTENROLL_CHALLENGE",
-        );
-        return Ok(Some(Secret::new(value.clone())));
-    }
-    if let Some(var) = &args.challenge_env {
-        return match std::env::var(var) {
-            Ok(value) if !value.is_empty() => Ok(Some(Secret::new(value))),
-            _ => Err(Error::Invalid(format!(
-                "--challenge-env {var}: that environment variable is not set"
-            ))
-            .into()),
-        };
-    }
-    if let Ok(value) = std::env::var(CHALLENGE_ENV)
-        && !value.is_empty()
-    {
-        return Ok(Some(Secret::new(value)));
-    }
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json() {
-        let value = dialoguer::Password::new()
-            .with_prompt("Challenge password (empty for none)")
-            .allow_empty_password(true)
-            .interact()
-            .context("reading the challenge password")?;
-        return Ok((!value.is_empty()).then(|| Secret::new(value)));
-    }
-    tracing::info!("no challenge password given; sending the request without one");
-    Ok(None)
-}
-
 fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> Result<CsrSpec> {
     let sans = args
         .san
@@ -255,30 +196,6 @@ fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Output) {
     }
 }
 
-fn parse_choice<T: FromStr<Err = String>>(value: &Option<String>, flag: &str) -> Result<Option<T>> {
-    value
-        .as_deref()
-        .map(|v| T::from_str(v).map_err(|e| Error::Invalid(format!("{flag}: {e}")).into()))
-        .transpose()
-}
-
-fn ca_certs(args: &EnrollArgs, client: &certenroll::scep::client::Client<'_>) -> Result<CaCerts> {
-    match &args.ca_cert {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).map_err(|e| Error::local("reading CA certificate", path, e))?;
-            let certs = cert::parse_certificates(&bytes)
-                .with_context(|| format!("reading CA certificate {}", path.display()))?;
-            let set = CaCerts::from_certs(certs)?;
-            if let Some(pin) = &args.fingerprint {
-                set.check_pin(&cert::parse_fingerprint(pin)?)?;
-            }
-            Ok(set)
-        }
-        None => super::fetch_ca_certs(client, &args.server, args.fingerprint.as_deref()),
-    }
-}
-
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
     let _lock = super::lock(global, &state_dir)?;
@@ -311,8 +228,7 @@ fn enroll(
     // Everything that can be wrong with the input is found before any work is done.
     let subject = subject(args)?;
     known.subject = Some(cert::name_to_string(&subject));
-    let cipher_choice: Option<Cipher> = parse_choice(&args.cipher, "--cipher")?;
-    let digest_choice: Option<Digest> = parse_choice(&args.digest, "--digest")?;
+    let choices = request_options::Choices::parse(&args.algorithms)?;
     let spec = csr_spec(args, subject.clone(), None)?;
     let policy = waiting::policy(&args.policy);
     let http = super::transport(global);
@@ -329,36 +245,17 @@ fn enroll(
         .into());
     }
     let existing_key = args.key.as_deref().map(load_key).transpose()?;
-    let challenge = challenge(args, out)?;
+    let challenge = request_options::challenge(&args.challenge, out)?;
     let spec = CsrSpec { challenge, ..spec };
 
     waiting::jitter(args.policy.jitter, out)?;
-    // GetCACaps and GetCACert at once: one round trip less to a distant CA.
-    let (caps, ca) = std::thread::scope(|scope| {
-        let caps = scope.spawn(|| client.get_ca_caps());
-        let ca = ca_certs(args, &client);
-        (caps.join(), ca)
-    });
-    let caps: Capabilities = caps.map_err(|_| anyhow::anyhow!("the GetCACaps thread failed"))??;
-    tracing::info!(capabilities = ?caps.names, "GetCACaps");
-    let ca = ca?;
-    let cipher = cipher_choice.unwrap_or_else(|| caps.best_cipher());
-    let digest = digest_choice.unwrap_or_else(|| caps.best_digest());
-    if !caps.supports_cipher(cipher) {
-        out.warn(&format!(
-            "the server does not advertise {}; trying it anyway",
-            cipher.name()
-        ));
-    }
-    if cipher == Cipher::Des {
-        out.warn("the request is encrypted with single DES, the only cipher this server offers");
-    }
-    let method = match args.method {
-        MethodChoice::Get => Method::Get,
-        MethodChoice::Post => Method::Post,
-        MethodChoice::Auto if caps.post() => Method::Post,
-        MethodChoice::Auto => Method::Get,
-    };
+    let (caps, ca) = request_options::caps_and_ca(
+        &client,
+        &args.server,
+        args.ca_cert.as_deref(),
+        args.fingerprint.as_deref(),
+    )?;
+    let (cipher, digest, method) = choices.resolve(&caps, out);
 
     // The key is written before the request that depends on it is sent.
     let plan = match existing_key {
@@ -384,32 +281,13 @@ fn enroll(
         cipher,
         digest,
         method,
-        signer_cert: Some(&signer_cert),
+        signer: Some(Signer {
+            key: &plan.key,
+            cert: &signer_cert,
+        }),
     };
-    let mut attempt = 0;
-    let outcome = loop {
-        attempt += 1;
-        match client.enroll(&session, &request_der) {
-            Ok(outcome) => break outcome,
-            Err(err)
-                if policy.retry_on_error
-                    && waiting::is_communication(&err)
-                    && attempt <= policy.count =>
-            {
-                out.warn(&format!("{err}; trying again (--retry-on-error)"));
-                out.countdown(policy.interval, |left| {
-                    format!(
-                        "communication error, attempt {attempt}/{}, next try in {left} s",
-                        policy.count
-                    )
-                });
-            }
-            Err(err) => {
-                after_failure(args, &plan, &err, out);
-                return Err(err.into());
-            }
-        }
-    };
+    let outcome = waiting::send(&policy, out, || client.enroll(&session, &request_der))
+        .inspect_err(|err| after_failure(args, &plan, err, out))?;
 
     let files = || Files {
         key: plan.path.clone(),
@@ -432,6 +310,8 @@ fn enroll(
                 format: args.format,
                 key: plan.path.clone(),
                 staged_key: plan.staged.clone(),
+                keep_old: false,
+                post_hook: None,
             };
             let report = Report {
                 operation: "enroll",
@@ -490,34 +370,23 @@ fn enroll(
                 attempts: 1,
                 last_attempt: now,
                 next_attempt: None,
+                signer_key: None,
+                signer_cert: None,
+                keep_old: false,
+                post_hook: None,
             };
-            let store = PendingStore::new(state_dir);
-            store.save(&pending)?;
-            let mut request = waiting::Request {
+            let request = waiting::Request {
                 pending,
                 key: plan.key.clone(),
                 subject: spec.subject.clone(),
                 ca: ca.clone(),
+                signer: None,
             };
-            let end = if args.no_wait {
-                waiting::End::StillPending
-            } else {
-                out.human(&format!(
-                    "Pending: the CA has not issued yet; polling every {} s, up to {} times.",
-                    policy.interval.as_secs(),
-                    policy.count
-                ));
-                waiting::poll(&client, &store, &mut request, &policy, true, out).inspect_err(
-                    |err| {
-                        waiting::forget_if_rejected(&store, &request, err, out);
-                    },
-                )?
-            };
-            waiting::finish(
+            waiting::save_and_wait(
                 state_dir,
-                &store,
-                &request,
-                end,
+                &client,
+                request,
+                (&policy, args.no_wait),
                 &key_description,
                 ("enroll", started),
                 out,

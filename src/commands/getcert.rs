@@ -71,7 +71,7 @@ fn query(
         } else {
             Method::Get
         },
-        signer_cert: None,
+        signer: None,
     };
     let serial = serial.unwrap_or_else(|| {
         ca.ca()

@@ -9,6 +9,8 @@ mod getcert;
 mod history;
 mod lab;
 mod poll;
+mod renew;
+mod request_options;
 mod status;
 mod waiting;
 
@@ -34,6 +36,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcacaps(args) => getcacaps::run(&cli.global, args, out),
         Command::Getcacert(args) => getcacert::run(&cli.global, args, out),
         Command::Enroll(args) => enroll::run(&cli.global, args, out),
+        Command::Renew(args) => renew::run(&cli.global, args, out),
         Command::Poll(args) => poll::run(&cli.global, args, out),
         Command::Getcert(args) => getcert::run_getcert(&cli.global, args, out),
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
@@ -131,12 +134,43 @@ struct Destination {
     key: std::path::PathBuf,
     /// A staged key to move over `key` once the certificate is written.
     staged_key: Option<std::path::PathBuf>,
+    /// Keep the replaced certificate (and key, when it is replaced) as `*.prev`.
+    keep_old: bool,
+    /// Command to run once the certificate is installed.
+    post_hook: Option<String>,
+}
+
+/// `path` with `.prev` appended to its name.
+fn prev_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".prev");
+    path.with_file_name(name)
+}
+
+/// Copy `path` to `path.prev` (same mode), if it exists.
+fn keep_previous(path: &Path, mode: u32) -> Result<()> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(certenroll::store::write_atomic(
+            &prev_path(path),
+            &bytes,
+            mode,
+            "keeping the previous file",
+        )?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(certenroll::Error::local("reading the previous file", path, e).into()),
+    }
 }
 
 /// Install a verified certificate: certificate and chain, then (when staged) the key. Each
 /// step is an atomic rename; the window between the last two is a rename of a file just
 /// written in the same directory.
 fn install(dest: &Destination, cert: &Certificate, chain: &[&Certificate]) -> Result<()> {
+    if dest.keep_old {
+        keep_previous(&dest.cert, certenroll::store::CERT_MODE)?;
+        if dest.staged_key.is_some() {
+            keep_previous(&dest.key, certenroll::store::KEY_MODE)?;
+        }
+    }
     write_certs(&dest.cert, &[cert], dest.format)?;
     if let Some(path) = &dest.chain {
         write_certs(path, chain, dest.format)?;

@@ -81,12 +81,41 @@ pub fn is_communication(err: &Error) -> bool {
     matches!(err, Error::Communication { .. } | Error::HttpStatus { .. })
 }
 
+/// Send a request; with --retry-on-error, communication errors are retried up to the poll
+/// count, the poll interval apart. A rejection is never retried.
+pub fn send<T>(
+    policy: &PollPolicy,
+    out: &Output,
+    mut attempt: impl FnMut() -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match attempt() {
+            Err(err)
+                if policy.retry_on_error && is_communication(&err) && tries <= policy.count =>
+            {
+                out.warn(&format!("{err}; trying again (--retry-on-error)"));
+                out.countdown(policy.interval, |left| {
+                    format!(
+                        "communication error, attempt {tries}/{}, next try in {left} s",
+                        policy.count
+                    )
+                });
+            }
+            other => return other,
+        }
+    }
+}
+
 /// A pending request ready to poll: its saved state, and what polling needs from it.
 pub struct Request {
     pub pending: Pending,
     pub key: PrivateKey,
     pub subject: Name,
     pub ca: CaCerts,
+    /// A renewal's signer: the current key and certificate.
+    pub signer: Option<(PrivateKey, Certificate)>,
 }
 
 impl Request {
@@ -101,11 +130,26 @@ impl Request {
         let subject = Name::from_der(&subject_der)
             .map_err(|e| Error::Invalid(format!("the saved subject is damaged: {e}")))?;
         let ca = CaCerts::from_certs(cert::parse_certificates(pending.ca_certs.as_bytes())?)?;
+        let signer = match (&pending.signer_key, &pending.signer_cert) {
+            (Some(path), Some(pem)) => {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| Error::local("reading the renewal's current key", path, e))?;
+                let cert = cert::parse_certificates(pem.as_bytes())?
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| {
+                        Error::Invalid("the saved signer certificate is damaged".into())
+                    })?;
+                Some((PrivateKey::from_bytes(&bytes)?, cert))
+            }
+            _ => None,
+        };
         Ok(Request {
             pending,
             key,
             subject,
             ca,
+            signer,
         })
     }
 
@@ -117,7 +161,10 @@ impl Request {
             cipher: self.pending.cipher,
             digest: self.pending.digest,
             method: self.pending.method,
-            signer_cert: None,
+            signer: self
+                .signer
+                .as_ref()
+                .map(|(key, cert)| certenroll::scep::pkimessage::Signer { key, cert }),
         }
     }
 
@@ -140,6 +187,8 @@ impl Request {
                 .install_key
                 .as_ref()
                 .map(|_| self.pending.key.clone()),
+            keep_old: self.pending.keep_old,
+            post_hook: self.pending.post_hook.clone(),
         }
     }
 }
@@ -252,6 +301,10 @@ pub fn issued(
     entry.cert_path = Some(dest.cert.display().to_string());
     entry.profile = report.profile.clone();
     record(state_dir, entry, report.started, out);
+    let hook = dest
+        .post_hook
+        .as_deref()
+        .map(|hook| run_hook(hook, dest, &summary, report.profile.as_deref()));
     let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
     text.push_str(&format!(
         "\n  key       {} ({key_description})\n  cert      {}",
@@ -262,7 +315,23 @@ pub fn issued(
         text.push_str(&format!("\n  chain     {}", chain.display()));
     }
     out.human(&text);
+    let profile = report.profile.clone();
+    let (url, started) = (report.url.to_string(), report.started);
+    let operation = report.operation.to_string();
     out.json(&report.into_json("issued", Some(summary)));
+    if let Some(Err(message)) = hook {
+        out.warn(&message);
+        let mut entry = Entry::new(
+            &operation,
+            &url,
+            Status::Error,
+            format!("Post-hook failed: {message}"),
+            exit::OTHER,
+        );
+        entry.profile = profile;
+        record(state_dir, entry, started, out);
+        return Ok(exit::OTHER);
+    }
     Ok(exit::OK)
 }
 
@@ -323,6 +392,73 @@ pub fn report<'a>(
         },
         started,
         profile: request.pending.profile.clone(),
+    }
+}
+
+/// Save a request the CA answered PENDING, poll it by `policy` (unless `no_wait`), and finish
+/// it: what `enroll` and `renew` do after PENDING.
+pub fn save_and_wait(
+    state_dir: &Path,
+    client: &Client<'_>,
+    mut request: Request,
+    (policy, no_wait): (&PollPolicy, bool),
+    key_description: &str,
+    operation: (&str, std::time::Instant),
+    out: &Output,
+) -> Result<u8> {
+    let store = PendingStore::new(state_dir);
+    store.save(&request.pending)?;
+    let end = if no_wait {
+        End::StillPending
+    } else {
+        out.human(&format!(
+            "Pending: the CA has not issued yet; polling every {} s, up to {} times.",
+            policy.interval.as_secs(),
+            policy.count
+        ));
+        poll(client, &store, &mut request, policy, true, out)
+            .inspect_err(|err| forget_if_rejected(&store, &request, err, out))?
+    };
+    finish(
+        state_dir,
+        &store,
+        &request,
+        end,
+        key_description,
+        operation,
+        out,
+    )
+}
+
+/// Run the post-hook with the new certificate's facts in its environment. Its failure is
+/// reported and recorded; the certificate stays installed.
+fn run_hook(
+    hook: &str,
+    dest: &Destination,
+    summary: &CertSummary,
+    profile: Option<&str>,
+) -> Result<(), String> {
+    let status = std::process::Command::new("/bin/sh")
+        .arg("-c")
+        .arg(hook)
+        .env("CERTENROLL_CERT", &dest.cert)
+        .env("CERTENROLL_KEY", &dest.key)
+        .env(
+            "CERTENROLL_CHAIN",
+            dest.chain.as_deref().unwrap_or(Path::new("")),
+        )
+        .env("CERTENROLL_SERIAL", &summary.serial)
+        .env("CERTENROLL_NOT_AFTER", &summary.not_after)
+        .env("CERTENROLL_SUBJECT", &summary.subject)
+        .env("CERTENROLL_PROFILE", profile.unwrap_or(""))
+        .status()
+        .map_err(|e| format!("the post-hook could not be started: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the post-hook `{hook}` failed ({status}); the new certificate is installed"
+        ))
     }
 }
 

@@ -271,8 +271,13 @@ pub fn requested_extensions(csr: &CertReq) -> Vec<Extension> {
 
 /// The subjectAltNames a request asks for.
 pub fn requested_sans(csr: &CertReq) -> Vec<San> {
+    sans_in(&requested_extensions(csr))
+}
+
+/// The subjectAltNames (of the kinds certenroll requests) in a list of extensions.
+pub fn sans_in(extensions: &[Extension]) -> Vec<San> {
     use der::Decode;
-    requested_extensions(csr)
+    extensions
         .iter()
         .filter(|e| e.extn_id == rfc5280::ID_CE_SUBJECT_ALT_NAME)
         .filter_map(|e| SubjectAltName::from_der(e.extn_value.as_bytes()).ok())

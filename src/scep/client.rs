@@ -55,9 +55,10 @@ pub struct Session<'a> {
     pub digest: Digest,
     /// GET or POST.
     pub method: Method,
-    /// The certificate that signs the messages (for `key`); when absent, a throwaway
-    /// self-signed one is made for each message.
-    pub signer_cert: Option<&'a Certificate>,
+    /// Who signs the messages and receives the encrypted reply: a renewal uses the current
+    /// key and certificate. When absent, `key` signs with a throwaway self-signed
+    /// certificate made for each message.
+    pub signer: Option<Signer<'a>>,
 }
 
 /// How an enrollment (or a poll) ended, short of a failure.
@@ -172,11 +173,14 @@ impl<'a> Client<'a> {
         inner: &[u8],
     ) -> Result<Reply> {
         let made;
-        let signer_cert = match session.signer_cert {
-            Some(cert) => cert,
+        let signer = match session.signer {
+            Some(signer) => signer,
             None => {
                 made = self_signed(session.key, session.subject, session.digest)?;
-                &made
+                Signer {
+                    key: session.key,
+                    cert: &made,
+                }
             }
         };
         let (recipient, why) = session.ca.recipient();
@@ -193,10 +197,7 @@ impl<'a> Client<'a> {
             message_type,
             transaction,
             inner,
-            Signer {
-                key: session.key,
-                cert: signer_cert,
-            },
+            signer,
             recipient,
             session.cipher,
             session.digest,
@@ -207,8 +208,8 @@ impl<'a> Client<'a> {
             &Expected {
                 transaction,
                 signers: session.ca.signers(),
-                key: session.key,
-                our_cert: signer_cert,
+                key: signer.key,
+                our_cert: signer.cert,
             },
         )
     }
@@ -245,8 +246,19 @@ impl<'a> Client<'a> {
     /// check the reply, and make sure the issued certificate is for our key and signed by the
     /// CA.
     pub fn enroll(&self, session: &Session<'_>, csr: &[u8]) -> Result<Enrolled> {
+        self.request(session, csr, MessageType::PkcsReq)
+    }
+
+    /// Send a certificate request as `message_type` (PKCSReq, or RenewalReq signed with the
+    /// current certificate, RFC 8894 section 3.3.1.2) and read the answer.
+    pub fn request(
+        &self,
+        session: &Session<'_>,
+        csr: &[u8],
+        message_type: MessageType,
+    ) -> Result<Enrolled> {
         let transaction = Transaction::for_key(&session.key.public_key_info()?)?;
-        let reply = self.exchange(session, MessageType::PkcsReq, &transaction, csr)?;
+        let reply = self.exchange(session, message_type, &transaction, csr)?;
         self.issued(session, reply, transaction)
     }
 

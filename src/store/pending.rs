@@ -63,6 +63,18 @@ pub struct Pending {
     /// When the next poll is due, if a run is waiting (Unix seconds).
     #[serde(default)]
     pub next_attempt: Option<u64>,
+    /// A renewal: the current key (absolute path) that signs the messages...
+    #[serde(default)]
+    pub signer_key: Option<PathBuf>,
+    /// ...and its certificate (PEM), which the CA encrypts the reply to.
+    #[serde(default)]
+    pub signer_cert: Option<String>,
+    /// Keep the replaced key and certificate as `*.prev`.
+    #[serde(default)]
+    pub keep_old: bool,
+    /// Command to run once the certificate is installed.
+    #[serde(default)]
+    pub post_hook: Option<String>,
 }
 
 /// The pending requests of one state directory.
@@ -188,6 +200,10 @@ mod tests {
             attempts: 1,
             last_attempt: created,
             next_attempt: None,
+            signer_key: None,
+            signer_cert: None,
+            keep_old: false,
+            post_hook: None,
         }
     }
 

@@ -1,0 +1,392 @@
+//! `certenroll renew`: when the installed certificate is due, request a new one (RenewalReq
+//! signed with the current certificate, or PKCSReq signed with it where the CA lacks
+//! Renewal) and swap it in only once it is verified.
+//!
+//! Order matters for safety: nothing is sent when not due; the new key waits beside the
+//! current one as `KEY.new`; the current pair stays in place through every failure; the
+//! swap writes the certificate, then renames the key, and a run killed between the two is
+//! finished by the next run (the certificate then matches `KEY.new`).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Result;
+use base64::Engine;
+use certenroll::Error;
+use certenroll::config::{Config, config_path};
+use certenroll::error::exit;
+use certenroll::pki::cert::{self, has_public_key};
+use certenroll::pki::csr::{self, CsrSpec};
+use certenroll::pki::key::PrivateKey;
+use certenroll::scep::MessageType;
+use certenroll::scep::client::{Client, Enrolled, Session};
+use certenroll::scep::pkimessage::Signer;
+use certenroll::schedule::{RenewPolicy, renewal_due};
+use certenroll::store::{self, pending::Pending};
+use der::Encode;
+use x509_cert::Certificate;
+use x509_cert::ext::pkix::ExtendedKeyUsage;
+
+use super::request_options::{self, Choices};
+use super::waiting::{self, Files, Report};
+use super::{Destination, record};
+use crate::cli::{Format, GlobalArgs, RenewArgs, RenewalChoice, ServerArgs};
+use crate::output::Output;
+
+pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
+    if args.all {
+        return run_all(global, out);
+    }
+    let state_dir = super::state_dir(global)?;
+    let _lock = super::lock(global, &state_dir)?;
+    let started = Instant::now();
+    let url = args.url.clone().unwrap_or_default();
+    renew(global, args, out, &state_dir, started).inspect_err(|err| {
+        let mut entry = super::error_entry("renew", &url, err);
+        entry.profile = global.profile.clone();
+        record(&state_dir, entry, started, out);
+    })
+}
+
+fn staged_path(key: &Path) -> PathBuf {
+    let mut name = key.file_name().unwrap_or_default().to_os_string();
+    name.push(".new");
+    key.with_file_name(name)
+}
+
+fn read_key(path: &Path) -> Result<PrivateKey> {
+    let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
+    Ok(PrivateKey::from_bytes(&bytes)
+        .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))?)
+}
+
+/// Finish a swap a killed run left half done: the certificate was replaced, the key not yet.
+fn recover_interrupted_swap(key: &Path, cert_path: &Path, out: &Output) -> Result<()> {
+    let staged = staged_path(key);
+    if !staged.exists() {
+        return Ok(());
+    }
+    let (Ok(staged_key), Ok(bytes)) = (read_key(&staged), std::fs::read(cert_path)) else {
+        return Ok(());
+    };
+    let Some(current) = cert::parse_certificates(&bytes)
+        .ok()
+        .and_then(|c| c.into_iter().next())
+    else {
+        return Ok(());
+    };
+    if has_public_key(&current, &staged_key.public_key_info()?) {
+        store::replace(&staged, key, "finishing an interrupted renewal")?;
+        out.warn(&format!(
+            "finished an interrupted renewal: moved {} to {}",
+            staged.display(),
+            key.display()
+        ));
+    }
+    Ok(())
+}
+
+fn unix(time: &x509_cert::time::Time) -> u64 {
+    time.to_unix_duration().as_secs()
+}
+
+/// The request for the renewal: same subject, SANs and usages as the current certificate.
+fn spec_from(current: &Certificate, challenge: Option<certenroll::secret::Secret>) -> CsrSpec {
+    let tbs = current.tbs_certificate();
+    let extensions = tbs.extensions().cloned().unwrap_or_default();
+    let eku = match tbs.get_extension::<ExtendedKeyUsage>() {
+        Ok(Some((_, eku))) => eku.0,
+        _ => Vec::new(),
+    };
+    CsrSpec {
+        subject: tbs.subject().clone(),
+        sans: csr::sans_in(&extensions),
+        key_usage: cert::key_usage(current),
+        extended_key_usage: eku,
+        challenge,
+    }
+}
+
+fn renew(
+    global: &GlobalArgs,
+    args: &RenewArgs,
+    out: &Output,
+    state_dir: &Path,
+    started: Instant,
+) -> Result<u8> {
+    let missing = |what: &str| {
+        Error::Invalid(format!(
+            "renew needs {what} (or a profile that names it: certenroll --profile NAME renew)"
+        ))
+    };
+    let key_path = args.key.clone().ok_or_else(|| missing("--key"))?;
+    let cert_path = args.cert.clone().ok_or_else(|| missing("--cert"))?;
+    let server = ServerArgs {
+        url: args.url.clone().ok_or_else(|| missing("--url"))?,
+        ca_ident: args.ca_ident.clone(),
+    };
+    recover_interrupted_swap(&key_path, &cert_path, out)?;
+
+    let current_key = read_key(&key_path)?;
+    let bytes = std::fs::read(&cert_path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            anyhow::Error::from(Error::Invalid(format!(
+                "there is no certificate at {} to renew; enroll first (certenroll enroll)",
+                cert_path.display()
+            )))
+        } else {
+            Error::local("reading certificate", &cert_path, e).into()
+        }
+    })?;
+    let current = cert::parse_certificates(&bytes)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Invalid(format!("{} holds no certificate", cert_path.display())))?;
+    if !has_public_key(&current, &current_key.public_key_info()?) {
+        return Err(Error::local(
+            "checking key",
+            &key_path,
+            std::io::Error::other(format!(
+                "it does not belong to the certificate {}",
+                cert_path.display()
+            )),
+        )
+        .into());
+    }
+    let validity = current.tbs_certificate().validity();
+    let policy = RenewPolicy {
+        at: args.renew_at,
+        before: args.renew_before.map(|s| s.0),
+    };
+    let (due, due_at) = renewal_due(
+        unix(&validity.not_before),
+        unix(&validity.not_after),
+        store::now_unix(),
+        &policy,
+    );
+    let subject = cert::name_to_string(current.tbs_certificate().subject());
+    if !due && !args.force {
+        out.human(&format!(
+            "Not due: {subject} is valid until {}; renewal is due from {}.",
+            validity.not_after,
+            store::rfc3339(due_at)
+        ));
+        out.json(&serde_json::json!({
+            "status": "not-due",
+            "subject": subject,
+            "not_after": validity.not_after.to_string(),
+            "due_from": store::rfc3339(due_at),
+        }));
+        return Ok(exit::OK);
+    }
+
+    let choices = Choices::parse(&args.algorithms)?;
+    let challenge = request_options::challenge(&args.challenge, out)?;
+    let poll_policy = waiting::policy(&args.policy);
+    waiting::jitter(args.policy.jitter, out)?;
+    let http = super::transport(global);
+    let client = Client::new(&http, &server.url)?;
+    let (caps, ca) = request_options::caps_and_ca(
+        &client,
+        &server,
+        args.ca_cert.as_deref(),
+        args.fingerprint.as_deref(),
+    )?;
+    let (cipher, digest, method) = choices.resolve(&caps, out);
+    let message_type = match args.renewal {
+        RenewalChoice::Renewalreq => MessageType::RenewalReq,
+        RenewalChoice::Pkcsreq => MessageType::PkcsReq,
+        RenewalChoice::Auto if caps.renewal() => MessageType::RenewalReq,
+        RenewalChoice::Auto => MessageType::PkcsReq,
+    };
+    tracing::info!(message = ?message_type, "renewing");
+
+    // The new key waits beside the current one until the new certificate is verified.
+    let (new_key, staged) = if args.reuse_key {
+        (current_key.clone(), None)
+    } else {
+        let staged = staged_path(&key_path);
+        let key = PrivateKey::generate_rsa(current_key.bits())?;
+        let encoded = match args.format {
+            Format::Pem => key.to_pem()?.as_bytes().to_vec(),
+            Format::Der => key.to_der()?.to_vec(),
+        };
+        store::write_atomic(&staged, &encoded, store::KEY_MODE, "writing the new key")?;
+        (key, Some(staged))
+    };
+    let forget_staged = || {
+        if let Some(staged) = &staged {
+            let _ = std::fs::remove_file(staged);
+        }
+    };
+    let spec = spec_from(&current, challenge);
+    let request = csr::build(&new_key, &spec, digest)
+        .and_then(|r| {
+            r.to_der()
+                .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))
+        })
+        .inspect_err(|_| forget_staged())?;
+    let session = Session {
+        key: &new_key,
+        subject: &spec.subject,
+        ca: &ca,
+        cipher,
+        digest,
+        method,
+        signer: Some(Signer {
+            key: &current_key,
+            cert: &current,
+        }),
+    };
+    let outcome = waiting::send(&poll_policy, out, || {
+        client.request(&session, &request, message_type)
+    })
+    .inspect_err(|_| forget_staged())?;
+
+    let key_description = format!("{}, mode 0600", new_key.describe());
+    let files = || Files {
+        key: key_path.clone(),
+        cert: cert_path.clone(),
+        chain: args.chain.clone(),
+    };
+    match outcome {
+        Enrolled::Issued {
+            cert: issued,
+            transaction,
+        } => {
+            let dest = Destination {
+                cert: cert_path.clone(),
+                chain: args.chain.clone(),
+                format: args.format,
+                key: key_path.clone(),
+                staged_key: staged.clone(),
+                keep_old: !args.delete_old,
+                post_hook: args.post_hook.clone(),
+            };
+            let report = Report {
+                operation: "renew",
+                url: client.url(),
+                transaction_id: &transaction.id,
+                subject,
+                method,
+                cipher,
+                digest,
+                files: files(),
+                started,
+                profile: global.profile.clone(),
+            };
+            waiting::issued(
+                state_dir,
+                report,
+                &dest,
+                &issued,
+                &ca,
+                &key_description,
+                out,
+            )
+        }
+        Enrolled::Pending { transaction } => {
+            let now = store::now_unix();
+            let absolute = |p: &Path| -> Result<PathBuf> {
+                std::path::absolute(p).map_err(|e| Error::local("resolving path", p, e).into())
+            };
+            let pending = Pending {
+                transaction_id: transaction.id.clone(),
+                url: client.url().to_string(),
+                ca_ident: server.ca_ident.clone(),
+                profile: global.profile.clone(),
+                subject: subject.clone(),
+                subject_der: base64::engine::general_purpose::STANDARD.encode(
+                    spec.subject
+                        .to_der()
+                        .map_err(|e| Error::Crypto(format!("encoding the subject failed: {e}")))?,
+                ),
+                key: absolute(staged.as_deref().unwrap_or(&key_path))?,
+                install_key: staged.as_ref().map(|_| absolute(&key_path)).transpose()?,
+                key_generated: staged.is_some(),
+                cert: absolute(&cert_path)?,
+                chain: args.chain.as_deref().map(absolute).transpose()?,
+                format: match args.format {
+                    Format::Pem => "pem".into(),
+                    Format::Der => "der".into(),
+                },
+                ca_certs: cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?,
+                cipher,
+                digest,
+                method,
+                created: now,
+                attempts: 1,
+                last_attempt: now,
+                next_attempt: None,
+                signer_key: Some(absolute(&key_path)?),
+                signer_cert: Some(cert::to_pem(&[&current])?),
+                keep_old: !args.delete_old,
+                post_hook: args.post_hook.clone(),
+            };
+            let request = waiting::Request {
+                pending,
+                key: new_key.clone(),
+                subject: spec.subject.clone(),
+                ca: ca.clone(),
+                signer: Some((current_key.clone(), current.clone())),
+            };
+            waiting::save_and_wait(
+                state_dir,
+                &client,
+                request,
+                (&poll_policy, args.no_wait),
+                &key_description,
+                ("renew", started),
+                out,
+            )
+        }
+    }
+}
+
+/// `renew --all`: each profile in its own process (its own lock), then a summary.
+fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
+    let path = config_path(global.config.as_deref())?;
+    let config = Config::load(&path)?;
+    if config.profile.is_empty() {
+        return Err(
+            Error::Invalid(format!("renew --all: no profiles in {}", path.display())).into(),
+        );
+    }
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::local("finding certenroll itself", "/proc/self/exe", e))?;
+    let args: Vec<std::ffi::OsString> = std::env::args_os()
+        .skip(1)
+        .filter(|a| a != "--all")
+        .collect();
+    let mut worst = exit::OK;
+    let mut results = Vec::new();
+    for name in config.profile.keys() {
+        let status = std::process::Command::new(&exe)
+            .arg("--profile")
+            .arg(name)
+            .arg("--config")
+            .arg(&path)
+            .args(&args)
+            .status()
+            .map_err(|e| Error::local("running certenroll for a profile", &exe, e))?;
+        let code = status
+            .code()
+            .map_or(exit::OTHER, |c| u8::try_from(c).unwrap_or(exit::OTHER));
+        worst = worst.max(code);
+        results.push((name.clone(), code));
+    }
+    let lines: Vec<String> = results
+        .iter()
+        .map(|(name, code)| format!("  {name:<20} exit {code}"))
+        .collect();
+    out.human(&format!(
+        "renew --all: {} profile(s)\n{}",
+        results.len(),
+        lines.join("\n")
+    ));
+    out.json(&serde_json::json!({
+        "status": "summary",
+        "results": results.iter().map(|(p, c)| serde_json::json!({"profile": p, "exit_code": c})).collect::<Vec<_>>(),
+    }));
+    Ok(worst)
+}

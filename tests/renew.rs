@@ -1,0 +1,395 @@
+//! Renewal: RenewalReq against micromdm, PKCSReq signed with the current certificate where the
+//! CA lacks Renewal, nothing sent when not due, the current pair intact through rejection,
+//! hostile replies and a killed run, hooks, pending renewals, and `renew --all`.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+
+use crate::util::{
+    CHALLENGE, Lab, ScepServer, certenroll_in, challenge_file, history, json_of, listing, openssl,
+};
+
+struct Pair {
+    key: PathBuf,
+    cert: PathBuf,
+}
+
+impl Pair {
+    fn in_dir(dir: &Path) -> Self {
+        Pair {
+            key: dir.join("key.pem"),
+            cert: dir.join("cert.pem"),
+        }
+    }
+
+    fn matches(&self) -> bool {
+        openssl(&[
+            "x509",
+            "-in",
+            self.cert.to_str().unwrap(),
+            "-noout",
+            "-pubkey",
+        ]) == openssl(&["pkey", "-in", self.key.to_str().unwrap(), "-pubout"])
+    }
+
+    fn snapshot(&self) -> (Vec<u8>, Vec<u8>) {
+        (
+            std::fs::read(&self.key).unwrap(),
+            std::fs::read(&self.cert).unwrap(),
+        )
+    }
+}
+
+/// Enroll `pair` at `url` (challenge in the environment).
+fn enroll(state: &Path, url: &str, pair: &Pair, cn: &str) {
+    certenroll_in(state)
+        .env("CERTENROLL_CHALLENGE", CHALLENGE)
+        .args(["enroll", "-q", "--url", url, "--cn", cn])
+        .arg("--out-key")
+        .arg(&pair.key)
+        .arg("--out-cert")
+        .arg(&pair.cert)
+        .assert()
+        .success();
+}
+
+fn renew(state: &Path, url: &str, pair: &Pair) -> assert_cmd::Command {
+    let mut cmd = certenroll_in(state);
+    cmd.env("CERTENROLL_CHALLENGE", CHALLENGE)
+        .args(["renew", "--url", url])
+        .arg("--key")
+        .arg(&pair.key)
+        .arg("--cert")
+        .arg(&pair.cert);
+    cmd
+}
+
+fn serial(cert: &Path) -> String {
+    openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-serial"])
+}
+
+#[test]
+fn renewalreq_against_micromdm_keeps_or_deletes_the_old_pair() {
+    let server = ScepServer::start();
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &server.url(), &pair, "renew-me");
+    let before = pair.snapshot();
+    let old_serial = serial(&pair.cert);
+
+    renew(state.path(), &server.url(), &pair)
+        .args(["--force", "-v"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("renewing RenewalReq"));
+    assert!(pair.matches());
+    assert_ne!(serial(&pair.cert), old_serial);
+    assert_ne!(
+        std::fs::read(&pair.key).unwrap(),
+        before.0,
+        "a new key by default"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("key.pem.prev")).unwrap(),
+        before.0
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("cert.pem.prev")).unwrap(),
+        before.1
+    );
+    // micromdm treats it as a renewal of the old certificate: it revokes it.
+    let log = std::fs::read_to_string(server.dir.path().join("server.log")).unwrap();
+    let old_hex = old_serial
+        .trim()
+        .trim_start_matches("serial=")
+        .to_lowercase();
+    assert!(
+        log.to_lowercase().contains(&format!(
+            "revoking certificate with serial {old_hex} from db"
+        )),
+        "{log}"
+    );
+
+    // --delete-old --reuse-key: no *.prev, same key, new certificate.
+    for prev in ["key.pem.prev", "cert.pem.prev"] {
+        std::fs::remove_file(dir.path().join(prev)).unwrap();
+    }
+    let key_now = std::fs::read(&pair.key).unwrap();
+    renew(state.path(), &server.url(), &pair)
+        .args(["--force", "--delete-old", "--reuse-key"])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read(&pair.key).unwrap(), key_now);
+    assert!(pair.matches());
+    assert_eq!(listing(dir.path()), ["cert.pem", "key.pem"]);
+    let ops: Vec<_> = history(state.path())
+        .iter()
+        .map(|e| e["operation"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ops, ["enroll", "renew", "renew"]);
+}
+
+#[test]
+fn without_renewal_the_lab_gets_pkcsreq_signed_with_the_current_certificate() {
+    let lab = Lab::start(&["--caps", "SHA-256,AES,POSTPKIOperation"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "ndes-style");
+    renew(state.path(), &lab.url, &pair)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(pair.matches());
+    let log = lab.log();
+    let requests: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("certificate request"))
+        .collect();
+    assert_eq!(requests.len(), 2, "{log}");
+    assert!(
+        requests[0].contains("message_type=PkcsReq") && requests[0].contains("signed_by=\"self\""),
+        "{log}"
+    );
+    assert!(
+        requests[1].contains("message_type=PkcsReq")
+            && requests[1].contains("signed_by=\"this CA\""),
+        "{log}"
+    );
+}
+
+#[test]
+fn not_due_sends_nothing() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "fresh");
+    let log_before = lab.log();
+    let reply: serde_json::Value = json_of(renew(state.path(), &lab.url, &pair).arg("--json"), 0);
+    assert_eq!(reply["status"], "not-due");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(lab.log(), log_before, "a not-due renewal reached the CA");
+    // A margin longer than the lifetime makes it due.
+    renew(state.path(), &lab.url, &pair)
+        .args(["--renew-before", "400d"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Issued certificate"));
+}
+
+#[test]
+fn rejected_and_hostile_renewals_leave_the_current_pair_working() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "keep-me");
+    let before = pair.snapshot();
+    for (args, code) in [
+        (vec!["--fail", "2"], 4),
+        (vec!["--fault", "wrong-nonce"], 7),
+        (vec!["--fault", "other-key"], 7),
+        (vec!["--http-status", "503"], 5),
+    ] {
+        // Another lab, another CA: PKCSReq (signed with the current certificate) so that it
+        // does not turn the renewal down before the fault shows.
+        let hostile = Lab::start(&args);
+        renew(state.path(), &hostile.url, &pair)
+            .args(["--force", "--renewal", "pkcsreq"])
+            .assert()
+            .code(code);
+        assert_eq!(pair.snapshot(), before, "{args:?} changed the pair");
+        assert!(pair.matches());
+        assert_eq!(
+            listing(dir.path()),
+            ["cert.pem", "key.pem"],
+            "{args:?} left files"
+        );
+    }
+}
+
+#[test]
+fn a_run_killed_mid_swap_is_finished_and_stale_staging_is_harmless() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "swap");
+    // Killed after staging, before any swap: a stray KEY.new, the pair untouched.
+    std::fs::write(dir.path().join("key.pem.new"), "half-written").unwrap();
+    let before = pair.snapshot();
+    renew(state.path(), &lab.url, &pair)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Not due"));
+    assert_eq!(pair.snapshot(), before);
+    assert!(pair.matches());
+
+    // Killed between installing the certificate and the key: the certificate matches
+    // KEY.new. The next run finishes the swap.
+    let other = tempfile::tempdir().unwrap();
+    let next = Pair::in_dir(other.path());
+    enroll(state.path(), &lab.url, &next, "swap");
+    std::fs::copy(&next.key, dir.path().join("key.pem.new")).unwrap();
+    std::fs::copy(&next.cert, &pair.cert).unwrap();
+    assert!(!pair.matches());
+    renew(state.path(), &lab.url, &pair)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("finished an interrupted renewal"));
+    assert!(pair.matches());
+    assert_eq!(
+        std::fs::read(&pair.key).unwrap(),
+        std::fs::read(&next.key).unwrap()
+    );
+    assert!(!dir.path().join("key.pem.new").exists());
+}
+
+#[test]
+fn post_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "hooked");
+    let out = dir.path().join("hook.out");
+    let reply: serde_json::Value = json_of(
+        renew(state.path(), &lab.url, &pair).args([
+            "--force",
+            "--json",
+            "--post-hook",
+            &format!(
+                "echo \"$CERTENROLL_SERIAL $CERTENROLL_CERT\" > {}",
+                out.display()
+            ),
+        ]),
+        0,
+    );
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written.trim(),
+        format!(
+            "{} {}",
+            reply["certificate"]["serial"].as_str().unwrap(),
+            pair.cert.display()
+        )
+    );
+
+    let old = serial(&pair.cert);
+    renew(state.path(), &lab.url, &pair)
+        .args(["--force", "--post-hook", "exit 3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("post-hook `exit 3` failed"));
+    assert_ne!(serial(&pair.cert), old, "the new certificate stays");
+    assert!(pair.matches());
+    let entries = history(state.path());
+    assert!(
+        entries.last().unwrap()["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("Post-hook failed")
+    );
+}
+
+#[test]
+fn a_pending_renewal_finishes_with_poll() {
+    let lab = Lab::start(&["--pending", "1"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    // The enrollment itself goes pending once; finish it in-process.
+    certenroll_in(state.path())
+        .args([
+            "enroll",
+            "-q",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "slow-ca",
+            "--poll-interval",
+            "0",
+        ])
+        .arg("--out-key")
+        .arg(&pair.key)
+        .arg("--out-cert")
+        .arg(&pair.cert)
+        .assert()
+        .success();
+    let before = pair.snapshot();
+    renew(state.path(), &lab.url, &pair)
+        .args(["--force", "--no-wait"])
+        .assert()
+        .code(3);
+    assert_eq!(pair.snapshot(), before, "nothing swapped while pending");
+    assert!(dir.path().join("key.pem.new").exists());
+    certenroll_in(state.path())
+        .args(["poll", "--poll-count", "1"])
+        .assert()
+        .success();
+    assert!(pair.matches());
+    assert_ne!(pair.snapshot(), before);
+    assert_eq!(
+        std::fs::read(dir.path().join("key.pem.prev")).unwrap(),
+        before.0
+    );
+    assert!(!dir.path().join("key.pem.new").exists());
+}
+
+#[test]
+fn renew_all_runs_every_profile_and_reports_the_worst() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = Pair {
+        key: dir.path().join("a.key"),
+        cert: dir.path().join("a.pem"),
+    };
+    let due = Pair {
+        key: dir.path().join("b.key"),
+        cert: dir.path().join("b.pem"),
+    };
+    enroll(state.path(), &lab.url, &fresh, "a");
+    enroll(state.path(), &lab.url, &due, "b");
+    let config = dir.path().join("config.toml");
+    let ch = challenge_file(dir.path(), CHALLENGE);
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.a]\nurl = \"{u}\"\nkey = \"{ak}\"\ncert = \"{ac}\"\nchallenge_file = \"{ch}\"\n\n[profile.b]\nurl = \"{u}\"\nkey = \"{bk}\"\ncert = \"{bc}\"\nchallenge_file = \"{ch}\"\nrenew_before = \"400d\"\nkeep_old = false\n",
+            u = lab.url,
+            ak = fresh.key.display(),
+            ac = fresh.cert.display(),
+            bk = due.key.display(),
+            bc = due.cert.display(),
+            ch = ch.display(),
+        ),
+    )
+    .unwrap();
+    let a_before = fresh.snapshot();
+    let b_before = due.snapshot();
+    let out = certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["renew", "--all", "-q"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let _ = out;
+    assert_eq!(fresh.snapshot(), a_before, "profile a was not due");
+    assert_ne!(due.snapshot(), b_before, "profile b was due");
+    assert!(due.matches());
+    assert!(!dir.path().join("b.key.prev").exists(), "keep_old = false");
+    // A profile whose CA is down makes the summary exit 5.
+    std::fs::write(&config, format!("{}\n[profile.c]\nurl = \"http://127.0.0.1:{}/scep\"\nkey = \"{}\"\ncert = \"{}\"\nrenew_before = \"400d\"\n", std::fs::read_to_string(&config).unwrap(), crate::util::free_port(), fresh.key.display(), fresh.cert.display())).unwrap();
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["renew", "--all"])
+        .assert()
+        .code(5)
+        .stdout(predicate::str::contains("renew --all: 3 profile(s)"));
+}
