@@ -74,6 +74,12 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   poll_count = 10
   retry_on_error = true
   jitter = \"1..600\"
+  renew_at = \"66%\"                        # renew once this share of the lifetime passed
+  renew_before = \"30d\"                    # ...or this close to expiry
+  renewal = \"auto\"                        # auto, renewalreq, pkcsreq
+  reuse_key = false
+  keep_old = true                           # keep KEY.prev and CERT.prev
+  post_hook = \"systemctl reload nginx\"    # run after a new certificate is installed
 
 Secrets never go into the file: the challenge comes from challenge_file or challenge_env.
 
