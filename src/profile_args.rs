@@ -7,7 +7,7 @@
 //! profile only when the user gave none of them.
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use certenroll::config::{Config, FormatName, MethodName, Profile, RenewalName, config_path};
 
@@ -67,14 +67,18 @@ fn given(user: &[String], flags: &[&str]) -> bool {
     })
 }
 
+fn push(out: &mut Vec<String>, flag: &str, value: String) {
+    out.push(flag.to_string());
+    out.push(value);
+}
+
+fn path(p: &Path) -> String {
+    p.display().to_string()
+}
+
 /// The arguments a profile stands for, for `subcommand`, leaving out what `user` typed.
 fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    fn push(out: &mut Vec<String>, flag: &str, value: String) {
-        out.push(flag.to_string());
-        out.push(value);
-    }
-    let path = |p: &PathBuf| p.display().to_string();
     let server_verbs = [
         "getcacaps",
         "getcacert",
@@ -109,30 +113,75 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         if let Some(v) = &profile.jitter {
             push(&mut out, "--jitter", v.text.clone());
         }
-    }
-    if subcommand == "renew" {
-        renew_args(profile, user, &mut out);
-        return out;
-    }
-    if subcommand != "enroll" {
-        if subcommand == "poll" && profile.retry_on_error == Some(true) {
+        if profile.retry_on_error == Some(true) {
             out.push("--retry-on-error".into());
         }
-        return out;
     }
-    if profile.retry_on_error == Some(true) {
-        out.push("--retry-on-error".into());
+    match subcommand {
+        "enroll" => {
+            request_args(profile, user, &mut out);
+            enroll_args(profile, user, &mut out);
+        }
+        "renew" => {
+            request_args(profile, user, &mut out);
+            renew_args(profile, &mut out);
+        }
+        _ => {}
     }
+    out
+}
+
+/// What enroll and renew share: CA certificates file, encoding, algorithms, challenge.
+fn request_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
     if let Some(ca_cert) = &profile.ca_cert {
-        push(&mut out, "--ca-cert", path(ca_cert));
+        push(out, "--ca-cert", path(ca_cert));
     }
+    if let Some(format) = profile.format {
+        let name = match format {
+            FormatName::Pem => "pem",
+            FormatName::Der => "der",
+        };
+        push(out, "--format", name.into());
+    }
+    if let Some(digest) = &profile.digest {
+        push(out, "--digest", digest.text.clone());
+    }
+    if let Some(cipher) = &profile.cipher {
+        push(out, "--cipher", cipher.text.clone());
+    }
+    if let Some(method) = profile.method {
+        let name = match method {
+            MethodName::Auto => "auto",
+            MethodName::Get => "get",
+            MethodName::Post => "post",
+        };
+        push(out, "--method", name.into());
+    }
+    let challenge_flags = [
+        "--challenge-file",
+        "--challenge",
+        "--challenge-env",
+        "--no-challenge",
+    ];
+    if !given(user, &challenge_flags) {
+        if let Some(file) = &profile.challenge_file {
+            push(out, "--challenge-file", path(file));
+        } else if let Some(var) = &profile.challenge_env {
+            push(out, "--challenge-env", var.clone());
+        }
+    }
+}
+
+/// What a profile says for `enroll`: the key (used when it exists, generated there when not),
+/// files, subject, SANs and usages.
+fn enroll_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
     let mut key_exists = false;
     if let Some(key) = &profile.key
         && !given(user, &["--key", "--out-key"])
     {
         key_exists = key.exists();
         push(
-            &mut out,
+            out,
             if key_exists { "--key" } else { "--out-key" },
             path(key),
         );
@@ -141,42 +190,13 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         && !key_exists
         && !given(user, &["--key"])
     {
-        push(&mut out, "--key-bits", bits.0.to_string());
+        push(out, "--key-bits", bits.0.to_string());
     }
     if let Some(cert) = &profile.cert {
-        push(&mut out, "--out-cert", path(cert));
+        push(out, "--out-cert", path(cert));
     }
     if let Some(chain) = &profile.chain {
-        push(&mut out, "--out-chain", path(chain));
-    }
-    if let Some(format) = profile.format {
-        push(
-            &mut out,
-            "--format",
-            match format {
-                FormatName::Pem => "pem",
-                FormatName::Der => "der",
-            }
-            .into(),
-        );
-    }
-    if let Some(digest) = &profile.digest {
-        push(&mut out, "--digest", digest.text.clone());
-    }
-    if let Some(cipher) = &profile.cipher {
-        push(&mut out, "--cipher", cipher.text.clone());
-    }
-    if let Some(method) = profile.method {
-        push(
-            &mut out,
-            "--method",
-            match method {
-                MethodName::Auto => "auto",
-                MethodName::Get => "get",
-                MethodName::Post => "post",
-            }
-            .into(),
-        );
+        push(out, "--out-chain", path(chain));
     }
     let subject_flags = [
         "--subject",
@@ -194,7 +214,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
     ];
     if !given(user, &subject_flags) {
         if let Some(subject) = &profile.subject {
-            push(&mut out, "--subject", subject.clone());
+            push(out, "--subject", subject.clone());
         }
         for (flag, value) in [
             ("--cn", &profile.cn),
@@ -204,101 +224,38 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
             ("--email", &profile.email),
         ] {
             if let Some(v) = value {
-                push(&mut out, flag, v.clone());
+                push(out, flag, v.clone());
             }
         }
         for o in &profile.organization {
-            push(&mut out, "--org", o.clone());
+            push(out, "--org", o.clone());
         }
         for o in &profile.ou {
-            push(&mut out, "--ou", o.clone());
+            push(out, "--ou", o.clone());
         }
     }
     if !given(user, &["--san"]) {
         for san in &profile.san {
-            push(&mut out, "--san", san.text.clone());
+            push(out, "--san", san.text.clone());
         }
     }
     if let Some(ku) = &profile.key_usage {
-        push(&mut out, "--key-usage", ku.text.clone());
+        push(out, "--key-usage", ku.text.clone());
     }
     if let Some(eku) = &profile.eku {
-        push(&mut out, "--eku", eku.text.clone());
+        push(out, "--eku", eku.text.clone());
     }
-    if !given(
-        user,
-        &[
-            "--challenge-file",
-            "--challenge",
-            "--challenge-env",
-            "--no-challenge",
-        ],
-    ) {
-        if let Some(file) = &profile.challenge_file {
-            push(&mut out, "--challenge-file", path(file));
-        } else if let Some(var) = &profile.challenge_env {
-            push(&mut out, "--challenge-env", var.clone());
-        }
-    }
-    out
 }
 
-/// What a profile says for `renew`.
-fn renew_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
-    fn push(out: &mut Vec<String>, flag: &str, value: String) {
-        out.push(flag.to_string());
-        out.push(value);
-    }
-    let path = |p: &PathBuf| p.display().to_string();
-    if profile.retry_on_error == Some(true) {
-        out.push("--retry-on-error".into());
-    }
+/// What a profile says for `renew`: the current files and the renewal policy.
+fn renew_args(profile: &Profile, out: &mut Vec<String>) {
     for (flag, value) in [
-        ("--ca-cert", &profile.ca_cert),
         ("--key", &profile.key),
         ("--cert", &profile.cert),
         ("--chain", &profile.chain),
     ] {
         if let Some(v) = value {
             push(out, flag, path(v));
-        }
-    }
-    if let Some(format) = profile.format {
-        let name = match format {
-            FormatName::Pem => "pem",
-            FormatName::Der => "der",
-        };
-        push(out, "--format", name.into());
-    }
-    for (flag, value) in [
-        ("--digest", &profile.digest.as_ref().map(|d| d.text.clone())),
-        ("--cipher", &profile.cipher.as_ref().map(|c| c.text.clone())),
-    ] {
-        if let Some(v) = value {
-            push(out, flag, v.clone());
-        }
-    }
-    if let Some(method) = profile.method {
-        let name = match method {
-            MethodName::Auto => "auto",
-            MethodName::Get => "get",
-            MethodName::Post => "post",
-        };
-        push(out, "--method", name.into());
-    }
-    if !given(
-        user,
-        &[
-            "--challenge-file",
-            "--challenge",
-            "--challenge-env",
-            "--no-challenge",
-        ],
-    ) {
-        if let Some(file) = &profile.challenge_file {
-            push(out, "--challenge-file", path(file));
-        } else if let Some(var) = &profile.challenge_env {
-            push(out, "--challenge-env", var.clone());
         }
     }
     if let Some(v) = &profile.renew_at {
@@ -429,6 +386,16 @@ retry_on_error = true
         // poll takes only the polling settings.
         let joined = profile_args(&profile(), "poll", &[]).join(" ");
         assert_eq!(joined, "--poll-count 3 --retry-on-error");
+        // renew takes the current files and the renewal policy, not the subject.
+        let joined = profile_args(&profile(), "renew", &[]).join(" ");
+        assert!(
+            joined.contains("--key /nonexistent/printer.key --cert /tmp/printer.pem"),
+            "{joined}"
+        );
+        assert!(
+            !joined.contains("--cn") && !joined.contains("--out-key"),
+            "{joined}"
+        );
     }
 
     #[test]

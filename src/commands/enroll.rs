@@ -10,7 +10,6 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Result;
-use base64::Engine;
 use certenroll::Error;
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
@@ -19,7 +18,6 @@ use certenroll::scep::client::{Enrolled, Session};
 use certenroll::scep::pkimessage::{Signer, Transaction};
 use certenroll::secret::Secret;
 use certenroll::store;
-use certenroll::store::pending::Pending;
 use der::Encode;
 use x509_cert::name::Name;
 
@@ -337,44 +335,26 @@ fn enroll(
         }
         Enrolled::Pending { transaction } => {
             let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
-            let now = store::now_unix();
-            let pending = Pending {
-                transaction_id: transaction.id.clone(),
-                url: client.url().to_string(),
+            let pending = waiting::new_pending(waiting::NewPending {
+                transaction_id: &transaction.id,
+                url: client.url(),
                 ca_ident: args.server.ca_ident.clone(),
                 profile: global.profile.clone(),
-                subject: cert::name_to_string(&spec.subject),
-                subject_der: base64::engine::general_purpose::STANDARD.encode(
-                    spec.subject
-                        .to_der()
-                        .map_err(|e| Error::Crypto(format!("encoding the subject failed: {e}")))?,
-                ),
-                key: absolute(&key_file)?,
-                install_key: plan
-                    .staged
-                    .as_ref()
-                    .map(|_| absolute(&plan.path))
-                    .transpose()?,
+                subject: &spec.subject,
+                key: &key_file,
+                install_key: plan.staged.as_ref().map(|_| plan.path.as_path()),
                 key_generated: args.key.is_none(),
-                cert: absolute(&args.out_cert)?,
-                chain: args.out_chain.as_deref().map(absolute).transpose()?,
-                format: match args.format {
-                    Format::Pem => "pem".into(),
-                    Format::Der => "der".into(),
-                },
-                ca_certs: cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?,
+                cert: &args.out_cert,
+                chain: args.out_chain.as_deref(),
+                format: args.format,
+                ca: &ca,
                 cipher,
                 digest,
                 method,
-                created: now,
-                attempts: 1,
-                last_attempt: now,
-                next_attempt: None,
-                signer_key: None,
-                signer_cert: None,
+                signer: None,
                 keep_old: false,
                 post_hook: None,
-            };
+            })?;
             let request = waiting::Request {
                 pending,
                 key: plan.key.clone(),
@@ -393,8 +373,4 @@ fn enroll(
             )
         }
     }
-}
-
-fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e).into())
 }

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Result;
-use base64::Engine;
 use certenroll::Error;
 use certenroll::config::{Config, config_path};
 use certenroll::error::exit;
@@ -22,7 +21,7 @@ use certenroll::scep::MessageType;
 use certenroll::scep::client::{Client, Enrolled, Session};
 use certenroll::scep::pkimessage::Signer;
 use certenroll::schedule::{RenewPolicy, renewal_due};
-use certenroll::store::{self, pending::Pending};
+use certenroll::store;
 use der::Encode;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::ExtendedKeyUsage;
@@ -286,43 +285,26 @@ fn renew(
             )
         }
         Enrolled::Pending { transaction } => {
-            let now = store::now_unix();
-            let absolute = |p: &Path| -> Result<PathBuf> {
-                std::path::absolute(p).map_err(|e| Error::local("resolving path", p, e).into())
-            };
-            let pending = Pending {
-                transaction_id: transaction.id.clone(),
-                url: client.url().to_string(),
+            let pending = waiting::new_pending(waiting::NewPending {
+                transaction_id: &transaction.id,
+                url: client.url(),
                 ca_ident: server.ca_ident.clone(),
                 profile: global.profile.clone(),
-                subject: subject.clone(),
-                subject_der: base64::engine::general_purpose::STANDARD.encode(
-                    spec.subject
-                        .to_der()
-                        .map_err(|e| Error::Crypto(format!("encoding the subject failed: {e}")))?,
-                ),
-                key: absolute(staged.as_deref().unwrap_or(&key_path))?,
-                install_key: staged.as_ref().map(|_| absolute(&key_path)).transpose()?,
+                subject: &spec.subject,
+                key: staged.as_deref().unwrap_or(&key_path),
+                install_key: staged.as_ref().map(|_| key_path.as_path()),
                 key_generated: staged.is_some(),
-                cert: absolute(&cert_path)?,
-                chain: args.chain.as_deref().map(absolute).transpose()?,
-                format: match args.format {
-                    Format::Pem => "pem".into(),
-                    Format::Der => "der".into(),
-                },
-                ca_certs: cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?,
+                cert: &cert_path,
+                chain: args.chain.as_deref(),
+                format: args.format,
+                ca: &ca,
                 cipher,
                 digest,
                 method,
-                created: now,
-                attempts: 1,
-                last_attempt: now,
-                next_attempt: None,
-                signer_key: Some(absolute(&key_path)?),
-                signer_cert: Some(cert::to_pem(&[&current])?),
+                signer: Some((&key_path, &current)),
                 keep_old: !args.delete_old,
                 post_hook: args.post_hook.clone(),
-            };
+            })?;
             let request = waiting::Request {
                 pending,
                 key: new_key.clone(),

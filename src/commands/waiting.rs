@@ -395,6 +395,71 @@ pub fn report<'a>(
     }
 }
 
+/// What a request the CA answered PENDING needs saved; see [`new_pending`].
+pub struct NewPending<'a> {
+    pub transaction_id: &'a str,
+    pub url: &'a str,
+    pub ca_ident: Option<String>,
+    pub profile: Option<String>,
+    pub subject: &'a Name,
+    /// The key the request is for (staged beside `install_key`, or in place).
+    pub key: &'a Path,
+    /// Where the key goes once issued, when it is staged.
+    pub install_key: Option<&'a Path>,
+    pub key_generated: bool,
+    pub cert: &'a Path,
+    pub chain: Option<&'a Path>,
+    pub format: Format,
+    pub ca: &'a CaCerts,
+    pub cipher: Cipher,
+    pub digest: Digest,
+    pub method: Method,
+    /// A renewal's current key file and certificate.
+    pub signer: Option<(&'a Path, &'a Certificate)>,
+    pub keep_old: bool,
+    pub post_hook: Option<String>,
+}
+
+/// The saved state of a pending request: paths made absolute (poll may run from anywhere),
+/// the subject in DER, the CA certificates in PEM.
+pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
+    let absolute = |path: &Path| -> Result<std::path::PathBuf> {
+        std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e).into())
+    };
+    let now = now_unix();
+    let subject_der = der::Encode::to_der(p.subject)
+        .map_err(|e| Error::Crypto(format!("encoding the subject failed: {e}")))?;
+    Ok(Pending {
+        transaction_id: p.transaction_id.to_string(),
+        url: p.url.to_string(),
+        ca_ident: p.ca_ident,
+        profile: p.profile,
+        subject: cert::name_to_string(p.subject),
+        subject_der: base64::engine::general_purpose::STANDARD.encode(subject_der),
+        key: absolute(p.key)?,
+        install_key: p.install_key.map(absolute).transpose()?,
+        key_generated: p.key_generated,
+        cert: absolute(p.cert)?,
+        chain: p.chain.map(absolute).transpose()?,
+        format: match p.format {
+            Format::Pem => "pem".into(),
+            Format::Der => "der".into(),
+        },
+        ca_certs: cert::to_pem(&p.ca.all().iter().collect::<Vec<_>>())?,
+        cipher: p.cipher,
+        digest: p.digest,
+        method: p.method,
+        created: now,
+        attempts: 1,
+        last_attempt: now,
+        next_attempt: None,
+        signer_key: p.signer.map(|(key, _)| absolute(key)).transpose()?,
+        signer_cert: p.signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
+        keep_old: p.keep_old,
+        post_hook: p.post_hook,
+    })
+}
+
 /// Save a request the CA answered PENDING, poll it by `policy` (unless `no_wait`), and finish
 /// it: what `enroll` and `renew` do after PENDING.
 pub fn save_and_wait(
