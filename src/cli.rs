@@ -90,7 +90,9 @@ Secrets never go into the file: the challenge comes from challenge_file or chall
 const RENEW_HELP: &str = concat!(
     "\
 Due: once --renew-at of the lifetime has passed (default 66%), or within --renew-before of
-expiry, or with --force. Not due: exit 0 at once, nothing sent. The current key and
+expiry, or when the pinned --fingerprint is not the CA of the --chain file (the CA changed),
+or with --force. Not due: exit 0 at once, nothing sent. With a profile and no certificate
+installed yet, renew enrolls. The current key and
 certificate stay in place until the new certificate is verified; the new key waits beside
 the current one as KEY.new. A run killed between installing the certificate and the key is
 finished by the next run.

@@ -11,8 +11,16 @@ use std::path::{Path, PathBuf};
 
 use certenroll::config::{Config, FormatName, MethodName, Profile, RenewalName, config_path};
 
-/// Global options that take a value (so that their value is not taken for the subcommand).
-const GLOBAL_VALUE_OPTIONS: [&str; 4] = ["--timeout", "--state-dir", "--config", "--profile"];
+/// Global options that take a value (so that their value is not taken for the subcommand),
+/// from the clap definition itself.
+fn global_value_options() -> Vec<String> {
+    use clap::CommandFactory;
+    crate::cli::Cli::command()
+        .get_arguments()
+        .filter(|a| a.is_global_set() && a.get_action().takes_values())
+        .filter_map(|a| a.get_long().map(|long| format!("--{long}")))
+        .collect()
+}
 
 /// Where the user's arguments say the configuration and profile are.
 struct Found {
@@ -32,6 +40,7 @@ fn scan(argv: &[OsString]) -> Found {
             .map(PathBuf::from),
         subcommand: None,
     };
+    let value_options = global_value_options();
     let mut i = 1;
     while i < argv.len() {
         let arg = argv[i].to_string_lossy();
@@ -46,7 +55,7 @@ fn scan(argv: &[OsString]) -> Found {
         } else if arg == "--config" {
             found.config = value().map(PathBuf::from);
             i += 1;
-        } else if GLOBAL_VALUE_OPTIONS.contains(&arg.as_ref()) {
+        } else if value_options.iter().any(|o| o == arg.as_ref()) {
             i += 1;
         } else if arg == "--" {
             break;
@@ -396,6 +405,35 @@ retry_on_error = true
             !joined.contains("--cn") && !joined.contains("--out-key"),
             "{joined}"
         );
+    }
+
+    #[test]
+    fn every_global_option_with_a_value_is_skipped() {
+        let options = global_value_options();
+        for known in [
+            "--timeout",
+            "--state-dir",
+            "--config",
+            "--profile",
+            "--lock-wait",
+        ] {
+            assert!(
+                options.iter().any(|o| o == known),
+                "{known} missing from {options:?}"
+            );
+        }
+        let argv: Vec<OsString> = [
+            "certenroll",
+            "--lock-wait",
+            "30",
+            "--profile",
+            "p",
+            "enroll",
+        ]
+        .iter()
+        .map(OsString::from)
+        .collect();
+        assert_eq!(scan(&argv).subcommand, Some(5));
     }
 
     #[test]

@@ -393,3 +393,159 @@ fn renew_all_runs_every_profile_and_reports_the_worst() {
         .code(5)
         .stdout(predicate::str::contains("renew --all: 3 profile(s)"));
 }
+
+#[test]
+fn with_a_profile_and_no_certificate_yet_renew_enrolls() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.new]\nurl = \"{}\"\ncn = \"first-boot\"\nkey = \"{}\"\ncert = \"{}\"\n",
+            lab.url,
+            pair.key.display(),
+            pair.cert.display()
+        ),
+    )
+    .unwrap();
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["--profile", "new", "renew", "--no-challenge"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("enrolling profile new"));
+    assert!(pair.matches());
+    // The next timer run finds it not due.
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["--profile", "new", "renew"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Not due"));
+}
+
+#[test]
+fn a_changed_ca_makes_renewal_due() {
+    let old_ca = Lab::start(&[]);
+    let new_ca = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    let chain = dir.path().join("chain.pem");
+    certenroll_in(state.path())
+        .args([
+            "enroll",
+            "-q",
+            "--no-challenge",
+            "--url",
+            &old_ca.url,
+            "--cn",
+            "moving",
+        ])
+        .arg("--out-key")
+        .arg(&pair.key)
+        .arg("--out-cert")
+        .arg(&pair.cert)
+        .arg("--out-chain")
+        .arg(&chain)
+        .assert()
+        .success();
+    // Pinned to the old CA: not due. Pinned to the new one: due now.
+    renew(state.path(), &old_ca.url, &pair)
+        .args(["--fingerprint", &old_ca.ca_sha256, "--chain"])
+        .arg(&chain)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Not due"));
+    renew(state.path(), &new_ca.url, &pair)
+        .args([
+            "--fingerprint",
+            &new_ca.ca_sha256,
+            "--renewal",
+            "pkcsreq",
+            "--chain",
+        ])
+        .arg(&chain)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "renewing now: the pinned CA is not the one in the chain file",
+        ));
+    assert!(pair.matches());
+    let chain_fp = openssl(&[
+        "x509",
+        "-in",
+        chain.to_str().unwrap(),
+        "-noout",
+        "-fingerprint",
+        "-sha256",
+    ]);
+    assert!(chain_fp.contains(&new_ca.ca_sha256), "{chain_fp}");
+}
+
+#[test]
+fn two_concurrent_renewals_on_one_profile_send_one_request() {
+    let ca = Lab::start(&[]);
+    let slow = Lab::start(&["--delay", "3"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &ca.url, &pair, "busy");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.busy]\nurl = \"{}\"\nkey = \"{}\"\ncert = \"{}\"\nrenewal = \"pkcsreq\"\n",
+            slow.url,
+            pair.key.display(),
+            pair.cert.display()
+        ),
+    )
+    .unwrap();
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("certenroll"))
+        .env("CERTENROLL_STATE_DIR", state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args([
+            "--profile",
+            "busy",
+            "renew",
+            "--force",
+            "--no-challenge",
+            "-q",
+        ])
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !slow.log().contains("injected delay") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first renewal never reached the CA"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args([
+            "--profile",
+            "busy",
+            "renew",
+            "--force",
+            "--no-challenge",
+            "--lock-wait",
+            "0",
+        ])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(format!("(PID {})", first.id())));
+    assert!(first.wait().unwrap().success());
+    assert!(pair.matches());
+    assert_eq!(
+        slow.log().matches("certificate request").count(),
+        1,
+        "{}",
+        slow.log()
+    );
+}

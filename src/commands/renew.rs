@@ -36,6 +36,16 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     if args.all {
         return run_all(global, out);
     }
+    // Nothing installed yet: with a profile, that is a first enrollment.
+    if let (Some(cert), Some(profile)) = (&args.cert, &global.profile)
+        && !cert.exists()
+    {
+        out.human(&format!(
+            "No certificate at {} yet: enrolling profile {profile}.",
+            cert.display()
+        ));
+        return enroll_profile(global, args, profile);
+    }
     let state_dir = super::state_dir(global)?;
     let _lock = super::lock(global, &state_dir)?;
     let started = Instant::now();
@@ -164,7 +174,11 @@ fn renew(
         &policy,
     );
     let subject = cert::name_to_string(current.tbs_certificate().subject());
-    if !due && !args.force {
+    let changed = ca_changed(args, &current);
+    if let Some(reason) = &changed {
+        out.warn(&format!("renewing now: {reason}"));
+    }
+    if !due && !args.force && changed.is_none() {
         out.human(&format!(
             "Not due: {subject} is valid until {}; renewal is due from {}.",
             validity.not_after,
@@ -323,6 +337,56 @@ fn renew(
             )
         }
     }
+}
+
+/// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs).
+fn enroll_profile(global: &GlobalArgs, args: &RenewArgs, profile: &str) -> Result<u8> {
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::local("finding certenroll itself", "/proc/self/exe", e))?;
+    let mut command = std::process::Command::new(&exe);
+    command.arg("--profile").arg(profile);
+    if let Some(config) = &global.config {
+        command.arg("--config").arg(config);
+    }
+    if let Some(state) = &global.state_dir {
+        command.arg("--state-dir").arg(state);
+    }
+    command
+        .arg("--timeout")
+        .arg(global.timeout.to_string())
+        .arg("--lock-wait")
+        .arg(global.lock_wait.to_string());
+    if global.quiet {
+        command.arg("-q");
+    }
+    if global.json {
+        command.arg("--json");
+    }
+    command.arg("enroll");
+    if args.no_wait {
+        command.arg("--no-wait");
+    }
+    let status = command
+        .status()
+        .map_err(|e| Error::local("running certenroll enroll", &exe, e))?;
+    Ok(status
+        .code()
+        .map_or(exit::OTHER, |c| u8::try_from(c).unwrap_or(exit::OTHER)))
+}
+
+/// Whether the installed certificate comes from another CA than the pinned one: the chain
+/// file's CA has another fingerprint, or did not issue the certificate. Needs --fingerprint
+/// and --chain (both usually in the profile); otherwise nothing is known offline.
+fn ca_changed(args: &RenewArgs, current: &Certificate) -> Option<String> {
+    let pin = cert::parse_fingerprint(args.fingerprint.as_deref()?).ok()?;
+    let chain = cert::parse_certificates(&std::fs::read(args.chain.as_ref()?).ok()?).ok()?;
+    let ca = chain.first()?;
+    if !cert::matches_fingerprint(ca, &pin) {
+        return Some("the pinned CA is not the one in the chain file".into());
+    }
+    cert::verify_issued_by(current, ca)
+        .err()
+        .map(|_| "the installed certificate was not issued by the pinned CA".into())
 }
 
 /// `renew --all`: each profile in its own process (its own lock), then a summary.
