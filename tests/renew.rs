@@ -296,7 +296,7 @@ fn post_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
 }
 
 #[test]
-fn a_pending_renewal_finishes_with_poll() {
+fn a_pending_renewal_is_polled_by_the_next_run() {
     let lab = Lab::start(&["--pending", "1"]);
     let state = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -327,10 +327,20 @@ fn a_pending_renewal_finishes_with_poll() {
         .code(3);
     assert_eq!(pair.snapshot(), before, "nothing swapped while pending");
     assert!(dir.path().join("key.pem.new").exists());
-    certenroll_in(state.path())
-        .args(["poll", "--poll-count", "1"])
+    // The next renew run (a timer) polls that request instead of sending another.
+    renew(state.path(), &lab.url, &pair)
+        .args(["--force", "--poll-count", "1"])
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains("is pending at the CA"));
+    // One CertPoll finished the enrollment, one the renewal; one RenewalReq in all.
+    assert_eq!(lab.log().matches("CertPoll").count(), 2, "{}", lab.log());
+    assert_eq!(
+        lab.log().matches("message_type=RenewalReq").count(),
+        1,
+        "{}",
+        lab.log()
+    );
     assert!(pair.matches());
     assert_ne!(pair.snapshot(), before);
     assert_eq!(

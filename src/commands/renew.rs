@@ -135,6 +135,9 @@ fn renew(
         ca_ident: args.ca_ident.clone(),
     };
     recover_interrupted_swap(&key_path, &cert_path, out)?;
+    if let Some(code) = continue_pending(global, args, out, state_dir, &key_path, started)? {
+        return Ok(code);
+    }
 
     let current_key = read_key(&key_path)?;
     let bytes = std::fs::read(&cert_path).map_err(|e| {
@@ -337,6 +340,51 @@ fn renew(
             )
         }
     }
+}
+
+/// A renewal of this key already waits at the CA: poll it instead of sending another request
+/// (which would replace its staged key).
+fn continue_pending(
+    global: &GlobalArgs,
+    args: &RenewArgs,
+    out: &Output,
+    state_dir: &Path,
+    key_path: &Path,
+    started: Instant,
+) -> Result<Option<u8>> {
+    let Ok(key) = std::path::absolute(key_path) else {
+        return Ok(None);
+    };
+    let store = store::pending::PendingStore::new(state_dir);
+    let (pending, _) = store.list();
+    let Some(saved) = pending
+        .into_iter()
+        .find(|p| p.install_key.as_ref() == Some(&key))
+    else {
+        return Ok(None);
+    };
+    out.human(&format!(
+        "A renewal of {} is pending at the CA (transaction {}): polling it.",
+        key_path.display(),
+        saved.transaction_id
+    ));
+    let mut request = waiting::Request::load(saved)?;
+    let http = super::transport(global);
+    let client = Client::new(&http, &request.pending.url)?;
+    let policy = waiting::policy(&args.policy);
+    let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
+        .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
+    let key_description = request.key.describe();
+    waiting::finish(
+        state_dir,
+        &store,
+        &request,
+        end,
+        &key_description,
+        ("renew", started),
+        out,
+    )
+    .map(Some)
 }
 
 /// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs).
