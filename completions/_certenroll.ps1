@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show installed certificates, pending requests and when the next attempt is due')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check, step by step, why a device can or cannot enroll, and say how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, check, export and import the configuration file''s profiles')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway SCEP CA with fault injection)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions (for packagers and the project''s CI)')
@@ -294,6 +295,32 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'certenroll;doctor' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL (or from --profile)')
+            [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert')
+            [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The installed key, to check it against the certificate')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The installed certificate, to check its validity and renewal')
+            [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'The challenge file enrollment will read')
+            [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'The environment variable enrollment will read the challenge from')
+            [CompletionResult]::new('--renew-at', '--renew-at', [CompletionResultType]::ParameterName, 'Renewal share of the lifetime, as for renew')
+            [CompletionResult]::new('--renew-before', '--renew-before', [CompletionResultType]::ParameterName, 'Renewal margin before expiry, as for renew')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'certenroll;config' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
@@ -517,6 +544,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show installed certificates, pending requests and when the next attempt is due')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check, step by step, why a device can or cannot enroll, and say how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, check, export and import the configuration file''s profiles')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway SCEP CA with fault injection)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions (for packagers and the project''s CI)')
@@ -548,6 +576,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;status' {
+            break
+        }
+        'certenroll;help;doctor' {
             break
         }
         'certenroll;help;config' {

@@ -19,6 +19,9 @@ _certenroll() {
             certenroll,config)
                 cmd="certenroll__subcmd__config"
                 ;;
+            certenroll,doctor)
+                cmd="certenroll__subcmd__doctor"
+                ;;
             certenroll,enroll)
                 cmd="certenroll__subcmd__enroll"
                 ;;
@@ -94,6 +97,9 @@ _certenroll() {
             certenroll__subcmd__help,config)
                 cmd="certenroll__subcmd__help__subcmd__config"
                 ;;
+            certenroll__subcmd__help,doctor)
+                cmd="certenroll__subcmd__help__subcmd__doctor"
+                ;;
             certenroll__subcmd__help,enroll)
                 cmd="certenroll__subcmd__help__subcmd__enroll"
                 ;;
@@ -167,7 +173,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help"
+            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,6 +481,76 @@ _certenroll() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__doctor)
+            opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fingerprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renew-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renew-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -927,7 +1003,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help)
-            opts="getcacaps getcacert enroll renew poll getcert getcrl history status config lab generate help"
+            opts="getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,6 +1089,20 @@ _certenroll() {
         certenroll__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
@@ -281,6 +282,31 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'certenroll;doctor'= {
+            cand --url 'The SCEP URL (or from --profile)'
+            cand --ca-ident 'CA identifier sent with GetCACert'
+            cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate'
+            cand --key 'The installed key, to check it against the certificate'
+            cand --cert 'The installed certificate, to check its validity and renewal'
+            cand --challenge-file 'The challenge file enrollment will read'
+            cand --challenge-env 'The environment variable enrollment will read the challenge from'
+            cand --renew-at 'Renewal share of the lifetime, as for renew'
+            cand --renew-before 'Renewal margin before expiry, as for renew'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'certenroll;config'= {
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
@@ -485,6 +511,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
@@ -507,6 +534,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;history'= {
         }
         &'certenroll;help;status'= {
+        }
+        &'certenroll;help;doctor'= {
         }
         &'certenroll;help;config'= {
             cand path 'Print the path of the configuration file in use, and whether it exists'

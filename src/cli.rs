@@ -237,6 +237,9 @@ pub enum Command {
     /// Show installed certificates, pending requests and when the next attempt is due.
     #[command(after_long_help = EXIT_CODES)]
     Status,
+    /// Check, step by step, why a device can or cannot enroll, and say how to fix it.
+    #[command(after_long_help = EXIT_CODES, args_override_self = true)]
+    Doctor(DoctorArgs),
     /// Show, check, export and import the configuration file's profiles.
     #[command(subcommand, after_long_help = CONFIG_HELP)]
     Config(ConfigCommand),
@@ -661,6 +664,46 @@ pub struct GetcrlArgs {
     /// Serial number (hex) of a certificate whose CRL is wanted (default: the CA's own).
     #[arg(long, value_name = "HEX")]
     pub serial: Option<String>,
+}
+
+/// Arguments of `doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The SCEP URL (or from --profile).
+    #[arg(long, env = "CERTENROLL_URL", value_name = "URL")]
+    pub url: Option<String>,
+
+    /// CA identifier sent with GetCACert.
+    #[arg(long, value_name = "NAME")]
+    pub ca_ident: Option<String>,
+
+    /// Expected SHA-256 fingerprint of the CA certificate.
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+
+    /// The installed key, to check it against the certificate.
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+
+    /// The installed certificate, to check its validity and renewal.
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+
+    /// The challenge file enrollment will read.
+    #[arg(long, value_name = "FILE", conflicts_with = "challenge_env")]
+    pub challenge_file: Option<PathBuf>,
+
+    /// The environment variable enrollment will read the challenge from.
+    #[arg(long, value_name = "VAR")]
+    pub challenge_env: Option<String>,
+
+    /// Renewal share of the lifetime, as for renew.
+    #[arg(long, value_name = "PERCENT", default_value = "66%")]
+    pub renew_at: certenroll::schedule::Percent,
+
+    /// Renewal margin before expiry, as for renew.
+    #[arg(long, value_name = "SPAN")]
+    pub renew_before: Option<certenroll::schedule::Span>,
 }
 
 /// `config` subcommands.

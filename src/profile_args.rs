@@ -95,6 +95,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         "renew",
         "getcert",
         "getcrl",
+        "doctor",
     ];
     if server_verbs.contains(&subcommand) {
         if let Some(url) = &profile.url {
@@ -104,7 +105,15 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
             push(&mut out, "--ca-ident", ident.clone());
         }
     }
-    if ["getcacert", "enroll", "renew", "getcert", "getcrl"].contains(&subcommand)
+    if [
+        "getcacert",
+        "enroll",
+        "renew",
+        "getcert",
+        "getcrl",
+        "doctor",
+    ]
+    .contains(&subcommand)
         && let Some(fp) = &profile.fingerprint
     {
         push(&mut out, "--fingerprint", fp.text.clone());
@@ -135,6 +144,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
             request_args(profile, user, &mut out);
             renew_args(profile, &mut out);
         }
+        "doctor" => doctor_args(profile, &mut out),
         _ => {}
     }
     out
@@ -253,6 +263,30 @@ fn enroll_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
     }
     if let Some(eku) = &profile.eku {
         push(out, "--eku", eku.text.clone());
+    }
+}
+
+/// What a profile says for `doctor`: the files and the challenge source to check.
+fn doctor_args(profile: &Profile, out: &mut Vec<String>) {
+    for (flag, value) in [
+        ("--key", &profile.key),
+        ("--cert", &profile.cert),
+        ("--challenge-file", &profile.challenge_file),
+    ] {
+        if let Some(v) = value {
+            push(out, flag, path(v));
+        }
+    }
+    if profile.challenge_file.is_none()
+        && let Some(var) = &profile.challenge_env
+    {
+        push(out, "--challenge-env", var.clone());
+    }
+    if let Some(v) = &profile.renew_at {
+        push(out, "--renew-at", v.text.clone());
+    }
+    if let Some(v) = &profile.renew_before {
+        push(out, "--renew-before", v.text.clone());
     }
 }
 

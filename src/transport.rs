@@ -25,6 +25,8 @@ pub struct Response {
     pub status: u16,
     /// The Content-Type header, if any.
     pub content_type: Option<String>,
+    /// The Date header, if any (the server's clock).
+    pub date: Option<String>,
     /// The body.
     pub body: Vec<u8>,
 }
@@ -114,11 +116,15 @@ impl Transport {
     ) -> Result<Response, Error> {
         let mut response = result.map_err(|e| classify(url, e))?;
         let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header("content-type");
+        let date = header("date");
         let body = response
             .body_mut()
             .with_config()
@@ -129,6 +135,7 @@ impl Transport {
         Ok(Response {
             status,
             content_type,
+            date,
             body,
         })
     }
@@ -149,6 +156,56 @@ impl Http for Transport {
                 .header("Content-Type", content_type)
                 .send(body),
         )
+    }
+}
+
+/// Parse an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT") into Unix
+/// seconds.
+pub fn parse_http_date(text: &str) -> Option<u64> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| m == month)? as u8
+        + 1;
+    let hms: Vec<u8> = time.split(':').filter_map(|p| p.parse().ok()).collect();
+    let [hour, minute, second] = hms.as_slice() else {
+        return None;
+    };
+    let date = der::DateTime::new(
+        year.parse().ok()?,
+        month,
+        day.parse().ok()?,
+        *hour,
+        *minute,
+        *second,
+    )
+    .ok()?;
+    Some(date.unix_duration().as_secs())
+}
+
+/// Format Unix seconds as an HTTP date (IMF-fixdate).
+pub fn http_date(unix: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match der::DateTime::from_unix_duration(Duration::from_secs(unix)) {
+        Ok(t) => format!(
+            "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
+            DAYS[(unix / 86_400 % 7) as usize],
+            t.day(),
+            MONTHS[usize::from(t.month()) - 1],
+            t.year(),
+            t.hour(),
+            t.minutes(),
+            t.seconds()
+        ),
+        Err(_) => String::new(),
     }
 }
 
@@ -214,10 +271,26 @@ mod tests {
     }
 
     #[test]
+    fn http_dates_parse() {
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
+        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
+        assert_eq!(parse_http_date("garbage"), None);
+        assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(
+            parse_http_date(&http_date(1_800_000_000)),
+            Some(1_800_000_000)
+        );
+    }
+
+    #[test]
     fn non_200_is_an_http_status_error_with_escaped_body() {
         let response = Response {
             status: 500,
             content_type: None,
+            date: None,
             body: b"not implemented\x1b[2J".to_vec(),
         };
         let err = response.require_ok("http://ca/scep").unwrap_err();

@@ -5,6 +5,7 @@
 mod util;
 
 mod cli;
+mod doctor;
 mod hostile;
 mod lab_faults;
 mod lifecycle;

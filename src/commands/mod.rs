@@ -1,6 +1,7 @@
 //! One file per command; this module dispatches to them and holds what several share.
 
 mod config;
+mod doctor;
 mod enroll;
 mod generate;
 mod getcacaps;
@@ -42,6 +43,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
         Command::History => history::run(&cli.global, out),
         Command::Status => status::run(&cli.global, out),
+        Command::Doctor(args) => doctor::run(&cli.global, args, out),
         Command::Config(command) => config::run(&cli.global, command, out),
         Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),
         Command::Generate(args) => generate::run(args),

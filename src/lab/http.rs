@@ -142,9 +142,10 @@ fn reason(status: u16) -> &'static str {
 /// Write `response` to `stream` and close the exchange.
 pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         response.status,
         reason(response.status),
+        crate::transport::http_date(crate::store::now_unix()),
         response.content_type,
         response.body.len()
     );

@@ -107,7 +107,8 @@ impl<'a> Client<'a> {
         &self.url
     }
 
-    fn operation_url(&self, operation: &str, message: Option<&str>) -> String {
+    /// The URL of `operation` (with an optional already-escaped message).
+    pub fn operation_url(&self, operation: &str, message: Option<&str>) -> String {
         let sep = if self.url.contains('?') { '&' } else { '?' };
         match message {
             Some(m) => format!("{}{sep}operation={operation}&message={m}", self.url),

@@ -1,0 +1,500 @@
+//! `certenroll doctor`: a checklist run top to bottom, each step ✓ (fine), ! (works, but
+//! worth knowing) or ✗ (broken, with the fix). The exit code is the worst ✗'s; warnings do
+//! not change it.
+
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use certenroll::error::exit;
+use certenroll::pki::cert;
+use certenroll::pki::digest::Digest;
+use certenroll::pki::envelope::Cipher;
+use certenroll::pki::key::PrivateKey;
+use certenroll::scep::caps::Capabilities;
+use certenroll::scep::client::Client;
+use certenroll::schedule::{RenewPolicy, renewal_due};
+use certenroll::store::{self, lock::Lock, pending::PendingStore};
+use certenroll::transport::{Http, parse_http_date};
+use serde::Serialize;
+
+use crate::cli::{DoctorArgs, GlobalArgs};
+use crate::output::Output;
+
+/// Clock difference from the server worth a warning (SCEP servers check signingTime).
+const MAX_SKEW_SECS: u64 = 300;
+/// How long connecting may take in the TCP step.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Mark {
+    Ok,
+    Warn,
+    Fail,
+}
+
+#[derive(Debug, Serialize)]
+struct Step {
+    name: &'static str,
+    status: Mark,
+    detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<String>,
+    #[serde(skip)]
+    code: u8,
+}
+
+#[derive(Default)]
+struct Report {
+    steps: Vec<Step>,
+}
+
+impl Report {
+    fn ok(&mut self, name: &'static str, detail: String) {
+        self.steps.push(Step {
+            name,
+            status: Mark::Ok,
+            detail,
+            fix: None,
+            code: exit::OK,
+        });
+    }
+    fn warn(&mut self, name: &'static str, detail: String, fix: &str) {
+        self.steps.push(Step {
+            name,
+            status: Mark::Warn,
+            detail,
+            fix: Some(fix.into()),
+            code: exit::OK,
+        });
+    }
+    fn fail(&mut self, name: &'static str, detail: String, fix: &str, code: u8) {
+        self.steps.push(Step {
+            name,
+            status: Mark::Fail,
+            detail,
+            fix: Some(fix.into()),
+            code,
+        });
+    }
+    fn worst(&self) -> u8 {
+        self.steps.iter().map(|s| s.code).max().unwrap_or(exit::OK)
+    }
+}
+
+/// The fix for a failed exchange, by kind.
+fn fix_for(err: &certenroll::Error) -> &'static str {
+    match err {
+        certenroll::Error::Communication { .. } => {
+            "check that the SCEP service runs and that the URL (scheme, host, port, path) is right"
+        }
+        certenroll::Error::HttpStatus { .. } => {
+            "the server answered but refused this URL: check the path (e.g. /scep, /certsrv/mscep/mscep.dll)"
+        }
+        certenroll::Error::Untrusted(_) => {
+            "the server's answer is not what a SCEP CA sends: check the URL, and the pinned fingerprint"
+        }
+        _ => "see the message above",
+    }
+}
+
+pub fn run(global: &GlobalArgs, args: &DoctorArgs, out: &Output) -> Result<u8> {
+    let url = args.url.clone().ok_or_else(|| {
+        certenroll::Error::Invalid("doctor needs --url URL or --profile NAME".into())
+    })?;
+    let mut report = Report::default();
+    network(global, args, &url, &mut report);
+    local(global, args, &url, &mut report)?;
+
+    let code = report.worst();
+    out.json(&serde_json::json!({ "url": url, "steps": report.steps, "exit_code": code }));
+    let mut text = format!("certenroll doctor: {url}\n");
+    for step in &report.steps {
+        let mark = match step.status {
+            Mark::Ok => "✓",
+            Mark::Warn => "!",
+            Mark::Fail => "✗",
+        };
+        text.push_str(&format!("{mark} {:<13} {}\n", step.name, step.detail));
+        if let Some(fix) = step.fix.as_ref().filter(|_| step.status != Mark::Ok) {
+            text.push_str(&format!("  {:<13} fix: {fix}\n", ""));
+        }
+    }
+    out.human(text.trim_end());
+    Ok(code)
+}
+
+/// DNS, TCP, GetCACaps (with the server's clock), GetCACert.
+fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Report) {
+    let Ok(uri) = url.parse::<ureq::http::Uri>() else {
+        report.fail(
+            "url",
+            format!("'{url}' is not a URL"),
+            "write it as http://host[:port]/path",
+            exit::USAGE,
+        );
+        return;
+    };
+    let (Some(host), Some(scheme)) = (uri.host(), uri.scheme_str()) else {
+        report.fail(
+            "url",
+            format!("'{url}' has no scheme or host"),
+            "write it as http://host[:port]/path",
+            exit::USAGE,
+        );
+        return;
+    };
+    let port = uri
+        .port_u16()
+        .unwrap_or(if scheme == "https" { 443 } else { 80 });
+    let addresses: Vec<_> = match (host.trim_matches(['[', ']']), port).to_socket_addrs() {
+        Ok(a) => a.collect(),
+        Err(e) => {
+            report.fail(
+                "dns",
+                format!("{host} does not resolve ({e})"),
+                "check the host name and this machine's DNS settings, or use the IP address",
+                exit::COMMUNICATION,
+            );
+            return;
+        }
+    };
+    let shown: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
+    report.ok("dns", format!("{host} resolves to {}", shown.join(", ")));
+    let started = Instant::now();
+    match addresses.iter().find_map(|a| {
+        TcpStream::connect_timeout(a, CONNECT_TIMEOUT)
+            .ok()
+            .map(|_| *a)
+    }) {
+        Some(addr) => report.ok(
+            "connect",
+            format!("TCP to {addr} in {} ms", started.elapsed().as_millis()),
+        ),
+        None => {
+            report.fail(
+                "connect",
+                format!("nothing accepts connections on {host} port {port}"),
+                "is the SCEP service running there, and is no firewall in the way?",
+                exit::COMMUNICATION,
+            );
+            return;
+        }
+    }
+
+    let http = super::transport(global);
+    let Ok(client) = Client::new(&http, url) else {
+        report.fail(
+            "url",
+            format!("'{url}' is not an http:// or https:// URL"),
+            "SCEP runs over http:// (or https://)",
+            exit::USAGE,
+        );
+        return;
+    };
+    let response = match http
+        .get(&client.operation_url("GetCACaps", None))
+        .and_then(|r| r.require_ok(client.url()))
+    {
+        Ok(r) => r,
+        Err(err) => {
+            report.fail(
+                "capabilities",
+                format!("GetCACaps failed: {err}"),
+                fix_for(&err),
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    let caps = Capabilities::parse(&String::from_utf8_lossy(&response.body));
+    let names: Vec<String> = caps
+        .names
+        .iter()
+        .map(|n| certenroll::sanitize::escape_untrusted(n))
+        .collect();
+    report.ok(
+        "capabilities",
+        if names.is_empty() {
+            "none listed (an old server)".into()
+        } else {
+            names.join(", ")
+        },
+    );
+    if caps.best_cipher() == Cipher::Des {
+        report.warn(
+            "encryption",
+            "the server offers only single DES".into(),
+            "ask the CA's administrator to enable AES (or at least 3DES)",
+        );
+    }
+    if caps.best_digest() == Digest::Sha1 {
+        report.warn(
+            "signatures",
+            "the server offers only SHA-1".into(),
+            "ask the CA's administrator to enable SHA-256",
+        );
+    }
+    if !caps.post() {
+        report.warn(
+            "method",
+            "no POSTPKIOperation: requests go in the URL of a GET".into(),
+            "long URLs can be cut by proxies; ask for POSTPKIOperation",
+        );
+    }
+    match response.date.as_deref().and_then(parse_http_date) {
+        Some(server) => {
+            let local = store::now_unix();
+            let skew = server.abs_diff(local);
+            let (who, dir) = if server > local {
+                ("server", "ahead")
+            } else {
+                ("server", "behind")
+            };
+            if skew > MAX_SKEW_SECS {
+                report.warn("clock", format!("the {who}'s clock is {skew} s {dir} of this machine's"), "fix the time (NTP) on whichever is wrong: CAs reject requests signed at the wrong time (failInfo 3 badTime)");
+            } else {
+                report.ok("clock", format!("within {skew} s of the server's"));
+            }
+        }
+        None => report.warn(
+            "clock",
+            "the server sent no Date header".into(),
+            "make sure this machine's clock is right (NTP)",
+        ),
+    }
+
+    let ca = match client.get_ca_cert(args.ca_ident.as_deref()) {
+        Ok(ca) => ca,
+        Err(err) => {
+            report.fail(
+                "ca",
+                format!("GetCACert failed: {err}"),
+                fix_for(&err),
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    let summary = cert::summary(ca.ca());
+    let now = store::now_unix();
+    let validity = ca.ca().tbs_certificate().validity();
+    let (from, until) = (
+        validity.not_before.to_unix_duration().as_secs(),
+        validity.not_after.to_unix_duration().as_secs(),
+    );
+    if now < from || now > until {
+        report.fail(
+            "ca",
+            format!(
+                "the CA '{}' is not valid now ({} to {})",
+                summary.subject, summary.not_before, summary.not_after
+            ),
+            "check this machine's clock; if it is right, the CA must be renewed",
+            exit::UNTRUSTED,
+        );
+    } else if until - now < 30 * 86_400 {
+        report.warn(
+            "ca",
+            format!("the CA '{}' expires {}", summary.subject, summary.not_after),
+            "the CA will roll over soon: plan to fetch the new CA certificate",
+        );
+    } else {
+        report.ok(
+            "ca",
+            format!(
+                "'{}' valid until {}, sha256 {}",
+                summary.subject, summary.not_after, summary.sha256
+            ),
+        );
+    }
+    let (recipient, why) = ca.recipient();
+    report.ok(
+        "recipient",
+        format!(
+            "requests are encrypted to '{}': {why}; {} RA certificate(s)",
+            cert::name_to_string(recipient.tbs_certificate().subject()),
+            ca.ras().len()
+        ),
+    );
+    if let Some(pin) = &args.fingerprint {
+        match cert::parse_fingerprint(pin).and_then(|p| ca.check_pin(&p)) {
+            Ok(()) => report.ok("fingerprint", "the CA matches the pinned fingerprint".into()),
+            Err(err) => report.fail("fingerprint", err.to_string(), "compare the fingerprint with the CA's administrator; a mismatch can mean someone is in the middle", exit::UNTRUSTED),
+        }
+    }
+}
+
+/// The challenge source, the installed pair, pending requests, the lock.
+fn local(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Report) -> Result<()> {
+    match (&args.challenge_file, &args.challenge_env) {
+        (Some(path), _) => match std::fs::read_to_string(path) {
+            Ok(text) if !text.trim().is_empty() => {
+                report.ok("challenge", format!("{} is readable", path.display()))
+            }
+            Ok(_) => report.fail(
+                "challenge",
+                format!("{} is empty", path.display()),
+                "write the challenge password into it",
+                exit::USAGE,
+            ),
+            Err(e) => report.fail(
+                "challenge",
+                format!("{} cannot be read: {e}", path.display()),
+                "check the path and its permissions",
+                exit::LOCAL,
+            ),
+        },
+        (None, Some(var)) => match std::env::var(var) {
+            Ok(v) if !v.is_empty() => report.ok("challenge", format!("${var} is set")),
+            _ => report.fail(
+                "challenge",
+                format!("${var} is not set"),
+                "set it in the environment of the service or timer",
+                exit::USAGE,
+            ),
+        },
+        (None, None) => report.warn(
+            "challenge",
+            "no challenge source given".into(),
+            "most CAs want a challenge: challenge_file or challenge_env in the profile",
+        ),
+    }
+    if let (Some(key_path), Some(cert_path)) = (&args.key, &args.cert) {
+        installed(args, key_path, cert_path, report);
+    }
+    let state_dir = super::state_dir(global)?;
+    let (pending, _) = PendingStore::new(&state_dir).list();
+    let mine: Vec<_> = pending
+        .iter()
+        .filter(|p| p.url == url && (global.profile.is_none() || p.profile == global.profile))
+        .collect();
+    if mine.is_empty() {
+        report.ok("pending", "no requests waiting for this CA".into());
+    } else {
+        let list: Vec<String> = mine
+            .iter()
+            .map(|p| format!("{} ({} attempts)", p.transaction_id, p.attempts))
+            .collect();
+        report.warn(
+            "pending",
+            format!("waiting for the CA: {}", list.join(", ")),
+            "`certenroll poll` asks again; the CA's administrator may have to approve them",
+        );
+    }
+    let name = global.profile.as_deref().unwrap_or("default");
+    match Lock::acquire(&state_dir, name, Duration::ZERO) {
+        Ok(_) => report.ok("lock", format!("profile '{name}' is free")),
+        Err(err) => report.warn(
+            "lock",
+            err.to_string(),
+            "another run is working on this profile; wait for it",
+        ),
+    }
+    Ok(())
+}
+
+fn installed(args: &DoctorArgs, key_path: &Path, cert_path: &Path, report: &mut Report) {
+    let certificate = match std::fs::read(cert_path) {
+        Ok(bytes) => match cert::parse_certificates(&bytes)
+            .ok()
+            .and_then(|c| c.into_iter().next())
+        {
+            Some(c) => c,
+            None => {
+                report.fail(
+                    "certificate",
+                    format!("{} holds no certificate", cert_path.display()),
+                    "enroll again (certenroll enroll) or restore it",
+                    exit::LOCAL,
+                );
+                return;
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            report.warn(
+                "certificate",
+                format!("{} does not exist yet", cert_path.display()),
+                "enroll: certenroll enroll (or renew with a profile)",
+            );
+            return;
+        }
+        Err(e) => {
+            report.fail(
+                "certificate",
+                format!("{} cannot be read: {e}", cert_path.display()),
+                "check the path and its permissions",
+                exit::LOCAL,
+            );
+            return;
+        }
+    };
+    let key = std::fs::read(key_path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| PrivateKey::from_bytes(&b).map_err(|e| e.to_string()));
+    match key.and_then(|k| k.public_key_info().map_err(|e| e.to_string())) {
+        Ok(spki) if cert::has_public_key(&certificate, &spki) => report.ok(
+            "key",
+            format!("{} belongs to the certificate", key_path.display()),
+        ),
+        Ok(_) => {
+            report.fail(
+                "key",
+                format!(
+                    "{} does not belong to {}",
+                    key_path.display(),
+                    cert_path.display()
+                ),
+                "restore the matching pair (look for *.prev files) or enroll again",
+                exit::LOCAL,
+            );
+        }
+        Err(e) => report.fail(
+            "key",
+            format!("{} cannot be used: {e}", key_path.display()),
+            "check the path, its permissions and its format (PEM or DER, unencrypted)",
+            exit::LOCAL,
+        ),
+    }
+    let validity = certificate.tbs_certificate().validity();
+    let (from, until) = (
+        validity.not_before.to_unix_duration().as_secs(),
+        validity.not_after.to_unix_duration().as_secs(),
+    );
+    let now = store::now_unix();
+    let policy = RenewPolicy {
+        at: args.renew_at,
+        before: args.renew_before.map(|s| s.0),
+    };
+    let (due, due_at) = renewal_due(from, until, now, &policy);
+    if now > until {
+        report.warn(
+            "validity",
+            format!("expired on {}", validity.not_after),
+            "renew: certenroll renew --force (or enroll again)",
+        );
+    } else if due {
+        report.warn(
+            "validity",
+            format!(
+                "valid until {} ({} days), renewal due since {}",
+                validity.not_after,
+                (until - now) / 86_400,
+                store::rfc3339(due_at)
+            ),
+            "run certenroll renew (a timer should: see contrib/systemd)",
+        );
+    } else {
+        report.ok(
+            "validity",
+            format!(
+                "valid until {} ({} days); renewal due from {}",
+                validity.not_after,
+                (until - now) / 86_400,
+                store::rfc3339(due_at)
+            ),
+        );
+    }
+}
