@@ -336,12 +336,44 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file in use, and whether it exists')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the profiles (or the one --profile names) as TOML, or JSON with --json')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Read the configuration file and report the first error (file, line, key), if any')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the profiles (or the one --profile names) to FILE, for another device')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the profiles of FILE to the configuration, replacing profiles of the same name')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certenroll;config;init' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL')
+            [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)')
+            [CompletionResult]::new('--cn', '--cn', [CompletionResultType]::ParameterName, 'Common name (default: this machine''s host name)')
+            [CompletionResult]::new('--san', '--san', [CompletionResultType]::ParameterName, 'Subject alternative names, comma-separated (default: dns:CN)')
+            [CompletionResult]::new('--key-bits', '--key-bits', [CompletionResultType]::ParameterName, 'RSA key size')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key file (default: beside the configuration, NAME.key)')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate file (default: NAME.pem)')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'The chain file (default: NAME-chain.pem)')
+            [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'A file holding the challenge password')
+            [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'An environment variable holding the challenge password')
+            [CompletionResult]::new('--renew-at', '--renew-at', [CompletionResultType]::ParameterName, 'Renewal: share of the lifetime (default 66%)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Ask nothing: take every answer from the flags (missing ones are an error or a default)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a profile of the same name')
+            [CompletionResult]::new('--trust-ca', '--trust-ca', [CompletionResultType]::ParameterName, 'Trust and pin the CA the server shows, without a fingerprint to compare (only when the network path is trusted)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'certenroll;config;path' {
@@ -430,12 +462,16 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file in use, and whether it exists')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the profiles (or the one --profile names) as TOML, or JSON with --json')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Read the configuration file and report the first error (file, line, key), if any')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the profiles (or the one --profile names) to FILE, for another device')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the profiles of FILE to the configuration, replacing profiles of the same name')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certenroll;config;help;init' {
             break
         }
         'certenroll;config;help;path' {
@@ -582,11 +618,15 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;config' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the configuration file in use, and whether it exists')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print the profiles (or the one --profile names) as TOML, or JSON with --json')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Read the configuration file and report the first error (file, line, key), if any')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the profiles (or the one --profile names) to FILE, for another device')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add the profiles of FILE to the configuration, replacing profiles of the same name')
+            break
+        }
+        'certenroll;help;config;init' {
             break
         }
         'certenroll;help;config;path' {

@@ -70,6 +70,9 @@ _certenroll() {
             certenroll__subcmd__config,import)
                 cmd="certenroll__subcmd__config__subcmd__import"
                 ;;
+            certenroll__subcmd__config,init)
+                cmd="certenroll__subcmd__config__subcmd__init"
+                ;;
             certenroll__subcmd__config,path)
                 cmd="certenroll__subcmd__config__subcmd__path"
                 ;;
@@ -87,6 +90,9 @@ _certenroll() {
                 ;;
             certenroll__subcmd__config__subcmd__help,import)
                 cmd="certenroll__subcmd__config__subcmd__help__subcmd__import"
+                ;;
+            certenroll__subcmd__config__subcmd__help,init)
+                cmd="certenroll__subcmd__config__subcmd__help__subcmd__init"
                 ;;
             certenroll__subcmd__config__subcmd__help,path)
                 cmd="certenroll__subcmd__config__subcmd__help__subcmd__path"
@@ -144,6 +150,9 @@ _certenroll() {
                 ;;
             certenroll__subcmd__help__subcmd__config,import)
                 cmd="certenroll__subcmd__help__subcmd__config__subcmd__import"
+                ;;
+            certenroll__subcmd__help__subcmd__config,init)
+                cmd="certenroll__subcmd__help__subcmd__config__subcmd__init"
                 ;;
             certenroll__subcmd__help__subcmd__config,path)
                 cmd="certenroll__subcmd__help__subcmd__config__subcmd__path"
@@ -207,7 +216,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version path show check export import help"
+            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version init path show check export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,7 +318,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__help)
-            opts="path show check export import help"
+            opts="init path show check export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,6 +387,20 @@ _certenroll() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certenroll__subcmd__config__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certenroll__subcmd__config__subcmd__help__subcmd__path)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -413,6 +436,84 @@ _certenroll() {
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__config__subcmd__init)
+            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --renew-at --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fingerprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --san)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-bits)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renew-at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1017,7 +1118,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help__subcmd__config)
-            opts="path show check export import"
+            opts="init path show check export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,6 +1160,20 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help__subcmd__config__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__help__subcmd__config__subcmd__init)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

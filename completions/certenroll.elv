@@ -322,12 +322,43 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand init 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
             cand path 'Print the path of the configuration file in use, and whether it exists'
             cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
             cand check 'Read the configuration file and report the first error (file, line, key), if any'
             cand export 'Write the profiles (or the one --profile names) to FILE, for another device'
             cand import 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;config;init'= {
+            cand --url 'The SCEP URL'
+            cand --fingerprint 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)'
+            cand --cn 'Common name (default: this machine''s host name)'
+            cand --san 'Subject alternative names, comma-separated (default: dns:CN)'
+            cand --key-bits 'RSA key size'
+            cand --key 'The key file (default: beside the configuration, NAME.key)'
+            cand --cert 'The certificate file (default: NAME.pem)'
+            cand --chain 'The chain file (default: NAME-chain.pem)'
+            cand --challenge-file 'A file holding the challenge password'
+            cand --challenge-env 'An environment variable holding the challenge password'
+            cand --renew-at 'Renewal: share of the lifetime (default 66%)'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --no-input 'Ask nothing: take every answer from the flags (missing ones are an error or a default)'
+            cand --force 'Replace a profile of the same name'
+            cand --trust-ca 'Trust and pin the CA the server shows, without a fingerprint to compare (only when the network path is trusted)'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'certenroll;config;path'= {
             cand --profile 'Use this profile of the configuration file; flags given here override it'
@@ -410,12 +441,15 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config;help'= {
+            cand init 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
             cand path 'Print the path of the configuration file in use, and whether it exists'
             cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
             cand check 'Read the configuration file and report the first error (file, line, key), if any'
             cand export 'Write the profiles (or the one --profile names) to FILE, for another device'
             cand import 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;config;help;init'= {
         }
         &'certenroll;config;help;path'= {
         }
@@ -538,11 +572,14 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;doctor'= {
         }
         &'certenroll;help;config'= {
+            cand init 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
             cand path 'Print the path of the configuration file in use, and whether it exists'
             cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
             cand check 'Read the configuration file and report the first error (file, line, key), if any'
             cand export 'Write the profiles (or the one --profile names) to FILE, for another device'
             cand import 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
+        }
+        &'certenroll;help;config;init'= {
         }
         &'certenroll;help;config;path'= {
         }

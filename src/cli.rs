@@ -709,6 +709,10 @@ pub struct DoctorArgs {
 /// `config` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
+    /// Set up a profile step by step: URL, a test of the server, the CA fingerprint to
+    /// confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with
+    /// --no-input nothing is asked. The profile is --profile NAME (default "default").
+    Init(Box<InitArgs>),
     /// Print the path of the configuration file in use, and whether it exists.
     Path,
     /// Print the profiles (or the one --profile names) as TOML, or JSON with --json.
@@ -727,6 +731,67 @@ pub enum ConfigCommand {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+}
+
+/// Arguments of `config init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Ask nothing: take every answer from the flags (missing ones are an error or a default).
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// Replace a profile of the same name.
+    #[arg(long)]
+    pub force: bool,
+
+    /// The SCEP URL.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The CA's SHA-256 fingerprint, as its administrator gave it (checked against the server).
+    #[arg(long, value_name = "SHA256", conflicts_with = "trust_ca")]
+    pub fingerprint: Option<String>,
+
+    /// Trust and pin the CA the server shows, without a fingerprint to compare (only when the
+    /// network path is trusted).
+    #[arg(long)]
+    pub trust_ca: bool,
+
+    /// Common name (default: this machine's host name).
+    #[arg(long, value_name = "NAME")]
+    pub cn: Option<String>,
+
+    /// Subject alternative names, comma-separated (default: dns:CN).
+    #[arg(long, value_name = "LIST")]
+    pub san: Option<String>,
+
+    /// RSA key size.
+    #[arg(long, value_name = "BITS", value_parser = parse_key_bits)]
+    pub key_bits: Option<usize>,
+
+    /// The key file (default: beside the configuration, NAME.key).
+    #[arg(long, value_name = "FILE")]
+    pub key: Option<PathBuf>,
+
+    /// The certificate file (default: NAME.pem).
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+
+    /// The chain file (default: NAME-chain.pem).
+    #[arg(long, value_name = "FILE")]
+    pub chain: Option<PathBuf>,
+
+    /// A file holding the challenge password.
+    #[arg(long, value_name = "FILE", conflicts_with = "challenge_env")]
+    pub challenge_file: Option<PathBuf>,
+
+    /// An environment variable holding the challenge password.
+    #[arg(long, value_name = "VAR")]
+    pub challenge_env: Option<String>,
+
+    /// Renewal: share of the lifetime (default 66%).
+    #[arg(long, value_name = "PERCENT")]
+    pub renew_at: Option<certenroll::schedule::Percent>,
 }
 
 /// `lab` subcommands.

@@ -53,6 +53,23 @@ where
     }
 }
 
+impl<T> Checked<T>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    /// Check `text` the way reading it from the file would.
+    pub fn new(text: &str) -> Result<Self> {
+        let value = text
+            .parse()
+            .map_err(|e: T::Err| Error::Invalid(e.to_string()))?;
+        Ok(Checked {
+            text: text.to_string(),
+            value,
+        })
+    }
+}
+
 impl<T> Serialize for Checked<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text)

@@ -224,3 +224,64 @@ fn two_runs_on_one_profile_never_interleave() {
         lab.log()
     );
 }
+
+#[test]
+fn config_init_without_input_writes_a_profile_enroll_can_use() {
+    let lab = Lab::start(&["--challenge", "init-secret"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("etc").join("config.toml");
+    let challenge = crate::util::challenge_file(dir.path(), "init-secret");
+    let init = |extra: &[&str]| {
+        let mut cmd = certenroll_in(state.path());
+        cmd.env("CERTENROLL_CONFIG", &config)
+            .args([
+                "--profile",
+                "dev",
+                "config",
+                "init",
+                "--no-input",
+                "--url",
+                &lab.url,
+                "--cn",
+                "dev-1",
+            ])
+            .arg("--challenge-file")
+            .arg(&challenge)
+            .args(extra);
+        cmd
+    };
+    // Neither a fingerprint nor an explicit yes: nothing is trusted, nothing written.
+    init(&[])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--fingerprint"));
+    init(&["--fingerprint", &"00".repeat(32)]).assert().code(7);
+    assert!(!config.exists());
+
+    init(&["--fingerprint", &lab.ca_sha256])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote profile 'dev'"));
+    init(&["--trust-ca"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    let written = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        written.contains("cn = \"dev-1\"") && written.contains("san = [\"dns:dev-1\"]"),
+        "{written}"
+    );
+    assert!(!written.contains("init-secret"));
+
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["--profile", "dev", "enroll", "-q"])
+        .assert()
+        .success();
+    assert!(config.parent().unwrap().join("dev.pem").exists());
+    assert_eq!(
+        crate::util::mode(&config.parent().unwrap().join("dev.key")),
+        0o600
+    );
+}

@@ -1,6 +1,7 @@
 //! One file per command; this module dispatches to them and holds what several share.
 
 mod config;
+mod config_init;
 mod doctor;
 mod enroll;
 mod generate;

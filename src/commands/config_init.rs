@@ -1,0 +1,247 @@
+//! `certenroll config init`: a guided profile set-up. Each answer comes from its flag, else
+//! from a prompt on a terminal, else from a default; `--no-input` never asks. The server is
+//! tested and its CA shown before anything is written, and the CA is trusted only by a
+//! fingerprint to compare or an explicit yes.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use certenroll::Error;
+use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name};
+use certenroll::error::exit;
+use certenroll::pki::cert;
+use certenroll::pki::digest::Digest;
+use certenroll::scep::client::Client;
+use certenroll::store;
+
+use crate::cli::{GlobalArgs, InitArgs};
+use crate::output::Output;
+
+/// Answers come from flags, a prompt, or a default.
+struct Asker {
+    interactive: bool,
+}
+
+impl Asker {
+    fn text(
+        &self,
+        prompt: &str,
+        given: Option<String>,
+        default: Option<String>,
+    ) -> Result<Option<String>> {
+        if given.is_some() || !self.interactive {
+            return Ok(given.or(default));
+        }
+        let mut input = dialoguer::Input::<String>::new()
+            .with_prompt(prompt)
+            .allow_empty(true);
+        if let Some(d) = &default {
+            input = input.default(d.clone());
+        }
+        let answer = input.interact_text().context("reading the answer")?;
+        Ok((!answer.trim().is_empty()).then(|| answer.trim().to_string()))
+    }
+
+    fn confirm(&self, prompt: &str) -> Result<bool> {
+        Ok(dialoguer::Confirm::new()
+            .with_prompt(prompt)
+            .default(false)
+            .interact()
+            .context("reading the answer")?)
+    }
+}
+
+fn host_name() -> Option<String> {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+}
+
+fn beside(config: &Path, file: String) -> PathBuf {
+    config.parent().unwrap_or(Path::new(".")).join(file)
+}
+
+pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Output) -> Result<u8> {
+    let name = global.profile.clone().unwrap_or_else(|| "default".into());
+    check_profile_name(&name)?;
+    let mut config = Config::load(config_path)?;
+    if config.profile.contains_key(&name) && !args.force {
+        return Err(Error::Invalid(format!(
+            "{} already has a profile '{name}'; pass --force to replace it, or --profile OTHER",
+            config_path.display()
+        ))
+        .into());
+    }
+    let ask = Asker {
+        interactive: !args.no_input
+            && std::io::stdin().is_terminal()
+            && std::io::stderr().is_terminal(),
+    };
+
+    let url = ask
+        .text("SCEP URL", args.url.clone(), None)?
+        .ok_or_else(|| Error::Invalid("config init needs the SCEP URL: pass --url URL".into()))?;
+
+    // Test the server and show its CA before anything is written.
+    let http = super::transport(global);
+    let client = Client::new(&http, &url)?;
+    let caps = client.get_ca_caps()?;
+    let ca = client.get_ca_cert(None)?;
+    let shown = cert::fingerprint(ca.ca(), Digest::Sha256);
+    out.human(&format!(
+        "Reached {url}: capabilities {}\nCA: {}\n    SHA-256 {shown}",
+        caps.names.join(", "),
+        cert::name_to_string(ca.ca().tbs_certificate().subject())
+    ));
+    let pin = match &args.fingerprint {
+        Some(given) => {
+            let pin = cert::parse_fingerprint(given)?;
+            ca.check_pin(&pin)?;
+            pin
+        }
+        None if args.trust_ca => shown.replace(':', ""),
+        None if ask.interactive => {
+            if !ask.confirm("Is this the CA's fingerprint, as its administrator gave it?")? {
+                return Err(Error::Invalid(
+                    "the CA was not confirmed; nothing was written (pass --fingerprint to compare)"
+                        .into(),
+                )
+                .into());
+            }
+            shown.replace(':', "")
+        }
+        None => {
+            return Err(Error::Invalid(
+                "config init --no-input needs --fingerprint SHA256 (from the CA's administrator) or --trust-ca".into(),
+            )
+            .into());
+        }
+    };
+
+    let cn = ask
+        .text("Common name (CN)", args.cn.clone(), host_name())?
+        .ok_or_else(|| Error::Invalid("a common name is needed: pass --cn NAME".into()))?;
+    let sans = ask.text(
+        "Subject alternative names (comma-separated)",
+        args.san.clone(),
+        Some(format!("dns:{cn}")),
+    )?;
+    let san = sans
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(Checked::new)
+        .collect::<certenroll::Result<Vec<_>>>()?;
+    let bits_text = ask.text(
+        "RSA key size (2048, 3072, 4096)",
+        args.key_bits.map(|b| b.to_string()),
+        Some("2048".into()),
+    )?;
+    let bits: usize = bits_text
+        .as_deref()
+        .unwrap_or("2048")
+        .parse()
+        .ok()
+        .filter(|b| certenroll::pki::key::RSA_BITS.contains(b))
+        .ok_or_else(|| Error::Invalid("the key size must be 2048, 3072 or 4096".into()))?;
+    let path_answer =
+        |prompt: &str, given: &Option<PathBuf>, default: PathBuf| -> Result<PathBuf> {
+            Ok(ask
+                .text(
+                    prompt,
+                    given.as_ref().map(|p| p.display().to_string()),
+                    Some(default.display().to_string()),
+                )?
+                .map(PathBuf::from)
+                .unwrap_or(default))
+        };
+    let key = path_answer(
+        "Key file",
+        &args.key,
+        beside(config_path, format!("{name}.key")),
+    )?;
+    let cert_file = path_answer(
+        "Certificate file",
+        &args.cert,
+        beside(config_path, format!("{name}.pem")),
+    )?;
+    let chain = path_answer(
+        "Chain file",
+        &args.chain,
+        beside(config_path, format!("{name}-chain.pem")),
+    )?;
+
+    let (challenge_file, challenge_env) = match (&args.challenge_file, &args.challenge_env) {
+        (Some(file), _) => (Some(file.clone()), None),
+        (None, Some(var)) => (None, Some(var.clone())),
+        (None, None) if ask.interactive => {
+            let secret = dialoguer::Password::new()
+                .with_prompt("Challenge password (kept in a 0600 file beside the configuration; empty for none)")
+                .allow_empty_password(true)
+                .interact()
+                .context("reading the challenge password")?;
+            if secret.is_empty() {
+                (None, None)
+            } else {
+                let file = beside(config_path, format!("{name}.challenge"));
+                store::create_private_dir(file.parent().unwrap_or(Path::new(".")))?;
+                store::write_atomic(
+                    &file,
+                    format!("{secret}\n").as_bytes(),
+                    store::KEY_MODE,
+                    "writing the challenge file",
+                )?;
+                (Some(file), None)
+            }
+        }
+        (None, None) => (None, None),
+    };
+    let renew_at = ask.text(
+        "Renew once this share of the lifetime has passed",
+        args.renew_at.map(|p| format!("{}%", p.0)),
+        Some(format!(
+            "{}%",
+            certenroll::schedule::DEFAULT_RENEW_AT_PERCENT
+        )),
+    )?;
+
+    let profile = Profile {
+        url: Some(url),
+        fingerprint: Some(Checked::new(&pin)?),
+        cn: Some(cn),
+        san,
+        key: Some(key),
+        cert: Some(cert_file),
+        chain: Some(chain),
+        key_bits: Some(KeyBits(bits)),
+        challenge_file,
+        challenge_env,
+        renew_at: renew_at.as_deref().map(Checked::new).transpose()?,
+        ..Profile::default()
+    };
+    config.profile.insert(name.clone(), profile.clone());
+    if let Some(dir) = config_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::local("creating configuration directory", dir, e))?;
+    }
+    store::write_atomic(
+        config_path,
+        config.to_toml()?.as_bytes(),
+        store::CERT_MODE,
+        "writing configuration",
+    )?;
+    let single = Config {
+        profile: [(name.clone(), profile)].into_iter().collect(),
+    };
+    out.human(&format!(
+        "Wrote profile '{name}' to {}:\n\n{}\nNext: certenroll --profile {name} enroll   (then a timer: contrib/systemd/certenroll-renew@.timer)",
+        config_path.display(),
+        single.to_toml()?
+    ));
+    out.json(&serde_json::json!({ "path": config_path, "profile": name, "settings": single.profile[&name] }));
+    Ok(exit::OK)
+}
