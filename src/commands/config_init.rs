@@ -44,11 +44,11 @@ impl Asker {
     }
 
     fn confirm(&self, prompt: &str) -> Result<bool> {
-        Ok(dialoguer::Confirm::new()
+        dialoguer::Confirm::new()
             .with_prompt(prompt)
             .default(false)
             .interact()
-            .context("reading the answer")?)
+            .context("reading the answer")
     }
 }
 
