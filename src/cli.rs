@@ -33,7 +33,15 @@ Environment:
   CERTENROLL_STATE_DIR  default for --state-dir
   CERTENROLL_PROFILE    default for --profile
   CERTENROLL_CONFIG     default for --config
-  HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings"
+  HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings
+
+Files:
+  /etc/certenroll/config.toml (root), ~/.config/certenroll/config.toml   profiles
+  /var/lib/certenroll (root), ~/.local/share/certenroll   state directory:
+    history.json     the last 20 results
+    pending/*.json   requests the CA has not decided yet (no secrets)
+    locks/*.lock     one run per profile; holds the running PID
+  KEY.new, KEY.prev, CERT.prev   a renewal's staged key, and the replaced pair"
     };
 }
 
