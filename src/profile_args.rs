@@ -282,6 +282,11 @@ fn doctor_args(profile: &Profile, out: &mut Vec<String>) {
     {
         push(out, "--challenge-env", var.clone());
     }
+    renewal_policy_args(profile, out);
+}
+
+/// When a certificate is due, for `renew` and `doctor`.
+fn renewal_policy_args(profile: &Profile, out: &mut Vec<String>) {
     if let Some(v) = &profile.renew_at {
         push(out, "--renew-at", v.text.clone());
     }
@@ -301,12 +306,7 @@ fn renew_args(profile: &Profile, out: &mut Vec<String>) {
             push(out, flag, path(v));
         }
     }
-    if let Some(v) = &profile.renew_at {
-        push(out, "--renew-at", v.text.clone());
-    }
-    if let Some(v) = &profile.renew_before {
-        push(out, "--renew-before", v.text.clone());
-    }
+    renewal_policy_args(profile, out);
     if let Some(renewal) = profile.renewal {
         let name = match renewal {
             RenewalName::Auto => "auto",
