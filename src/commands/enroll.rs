@@ -23,7 +23,7 @@ use x509_cert::name::Name;
 
 use super::waiting::{self, Files, Report};
 use super::{Destination, request_options};
-use crate::cli::{EnrollArgs, Format, GlobalArgs};
+use crate::cli::{EnrollArgs, GlobalArgs};
 use crate::output::Output;
 
 fn subject(args: &EnrollArgs) -> Result<Name> {
@@ -111,26 +111,10 @@ struct KeyPlan {
     staged: Option<PathBuf>,
 }
 
-fn staged_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".new");
-    path.with_file_name(name)
-}
-
-fn encode_key(key: &PrivateKey, format: Format) -> Result<Vec<u8>> {
-    Ok(match format {
-        Format::Pem => key.to_pem()?.as_bytes().to_vec(),
-        Format::Der => key.to_der()?.to_vec(),
-    })
-}
-
 /// Read the key given with --key (before anything is sent: a bad key file is a local error).
 fn load_key(path: &Path) -> Result<KeyPlan> {
-    let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
-    let key = PrivateKey::from_bytes(&bytes)
-        .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))?;
     Ok(KeyPlan {
-        key,
+        key: super::read_key(path)?,
         path: path.to_path_buf(),
         staged: None,
     })
@@ -143,7 +127,7 @@ fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
     })?;
     let exists = path.exists();
     let target = if exists {
-        staged_path(&path)
+        super::with_suffix(&path, ".new")
     } else {
         path.clone()
     };
@@ -162,7 +146,7 @@ fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
     let key = key?;
     store::write_atomic(
         &target,
-        &encode_key(&key, args.format)?,
+        &super::encode_key(&key, args.format)?,
         store::KEY_MODE,
         "writing key",
     )?;

@@ -143,18 +143,38 @@ struct Destination {
     post_hook: Option<String>,
 }
 
-/// `path` with `.prev` appended to its name.
-fn prev_path(path: &Path) -> std::path::PathBuf {
+/// `path` with `suffix` appended to its file name (`key.pem` → `key.pem.new`): where a
+/// staged key waits (`.new`) and a replaced file is kept (`.prev`).
+fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".prev");
+    name.push(suffix);
     path.with_file_name(name)
+}
+
+/// Read a private key file; unreadable or not a key is a local failure (exit 6).
+fn read_key(path: &Path) -> Result<certenroll::pki::key::PrivateKey> {
+    let bytes =
+        std::fs::read(path).map_err(|e| certenroll::Error::local("reading key", path, e))?;
+    Ok(
+        certenroll::pki::key::PrivateKey::from_bytes(&bytes).map_err(|e| {
+            certenroll::Error::local("reading key", path, std::io::Error::other(e.to_string()))
+        })?,
+    )
+}
+
+/// A key in the file encoding asked for.
+fn encode_key(key: &certenroll::pki::key::PrivateKey, format: Format) -> Result<Vec<u8>> {
+    Ok(match format {
+        Format::Pem => key.to_pem()?.as_bytes().to_vec(),
+        Format::Der => key.to_der()?.to_vec(),
+    })
 }
 
 /// Copy `path` to `path.prev` (same mode), if it exists.
 fn keep_previous(path: &Path, mode: u32) -> Result<()> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(certenroll::store::write_atomic(
-            &prev_path(path),
+            &with_suffix(path, ".prev"),
             &bytes,
             mode,
             "keeping the previous file",

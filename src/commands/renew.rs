@@ -7,7 +7,7 @@
 //! swap writes the certificate, then renames the key, and a run killed between the two is
 //! finished by the next run (the certificate then matches `KEY.new`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Result;
@@ -29,7 +29,7 @@ use x509_cert::ext::pkix::ExtendedKeyUsage;
 use super::request_options::{self, Choices};
 use super::waiting::{self, Files, Report};
 use super::{Destination, record};
-use crate::cli::{Format, GlobalArgs, RenewArgs, RenewalChoice, ServerArgs};
+use crate::cli::{GlobalArgs, RenewArgs, RenewalChoice, ServerArgs};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
@@ -57,25 +57,13 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     })
 }
 
-fn staged_path(key: &Path) -> PathBuf {
-    let mut name = key.file_name().unwrap_or_default().to_os_string();
-    name.push(".new");
-    key.with_file_name(name)
-}
-
-fn read_key(path: &Path) -> Result<PrivateKey> {
-    let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
-    Ok(PrivateKey::from_bytes(&bytes)
-        .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))?)
-}
-
 /// Finish a swap a killed run left half done: the certificate was replaced, the key not yet.
 fn recover_interrupted_swap(key: &Path, cert_path: &Path, out: &Output) -> Result<()> {
-    let staged = staged_path(key);
+    let staged = super::with_suffix(key, ".new");
     if !staged.exists() {
         return Ok(());
     }
-    let (Ok(staged_key), Ok(bytes)) = (read_key(&staged), std::fs::read(cert_path)) else {
+    let (Ok(staged_key), Ok(bytes)) = (super::read_key(&staged), std::fs::read(cert_path)) else {
         return Ok(());
     };
     let Some(current) = cert::parse_certificates(&bytes)
@@ -139,7 +127,7 @@ fn renew(
         return Ok(code);
     }
 
-    let current_key = read_key(&key_path)?;
+    let current_key = super::read_key(&key_path)?;
     let bytes = std::fs::read(&cert_path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             anyhow::Error::from(Error::Invalid(format!(
@@ -221,12 +209,9 @@ fn renew(
     let (new_key, staged) = if args.reuse_key {
         (current_key.clone(), None)
     } else {
-        let staged = staged_path(&key_path);
+        let staged = super::with_suffix(&key_path, ".new");
         let key = PrivateKey::generate_rsa(current_key.bits())?;
-        let encoded = match args.format {
-            Format::Pem => key.to_pem()?.as_bytes().to_vec(),
-            Format::Der => key.to_der()?.to_vec(),
-        };
+        let encoded = super::encode_key(&key, args.format)?;
         store::write_atomic(&staged, &encoded, store::KEY_MODE, "writing the new key")?;
         (key, Some(staged))
     };
@@ -417,9 +402,14 @@ fn enroll_profile(global: &GlobalArgs, args: &RenewArgs, profile: &str) -> Resul
     let status = command
         .status()
         .map_err(|e| Error::local("running certenroll enroll", &exe, e))?;
-    Ok(status
+    Ok(exit_code_of(status))
+}
+
+/// The exit code of a child run of certenroll (killed by a signal: 1).
+fn exit_code_of(status: std::process::ExitStatus) -> u8 {
+    status
         .code()
-        .map_or(exit::OTHER, |c| u8::try_from(c).unwrap_or(exit::OTHER)))
+        .map_or(exit::OTHER, |c| u8::try_from(c).unwrap_or(exit::OTHER))
 }
 
 /// Whether the installed certificate comes from another CA than the pinned one: the chain
@@ -463,9 +453,7 @@ fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
             .args(&args)
             .status()
             .map_err(|e| Error::local("running certenroll for a profile", &exe, e))?;
-        let code = status
-            .code()
-            .map_or(exit::OTHER, |c| u8::try_from(c).unwrap_or(exit::OTHER));
+        let code = exit_code_of(status);
         worst = worst.max(code);
         results.push((name.clone(), code));
     }
