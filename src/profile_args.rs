@@ -329,6 +329,15 @@ fn renew_args(profile: &Profile, out: &mut Vec<String>) {
 /// The command line with the profile's arguments put in, or the command line as it is when
 /// no profile is named. Errors (no such file or profile, a bad value) name the file.
 pub fn expand(argv: Vec<OsString>) -> certenroll::Result<Vec<OsString>> {
+    // No profile named: nothing to do, and no need to build the command tree to scan.
+    let named = std::env::var_os("CERTENROLL_PROFILE").is_some_and(|p| !p.is_empty())
+        || argv.iter().any(|a| {
+            let a = a.to_string_lossy();
+            a == "--profile" || a.starts_with("--profile=")
+        });
+    if !named {
+        return Ok(argv);
+    }
     let found = scan(&argv);
     let (Some(name), Some(at)) = (found.profile, found.subcommand) else {
         return Ok(argv);
