@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show installed certificates, pending requests and when the next attempt is due')
+            [CompletionResult]::new('pkcs12', 'pkcs12', [CompletionResultType]::ParameterValue, 'Bundle a key, its certificate and the CA chain into a PKCS#12 file')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check, step by step, why a device can or cannot enroll, and say how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, check, export and import the configuration file''s profiles')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway SCEP CA with fault injection)')
@@ -117,6 +118,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--out-cert', '--out-cert', [CompletionResultType]::ParameterName, 'Where to write the issued certificate')
             [CompletionResult]::new('--out-chain', '--out-chain', [CompletionResultType]::ParameterName, 'Where to write the CA chain (the issuing CA and its issuers)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of written files')
+            [CompletionResult]::new('--out-p12', '--out-p12', [CompletionResultType]::ParameterName, 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12')
+            [CompletionResult]::new('--p12-passphrase-file', '--p12-passphrase-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this file (first line)')
+            [CompletionResult]::new('--p12-passphrase-env', '--p12-passphrase-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this environment variable')
             [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'Read the challenge password from this file (first line)')
             [CompletionResult]::new('--challenge', '--challenge', [CompletionResultType]::ParameterName, 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE')
             [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'Read the challenge password from this environment variable')
@@ -155,6 +159,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The current certificate (replaced by the new one)')
             [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Where to write the CA chain')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of written files')
+            [CompletionResult]::new('--out-p12', '--out-p12', [CompletionResultType]::ParameterName, 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12')
+            [CompletionResult]::new('--p12-passphrase-file', '--p12-passphrase-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this file (first line)')
+            [CompletionResult]::new('--p12-passphrase-env', '--p12-passphrase-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this environment variable')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Use the CA (and RA) certificates from this file instead of asking the server')
             [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'Read the challenge password from this file (first line)')
@@ -284,6 +291,30 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
             [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'certenroll;pkcs12' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The private key (PEM or DER, PKCS#8 or PKCS#1)')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate of the key')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'The CA chain to include (PEM, DER or PKCS#7)')
+            [CompletionResult]::new('--out-p12', '--out-p12', [CompletionResultType]::ParameterName, 'Where to write the bundle (mode 0600)')
+            [CompletionResult]::new('--p12-passphrase-file', '--p12-passphrase-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this file (first line)')
+            [CompletionResult]::new('--p12-passphrase-env', '--p12-passphrase-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this environment variable')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing bundle')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
@@ -580,6 +611,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show installed certificates, pending requests and when the next attempt is due')
+            [CompletionResult]::new('pkcs12', 'pkcs12', [CompletionResultType]::ParameterValue, 'Bundle a key, its certificate and the CA chain into a PKCS#12 file')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check, step by step, why a device can or cannot enroll, and say how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, check, export and import the configuration file''s profiles')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway SCEP CA with fault injection)')
@@ -612,6 +644,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;status' {
+            break
+        }
+        'certenroll;help;pkcs12' {
             break
         }
         'certenroll;help;doctor' {

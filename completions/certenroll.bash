@@ -49,6 +49,9 @@ _certenroll() {
             certenroll,lab)
                 cmd="certenroll__subcmd__lab"
                 ;;
+            certenroll,pkcs12)
+                cmd="certenroll__subcmd__pkcs12"
+                ;;
             certenroll,poll)
                 cmd="certenroll__subcmd__poll"
                 ;;
@@ -133,6 +136,9 @@ _certenroll() {
             certenroll__subcmd__help,lab)
                 cmd="certenroll__subcmd__help__subcmd__lab"
                 ;;
+            certenroll__subcmd__help,pkcs12)
+                cmd="certenroll__subcmd__help__subcmd__pkcs12"
+                ;;
             certenroll__subcmd__help,poll)
                 cmd="certenroll__subcmd__help__subcmd__poll"
                 ;;
@@ -182,7 +188,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help"
+            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -680,7 +686,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +786,18 @@ _certenroll() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    return 0
+                    ;;
+                --out-p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --challenge-file)
@@ -1104,7 +1122,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help)
-            opts="getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help"
+            opts="getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,6 +1387,20 @@ _certenroll() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certenroll__subcmd__help__subcmd__pkcs12)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certenroll__subcmd__help__subcmd__poll)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1603,6 +1635,64 @@ _certenroll() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certenroll__subcmd__pkcs12)
+            opts="-v -q -h -V --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certenroll__subcmd__poll)
             opts="-v -q -h -V --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1654,7 +1744,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,6 +1772,18 @@ _certenroll() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    return 0
+                    ;;
+                --out-p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --fingerprint)

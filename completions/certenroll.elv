@@ -41,6 +41,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand pkcs12 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
@@ -111,6 +112,9 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out-cert 'Where to write the issued certificate'
             cand --out-chain 'Where to write the CA chain (the issuing CA and its issuers)'
             cand --format 'Encoding of written files'
+            cand --out-p12 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12'
+            cand --p12-passphrase-file 'Read the PKCS#12 passphrase from this file (first line)'
+            cand --p12-passphrase-env 'Read the PKCS#12 passphrase from this environment variable'
             cand --challenge-file 'Read the challenge password from this file (first line)'
             cand --challenge 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE'
             cand --challenge-env 'Read the challenge password from this environment variable'
@@ -148,6 +152,9 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --cert 'The current certificate (replaced by the new one)'
             cand --chain 'Where to write the CA chain'
             cand --format 'Encoding of written files'
+            cand --out-p12 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12'
+            cand --p12-passphrase-file 'Read the PKCS#12 passphrase from this file (first line)'
+            cand --p12-passphrase-env 'Read the PKCS#12 passphrase from this environment variable'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch'
             cand --ca-cert 'Use the CA (and RA) certificates from this file instead of asking the server'
             cand --challenge-file 'Read the challenge password from this file (first line)'
@@ -272,6 +279,29 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --state-dir 'Where pending requests and the history are kept'
             cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
             cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;pkcs12'= {
+            cand --key 'The private key (PEM or DER, PKCS#8 or PKCS#1)'
+            cand --cert 'The certificate of the key'
+            cand --chain 'The CA chain to include (PEM, DER or PKCS#7)'
+            cand --out-p12 'Where to write the bundle (mode 0600)'
+            cand --p12-passphrase-file 'Read the PKCS#12 passphrase from this file (first line)'
+            cand --p12-passphrase-env 'Read the PKCS#12 passphrase from this environment variable'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --timeout 'Limit for one HTTP exchange, in seconds'
+            cand --force 'Replace an existing bundle'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
             cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -545,6 +575,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand pkcs12 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
@@ -568,6 +599,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;history'= {
         }
         &'certenroll;help;status'= {
+        }
+        &'certenroll;help;pkcs12'= {
         }
         &'certenroll;help;doctor'= {
         }

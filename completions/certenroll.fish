@@ -43,6 +43,7 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcert" -d '
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "pkcs12" -d 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
@@ -97,6 +98,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-cer
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-env -d 'Read the challenge password from this environment variable' -r
@@ -131,6 +135,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
@@ -236,6 +243,23 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l key -d 'The private key (PEM or DER, PKCS#8 or PKCS#1)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l cert -d 'The certificate of the key' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l chain -d 'The CA chain to include (PEM, DER or PKCS#7)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l out-p12 -d 'Where to write the bundle (mode 0600)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l force -d 'Replace an existing bundle'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 'The SCEP URL (or from --profile)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate' -r
@@ -401,20 +425,21 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l 
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status doctor config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "pkcs12" -d 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'

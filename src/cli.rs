@@ -62,6 +62,8 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   cert = \"/etc/ssl/certs/printer.pem\"
   chain = \"/etc/ssl/certs/printer-chain.pem\"
   format = \"pem\"                          # or \"der\"
+  p12 = \"/etc/ssl/private/printer.p12\"   # also a PKCS#12 bundle (mode 0600)
+  p12_passphrase_file = \"/etc/certenroll/printer.p12pass\"   # or p12_passphrase_env
   key_type = \"rsa\"
   key_bits = 2048                           # 2048, 3072 or 4096
   digest = \"sha256\"                       # sha1, sha256, sha512
@@ -89,7 +91,8 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   keep_old = true                           # keep KEY.prev and CERT.prev
   post_hook = \"systemctl reload nginx\"    # run after a new certificate is installed
 
-Secrets never go into the file: the challenge comes from challenge_file or challenge_env.
+Secrets never go into the file: the challenge comes from challenge_file or challenge_env,
+the PKCS#12 passphrase from p12_passphrase_file or p12_passphrase_env.
 
 ",
     exit_codes!()
@@ -124,6 +127,23 @@ Examples:
 
   # At a terminal: watch one request until the CA decides:
   certenroll poll --transaction 3F2A... --poll-interval 10 --poll-count 60
+
+",
+    exit_codes!()
+);
+
+const PKCS12_HELP: &str = concat!(
+    "\
+Examples:
+  # For a printer's web UI (asks for the passphrase on a terminal):
+  certenroll pkcs12 --key printer.key --cert printer.pem --chain chain.pem --out-p12 printer.p12
+
+  # Unattended, the passphrase from a file:
+  certenroll pkcs12 --key dev.key --cert dev.pem --out-p12 dev.p12 \\
+      --p12-passphrase-file /etc/certenroll/p12.pass
+
+  # Check it with OpenSSL:
+  openssl pkcs12 -info -in printer.p12 -noout
 
 ",
     exit_codes!()
@@ -245,6 +265,9 @@ pub enum Command {
     /// Show installed certificates, pending requests and when the next attempt is due.
     #[command(after_long_help = EXIT_CODES)]
     Status,
+    /// Bundle a key, its certificate and the CA chain into a PKCS#12 file.
+    #[command(after_long_help = PKCS12_HELP, args_override_self = true)]
+    Pkcs12(Pkcs12Args),
     /// Check, step by step, why a device can or cannot enroll, and say how to fix it.
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Doctor(DoctorArgs),
@@ -420,6 +443,10 @@ pub struct EnrollArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 
+    /// Also write a PKCS#12 bundle.
+    #[command(flatten)]
+    pub p12: P12Args,
+
     /// Where the challenge password comes from.
     #[command(flatten)]
     pub challenge: ChallengeArgs,
@@ -447,6 +474,63 @@ pub struct EnrollArgs {
     /// Polling and timing.
     #[command(flatten)]
     pub policy: PolicyArgs,
+}
+
+/// A PKCS#12 bundle written beside the PEM or DER files, and where its passphrase comes from.
+#[derive(Debug, Clone, Args)]
+pub struct P12Args {
+    /// Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices
+    /// and web UIs that import only PKCS#12.
+    ///
+    /// The key is encrypted with AES-256-CBC (PBKDF2-SHA256), the file carries an
+    /// HMAC-SHA256, as OpenSSL 3 writes it. The passphrase comes from --p12-passphrase-file,
+    /// --p12-passphrase-env, or a prompt on a terminal.
+    #[arg(long, value_name = "FILE")]
+    pub out_p12: Option<PathBuf>,
+
+    /// Where the passphrase comes from.
+    #[command(flatten)]
+    pub passphrase: P12PassphraseArgs,
+}
+
+/// Where a PKCS#12 passphrase comes from: a file, an environment variable, or a prompt.
+#[derive(Debug, Clone, Args)]
+pub struct P12PassphraseArgs {
+    /// Read the PKCS#12 passphrase from this file (first line).
+    #[arg(long, value_name = "FILE", conflicts_with = "p12_passphrase_env")]
+    pub p12_passphrase_file: Option<PathBuf>,
+
+    /// Read the PKCS#12 passphrase from this environment variable.
+    #[arg(long, value_name = "VAR")]
+    pub p12_passphrase_env: Option<String>,
+}
+
+/// Bundle an existing pair into PKCS#12.
+#[derive(Debug, Args)]
+pub struct Pkcs12Args {
+    /// The private key (PEM or DER, PKCS#8 or PKCS#1).
+    #[arg(long, value_name = "FILE")]
+    pub key: PathBuf,
+
+    /// The certificate of the key.
+    #[arg(long, value_name = "FILE")]
+    pub cert: PathBuf,
+
+    /// The CA chain to include (PEM, DER or PKCS#7).
+    #[arg(long, value_name = "FILE")]
+    pub chain: Option<PathBuf>,
+
+    /// Where to write the bundle (mode 0600).
+    #[arg(long, value_name = "FILE")]
+    pub out_p12: PathBuf,
+
+    /// Replace an existing bundle.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Where the passphrase comes from.
+    #[command(flatten)]
+    pub passphrase: P12PassphraseArgs,
 }
 
 /// Where the challenge password comes from: a file, an environment variable, the flag (with
@@ -556,6 +640,10 @@ pub struct RenewArgs {
     /// Encoding of written files.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+
+    /// Also write a PKCS#12 bundle.
+    #[command(flatten)]
+    pub p12: P12Args,
 
     /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
     #[arg(long, value_name = "SHA256")]

@@ -207,6 +207,15 @@ pub struct Profile {
     /// File encoding.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<FormatName>,
+    /// A PKCS#12 bundle written beside the key and certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p12: Option<PathBuf>,
+    /// File holding the PKCS#12 passphrase.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p12_passphrase_file: Option<PathBuf>,
+    /// Environment variable holding the PKCS#12 passphrase.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p12_passphrase_env: Option<String>,
     /// Key algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_type: Option<KeyTypeName>,

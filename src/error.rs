@@ -102,14 +102,14 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
     /// A local file could not be read or written.
-    #[error("{action} {}: {source}", .path.display())]
+    #[error("{action} {}: {cause}", .path.display())]
     Local {
         /// What was being done ("writing key", ...).
         action: &'static str,
         /// The file.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (part of the message, so not a `source`: it would be printed twice).
+        cause: std::io::Error,
     },
     /// A cryptographic operation failed locally (key generation, signing).
     #[error("{0}")]
@@ -186,7 +186,7 @@ impl Error {
         Error::Local {
             action,
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }

@@ -139,10 +139,12 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         "enroll" => {
             request_args(profile, user, &mut out);
             enroll_args(profile, user, &mut out);
+            p12_args(profile, user, &mut out);
         }
         "renew" => {
             request_args(profile, user, &mut out);
             renew_args(profile, &mut out);
+            p12_args(profile, user, &mut out);
         }
         "doctor" => doctor_args(profile, &mut out),
         _ => {}
@@ -263,6 +265,20 @@ fn enroll_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
     }
     if let Some(eku) = &profile.eku {
         push(out, "--eku", eku.text.clone());
+    }
+}
+
+/// The PKCS#12 bundle of `enroll` and `renew`, and where its passphrase comes from.
+fn p12_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
+    if let Some(p12) = &profile.p12 {
+        push(out, "--out-p12", path(p12));
+    }
+    if !given(user, &["--p12-passphrase-file", "--p12-passphrase-env"]) {
+        if let Some(file) = &profile.p12_passphrase_file {
+            push(out, "--p12-passphrase-file", path(file));
+        } else if let Some(var) = &profile.p12_passphrase_env {
+            push(out, "--p12-passphrase-env", var.clone());
+        }
     }
 }
 

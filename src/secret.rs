@@ -19,6 +19,27 @@ impl Secret {
     }
 }
 
+/// A secret kept in a file: its first line (without the line ending). `what` names it in
+/// errors ("challenge", "PKCS#12 passphrase"); a missing or empty file is an error.
+pub fn read_first_line(path: &std::path::Path, what: &'static str) -> crate::Result<Secret> {
+    let text = Zeroizing::new(
+        std::fs::read_to_string(path)
+            .map_err(|e| crate::Error::local("reading the secret file", path, e))?,
+    );
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('\r');
+    if first.is_empty() {
+        return Err(crate::Error::Invalid(format!(
+            "the {what} file {} is empty",
+            path.display()
+        )));
+    }
+    Ok(Secret::new(first.to_string()))
+}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("(redacted)")

@@ -9,6 +9,7 @@ mod doctor;
 mod hostile;
 mod lab_faults;
 mod lifecycle;
+mod pkcs12;
 mod profiles;
 mod renew;
 mod scep_interop;

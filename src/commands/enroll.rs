@@ -229,6 +229,7 @@ fn enroll(
     let existing_key = args.key.as_deref().map(load_key).transpose()?;
     let challenge = request_options::challenge(&args.challenge, out)?;
     let spec = CsrSpec { challenge, ..spec };
+    let p12 = super::pkcs12::requested(&args.p12, out)?;
 
     waiting::jitter(args.policy.jitter, out)?;
     let (caps, ca) = request_options::caps_and_ca(
@@ -275,6 +276,7 @@ fn enroll(
         key: plan.path.clone(),
         cert: args.out_cert.clone(),
         chain: args.out_chain.clone(),
+        p12: args.p12.out_p12.clone(),
     };
     let key_description = if args.key.is_some() {
         plan.key.describe()
@@ -294,6 +296,7 @@ fn enroll(
                 staged_key: plan.staged.clone(),
                 keep_old: false,
                 post_hook: None,
+                p12,
             };
             let report = Report {
                 operation: "enroll",
@@ -338,6 +341,7 @@ fn enroll(
                 signer: None,
                 keep_old: false,
                 post_hook: None,
+                p12: p12.as_ref(),
             })?;
             let request = waiting::Request {
                 pending,
@@ -345,6 +349,7 @@ fn enroll(
                 subject: spec.subject.clone(),
                 ca: ca.clone(),
                 signer: None,
+                p12,
             };
             waiting::save_and_wait(
                 state_dir,

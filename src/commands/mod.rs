@@ -10,6 +10,7 @@ mod getcacert;
 mod getcert;
 mod history;
 mod lab;
+mod pkcs12;
 mod poll;
 mod renew;
 mod request_options;
@@ -44,6 +45,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
         Command::History => history::run(&cli.global, out),
         Command::Status => status::run(&cli.global, out),
+        Command::Pkcs12(args) => pkcs12::run(args, out),
         Command::Doctor(args) => doctor::run(&cli.global, args, out),
         Command::Config(command) => config::run(&cli.global, command, out),
         Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),
@@ -141,6 +143,8 @@ struct Destination {
     keep_old: bool,
     /// Command to run once the certificate is installed.
     post_hook: Option<String>,
+    /// A PKCS#12 bundle of key, certificate and chain to write last.
+    p12: Option<pkcs12::P12Out>,
 }
 
 /// `path` with `suffix` appended to its file name (`key.pem` → `key.pem.new`): where a
@@ -200,6 +204,9 @@ fn install(dest: &Destination, cert: &Certificate, chain: &[&Certificate]) -> Re
     }
     if let Some(staged) = &dest.staged_key {
         certenroll::store::replace(staged, &dest.key, "installing key")?;
+    }
+    if let Some(bundle) = &dest.p12 {
+        pkcs12::write(bundle, &dest.key, cert, chain, dest.keep_old)?;
     }
     Ok(())
 }

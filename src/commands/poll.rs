@@ -43,7 +43,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let subject = saved.subject.clone();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
-            let mut request = Request::load(saved)?;
+            let mut request = Request::load(saved, out)?;
             let client = Client::new(&http, &request.pending.url)?;
             let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
                 .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;

@@ -186,6 +186,7 @@ fn renew(
 
     let choices = Choices::parse(&args.algorithms)?;
     let challenge = request_options::challenge(&args.challenge, out)?;
+    let p12 = super::pkcs12::requested(&args.p12, out)?;
     let poll_policy = waiting::policy(&args.policy);
     waiting::jitter(args.policy.jitter, out)?;
     let http = super::transport(global);
@@ -249,6 +250,7 @@ fn renew(
         key: key_path.clone(),
         cert: cert_path.clone(),
         chain: args.chain.clone(),
+        p12: args.p12.out_p12.clone(),
     };
     match outcome {
         Enrolled::Issued {
@@ -263,6 +265,7 @@ fn renew(
                 staged_key: staged.clone(),
                 keep_old: !args.delete_old,
                 post_hook: args.post_hook.clone(),
+                p12,
             };
             let report = Report {
                 operation: "renew",
@@ -306,6 +309,7 @@ fn renew(
                 signer: Some((&key_path, &current)),
                 keep_old: !args.delete_old,
                 post_hook: args.post_hook.clone(),
+                p12: p12.as_ref(),
             })?;
             let request = waiting::Request {
                 pending,
@@ -313,6 +317,7 @@ fn renew(
                 subject: spec.subject.clone(),
                 ca: ca.clone(),
                 signer: Some((current_key.clone(), current.clone())),
+                p12,
             };
             waiting::save_and_wait(
                 state_dir,
@@ -353,7 +358,7 @@ fn continue_pending(
         key_path.display(),
         saved.transaction_id
     ));
-    let mut request = waiting::Request::load(saved)?;
+    let mut request = waiting::Request::load(saved, out)?;
     let http = super::transport(global);
     let client = Client::new(&http, &request.pending.url)?;
     let policy = waiting::policy(&args.policy);

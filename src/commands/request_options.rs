@@ -29,19 +29,10 @@ pub fn challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secret>> {
         return Ok(None);
     }
     if let Some(path) = &args.challenge_file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::local("reading challenge file", path, e))?;
-        let first = text
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches('\r');
-        if first.is_empty() {
-            return Err(
-                Error::Invalid(format!("the challenge file {} is empty", path.display())).into(),
-            );
-        }
-        return Ok(Some(Secret::new(first.to_string())));
+        return Ok(Some(certenroll::secret::read_first_line(
+            path,
+            "challenge",
+        )?));
     }
     if let Some(value) = &args.challenge {
         out.warn(

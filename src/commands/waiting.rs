@@ -25,6 +25,7 @@ use serde::Serialize;
 use x509_cert::Certificate;
 use x509_cert::name::Name;
 
+use super::pkcs12::P12Out;
 use super::{Destination, install, record};
 use crate::cli::{Format, PolicyArgs};
 use crate::output::Output;
@@ -50,6 +51,9 @@ pub struct Files {
     pub cert: std::path::PathBuf,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chain: Option<std::path::PathBuf>,
+    /// The PKCS#12 bundle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p12: Option<std::path::PathBuf>,
 }
 
 /// The poll policy of the flags.
@@ -116,11 +120,13 @@ pub struct Request {
     pub ca: CaCerts,
     /// A renewal's signer: the current key and certificate.
     pub signer: Option<(PrivateKey, Certificate)>,
+    /// The PKCS#12 bundle to write, passphrase in hand.
+    pub p12: Option<P12Out>,
 }
 
 impl Request {
     /// Load the key and certificates a saved request names.
-    pub fn load(pending: Pending) -> Result<Self> {
+    pub fn load(pending: Pending, out: &Output) -> Result<Self> {
         let bytes = std::fs::read(&pending.key)
             .map_err(|e| Error::local("reading the pending request's key", &pending.key, e))?;
         let key = PrivateKey::from_bytes(&bytes)?;
@@ -144,12 +150,18 @@ impl Request {
             }
             _ => None,
         };
+        let p12 = pending
+            .p12
+            .as_ref()
+            .map(|saved| P12Out::from_saved(saved, out))
+            .transpose()?;
         Ok(Request {
             pending,
             key,
             subject,
             ca,
             signer,
+            p12,
         })
     }
 
@@ -189,6 +201,7 @@ impl Request {
                 .map(|_| self.pending.key.clone()),
             keep_old: self.pending.keep_old,
             post_hook: self.pending.post_hook.clone(),
+            p12: self.p12.clone(),
         }
     }
 }
@@ -314,6 +327,12 @@ pub fn issued(
     if let Some(chain) = &dest.chain {
         text.push_str(&format!("\n  chain     {}", chain.display()));
     }
+    if let Some(bundle) = &dest.p12 {
+        text.push_str(&format!(
+            "\n  pkcs12    {} (mode 0600)",
+            bundle.path.display()
+        ));
+    }
     out.human(&text);
     let profile = report.profile.clone();
     let (url, started) = (report.url.to_string(), report.started);
@@ -389,6 +408,7 @@ pub fn report<'a>(
             key: dest.key,
             cert: dest.cert,
             chain: dest.chain,
+            p12: dest.p12.map(|bundle| bundle.path),
         },
         started,
         profile: request.pending.profile.clone(),
@@ -418,6 +438,7 @@ pub struct NewPending<'a> {
     pub signer: Option<(&'a Path, &'a Certificate)>,
     pub keep_old: bool,
     pub post_hook: Option<String>,
+    pub p12: Option<&'a P12Out>,
 }
 
 /// The saved state of a pending request: paths made absolute (poll may run from anywhere),
@@ -457,6 +478,7 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         signer_cert: p.signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
         keep_old: p.keep_old,
         post_hook: p.post_hook,
+        p12: p.p12.map(P12Out::saved).transpose()?,
     })
 }
 

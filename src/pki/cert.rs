@@ -182,6 +182,12 @@ pub fn name_to_string(name: &Name) -> String {
     escape_untrusted(&name.to_string())
 }
 
+/// The subject's common name, if it has one (for labels such as a PKCS#12 friendlyName).
+pub fn common_name(cert: &Certificate) -> Option<String> {
+    let name = cert.tbs_certificate().subject().common_name().ok()??;
+    Some(name.value().into_owned())
+}
+
 /// The serial number as lower-case hex.
 pub fn serial_hex(cert: &Certificate) -> String {
     super::hex(cert.tbs_certificate().serial_number().as_bytes())

@@ -7,6 +7,7 @@ pub mod csr;
 pub mod digest;
 pub mod envelope;
 pub mod key;
+pub mod pkcs12;
 pub mod signed;
 
 /// Lower-case hex of bytes.

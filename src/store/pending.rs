@@ -75,6 +75,23 @@ pub struct Pending {
     /// Command to run once the certificate is installed.
     #[serde(default)]
     pub post_hook: Option<String>,
+    /// A PKCS#12 bundle to write once the certificate is installed.
+    #[serde(default)]
+    pub p12: Option<P12Saved>,
+}
+
+/// Where a pending request's PKCS#12 bundle goes and where its passphrase comes from (a
+/// file or an environment variable; neither means a prompt). Never the passphrase itself.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct P12Saved {
+    /// The bundle (absolute path).
+    pub path: PathBuf,
+    /// The file the passphrase is read from (absolute path).
+    #[serde(default)]
+    pub passphrase_file: Option<PathBuf>,
+    /// The environment variable the passphrase is read from.
+    #[serde(default)]
+    pub passphrase_env: Option<String>,
 }
 
 /// The pending requests of one state directory.
@@ -204,6 +221,7 @@ mod tests {
             signer_cert: None,
             keep_old: false,
             post_hook: None,
+            p12: None,
         }
     }
 
