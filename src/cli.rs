@@ -19,6 +19,8 @@ Exit codes:
   6  local failure: key/cert files, permissions
   7  reply not trustworthy: bad signature, nonce or transaction mismatch,
      certificate not for our key, CA fingerprint mismatch
+  130, 143, 129  interrupted by Ctrl-C (SIGINT), SIGTERM or SIGHUP: a file write under way
+     is finished first, no partial file is left; a pending request stays saved
 
 SCEP failInfo codes:
   0  badAlg           unrecognized or unsupported algorithm

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    exit_cleanly_on_signals();
     // A --profile becomes arguments before clap sees the command line.
     let argv = match profile_args::expand(std::env::args_os().collect()) {
         Ok(argv) => argv,
@@ -29,4 +30,26 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(out.report_error(&err)),
     }
+}
+
+/// On Ctrl-C (SIGINT), SIGTERM or SIGHUP: let a file write under way finish, start no other,
+/// and exit with 128 + the signal number (130 for Ctrl-C). Files are only ever renamed into
+/// place whole, so what is on disk is the old file or the new one, never a part; a key
+/// generated before the interruption stays in its file with mode 0600, and the next run
+/// finishes a renewal interrupted between installing the certificate and the key.
+fn exit_cleanly_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _writes = certenroll::store::stop_writing();
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("\ncertenroll: interrupted");
+            }
+            std::process::exit(128 + signal);
+        }
+    });
 }

@@ -13,3 +13,4 @@ mod pkcs12;
 mod profiles;
 mod renew;
 mod scep_interop;
+mod terminal;

@@ -81,6 +81,19 @@ pub fn rfc3339(unix: u64) -> String {
         .map_or_else(|_| unix.to_string(), |t| t.to_string())
 }
 
+/// Held while a file is written and renamed into place. A process stopped by a signal takes
+/// it, and keeps it, before it exits: a write under way finishes (or removes its temporary
+/// file) first, and no other starts, so no `*.tmp` file is ever left behind.
+static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Wait for a file write under way to finish and keep any other from starting: for a process
+/// about to exit on a signal.
+pub fn stop_writing() -> std::sync::MutexGuard<'static, ()> {
+    WRITING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn temp_path(path: &Path) -> Result<PathBuf> {
     let name = path
         .file_name()
@@ -96,6 +109,7 @@ fn temp_path(path: &Path) -> Result<PathBuf> {
 /// directory.
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32, action: &'static str) -> Result<()> {
     let temp = temp_path(path)?;
+    let _writing = stop_writing();
     let result = (|| -> std::io::Result<()> {
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);

@@ -1,0 +1,160 @@
+//! A person at a terminal, driven through tmux: the challenge prompt hides what is typed, the
+//! key-generation spinner and the polling countdown show, and Ctrl-C at any point exits 130
+//! leaving no partial file (a key is in place with mode 0600, or not there at all).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::util::{Lab, listing, mode};
+
+/// A tmux server of its own (its own socket), killed on drop.
+struct Terminal {
+    socket: String,
+}
+
+impl Terminal {
+    fn start() -> Self {
+        let socket = format!(
+            "certenroll-test-{}-{}",
+            std::process::id(),
+            crate::util::free_port()
+        );
+        let term = Terminal { socket };
+        term.tmux(&["new-session", "-d", "-s", "t", "-x", "200", "-y", "50"]);
+        term
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux (installed by scripts/install-deps.sh)");
+        assert!(
+            out.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Type a line and press Enter.
+    fn type_line(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        self.tmux(&["send-keys", "-t", "t", "Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t", "-S", "-100"])
+    }
+
+    /// Wait until the screen shows `text`; the screen then.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the terminal never showed {text:?}:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The shell line that runs certenroll with `args` and then prints its exit code.
+fn command_line(state: &Path, args: &[String]) -> String {
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    format!(
+        // Quoted apart so that the echoed command line does not read as its output.
+        "CERTENROLL_STATE_DIR='{}' '{}' {}; echo EXIT\"\"=$?",
+        state.display(),
+        env!("CARGO_BIN_EXE_certenroll"),
+        quoted.join(" ")
+    )
+}
+
+fn enroll_args(url: &str, dir: &Path, extra: &[&str]) -> Vec<String> {
+    let mut args: Vec<String> = ["enroll", "--url", url, "--cn", "at-a-terminal"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args.push("--out-key".into());
+    args.push(dir.join("key.pem").display().to_string());
+    args.push("--out-cert".into());
+    args.push(dir.join("cert.pem").display().to_string());
+    args
+}
+
+/// No temporary file anywhere in `dir`, and a key, if there is one, readable by its owner only.
+fn assert_nothing_partial(dir: &Path) {
+    for name in listing(dir) {
+        assert!(!name.ends_with(".tmp"), "a temporary file was left: {name}");
+        assert_eq!(name, "key.pem", "unexpected file {name}");
+        assert_eq!(mode(&dir.join(&name)), 0o600);
+    }
+}
+
+#[test]
+fn the_prompt_hides_the_challenge_and_ctrl_c_during_key_generation_leaves_nothing_partial() {
+    // The CA takes its time, so Ctrl-C lands in key generation or in the request, never
+    // after the enrollment finished.
+    let lab = Lab::start(&["--challenge", "typed-at-the-prompt", "--delay", "30"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let term = Terminal::start();
+    term.type_line(&command_line(
+        state.path(),
+        &enroll_args(&lab.url, dir.path(), &["--key-bits", "4096"]),
+    ));
+    term.wait_for("Challenge password");
+    term.type_line("typed-at-the-prompt");
+    let screen = term.wait_for("generating an RSA-4096 key");
+    assert!(
+        !screen.contains("typed-at-the-prompt"),
+        "the challenge was echoed:\n{screen}"
+    );
+    term.tmux(&["send-keys", "-t", "t", "C-c"]);
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert!(screen.contains("certenroll: interrupted"), "{screen}");
+    assert_nothing_partial(dir.path());
+}
+
+#[test]
+fn ctrl_c_during_the_polling_countdown_keeps_the_key_and_the_pending_request() {
+    let lab = Lab::start(&["--pending", "5"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let term = Terminal::start();
+    term.type_line(&command_line(
+        state.path(),
+        &enroll_args(
+            &lab.url,
+            dir.path(),
+            &["--no-challenge", "--poll-interval", "600"],
+        ),
+    ));
+    term.wait_for("next try in");
+    term.tmux(&["send-keys", "-t", "t", "C-c"]);
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert_nothing_partial(dir.path());
+    assert_eq!(listing(dir.path()), ["key.pem"]);
+    // The request is saved: `poll` can finish it later.
+    assert_eq!(listing(&state.path().join("pending")).len(), 1);
+}
