@@ -21,6 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'certenroll' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -55,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
         'certenroll;getcacaps' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -77,6 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the certificates here')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of written files')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -132,6 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a pending request')
             [CompletionResult]::new('--poll-count', '--poll-count', [CompletionResultType]::ParameterName, 'Polls in this run before giving up for now (the request stays saved; exit 3)')
             [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -177,6 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a pending request')
             [CompletionResult]::new('--poll-count', '--poll-count', [CompletionResultType]::ParameterName, 'Polls in this run before giving up for now (the request stays saved; exit 3)')
             [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -205,6 +210,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a pending request')
             [CompletionResult]::new('--poll-count', '--poll-count', [CompletionResultType]::ParameterName, 'Polls in this run before giving up for now (the request stays saved; exit 3)')
             [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -229,6 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the result here (default: PEM on stdout)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of the written file')
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'Serial number of the certificate, in hex (as certenroll prints serials)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -252,6 +259,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the result here (default: PEM on stdout)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of the written file')
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA''s own)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -269,6 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;history' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -286,6 +295,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;status' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -309,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--out-p12', '--out-p12', [CompletionResultType]::ParameterName, 'Where to write the bundle (mode 0600)')
             [CompletionResult]::new('--p12-passphrase-file', '--p12-passphrase-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this file (first line)')
             [CompletionResult]::new('--p12-passphrase-env', '--p12-passphrase-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this environment variable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -336,6 +347,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'The environment variable enrollment will read the challenge from')
             [CompletionResult]::new('--renew-at', '--renew-at', [CompletionResultType]::ParameterName, 'Renewal share of the lifetime, as for renew')
             [CompletionResult]::new('--renew-before', '--renew-before', [CompletionResultType]::ParameterName, 'Renewal margin before expiry, as for renew')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -353,6 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -388,6 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'A file holding the challenge password')
             [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'An environment variable holding the challenge password')
             [CompletionResult]::new('--renew-at', '--renew-at', [CompletionResultType]::ParameterName, 'Renewal: share of the lifetime (default 66%)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -408,6 +422,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;path' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -425,6 +440,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;show' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -442,6 +458,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;check' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -459,6 +476,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;export' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -476,6 +494,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;import' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -524,6 +543,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;lab' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -555,6 +575,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--caps', '--caps', [CompletionResultType]::ParameterName, 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)')
             [CompletionResult]::new('--validity-days', '--validity-days', [CompletionResultType]::ParameterName, 'Validity of issued certificates, in days')
             [CompletionResult]::new('--ca-out', '--ca-out', [CompletionResultType]::ParameterName, 'Also write the lab CA certificate (PEM) to this file')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
@@ -585,6 +606,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
         }
         'certenroll;generate' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Directory that receives man/ and completions/')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
             [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')

@@ -188,12 +188,16 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -222,12 +226,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version init path show check export import help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version init path show check export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -256,12 +264,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__check)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -290,12 +302,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__export)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -436,12 +452,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__import)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -470,7 +490,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__init)
-            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --renew-at --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --renew-at --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,6 +540,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -548,12 +572,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__path)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -582,12 +610,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__show)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -616,7 +648,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__doctor)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -658,6 +690,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -686,7 +722,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +880,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -872,7 +912,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__generate)
-            opts="-v -q -h -V --out-dir --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --out-dir --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,6 +920,10 @@ _certenroll() {
             case "${prev}" in
                 --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -910,7 +954,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacaps)
-            opts="-v -q -h -V --url --ca-ident --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -922,6 +966,10 @@ _certenroll() {
                     ;;
                 --ca-ident)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -952,7 +1000,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacert)
-            opts="-v -q -h -V --url --ca-ident --out --fingerprint --format --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --out --fingerprint --format --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,6 +1024,10 @@ _certenroll() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1006,7 +1058,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcert)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1034,6 +1086,10 @@ _certenroll() {
                     ;;
                 --serial)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1064,7 +1120,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcrl)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,6 +1148,10 @@ _certenroll() {
                     ;;
                 --serial)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1444,12 +1504,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__history)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1478,12 +1542,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version serve help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1554,7 +1622,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1608,6 +1676,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1636,7 +1708,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pkcs12)
-            opts="-v -q -h -V --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1664,6 +1736,10 @@ _certenroll() {
                     ;;
                 --p12-passphrase-env)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1694,7 +1770,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__poll)
-            opts="-v -q -h -V --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,6 +1790,10 @@ _certenroll() {
                     ;;
                 --jitter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1744,7 +1824,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1846,6 +1926,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1874,12 +1958,16 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__status)
-            opts="-v -q -h -V --json --verbose --quiet --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -18,6 +18,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
     }
     var completions = [
         &'certenroll'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -51,6 +52,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;getcacaps'= {
             cand --url 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -72,6 +74,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the certificates here'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
             cand --format 'Encoding of written files'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -126,6 +129,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
             cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -170,6 +174,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
             cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -197,6 +202,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
             cand --jitter 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -220,6 +226,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the result here (default: PEM on stdout)'
             cand --format 'Encoding of the written file'
             cand --serial 'Serial number of the certificate, in hex (as certenroll prints serials)'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -242,6 +249,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out 'Write the result here (default: PEM on stdout)'
             cand --format 'Encoding of the written file'
             cand --serial 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA''s own)'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -258,6 +266,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;history'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -274,6 +283,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;status'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -296,6 +306,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --out-p12 'Where to write the bundle (mode 0600)'
             cand --p12-passphrase-file 'Read the PKCS#12 passphrase from this file (first line)'
             cand --p12-passphrase-env 'Read the PKCS#12 passphrase from this environment variable'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -322,6 +333,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --challenge-env 'The environment variable enrollment will read the challenge from'
             cand --renew-at 'Renewal share of the lifetime, as for renew'
             cand --renew-before 'Renewal margin before expiry, as for renew'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -338,6 +350,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -372,6 +385,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --challenge-file 'A file holding the challenge password'
             cand --challenge-env 'An environment variable holding the challenge password'
             cand --renew-at 'Renewal: share of the lifetime (default 66%)'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -391,6 +405,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config;path'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -407,6 +422,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config;show'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -423,6 +439,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config;check'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -439,6 +456,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config;export'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -455,6 +473,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;config;import'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -494,6 +513,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;config;help;help'= {
         }
         &'certenroll;lab'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -524,6 +544,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --caps 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)'
             cand --validity-days 'Validity of issued certificates, in days'
             cand --ca-out 'Also write the lab CA certificate (PEM) to this file'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'
@@ -550,6 +571,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         }
         &'certenroll;generate'= {
             cand --out-dir 'Directory that receives man/ and completions/'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
             cand --state-dir 'Where pending requests and the history are kept'

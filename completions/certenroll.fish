@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_certenroll_global_optspecs
-    string join \n json v/verbose q/quiet profile= config= state-dir= lock-wait= timeout= h/help V/version
+    string join \n json v/verbose q/quiet color= profile= config= state-dir= lock-wait= timeout= h/help V/version
 end
 
 function __fish_certenroll_needs_command
@@ -24,6 +24,9 @@ function __fish_certenroll_using_subcommand
     contains -- $cmd[1] $argv
 end
 
+complete -c certenroll -n "__fish_certenroll_needs_command" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_needs_command" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -51,6 +54,9 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -67,6 +73,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -114,6 +123,9 @@ post\t'Always HTTP POST'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -157,6 +169,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l post-hoo
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -178,6 +193,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transacti
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -196,6 +214,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l serial -d 'Serial number of the certificate, in hex (as certenroll prints serials)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -213,6 +234,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l serial -d 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA\'s own)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -223,6 +247,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -233,6 +260,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l v
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -249,6 +279,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l chain -
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l out-p12 -d 'Where to write the bundle (mode 0600)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -269,6 +302,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challen
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-env -d 'The environment variable enrollment will read the challenge from' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-at -d 'Renewal share of the lifetime, as for renew' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-before -d 'Renewal margin before expiry, as for renew' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -279,6 +315,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -307,6 +346,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l challenge-file -d 'A file holding the challenge password' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l challenge-env -d 'An environment variable holding the challenge password' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l renew-at -d 'Renewal: share of the lifetime (default 66%)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -320,6 +362,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -330,6 +375,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -340,6 +388,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -350,6 +401,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -360,6 +414,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -377,6 +434,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the profiles (or the one --profile names) to FILE, for another device'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "import" -d 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -401,6 +461,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l caps -d 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
@@ -415,6 +478,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l out-dir -d 'Directory that receives man/ and completions/' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state-dir -d 'Where pending requests and the history are kept' -r -F

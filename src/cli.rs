@@ -35,6 +35,7 @@ Environment:
   CERTENROLL_STATE_DIR  default for --state-dir
   CERTENROLL_PROFILE    default for --profile
   CERTENROLL_CONFIG     default for --config
+  NO_COLOR              no colors (unless --color always)
   HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings
 
 Files:
@@ -209,6 +210,10 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: ColorChoice,
+
     /// Use this profile of the configuration file; flags given here override it.
     #[arg(long, global = true, env = "CERTENROLL_PROFILE", value_name = "NAME")]
     pub profile: Option<String>,
@@ -234,6 +239,18 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+}
+
+/// When to use colors.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set to a non-empty value.
+    #[default]
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The commands.

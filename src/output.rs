@@ -8,13 +8,49 @@ use std::time::{Duration, Instant};
 use certenroll::error::exit;
 use serde::Serialize;
 
-use crate::cli::GlobalArgs;
+use crate::cli::{ColorChoice, GlobalArgs};
 
 /// How results are shown.
 pub struct Output {
     json: bool,
     quiet: bool,
     verbose: u8,
+    /// Colors on stdout, and on stderr.
+    color_out: bool,
+    color_err: bool,
+}
+
+/// What a colored piece of text says.
+#[derive(Debug, Clone, Copy)]
+pub enum Tone {
+    /// Fine (green).
+    Good,
+    /// Works, but worth knowing (yellow).
+    Warn,
+    /// Broken (red).
+    Bad,
+}
+
+impl Tone {
+    fn style(self) -> anstyle::Style {
+        let color = match self {
+            Tone::Good => anstyle::AnsiColor::Green,
+            Tone::Warn => anstyle::AnsiColor::Yellow,
+            Tone::Bad => anstyle::AnsiColor::Red,
+        };
+        anstyle::Style::new().fg_color(Some(color.into())).bold()
+    }
+}
+
+/// Whether to color a stream: --color always/never, else a terminal without NO_COLOR.
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 impl Output {
@@ -23,7 +59,14 @@ impl Output {
             json: global.json,
             quiet: global.quiet,
             verbose: global.verbose,
+            color_out: use_color(global.color, std::io::stdout().is_terminal()),
+            color_err: use_color(global.color, std::io::stderr().is_terminal()),
         }
+    }
+
+    /// `text` in the color of `tone`, for stdout (as it is when stdout gets no colors).
+    pub fn tint(&self, tone: Tone, text: &str) -> String {
+        paint(self.color_out, tone, text)
     }
 
     /// Install the log subscriber: warnings by default (info for a server, whose log is its
@@ -41,7 +84,7 @@ impl Output {
             .with_max_level(level)
             .with_target(false)
             .without_time()
-            .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
+            .with_ansi(self.color_err)
             .init();
     }
 
@@ -99,7 +142,10 @@ impl Output {
     /// A warning for a person, on stderr (not with -q).
     pub fn warn(&self, text: &str) {
         if !self.quiet {
-            eprintln!("certenroll: warning: {text}");
+            eprintln!(
+                "certenroll: {} {text}",
+                paint(self.color_err, Tone::Warn, "warning:")
+            );
         }
     }
 
@@ -110,7 +156,10 @@ impl Output {
         }
         let lib = err.downcast_ref::<certenroll::Error>();
         let code = lib.map_or(exit::OTHER, certenroll::Error::exit_code);
-        eprintln!("certenroll: error: {err:#}");
+        eprintln!(
+            "certenroll: {} {err:#}",
+            paint(self.color_err, Tone::Bad, "error:")
+        );
         if let Some(hint) = lib.and_then(certenroll::Error::hint) {
             eprintln!("certenroll: hint: {hint}");
         }
@@ -130,6 +179,15 @@ impl Output {
             });
         }
         code
+    }
+}
+
+fn paint(color: bool, tone: Tone, text: &str) -> String {
+    if color {
+        let style = tone.style();
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_string()
     }
 }
 

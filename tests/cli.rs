@@ -185,3 +185,37 @@ fn an_unreadable_key_is_a_local_error_before_any_network() {
         .stderr(predicate::str::contains("holds no RSA private key"));
     assert_eq!(crate::util::listing(dir.path()), ["key.pem"]);
 }
+
+#[test]
+fn colors_only_on_a_terminal_or_when_asked() {
+    let lab = crate::util::Lab::start(&[]);
+    let escape = |bytes: &[u8]| bytes.contains(&0x1b);
+    // Into a pipe: plain text, errors and doctor marks alike.
+    let plain = certenroll()
+        .args(["doctor", "--url", &lab.url])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&plain.stdout).contains("✓ capabilities"));
+    assert!(!escape(&plain.stdout) && !escape(&plain.stderr));
+    // --color always wins over the pipe and over NO_COLOR.
+    let colored = certenroll()
+        .env("NO_COLOR", "1")
+        .args(["--color", "always", "doctor", "--url", &lab.url])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&colored.stdout).contains("\x1b[32m✓\x1b[0m capabilities"));
+    certenroll()
+        .args(["--color", "always", "getcacaps", "--url", "http://127.0.0.1:1/scep"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("certenroll: \x1b[1m\x1b[31merror:\x1b[0m"));
+    certenroll()
+        .args(["--color", "never", "getcacaps", "--url", "http://127.0.0.1:1/scep"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::starts_with("certenroll: error: "));
+}

@@ -20,7 +20,7 @@ use certenroll::transport::{Http, parse_http_date};
 use serde::Serialize;
 
 use crate::cli::{DoctorArgs, GlobalArgs};
-use crate::output::Output;
+use crate::output::{Output, Tone};
 
 /// Clock difference from the server worth a warning (SCEP servers check signingTime).
 const MAX_SKEW_SECS: u64 = 300;
@@ -113,9 +113,9 @@ pub fn run(global: &GlobalArgs, args: &DoctorArgs, out: &Output) -> Result<u8> {
     let mut text = format!("certenroll doctor: {url}\n");
     for step in &report.steps {
         let mark = match step.status {
-            Mark::Ok => "✓",
-            Mark::Warn => "!",
-            Mark::Fail => "✗",
+            Mark::Ok => out.tint(Tone::Good, "✓"),
+            Mark::Warn => out.tint(Tone::Warn, "!"),
+            Mark::Fail => out.tint(Tone::Bad, "✗"),
         };
         text.push_str(&format!("{mark} {:<13} {}\n", step.name, step.detail));
         if let Some(fix) = step.fix.as_ref().filter(|_| step.status != Mark::Ok) {
