@@ -209,12 +209,26 @@ fn colors_only_on_a_terminal_or_when_asked() {
         .clone();
     assert!(String::from_utf8_lossy(&colored.stdout).contains("\x1b[32m✓\x1b[0m capabilities"));
     certenroll()
-        .args(["--color", "always", "getcacaps", "--url", "http://127.0.0.1:1/scep"])
+        .args([
+            "--color",
+            "always",
+            "getcacaps",
+            "--url",
+            "http://127.0.0.1:1/scep",
+        ])
         .assert()
         .code(5)
-        .stderr(predicate::str::contains("certenroll: \x1b[1m\x1b[31merror:\x1b[0m"));
+        .stderr(predicate::str::contains(
+            "certenroll: \x1b[1m\x1b[31merror:\x1b[0m",
+        ));
     certenroll()
-        .args(["--color", "never", "getcacaps", "--url", "http://127.0.0.1:1/scep"])
+        .args([
+            "--color",
+            "never",
+            "getcacaps",
+            "--url",
+            "http://127.0.0.1:1/scep",
+        ])
         .assert()
         .code(5)
         .stderr(predicate::str::starts_with("certenroll: error: "));

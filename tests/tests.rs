@@ -7,6 +7,7 @@ mod util;
 mod cli;
 mod doctor;
 mod hostile;
+mod json_output;
 mod lab_faults;
 mod lifecycle;
 mod pkcs12;
