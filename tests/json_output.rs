@@ -365,6 +365,9 @@ fn the_request_commands_print_their_documented_shapes() {
     let cert = issued.certificate.as_ref().unwrap();
     assert_eq!(cert.subject, "CN=one");
     assert!(!cert.is_ca && cert.extended_key_usage.is_empty());
+    assert_eq!(cert.issuer, ca.subject);
+    assert!(cert.not_before < cert.not_after && cert.sha1.len() == 59);
+    assert_eq!(cert.key_usage, ["digitalSignature", "keyEncipherment"]);
     assert!(issued.files.chain.is_some() && issued.files.p12.is_none());
     let (key, pem) = (issued.files.key.clone(), issued.files.cert.clone());
     assert!(key.ends_with("one.key") && pem.ends_with("one.pem"));
