@@ -188,7 +188,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -214,6 +214,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -226,7 +230,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version init path show check export import help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version init path show check export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,6 +256,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -264,7 +272,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__check)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -287,6 +295,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -302,7 +314,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__export)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,6 +337,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -452,7 +468,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__import)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -478,6 +494,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -490,7 +510,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__init)
-            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --renew-at --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --renew-at --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +580,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -572,7 +596,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__path)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +619,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -610,7 +638,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__show)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,6 +664,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -648,7 +680,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__doctor)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -710,6 +742,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -722,7 +758,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +936,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -912,7 +952,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__generate)
-            opts="-v -q -h -V --out-dir --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --out-dir --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -942,6 +982,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -954,7 +998,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacaps)
-            opts="-v -q -h -V --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,6 +1029,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1000,7 +1048,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacert)
-            opts="-v -q -h -V --url --ca-ident --out --fingerprint --format --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --out --fingerprint --format --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1043,6 +1091,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1058,7 +1110,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcert)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1105,6 +1157,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1120,7 +1176,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcrl)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1223,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1504,7 +1564,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__history)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1527,6 +1587,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1542,7 +1606,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version serve help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1629,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1622,7 +1690,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --tls --tls-fault --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1676,6 +1744,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1696,6 +1768,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1708,7 +1784,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pkcs12)
-            opts="-v -q -h -V --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1834,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1770,7 +1850,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__poll)
-            opts="-v -q -h -V --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1812,6 +1892,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1824,7 +1908,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1946,6 +2030,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1958,7 +2046,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__status)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --timeout --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1981,6 +2069,10 @@ _certenroll() {
                     return 0
                     ;;
                 --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_certenroll_global_optspecs
-    string join \n json v/verbose q/quiet color= profile= config= state-dir= lock-wait= timeout= h/help V/version
+    string join \n json v/verbose q/quiet color= profile= config= state-dir= lock-wait= ca-file= system-roots timeout= h/help V/version
 end
 
 function __fish_certenroll_needs_command
@@ -31,10 +31,12 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -l profile -d 'Use t
 complete -c certenroll -n "__fish_certenroll_needs_command" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_needs_command" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_needs_command" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
@@ -61,10 +63,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l prof
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
@@ -80,10 +84,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l prof
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
@@ -130,6 +136,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l profile
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
@@ -138,6 +145,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l retry-o
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l url -d 'The SCEP URL' -r
@@ -176,6 +184,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l profile 
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l force -d 'Renew now, due or not'
@@ -187,6 +196,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l retry-on
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
@@ -200,11 +210,13 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l profile -
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
@@ -221,10 +233,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profil
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
@@ -241,10 +255,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -254,10 +270,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l profil
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -267,10 +285,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l profile
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l key -d 'The private key (PEM or DER, PKCS#8 or PKCS#1)' -r -F
@@ -286,11 +306,13 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l profile
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l force -d 'Replace an existing bundle'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 'The SCEP URL (or from --profile)' -r
@@ -309,10 +331,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l profile
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -322,10 +346,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "init" -d 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
@@ -353,6 +379,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Ask nothing: take every answer from the flags (missing ones are an error or a default)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace a profile of the same name'
@@ -360,6 +387,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -369,10 +397,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -382,10 +412,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -395,10 +427,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -408,10 +442,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
@@ -421,10 +457,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
@@ -441,10 +479,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'
@@ -461,6 +501,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l caps -d 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -468,11 +509,14 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls -d 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a SCEP responder with a throwaway CA until interrupted'
@@ -485,10 +529,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l profi
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'

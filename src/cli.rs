@@ -35,6 +35,7 @@ Environment:
   CERTENROLL_STATE_DIR  default for --state-dir
   CERTENROLL_PROFILE    default for --profile
   CERTENROLL_CONFIG     default for --config
+  CERTENROLL_CA_FILE    default for --ca-file (HTTPS trust anchors)
   NO_COLOR              no colors (unless --color always)
   HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings
 
@@ -234,6 +235,22 @@ pub struct GlobalArgs {
     /// (exit 6), in seconds.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30)]
     pub lock_wait: u64,
+
+    /// Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or
+    /// PKCS#7), instead of the built-in Mozilla roots.
+    #[arg(
+        long,
+        global = true,
+        env = "CERTENROLL_CA_FILE",
+        value_name = "FILE",
+        conflicts_with = "system_roots"
+    )]
+    pub ca_file: Option<PathBuf>,
+
+    /// Trust HTTPS servers whose certificate chains to the operating system's trusted CAs
+    /// (/etc/ssl/certs), instead of the built-in Mozilla roots.
+    #[arg(long, global = true)]
+    pub system_roots: bool,
 
     /// Limit for one HTTP exchange, in seconds.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
@@ -978,6 +995,17 @@ pub struct LabServeArgs {
     /// Also write the lab CA certificate (PEM) to this file.
     #[arg(long, value_name = "FILE")]
     pub ca_out: Option<PathBuf>,
+
+    /// Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab
+    /// CA (trust it with --ca-file and the file from --ca-out). Client certificates issued
+    /// by the lab CA are accepted.
+    #[arg(long)]
+    pub tls: bool,
+
+    /// Break the server certificate: wrong-name (issued for wrong-host.example), expired,
+    /// not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls.
+    #[arg(long, value_name = "KIND")]
+    pub tls_fault: Option<certenroll::lab::tls::TlsFault>,
 }
 
 fn parse_key_bits(value: &str) -> Result<usize, String> {

@@ -27,6 +27,25 @@ pub mod exit {
     pub const UNTRUSTED: u8 = 7;
 }
 
+/// Why a TLS handshake failed, for a person: what is wrong, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsProblem {
+    /// What is wrong ("the server's certificate expired at ...").
+    pub what: String,
+    /// What to do ("set the clock ...").
+    pub fix: String,
+}
+
+impl std::fmt::Display for TlsProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.fix.is_empty() {
+            f.write_str(&self.what)
+        } else {
+            write!(f, "{}; {}", self.what, self.fix)
+        }
+    }
+}
+
 /// What went wrong while talking to a server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommError {
@@ -36,8 +55,8 @@ pub enum CommError {
     Refused,
     /// A phase of the exchange took longer than allowed.
     Timeout(String),
-    /// The TLS handshake failed.
-    Tls(String),
+    /// The TLS handshake failed: what is wrong, and what to do.
+    Tls(TlsProblem),
     /// The reply is larger than the configured limit.
     TooLarge(u64),
     /// Anything else at the transport level.
@@ -55,7 +74,7 @@ impl std::fmt::Display for CommError {
                 f,
                 "timed out during {phase} (raise --timeout if the server is just slow)"
             ),
-            CommError::Tls(msg) => write!(f, "TLS handshake failed: {msg}"),
+            CommError::Tls(problem) => write!(f, "TLS handshake failed: {problem}"),
             CommError::TooLarge(limit) => write!(f, "reply is larger than the {limit}-byte limit"),
             CommError::Other(msg) => f.write_str(msg),
         }

@@ -19,6 +19,7 @@ pub mod scep;
 pub mod schedule;
 pub mod secret;
 pub mod store;
+pub mod tls;
 pub mod transport;
 
 pub use error::{Error, Result};

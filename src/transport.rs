@@ -7,8 +7,9 @@
 use std::io::ErrorKind;
 use std::time::Duration;
 
-use crate::error::{CommError, Error};
+use crate::error::{CommError, Error, TlsProblem};
 use crate::sanitize::escape_body;
+use crate::tls::{ClientIdentity, Trust};
 
 /// Default limit for a whole exchange. Generous: slow CAs (HSM signing, manual approval
 /// front-ends) take tens of seconds, and the 10 s some clients use breaks them.
@@ -74,6 +75,10 @@ pub struct Options {
     pub connect_timeout: Duration,
     /// Largest reply accepted.
     pub max_reply_bytes: u64,
+    /// Which CAs HTTPS servers must chain to.
+    pub trust: Trust,
+    /// The TLS client certificate, if any.
+    pub client: Option<ClientIdentity>,
 }
 
 impl Default for Options {
@@ -82,6 +87,8 @@ impl Default for Options {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             max_reply_bytes: MAX_REPLY_BYTES,
+            trust: Trust::BuiltIn,
+            client: None,
         }
     }
 }
@@ -95,18 +102,43 @@ pub struct Transport {
 impl Transport {
     /// A transport with these settings. Proxy variables (`HTTP_PROXY`, `HTTPS_PROXY`,
     /// `NO_PROXY`) are honoured.
-    pub fn new(options: Options) -> Self {
+    pub fn new(options: Options) -> Result<Self, Error> {
+        let mut tls = ureq::tls::TlsConfig::builder();
+        if let Some(roots) = options.trust.certificates()? {
+            let roots = roots
+                .iter()
+                .map(|c| ureq::tls::Certificate::from_der(c).to_owned())
+                .collect();
+            tls = tls.root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(roots)));
+        }
+        if let Some(client) = &options.client {
+            let chain: Vec<_> = client
+                .chain
+                .iter()
+                .map(|c| ureq::tls::Certificate::from_der(c).to_owned())
+                .collect();
+            // ureq takes a key by kind only through PEM.
+            let pem = zeroize::Zeroizing::new(
+                der::pem::encode_string("PRIVATE KEY", der::pem::LineEnding::LF, &client.key_pkcs8)
+                    .map_err(|e| Error::Crypto(format!("encoding the client key failed: {e}")))?,
+            );
+            let key = ureq::tls::PrivateKey::from_pem(pem.as_bytes()).map_err(|e| {
+                Error::Invalid(format!("the client key is not usable for TLS: {e}"))
+            })?;
+            tls = tls.client_cert(Some(ureq::tls::ClientCert::new_with_certs(&chain, key)));
+        }
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(options.timeout))
             .timeout_connect(Some(options.connect_timeout))
             .max_redirects(5)
             .user_agent(concat!("certenroll/", env!("CARGO_PKG_VERSION")))
+            .tls_config(tls.build())
             .build();
-        Transport {
+        Ok(Transport {
             agent: config.into(),
             options,
-        }
+        })
     }
 
     fn finish(
@@ -114,7 +146,7 @@ impl Transport {
         url: &str,
         result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
     ) -> Result<Response, Error> {
-        let mut response = result.map_err(|e| classify(url, e))?;
+        let mut response = result.map_err(|e| self.classify(url, e))?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -130,7 +162,7 @@ impl Transport {
             .with_config()
             .limit(self.options.max_reply_bytes)
             .read_to_vec()
-            .map_err(|e| classify(url, e))?;
+            .map_err(|e| self.classify(url, e))?;
         tracing::debug!(url, status, bytes = body.len(), "reply");
         Ok(Response {
             status,
@@ -214,6 +246,42 @@ pub fn strip_query(url: &str) -> &str {
     url.split_once('?').map_or(url, |(base, _)| base)
 }
 
+impl Transport {
+    /// Turn a ureq error into a [`CommError`] a person can act on.
+    fn classify(&self, url: &str, err: ureq::Error) -> Error {
+        let rustls_error = match &err {
+            ureq::Error::Rustls(e) => Some(e),
+            ureq::Error::Io(io) => io.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()),
+            _ => None,
+        };
+        if let Some(tls) = rustls_error {
+            let (host, port) = host_and_port(url);
+            return Error::Communication {
+                url: strip_query(url).to_string(),
+                kind: CommError::Tls(crate::tls::explain(
+                    tls,
+                    &host,
+                    port,
+                    &self.options.trust,
+                    self.options.connect_timeout,
+                )),
+            };
+        }
+        classify(url, err)
+    }
+}
+
+/// Host and port of an https URL, for a second look at the server.
+fn host_and_port(url: &str) -> (String, u16) {
+    match url.parse::<ureq::http::Uri>() {
+        Ok(uri) => (
+            uri.host().unwrap_or_default().to_string(),
+            uri.port_u16().unwrap_or(443),
+        ),
+        Err(_) => (String::new(), 443),
+    }
+}
+
 /// Turn a ureq error into a [`CommError`] a person can act on.
 fn classify(url: &str, err: ureq::Error) -> Error {
     let kind = match &err {
@@ -232,8 +300,10 @@ fn classify(url: &str, err: ureq::Error) -> Error {
             _ => CommError::Other(io.to_string()),
         },
         ureq::Error::Timeout(phase) => CommError::Timeout(format!("{phase:?}").to_lowercase()),
-        ureq::Error::Tls(msg) => CommError::Tls((*msg).to_string()),
-        ureq::Error::Rustls(e) => CommError::Tls(e.to_string()),
+        ureq::Error::Tls(msg) => CommError::Tls(TlsProblem {
+            what: (*msg).to_string(),
+            fix: String::new(),
+        }),
         ureq::Error::BodyExceedsLimit(limit) => CommError::TooLarge(*limit),
         ureq::Error::TooManyRedirects => CommError::Other("too many redirects".into()),
         ureq::Error::BadUri(uri) => {
@@ -259,7 +329,7 @@ mod tests {
             .local_addr()
             .unwrap()
             .port();
-        let transport = Transport::new(Options::default());
+        let transport = Transport::new(Options::default()).unwrap();
         let url = format!("http://127.0.0.1:{port}/scep?operation=GetCACaps");
         match transport.get(&url) {
             Err(Error::Communication { url, kind }) => {

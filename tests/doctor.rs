@@ -2,23 +2,8 @@
 //! fix, and the right exit code.
 
 use predicates::prelude::*;
-use serde::Deserialize;
 
-use crate::util::{Lab, ScepServer, certenroll_in, challenge_file, json_of};
-
-#[derive(Deserialize)]
-struct Step {
-    name: String,
-    status: String,
-    detail: String,
-    fix: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Doctor {
-    steps: Vec<Step>,
-    exit_code: u8,
-}
+use crate::util::{Doctor, Lab, ScepServer, Step, certenroll_in, challenge_file, json_of};
 
 fn step<'a>(doctor: &'a Doctor, name: &str) -> &'a Step {
     doctor

@@ -15,3 +15,4 @@ mod profiles;
 mod renew;
 mod scep_interop;
 mod terminal;
+mod tls;

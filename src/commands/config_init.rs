@@ -85,7 +85,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         .ok_or_else(|| Error::Invalid("config init needs the SCEP URL: pass --url URL".into()))?;
 
     // Test the server and show its CA before anything is written.
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let client = Client::new(&http, &url)?;
     let caps = client.get_ca_caps()?;
     let ca = client.get_ca_cert(None)?;

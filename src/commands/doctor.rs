@@ -16,7 +16,7 @@ use certenroll::scep::caps::Capabilities;
 use certenroll::scep::client::Client;
 use certenroll::schedule::{RenewPolicy, renewal_due};
 use certenroll::store::{self, lock::Lock, pending::PendingStore};
-use certenroll::transport::{Http, parse_http_date};
+use certenroll::transport::{Http, Transport, parse_http_date};
 use serde::Serialize;
 
 use crate::cli::{DoctorArgs, GlobalArgs};
@@ -85,6 +85,63 @@ impl Report {
 }
 
 /// The fix for a failed exchange, by kind.
+/// For https: what certificate the server shows, and whether a verified handshake with it
+/// works. False when it does not (the steps after it would only repeat the failure).
+fn tls_step(http: &Transport, url: &str, host: &str, port: u16, report: &mut Report) -> bool {
+    let shown = match certenroll::tls::peer_chain(host, port, CONNECT_TIMEOUT) {
+        Ok(chain) if !chain.is_empty() => {
+            let leaf = cert::summary(&chain[0]);
+            let names = certenroll::pki::csr::sans_in(
+                chain[0]
+                    .tbs_certificate()
+                    .extensions()
+                    .map_or(&[][..], Vec::as_slice),
+            );
+            let names: Vec<String> = names.iter().map(ToString::to_string).collect();
+            format!(
+                "server certificate '{}' for {}, issued by '{}', valid {} to {}",
+                leaf.subject,
+                if names.is_empty() {
+                    "no subjectAltName".to_string()
+                } else {
+                    names.join(", ")
+                },
+                leaf.issuer,
+                leaf.not_before,
+                leaf.not_after
+            )
+        }
+        Ok(_) => "the server sent no certificate".to_string(),
+        Err(err) => {
+            report.fail(
+                "tls",
+                format!("no TLS handshake with {host}:{port}: {err}"),
+                "is this port serving HTTPS? Try http:// or another port",
+                exit::COMMUNICATION,
+            );
+            return false;
+        }
+    };
+    match http.get(url) {
+        Err(certenroll::Error::Communication {
+            kind: certenroll::error::CommError::Tls(problem),
+            ..
+        }) => {
+            report.fail(
+                "tls",
+                format!("{shown}: {}", problem.what),
+                &problem.fix,
+                exit::COMMUNICATION,
+            );
+            false
+        }
+        _ => {
+            report.ok("tls", format!("{shown}; trusted"));
+            true
+        }
+    }
+}
+
 fn fix_for(err: &certenroll::Error) -> &'static str {
     match err {
         certenroll::Error::Communication { .. } => {
@@ -184,7 +241,21 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
         }
     }
 
-    let http = super::transport(global);
+    let http = match super::transport(global) {
+        Ok(http) => http,
+        Err(err) => {
+            report.fail(
+                "trust",
+                format!("{err:#}"),
+                "give a readable CA file (PEM) with --ca-file",
+                exit::USAGE,
+            );
+            return;
+        }
+    };
+    if scheme == "https" && !tls_step(&http, url, host, port, report) {
+        return;
+    }
     let Ok(client) = Client::new(&http, url) else {
         report.fail(
             "url",

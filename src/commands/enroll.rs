@@ -213,7 +213,7 @@ fn enroll(
     let choices = request_options::Choices::parse(&args.algorithms)?;
     let spec = csr_spec(args, subject.clone(), None)?;
     let policy = waiting::policy(&args.policy);
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let client = super::client(&http, &args.server)?;
     store::check_writable(&args.out_cert, "writing certificate")?;
     if let Some(chain) = &args.out_chain {

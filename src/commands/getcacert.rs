@@ -78,7 +78,7 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 }
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let client = super::client(&http, &args.server)?;
     let set = super::fetch_ca_certs(&client, &args.server, args.fingerprint.as_deref())?;
     let written = match &args.out {

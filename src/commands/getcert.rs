@@ -54,7 +54,7 @@ fn query(
     certenroll::scep::cacert::CaCerts,
 )> {
     let serial = serial.map(parse_serial).transpose()?;
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let client = super::client(&http, &args.server)?;
     let caps = client.get_ca_caps()?;
     let ca = super::fetch_ca_certs(&client, &args.server, args.fingerprint.as_deref())?;

@@ -38,7 +38,11 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
         caps: args.caps.clone(),
         validity: Duration::from_secs(args.validity_days * 24 * 3600),
     };
-    let url = format!("http://{address}/scep");
+    let tls = (args.tls || args.tls_fault.is_some())
+        .then(|| certenroll::lab::tls::server_config(&ca.ca, args.tls_fault))
+        .transpose()?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let url = format!("{scheme}://{address}/scep");
     out.json(&serde_json::json!({ "url": url, "ca_sha256": fingerprint }));
     out.human(&format!(
         "certenroll lab: SCEP responder on {url}\n  CA sha256 {fingerprint}\n  (a throwaway CA; Ctrl-C stops it)"
@@ -46,6 +50,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     let responder = Arc::new(Responder::new(options, ca));
     certenroll::lab::http::serve(
         listener,
+        tls,
         Arc::new(move |req: &certenroll::lab::http::Request| responder.handle(req)),
     );
     Ok(certenroll::error::exit::OK)

@@ -54,10 +54,20 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
 }
 
 /// The HTTP transport the global flags ask for.
-fn transport(global: &GlobalArgs) -> Transport {
-    Transport::new(Options {
+fn transport(global: &GlobalArgs) -> Result<Transport> {
+    Ok(Transport::new(Options {
         timeout: Duration::from_secs(global.timeout),
+        trust: trust(global)?,
         ..Options::default()
+    })?)
+}
+
+/// The HTTPS trust the global flags ask for.
+fn trust(global: &GlobalArgs) -> Result<certenroll::tls::Trust> {
+    Ok(match &global.ca_file {
+        Some(path) => certenroll::tls::Trust::from_file(path)?,
+        None if global.system_roots => certenroll::tls::Trust::System,
+        None => certenroll::tls::Trust::BuiltIn,
     })
 }
 

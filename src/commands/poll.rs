@@ -35,7 +35,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
     }
     waiting::jitter(args.policy.jitter, out)?;
     let policy = waiting::policy(&args.policy);
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let mut worst = exit::OK;
     for saved in pending {
         let url = saved.url.clone();

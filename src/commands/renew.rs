@@ -189,7 +189,7 @@ fn renew(
     let p12 = super::pkcs12::requested(&args.p12, out)?;
     let poll_policy = waiting::policy(&args.policy);
     waiting::jitter(args.policy.jitter, out)?;
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let client = Client::new(&http, &server.url)?;
     let (caps, ca) = request_options::caps_and_ca(
         &client,
@@ -359,7 +359,7 @@ fn continue_pending(
         saved.transaction_id
     ));
     let mut request = waiting::Request::load(saved, out)?;
-    let http = super::transport(global);
+    let http = super::transport(global)?;
     let client = Client::new(&http, &request.pending.url)?;
     let policy = waiting::policy(&args.policy);
     let end = waiting::poll(&client, &store, &mut request, &policy, false, out)

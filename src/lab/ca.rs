@@ -46,6 +46,7 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
         public_key: key.public_key_info()?,
         serial: random_serial()?,
         validity: LAB_CA_VALIDITY,
+        starts: None,
         extensions: vec![
             basic_constraints(false)?,
             extension(rfc5280::ID_CE_KEY_USAGE, true, &KeyUsage(usage.into()))?,
@@ -73,6 +74,7 @@ impl LabCa {
             public_key: key.public_key_info()?,
             serial: random_serial()?,
             validity: LAB_CA_VALIDITY,
+            starts: None,
             extensions: vec![
                 basic_constraints(true)?,
                 extension(

@@ -1,6 +1,5 @@
 //! A minimal HTTP/1.1 server for the lab responder: one request per connection, bounded
-//! request size and time, a thread per connection. Generic over the stream so that TLS can sit
-//! underneath later.
+//! request size and time, a thread per connection, plain or over TLS (rustls).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
@@ -21,14 +20,26 @@ pub struct Request {
     pub path: String,
     /// Query parameters, percent-decoded.
     pub query: Vec<(String, String)>,
+    /// Header fields as sent (names as spelled).
+    pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Vec<u8>,
+    /// Over TLS, the client's certificate chain (DER), if it sent one.
+    pub peer_certificates: Vec<Vec<u8>>,
 }
 
 impl Request {
     /// The first value of query parameter `name`.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.query
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of header `name`.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
@@ -42,18 +53,32 @@ pub struct Response {
     pub status: u16,
     /// The Content-Type.
     pub content_type: String,
+    /// Other header fields.
+    pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Vec<u8>,
 }
 
 impl Response {
-    /// A plain-text response.
-    pub fn text(status: u16, text: &str) -> Self {
+    /// A response with this body and no other header field.
+    pub fn new(status: u16, content_type: &str, body: Vec<u8>) -> Self {
         Response {
             status,
-            content_type: "text/plain".into(),
-            body: text.as_bytes().to_vec(),
+            content_type: content_type.into(),
+            headers: Vec::new(),
+            body,
         }
+    }
+
+    /// A plain-text response.
+    pub fn text(status: u16, text: &str) -> Self {
+        Response::new(status, "text/plain", text.as_bytes().to_vec())
+    }
+
+    /// The same response with one more header field.
+    pub fn with_header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
     }
 }
 
@@ -90,6 +115,7 @@ pub fn read_request<R: Read>(stream: R) -> Result<Request, String> {
     let method = parts.next().ok_or("empty request")?.to_string();
     let target = parts.next().ok_or("no request target")?.to_string();
     let mut content_length = 0usize;
+    let mut headers = Vec::new();
     loop {
         let mut header = String::new();
         let n = reader
@@ -98,10 +124,11 @@ pub fn read_request<R: Read>(stream: R) -> Result<Request, String> {
         if n == 0 || header == "\r\n" || header == "\n" {
             break;
         }
-        if let Some((name, value)) = header.split_once(':')
-            && name.trim().eq_ignore_ascii_case("content-length")
-        {
-            content_length = value.trim().parse().map_err(|_| "bad Content-Length")?;
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                content_length = value.trim().parse().map_err(|_| "bad Content-Length")?;
+            }
+            headers.push((name.trim().to_string(), value.trim().to_string()));
         }
     }
     if content_length > MAX_REQUEST_BYTES {
@@ -124,14 +151,19 @@ pub fn read_request<R: Read>(stream: R) -> Result<Request, String> {
         method,
         path: path.to_string(),
         query,
+        headers,
         body,
+        peer_certificates: Vec::new(),
     })
 }
 
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        202 => "Accepted",
         400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
         404 => "Not Found",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
@@ -141,43 +173,77 @@ fn reason(status: u16) -> &'static str {
 
 /// Write `response` to `stream` and close the exchange.
 pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::Result<()> {
-    let head = format!(
-        "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         response.status,
         reason(response.status),
         crate::transport::http_date(crate::store::now_unix()),
         response.content_type,
         response.body.len()
     );
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     stream.write_all(&response.body)?;
     stream.flush()
 }
 
-/// Serve forever: each connection gets one request and one response.
-pub fn serve<H>(listener: TcpListener, handler: Arc<H>)
+/// Serve forever: each connection gets one request and one response; over TLS when `tls` is
+/// given.
+pub fn serve<H>(listener: TcpListener, tls: Option<Arc<rustls::ServerConfig>>, handler: Arc<H>)
 where
     H: Fn(&Request) -> Response + Send + Sync + 'static,
 {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let handler = handler.clone();
+        let tls = tls.clone();
         std::thread::spawn(move || {
             let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
-            let response = match stream
-                .try_clone()
-                .map_err(|e| e.to_string())
-                .and_then(read_request)
-            {
-                Ok(request) => handler(&request),
-                Err(e) => {
-                    tracing::warn!("bad request: {e}");
-                    Response::text(400, &format!("bad request: {e}"))
+            match tls {
+                None => exchange(&stream, &*handler, |_| Vec::new()),
+                Some(config) => {
+                    let Ok(connection) = rustls::ServerConnection::new(config) else {
+                        return;
+                    };
+                    let mut tls = rustls::StreamOwned::new(connection, stream);
+                    if let Err(e) = tls.conn.complete_io(&mut tls.sock) {
+                        tracing::warn!("TLS handshake failed: {e}");
+                        return;
+                    }
+                    exchange(&mut tls, &*handler, |tls| {
+                        tls.conn
+                            .peer_certificates()
+                            .map(|certs| certs.iter().map(|c| c.to_vec()).collect())
+                            .unwrap_or_default()
+                    });
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
                 }
-            };
-            let _ = write_response(&stream, &response);
+            }
         });
     }
+}
+
+/// One request and its response on `stream`.
+fn exchange<S, H>(mut stream: S, handler: &H, peer: impl Fn(&S) -> Vec<Vec<u8>>)
+where
+    S: Read + Write,
+    H: Fn(&Request) -> Response,
+{
+    let response = match read_request(&mut stream) {
+        Ok(mut request) => {
+            request.peer_certificates = peer(&stream);
+            handler(&request)
+        }
+        Err(e) => {
+            tracing::warn!("bad request: {e}");
+            Response::text(400, &format!("bad request: {e}"))
+        }
+    };
+    let _ = write_response(&mut stream, &response);
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 pub mod ca;
 pub mod http;
 pub mod scep;
+pub mod tls;
 
 pub use ca::LabCa;
 pub use scep::{Fault, LabOptions, Responder};

@@ -200,18 +200,10 @@ impl Responder {
                 tracing::info!("GetCACert");
                 let certs = self.ca.certificates();
                 if certs.len() == 1 {
-                    Response {
-                        status: 200,
-                        content_type: CA_CERT.into(),
-                        body: certs[0].to_der().unwrap_or_default(),
-                    }
+                    Response::new(200, CA_CERT, certs[0].to_der().unwrap_or_default())
                 } else {
                     match degenerate(&certs) {
-                        Ok(body) => Response {
-                            status: 200,
-                            content_type: CA_RA_CERT.into(),
-                            body,
-                        },
+                        Ok(body) => Response::new(200, CA_RA_CERT, body),
                         Err(e) => Response::text(500, &e.to_string()),
                     }
                 }
@@ -264,11 +256,7 @@ impl Responder {
         };
         let fault = if faulted { self.options.fault } else { None };
         match self.cert_rep(&incoming, answer, fault) {
-            Ok(body) => Response {
-                status: 200,
-                content_type: PKI_MESSAGE.into(),
-                body,
-            },
+            Ok(body) => Response::new(200, PKI_MESSAGE, body),
             Err(e) => Response::text(500, &format!("lab: building the reply failed: {e}")),
         }
     }
@@ -472,6 +460,7 @@ impl Responder {
             public_key,
             serial: self.next_serial()?,
             validity: self.options.validity,
+            starts: None,
             extensions,
         };
         issue(
@@ -555,6 +544,7 @@ impl Responder {
                     public_key: forged_key.public_key_info()?,
                     serial: tbs.serial_number().clone(),
                     validity: Duration::from_secs(3600),
+                    starts: None,
                     extensions: Vec::new(),
                 },
                 tbs.issuer(),

@@ -474,8 +474,10 @@ pub struct Template {
     pub public_key: SubjectPublicKeyInfoOwned,
     /// Serial number.
     pub serial: SerialNumber,
-    /// How long from now it is valid.
+    /// How long it is valid...
     pub validity: Duration,
+    /// ...from when (None: now). The lab makes expired and not-yet-valid certificates.
+    pub starts: Option<std::time::SystemTime>,
     /// Extensions, as they are.
     pub extensions: Vec<Extension>,
 }
@@ -493,8 +495,14 @@ pub fn issue(
         subject: template.subject,
         extensions: template.extensions,
     };
-    let validity = Validity::from_now(template.validity)
-        .map_err(|e| Error::Crypto(format!("the system clock is unusable: {e}")))?;
+    let clock = |e: der::Error| Error::Crypto(format!("the system clock is unusable: {e}"));
+    let validity = match template.starts {
+        None => Validity::from_now(template.validity).map_err(clock)?,
+        Some(start) => Validity::new(
+            x509_cert::time::Time::try_from(start).map_err(clock)?,
+            x509_cert::time::Time::try_from(start + template.validity).map_err(clock)?,
+        ),
+    };
     let builder = CertificateBuilder::new(profile, template.serial, validity, template.public_key)
         .map_err(|e| Error::Crypto(format!("building a certificate failed: {e}")))?;
     BuilderKey::new(issuer_key, digest)?.build(builder)
@@ -540,6 +548,7 @@ pub fn self_signed(key: &PrivateKey, subject: &Name, digest: Digest) -> Result<C
         public_key: key.public_key_info()?,
         serial: random_serial()?,
         validity: SIGNER_CERT_VALIDITY,
+        starts: None,
         extensions: Vec::new(),
     };
     issue(template, subject, key, digest)

@@ -197,21 +197,25 @@ fn extension<T: Encode>(oid: ObjectIdentifier, critical: bool, value: &T) -> Res
     })
 }
 
+/// A subjectAltName extension.
+pub fn san_extension(sans: &[San], critical: bool) -> Result<Extension> {
+    let names = sans
+        .iter()
+        .map(San::to_general_name)
+        .collect::<Result<Vec<_>>>()?;
+    extension(
+        rfc5280::ID_CE_SUBJECT_ALT_NAME,
+        critical,
+        &SubjectAltName(names),
+    )
+}
+
 /// Build and sign the request with `key` over `digest`.
 pub fn build(key: &PrivateKey, spec: &CsrSpec, digest: Digest) -> Result<CertReq> {
     let mut extensions = Vec::new();
     if !spec.sans.is_empty() {
-        let names = spec
-            .sans
-            .iter()
-            .map(San::to_general_name)
-            .collect::<Result<Vec<_>>>()?;
         // RFC 5280 4.2.1.6: critical when the subject is empty.
-        extensions.push(extension(
-            rfc5280::ID_CE_SUBJECT_ALT_NAME,
-            spec.subject.is_empty(),
-            &SubjectAltName(names),
-        )?);
+        extensions.push(san_extension(&spec.sans, spec.subject.is_empty())?);
     }
     if let Some(ku) = &spec.key_usage {
         extensions.push(extension(rfc5280::ID_CE_KEY_USAGE, true, ku)?);

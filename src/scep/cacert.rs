@@ -201,6 +201,7 @@ mod tests {
             public_key: key.public_key_info().unwrap(),
             serial: random_serial().unwrap(),
             validity: std::time::Duration::from_secs(3600),
+            starts: None,
             extensions: vec![
                 basic_constraints(false).unwrap(),
                 extension(

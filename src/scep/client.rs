@@ -336,7 +336,7 @@ mod tests {
     #[test]
     fn query_escaping_and_operation_urls() {
         assert_eq!(query_escape("a+b/c=="), "a%2Bb%2Fc%3D%3D");
-        let t = crate::transport::Transport::new(Default::default());
+        let t = crate::transport::Transport::new(Default::default()).unwrap();
         let c = Client::new(&t, "http://ca/scep").unwrap();
         assert_eq!(
             c.operation_url("GetCACaps", None),

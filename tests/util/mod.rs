@@ -237,3 +237,19 @@ pub fn history(state: &Path) -> Vec<serde_json::Value> {
         })
         .collect()
 }
+
+/// One step of `doctor --json`.
+#[derive(Debug, serde::Deserialize)]
+pub struct Step {
+    pub name: String,
+    pub status: String,
+    pub detail: String,
+    pub fix: Option<String>,
+}
+
+/// `doctor --json`.
+#[derive(Debug, serde::Deserialize)]
+pub struct Doctor {
+    pub steps: Vec<Step>,
+    pub exit_code: u8,
+}
