@@ -97,6 +97,20 @@ impl Output {
         !self.quiet && !self.json && std::io::stderr().is_terminal()
     }
 
+    /// Run `work`, with a spinner saying `message` on a terminal (key generation, waiting for
+    /// a server).
+    pub fn while_busy<T>(&self, message: &str, work: impl FnOnce() -> T) -> T {
+        if !self.shows_progress() {
+            return work();
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(Duration::from_millis(100));
+        let result = work();
+        bar.finish_and_clear();
+        result
+    }
+
     /// Wait `total`, showing a countdown on a terminal: `label(seconds_left)`.
     pub fn countdown(&self, total: Duration, label: impl Fn(u64) -> String) {
         if total.is_zero() {

@@ -158,3 +158,22 @@ fn ctrl_c_during_the_polling_countdown_keeps_the_key_and_the_pending_request() {
     // The request is saved: `poll` can finish it later.
     assert_eq!(listing(&state.path().join("pending")).len(), 1);
 }
+
+#[test]
+fn ctrl_c_while_waiting_for_the_ca_keeps_the_key_written_before_the_request() {
+    let lab = Lab::start(&["--delay", "30"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let term = Terminal::start();
+    term.type_line(&command_line(
+        state.path(),
+        &enroll_args(&lab.url, dir.path(), &["--no-challenge"]),
+    ));
+    term.wait_for("waiting for the CA");
+    term.tmux(&["send-keys", "-t", "t", "C-c"]);
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert_nothing_partial(dir.path());
+    // The key was written (0600) before the request that depends on it was sent.
+    assert_eq!(listing(dir.path()), ["key.pem"]);
+}

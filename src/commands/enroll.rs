@@ -7,7 +7,6 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::time::Duration;
 
 use anyhow::Result;
 use certenroll::Error;
@@ -133,17 +132,9 @@ fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
     };
     store::check_writable(&target, "writing key")?;
 
-    let spinner = out.shows_progress().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(format!("generating an RSA-{} key", args.key_bits));
-        bar.enable_steady_tick(Duration::from_millis(100));
-        bar
-    });
-    let key = PrivateKey::generate_rsa(args.key_bits);
-    if let Some(bar) = spinner {
-        bar.finish_and_clear();
-    }
-    let key = key?;
+    let key = out.while_busy(&format!("generating an RSA-{} key", args.key_bits), || {
+        PrivateKey::generate_rsa(args.key_bits)
+    })?;
     store::write_atomic(
         &target,
         &super::encode_key(&key, args.format)?,

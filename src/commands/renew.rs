@@ -211,7 +211,10 @@ fn renew(
         (current_key.clone(), None)
     } else {
         let staged = super::with_suffix(&key_path, ".new");
-        let key = PrivateKey::generate_rsa(current_key.bits())?;
+        let bits = current_key.bits();
+        let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
+            PrivateKey::generate_rsa(bits)
+        })?;
         let encoded = super::encode_key(&key, args.format)?;
         store::write_atomic(&staged, &encoded, store::KEY_MODE, "writing the new key")?;
         (key, Some(staged))

@@ -95,7 +95,7 @@ pub fn send<T>(
     let mut tries = 0;
     loop {
         tries += 1;
-        match attempt() {
+        match out.while_busy("waiting for the CA", &mut attempt) {
             Err(err)
                 if policy.retry_on_error && is_communication(&err) && tries <= policy.count =>
             {
@@ -232,7 +232,9 @@ pub fn poll(
                 )
             });
         }
-        let result = client.poll(&request.session(), &request.pending.transaction_id);
+        let result = out.while_busy("asking the CA (CertPoll)", || {
+            client.poll(&request.session(), &request.pending.transaction_id)
+        });
         request.pending.attempts += 1;
         request.pending.last_attempt = now_unix();
         request.pending.next_attempt = None;
