@@ -103,6 +103,16 @@ pub enum Error {
         /// The start of the body, escaped for a terminal.
         body: String,
     },
+    /// The server wants (other) credentials: HTTP 401.
+    #[error("{url} answered HTTP 401: {}{}; {}", if *.sent_credentials { "the credentials were refused" } else { "authentication required" }, .realm.as_ref().map(|r| format!(" (realm \"{r}\")")).unwrap_or_default(), if *.sent_credentials { "check --username and the password, or use a client certificate the server accepts" } else { "give --username with --password-file or --password-env, or --client-cert and --client-key" })]
+    Unauthorized {
+        /// The URL that was requested.
+        url: String,
+        /// The realm of the WWW-Authenticate challenge, escaped.
+        realm: Option<String>,
+        /// Whether a username and password (or a client certificate) were sent.
+        sent_credentials: bool,
+    },
     /// The server does not implement an operation.
     #[error("{0}")]
     NotSupported(String),
@@ -166,7 +176,7 @@ impl Error {
             Error::Communication { .. } | Error::HttpStatus { .. } | Error::NotSupported(_) => {
                 exit::COMMUNICATION
             }
-            Error::ScepFailure { .. } => exit::REJECTED,
+            Error::ScepFailure { .. } | Error::Unauthorized { .. } => exit::REJECTED,
             Error::Untrusted(_) => exit::UNTRUSTED,
             Error::Invalid(_) => exit::USAGE,
             Error::Local { .. } => exit::LOCAL,

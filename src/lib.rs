@@ -12,6 +12,7 @@
 
 pub mod config;
 pub mod error;
+pub mod est;
 pub mod lab;
 pub mod pki;
 pub mod sanitize;

@@ -28,6 +28,8 @@ pub struct Response {
     pub content_type: Option<String>,
     /// The Date header, if any (the server's clock).
     pub date: Option<String>,
+    /// Every header field (names lower-cased).
+    pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Vec<u8>,
 }
@@ -44,6 +46,14 @@ impl Response {
                 body: escape_body(&self.body[..self.body.len().min(512)]),
             })
         }
+    }
+
+    /// The first value of header `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// The media type without parameters, lower-cased.
@@ -64,6 +74,13 @@ pub trait Http {
     fn get(&self, url: &str) -> Result<Response, Error>;
     /// POST `body` with `content_type` to `url`.
     fn post(&self, url: &str, content_type: &str, body: &[u8]) -> Result<Response, Error>;
+    /// GET (no body) or POST `body`, with these extra header fields.
+    fn send(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<Response, Error>;
 }
 
 /// Settings of the HTTP transport.
@@ -157,6 +174,13 @@ impl Transport {
         };
         let content_type = header("content-type");
         let date = header("date");
+        let headers = response
+            .headers()
+            .iter()
+            .filter_map(|(name, value)| {
+                Some((name.as_str().to_string(), value.to_str().ok()?.to_string()))
+            })
+            .collect();
         let body = response
             .body_mut()
             .with_config()
@@ -168,6 +192,7 @@ impl Transport {
             status,
             content_type,
             date,
+            headers,
             body,
         })
     }
@@ -188,6 +213,32 @@ impl Http for Transport {
                 .header("Content-Type", content_type)
                 .send(body),
         )
+    }
+
+    fn send(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<Response, Error> {
+        match body {
+            None => {
+                tracing::debug!(url = %strip_query(url), "GET");
+                let mut request = self.agent.get(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                self.finish(url, request.call())
+            }
+            Some(body) => {
+                tracing::debug!(url = %strip_query(url), bytes = body.len(), "POST");
+                let mut request = self.agent.post(url);
+                for (name, value) in headers {
+                    request = request.header(*name, *value);
+                }
+                self.finish(url, request.send(body))
+            }
+        }
     }
 }
 
@@ -361,6 +412,7 @@ mod tests {
             status: 500,
             content_type: None,
             date: None,
+            headers: Vec::new(),
             body: b"not implemented\x1b[2J".to_vec(),
         };
         let err = response.require_ok("http://ca/scep").unwrap_err();

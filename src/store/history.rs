@@ -135,6 +135,7 @@ impl Entry {
                 ..
             } => entry.fail_info = Some(info.code()),
             Error::HttpStatus { status, .. } => entry.http_status = Some(*status),
+            Error::Unauthorized { .. } => entry.http_status = Some(401),
             _ => {}
         }
         entry
@@ -146,6 +147,15 @@ pub fn detail(err: &Error) -> String {
     match err {
         Error::Communication { .. } => "Communication error".into(),
         Error::HttpStatus { status, .. } => format!("Communication error (HTTP {status})"),
+        Error::Unauthorized {
+            sent_credentials, ..
+        } => {
+            if *sent_credentials {
+                "Authentication failed (HTTP 401)".into()
+            } else {
+                "Authentication required (HTTP 401)".into()
+            }
+        }
         Error::NotSupported(msg) => format!("Not supported by the server: {msg}"),
         Error::ScepFailure {
             fail_info: Some(info),
