@@ -41,6 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcacaps', 'getcacaps', [CompletionResultType]::ParameterValue, 'Show what a SCEP server supports (GetCACaps)')
             [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (GetCACert)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Generate a key, request a certificate and install it')
+            [CompletionResult]::new('csrattrs', 'csrattrs', [CompletionResultType]::ParameterValue, 'EST: the CSR attributes the server asks for (/csrattrs), decoded')
+            [CompletionResult]::new('serverkeygen', 'serverkeygen', [CompletionResultType]::ParameterValue, 'EST: have the server generate the key (/serverkeygen) and install key and certificate')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (CertPoll), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
@@ -56,8 +58,10 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcacaps' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
@@ -78,8 +82,10 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcacert' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the certificates here')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of written files')
@@ -103,8 +109,10 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;enroll' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
             [CompletionResult]::new('--cn', '--cn', [CompletionResultType]::ParameterName, 'Common name (CN) of the subject')
             [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization (O); may be repeated')
             [CompletionResult]::new('--o', '--o', [CompletionResultType]::ParameterName, 'Organization (O); may be repeated')
@@ -141,6 +149,109 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a pending request')
             [CompletionResult]::new('--poll-count', '--poll-count', [CompletionResultType]::ParameterName, 'Polls in this run before giving up for now (the request stays saved; exit 3)')
             [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'EST: the HTTP Basic user name')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this environment variable')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'EST: the key of --client-cert')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--no-challenge', '--no-challenge', [CompletionResultType]::ParameterName, 'Send no challenge password and do not ask for one')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key file (only once the new certificate is verified)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)')
+            [CompletionResult]::new('--retry-on-error', '--retry-on-error', [CompletionResultType]::ParameterName, 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--system-roots', '--system-roots', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'certenroll;csrattrs' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'EST: the HTTP Basic user name')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this environment variable')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'EST: the key of --client-cert')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--system-roots', '--system-roots', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'certenroll;serverkeygen' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
+            [CompletionResult]::new('--cn', '--cn', [CompletionResultType]::ParameterName, 'Common name (CN) of the subject')
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'Organization (O); may be repeated')
+            [CompletionResult]::new('--o', '--o', [CompletionResultType]::ParameterName, 'Organization (O); may be repeated')
+            [CompletionResult]::new('--ou', '--ou', [CompletionResultType]::ParameterName, 'Organizational unit (OU); may be repeated')
+            [CompletionResult]::new('--locality', '--locality', [CompletionResultType]::ParameterName, 'Locality (L)')
+            [CompletionResult]::new('--l', '--l', [CompletionResultType]::ParameterName, 'Locality (L)')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State or province (ST)')
+            [CompletionResult]::new('--st', '--st', [CompletionResultType]::ParameterName, 'State or province (ST)')
+            [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Country (C), a two-letter code')
+            [CompletionResult]::new('--c', '--c', [CompletionResultType]::ParameterName, 'Country (C), a two-letter code')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'E-mail address in the subject (emailAddress)')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'The whole subject as one RFC 4514 string, e.g. "CN=printer-7,O=Example,C=DE"')
+            [CompletionResult]::new('--san', '--san', [CompletionResultType]::ParameterName, 'Subject alternative names: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI')
+            [CompletionResult]::new('--key-usage', '--key-usage', [CompletionResultType]::ParameterName, 'Key usage to request, comma-separated, or "none"')
+            [CompletionResult]::new('--eku', '--eku', [CompletionResultType]::ParameterName, 'Extended key usage to request, comma-separated names or OIDs')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one')
+            [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'Type of key to generate')
+            [CompletionResult]::new('--key-bits', '--key-bits', [CompletionResultType]::ParameterName, 'Size of the RSA key to generate')
+            [CompletionResult]::new('--out-key', '--out-key', [CompletionResultType]::ParameterName, 'Where to write the generated key (mode 0600, written before the request is sent)')
+            [CompletionResult]::new('--out-cert', '--out-cert', [CompletionResultType]::ParameterName, 'Where to write the issued certificate')
+            [CompletionResult]::new('--out-chain', '--out-chain', [CompletionResultType]::ParameterName, 'Where to write the CA chain (the issuing CA and its issuers)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of written files')
+            [CompletionResult]::new('--out-p12', '--out-p12', [CompletionResultType]::ParameterName, 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12')
+            [CompletionResult]::new('--p12-passphrase-file', '--p12-passphrase-file', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this file (first line)')
+            [CompletionResult]::new('--p12-passphrase-env', '--p12-passphrase-env', [CompletionResultType]::ParameterName, 'Read the PKCS#12 passphrase from this environment variable')
+            [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'Read the challenge password from this file (first line)')
+            [CompletionResult]::new('--challenge', '--challenge', [CompletionResultType]::ParameterName, 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE')
+            [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'Read the challenge password from this environment variable')
+            [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Use the CA (and RA) certificates from this file instead of asking the server')
+            [CompletionResult]::new('--cipher', '--cipher', [CompletionResultType]::ParameterName, 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)')
+            [CompletionResult]::new('--digest', '--digest', [CompletionResultType]::ParameterName, 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'How to send the request')
+            [CompletionResult]::new('--poll-interval', '--poll-interval', [CompletionResultType]::ParameterName, 'Seconds between polls of a pending request')
+            [CompletionResult]::new('--poll-count', '--poll-count', [CompletionResultType]::ParameterName, 'Polls in this run before giving up for now (the request stays saved; exit 3)')
+            [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'EST: the HTTP Basic user name')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this environment variable')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'EST: the key of --client-cert')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
@@ -167,6 +278,13 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
         'certenroll;renew' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'EST: the HTTP Basic user name')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'EST: read the HTTP password from this environment variable')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'EST: the key of --client-cert')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The current certificate (replaced by the new one)')
             [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Where to write the CA chain')
@@ -241,8 +359,10 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcert' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the result here (default: PEM on stdout)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of the written file')
@@ -267,8 +387,10 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcrl' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the result here (default: PEM on stdout)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Encoding of the written file')
@@ -616,6 +738,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--validity-days', '--validity-days', [CompletionResultType]::ParameterName, 'Validity of issued certificates, in days')
             [CompletionResult]::new('--ca-out', '--ca-out', [CompletionResultType]::ParameterName, 'Also write the lab CA certificate (PEM) to this file')
             [CompletionResult]::new('--tls-fault', '--tls-fault', [CompletionResultType]::ParameterName, 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls')
+            [CompletionResult]::new('--basic', '--basic', [CompletionResultType]::ParameterName, 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)')
+            [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead')
+            [CompletionResult]::new('--est-encoding', '--est-encoding', [CompletionResultType]::ParameterName, 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem, or der')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
@@ -625,6 +750,8 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
             [CompletionResult]::new('--ra', '--ra', [CompletionResultType]::ParameterName, 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted')
+            [CompletionResult]::new('--require-client-cert', '--require-client-cert', [CompletionResultType]::ParameterName, 'EST: enrollment needs a client certificate issued by the lab CA')
+            [CompletionResult]::new('--pkcs1-keys', '--pkcs1-keys', [CompletionResultType]::ParameterName, 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
@@ -673,6 +800,8 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('getcacaps', 'getcacaps', [CompletionResultType]::ParameterValue, 'Show what a SCEP server supports (GetCACaps)')
             [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (GetCACert)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Generate a key, request a certificate and install it')
+            [CompletionResult]::new('csrattrs', 'csrattrs', [CompletionResultType]::ParameterValue, 'EST: the CSR attributes the server asks for (/csrattrs), decoded')
+            [CompletionResult]::new('serverkeygen', 'serverkeygen', [CompletionResultType]::ParameterValue, 'EST: have the server generate the key (/serverkeygen) and install key and certificate')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified')
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (CertPoll), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
@@ -694,6 +823,12 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;enroll' {
+            break
+        }
+        'certenroll;help;csrattrs' {
+            break
+        }
+        'certenroll;help;serverkeygen' {
             break
         }
         'certenroll;help;renew' {

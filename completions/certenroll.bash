@@ -19,6 +19,9 @@ _certenroll() {
             certenroll,config)
                 cmd="certenroll__subcmd__config"
                 ;;
+            certenroll,csrattrs)
+                cmd="certenroll__subcmd__csrattrs"
+                ;;
             certenroll,doctor)
                 cmd="certenroll__subcmd__doctor"
                 ;;
@@ -57,6 +60,9 @@ _certenroll() {
                 ;;
             certenroll,renew)
                 cmd="certenroll__subcmd__renew"
+                ;;
+            certenroll,serverkeygen)
+                cmd="certenroll__subcmd__serverkeygen"
                 ;;
             certenroll,status)
                 cmd="certenroll__subcmd__status"
@@ -106,6 +112,9 @@ _certenroll() {
             certenroll__subcmd__help,config)
                 cmd="certenroll__subcmd__help__subcmd__config"
                 ;;
+            certenroll__subcmd__help,csrattrs)
+                cmd="certenroll__subcmd__help__subcmd__csrattrs"
+                ;;
             certenroll__subcmd__help,doctor)
                 cmd="certenroll__subcmd__help__subcmd__doctor"
                 ;;
@@ -144,6 +153,9 @@ _certenroll() {
                 ;;
             certenroll__subcmd__help,renew)
                 cmd="certenroll__subcmd__help__subcmd__renew"
+                ;;
+            certenroll__subcmd__help,serverkeygen)
+                cmd="certenroll__subcmd__help__subcmd__serverkeygen"
                 ;;
             certenroll__subcmd__help,status)
                 cmd="certenroll__subcmd__help__subcmd__status"
@@ -188,7 +200,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -679,6 +691,84 @@ _certenroll() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certenroll__subcmd__csrattrs)
+            opts="-v -q -h -V --url --ca-ident --protocol --label --username --password-file --password-env --client-cert --client-key --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certenroll__subcmd__doctor)
             opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -758,7 +848,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h -V --url --ca-ident --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --username --password-file --password-env --client-cert --client-key --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -769,6 +859,14 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -916,6 +1014,26 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -998,7 +1116,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacaps)
-            opts="-v -q -h -V --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1009,6 +1127,14 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1048,7 +1174,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacert)
-            opts="-v -q -h -V --url --ca-ident --out --fingerprint --format --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --out --fingerprint --format --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,6 +1185,14 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1110,7 +1244,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcert)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1121,6 +1255,14 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1176,7 +1318,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcrl)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,6 +1329,14 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1242,7 +1392,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help)
-            opts="getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
+            opts="getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1342,6 +1492,20 @@ _certenroll() {
         certenroll__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__help__subcmd__csrattrs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1549,6 +1713,20 @@ _certenroll() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certenroll__subcmd__help__subcmd__serverkeygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certenroll__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1690,7 +1868,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --tls --tls-fault --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1745,6 +1923,18 @@ _certenroll() {
                     return 0
                     ;;
                 --tls-fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --basic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --est-encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1908,7 +2098,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h -V --url --ca-ident --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --username --password-file --password-env --client-cert --client-key --key --cert --chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --cipher --digest --method --force --renew-at --renew-before --renewal --reuse-key --delete-old --post-hook --no-wait --all --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1919,6 +2109,34 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2007,6 +2225,228 @@ _certenroll() {
                     return 0
                     ;;
                 --jitter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__serverkeygen)
+            opts="-v -q -h -V --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --key-bits --out-key --out-cert --out-chain --format --out-p12 --p12-passphrase-file --p12-passphrase-env --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --cipher --digest --method --force --no-wait --poll-interval --poll-count --retry-on-error --jitter --username --password-file --password-env --client-cert --client-key --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ou)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --locality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --st)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --country)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subject)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --san)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-usage)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --eku)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "rsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-bits)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    return 0
+                    ;;
+                --out-p12)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --p12-passphrase-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --challenge-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fingerprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cipher)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -W "auto get post" -- "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jitter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -42,6 +42,8 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -s V -l version -d '
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "csrattrs" -d 'EST: the CSR attributes the server asks for (/csrattrs), decoded'
+complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "serverkeygen" -d 'EST: have the server generate the key (/serverkeygen) and install key and certificate'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
@@ -54,8 +56,11 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "config" -d 'S
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -71,8 +76,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s q -l
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out -d 'Write the certificates here' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
@@ -92,8 +100,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s q -l
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l cn -d 'Common name (CN) of the subject' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l org -l o -d 'Organization (O); may be repeated' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ou -d 'Organizational unit (OU); may be repeated' -r
@@ -129,6 +140,11 @@ post\t'Always HTTP POST'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l username -d 'EST: the HTTP Basic user name' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-key -d 'EST: the key of --client-cert' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -148,8 +164,105 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s q -l qu
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l username -d 'EST: the HTTP Basic user name' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l cn -d 'Common name (CN) of the subject' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l org -l o -d 'Organization (O); may be repeated' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ou -d 'Organizational unit (OU); may be repeated' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l locality -l l -d 'Locality (L)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l state -l st -d 'State or province (ST)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l country -l c -d 'Country (C), a two-letter code' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l email -d 'E-mail address in the subject (emailAddress)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l subject -d 'The whole subject as one RFC 4514 string, e.g. "CN=printer-7,O=Example,C=DE"' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l san -d 'Subject alternative names: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-usage -d 'Key usage to request, comma-separated, or "none"' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l eku -d 'Extended key usage to request, comma-separated names or OIDs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key -d 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-type -d 'Type of key to generate' -r -f -a "rsa\t'RSA (what SCEP requires)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-bits -d 'Size of the RSA key to generate' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-key -d 'Where to write the generated key (mode 0600, written before the request is sent)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-cert -d 'Where to write the issued certificate' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-env -d 'Read the challenge password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l method -d 'How to send the request' -r -f -a "auto\t'POST when the server advertises POSTPKIOperation or SCEPStandard, else GET'
+get\t'Always HTTP GET'
+post\t'Always HTTP POST'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l poll-interval -d 'Seconds between polls of a pending request' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l username -d 'EST: the HTTP Basic user name' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-challenge -d 'Send no challenge password and do not ask for one'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l url -d 'The SCEP URL' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-ident -d 'CA identifier sent with GetCACert' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l label -d 'EST: the CA label' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l username -d 'EST: the HTTP Basic user name' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-key -d 'EST: the key of --client-cert' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 'The current certificate (replaced by the new one)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
@@ -219,8 +332,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s q -l quie
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
@@ -241,8 +357,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l q
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
@@ -502,6 +621,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l basic -d 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l retry-after -d 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem, or der' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -513,6 +635,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls -d 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l require-client-cert -d 'EST: enrollment needs a client certificate issued by the lab CA'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pkcs1-keys -d 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing but errors'
@@ -537,21 +661,23 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l 
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "pkcs12" -d 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (GetCACert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "csrattrs" -d 'EST: the CSR attributes the server asks for (/csrattrs), decoded'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "serverkeygen" -d 'EST: have the server generate the key (/serverkeygen) and install key and certificate'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "status" -d 'Show installed certificates, pending requests and when the next attempt is due'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "pkcs12" -d 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history status pkcs12 doctor config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'

@@ -153,6 +153,21 @@ Examples:
     exit_codes!()
 );
 
+const SERVERKEYGEN_HELP: &str = concat!(
+    "\
+The request carries the subject and extensions; its key is a throwaway the server ignores.
+The key the server generates comes back over TLS (PKCS#8 or PKCS#1) and is written to
+--out-key with mode 0600, then the certificate.
+
+Examples:
+  certenroll serverkeygen --url https://est.example.com --ca-file est-ca.pem \\
+      --username dev7 --password-file /etc/certenroll/dev7.pass \\
+      --cn dev7.example.net --out-key dev7.key --out-cert dev7.pem
+
+",
+    exit_codes!()
+);
+
 const ENROLL_HELP: &str = concat!(
     "\
 Examples:
@@ -194,7 +209,7 @@ pub struct Cli {
 }
 
 /// Options that every command takes.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Print the result as one JSON object on stdout.
     ///
@@ -282,6 +297,12 @@ pub enum Command {
     /// Generate a key, request a certificate and install it.
     #[command(after_long_help = ENROLL_HELP, args_override_self = true)]
     Enroll(Box<EnrollArgs>),
+    /// EST: the CSR attributes the server asks for (/csrattrs), decoded.
+    #[command(after_long_help = EXIT_CODES, args_override_self = true)]
+    Csrattrs(CsrattrsArgs),
+    /// EST: have the server generate the key (/serverkeygen) and install key and certificate.
+    #[command(after_long_help = SERVERKEYGEN_HELP, args_override_self = true)]
+    Serverkeygen(Box<EnrollArgs>),
     /// Renew a certificate when it is due: new key, request signed with the current
     /// certificate, swap only once the new one is verified.
     #[command(after_long_help = RENEW_HELP, args_override_self = true)]
@@ -319,15 +340,91 @@ pub enum Command {
 }
 
 /// Where the server is.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ServerArgs {
-    /// The SCEP URL, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll
+    /// The server's URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll;
+    /// EST, e.g. https://est.example.com or https://est.example.com/.well-known/est
     #[arg(long, env = "CERTENROLL_URL", value_name = "URL")]
     pub url: String,
 
     /// CA identifier sent with GetCACert, for servers that host several CAs.
     #[arg(long, value_name = "NAME")]
     pub ca_ident: Option<String>,
+
+    /// The protocol (default: est when the URL holds /.well-known/est, else scep).
+    #[arg(long, value_enum, value_name = "PROTOCOL")]
+    pub protocol: Option<ProtocolChoice>,
+
+    /// EST: the CA label (https://HOST/.well-known/est/LABEL/...).
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+}
+
+impl ServerArgs {
+    /// The protocol asked for, or the URL's.
+    pub fn protocol(&self) -> ProtocolChoice {
+        protocol_of(self.protocol, &self.url)
+    }
+}
+
+/// The protocol asked for, or the one `url` implies.
+pub fn protocol_of(asked: Option<ProtocolChoice>, url: &str) -> ProtocolChoice {
+    asked.unwrap_or(if certenroll::est::is_est_url(url) {
+        ProtocolChoice::Est
+    } else {
+        ProtocolChoice::Scep
+    })
+}
+
+/// The enrollment protocols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProtocolChoice {
+    /// SCEP (RFC 8894).
+    Scep,
+    /// EST (RFC 7030), over HTTPS.
+    Est,
+}
+
+/// How an EST client authenticates: HTTP Basic, a TLS client certificate, or both.
+#[derive(Debug, Clone, Default, Args)]
+pub struct EstAuthArgs {
+    /// EST: the HTTP Basic user name.
+    #[arg(long, value_name = "USER")]
+    pub username: Option<String>,
+
+    /// EST: read the HTTP password from this file (first line); without it and
+    /// --password-env, a terminal asks.
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "username",
+        conflicts_with = "password_env"
+    )]
+    pub password_file: Option<PathBuf>,
+
+    /// EST: read the HTTP password from this environment variable.
+    #[arg(long, value_name = "VAR", requires = "username")]
+    pub password_env: Option<String>,
+
+    /// EST: authenticate the TLS connection with this certificate (PEM; its chain may follow).
+    #[arg(long, value_name = "FILE", requires = "client_key")]
+    pub client_cert: Option<PathBuf>,
+
+    /// EST: the key of --client-cert.
+    #[arg(long, value_name = "FILE", requires = "client_cert")]
+    pub client_key: Option<PathBuf>,
+}
+
+/// Arguments of `csrattrs`.
+#[derive(Debug, Args)]
+pub struct CsrattrsArgs {
+    /// The server.
+    #[command(flatten)]
+    pub server: ServerArgs,
+
+    /// Authentication.
+    #[command(flatten)]
+    pub auth: EstAuthArgs,
 }
 
 /// Arguments of `getcacaps`.
@@ -510,6 +607,10 @@ pub struct EnrollArgs {
     /// Polling and timing.
     #[command(flatten)]
     pub policy: PolicyArgs,
+
+    /// EST authentication.
+    #[command(flatten)]
+    pub auth: EstAuthArgs,
 }
 
 /// A PKCS#12 bundle written beside the PEM or DER files, and where its passphrase comes from.
@@ -659,6 +760,19 @@ pub struct RenewArgs {
     /// CA identifier sent with GetCACert.
     #[arg(long, value_name = "NAME")]
     pub ca_ident: Option<String>,
+
+    /// The protocol (default: est when the URL holds /.well-known/est, else scep).
+    #[arg(long, value_enum, value_name = "PROTOCOL")]
+    pub protocol: Option<ProtocolChoice>,
+
+    /// EST: the CA label.
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// EST authentication (the current certificate is the TLS client certificate unless
+    /// --client-cert names another).
+    #[command(flatten)]
+    pub auth: EstAuthArgs,
 
     /// The current key (it signs the renewal request; replaced by the new key unless
     /// --reuse-key).
@@ -1006,6 +1120,30 @@ pub struct LabServeArgs {
     /// not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls.
     #[arg(long, value_name = "KIND")]
     pub tls_fault: Option<certenroll::lab::tls::TlsFault>,
+
+    /// EST: accept HTTP Basic with this user and password for enrollment (a client
+    /// certificate from the lab CA is accepted as well).
+    #[arg(long, value_name = "USER:PASSWORD")]
+    pub basic: Option<String>,
+
+    /// EST: enrollment needs a client certificate issued by the lab CA.
+    #[arg(long)]
+    pub require_client_cert: bool,
+
+    /// EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date
+    /// one second ahead.
+    #[arg(long, value_name = "VALUE")]
+    pub retry_after: Option<String>,
+
+    /// EST: how bodies are written: wrapped (base64 in 64 columns with
+    /// Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem,
+    /// or der.
+    #[arg(long, value_name = "KIND", default_value = "wrapped")]
+    pub est_encoding: certenroll::lab::est::EstEncoding,
+
+    /// EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8.
+    #[arg(long)]
+    pub pkcs1_keys: bool,
 }
 
 fn parse_key_bits(value: &str) -> Result<usize, String> {

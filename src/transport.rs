@@ -96,6 +96,9 @@ pub struct Options {
     pub trust: Trust,
     /// The TLS client certificate, if any.
     pub client: Option<ClientIdentity>,
+    /// Accept any server certificate: only for fetching an EST server's CA certificates
+    /// before they are trusted (RFC 7030 4.1.1), which are then checked out of band.
+    pub insecure_bootstrap: bool,
 }
 
 impl Default for Options {
@@ -106,6 +109,7 @@ impl Default for Options {
             max_reply_bytes: MAX_REPLY_BYTES,
             trust: Trust::BuiltIn,
             client: None,
+            insecure_bootstrap: false,
         }
     }
 }
@@ -143,6 +147,9 @@ impl Transport {
                 Error::Invalid(format!("the client key is not usable for TLS: {e}"))
             })?;
             tls = tls.client_cert(Some(ureq::tls::ClientCert::new_with_certs(&chain, key)));
+        }
+        if options.insecure_bootstrap {
+            tls = tls.disable_verification(true);
         }
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)

@@ -22,10 +22,10 @@ use x509_cert::name::Name;
 
 use super::waiting::{self, Files, Report};
 use super::{Destination, request_options};
-use crate::cli::{EnrollArgs, GlobalArgs};
+use crate::cli::{EnrollArgs, GlobalArgs, ProtocolChoice};
 use crate::output::Output;
 
-fn subject(args: &EnrollArgs) -> Result<Name> {
+pub(super) fn subject(args: &EnrollArgs) -> Result<Name> {
     if let Some(dn) = &args.subject {
         return Name::from_str(dn).map_err(|e| {
             Error::Invalid(format!(
@@ -70,7 +70,11 @@ fn subject(args: &EnrollArgs) -> Result<Name> {
 
 /// The challenge password: file, flag (with a warning), environment, or a hidden prompt on a
 /// terminal. None when the user said --no-challenge or nothing is available unattended.
-fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> Result<CsrSpec> {
+pub(super) fn csr_spec(
+    args: &EnrollArgs,
+    subject: Name,
+    challenge: Option<Secret>,
+) -> Result<CsrSpec> {
     let sans = args
         .san
         .iter()
@@ -102,16 +106,16 @@ fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> Resu
 }
 
 /// Where the key lives and whether it still has to be moved into place.
-struct KeyPlan {
-    key: PrivateKey,
+pub(super) struct KeyPlan {
+    pub(super) key: PrivateKey,
     /// The key file the user will use.
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// A staged key to rename over `path` once the certificate is verified.
-    staged: Option<PathBuf>,
+    pub(super) staged: Option<PathBuf>,
 }
 
 /// Read the key given with --key (before anything is sent: a bad key file is a local error).
-fn load_key(path: &Path) -> Result<KeyPlan> {
+pub(super) fn load_key(path: &Path) -> Result<KeyPlan> {
     Ok(KeyPlan {
         key: super::read_key(path)?,
         path: path.to_path_buf(),
@@ -120,7 +124,7 @@ fn load_key(path: &Path) -> Result<KeyPlan> {
 }
 
 /// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
-fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
+pub(super) fn generate_key(args: &EnrollArgs, bits: usize, out: &Output) -> Result<KeyPlan> {
     let path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
@@ -132,8 +136,8 @@ fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
     };
     store::check_writable(&target, "writing key")?;
 
-    let key = out.while_busy(&format!("generating an RSA-{} key", args.key_bits), || {
-        PrivateKey::generate_rsa(args.key_bits)
+    let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
+        PrivateKey::generate_rsa(bits)
     })?;
     store::write_atomic(
         &target,
@@ -152,12 +156,12 @@ fn generate_key(args: &EnrollArgs, out: &Output) -> Result<KeyPlan> {
 /// After a failed request: a key this run generated is removed when the CA rejected the
 /// request (it will never get a certificate), and kept otherwise, so that the same request
 /// can be sent again with `--key`.
-fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Output) {
+pub(super) fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Output) {
     if args.key.is_some() {
         return;
     }
     let written = plan.staged.as_ref().unwrap_or(&plan.path);
-    if matches!(err, Error::ScepFailure { .. }) {
+    if matches!(err, Error::ScepFailure { .. } | Error::Unauthorized { .. }) {
         if std::fs::remove_file(written).is_ok() {
             tracing::info!(path = %written.display(), "removed the unused new key");
         }
@@ -170,15 +174,45 @@ fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Output) {
 }
 
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
+    run_as(global, args, out, false)
+}
+
+/// `serverkeygen`: enroll over EST with the key made by the server.
+pub fn run_serverkeygen(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
+    run_as(global, args, out, true)
+}
+
+fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: bool) -> Result<u8> {
+    let est = args.server.protocol() == ProtocolChoice::Est;
+    if server_keygen && !est {
+        return Err(Error::Invalid(
+            "serverkeygen is an EST operation: give an EST URL (https://HOST/.well-known/est) or --protocol est".into(),
+        )
+        .into());
+    }
+    let operation = if server_keygen {
+        "serverkeygen"
+    } else {
+        "enroll"
+    };
     let state_dir = super::state_dir(global)?;
     let _lock = super::lock(global, &state_dir)?;
     let started = std::time::Instant::now();
     let mut known = Known::default();
-    enroll(global, args, out, &state_dir, &mut known, started).inspect_err(|err| {
-        let mut entry = super::error_entry("enroll", &args.server.url, err);
+    let result = if est {
+        known.subject = subject(args).ok().map(|s| cert::name_to_string(&s));
+        super::est::enroll(global, args, server_keygen, out, &state_dir, started)
+    } else {
+        enroll(global, args, out, &state_dir, &mut known, started)
+    };
+    result.inspect_err(|err| {
+        let mut entry = super::error_entry(operation, &args.server.url, err);
         entry.transaction_id = known.transaction_id.take();
         entry.subject = known.subject.take();
         entry.profile = global.profile.clone();
+        if est {
+            entry.protocol = "est".into();
+        }
         super::record(&state_dir, entry, started, out);
     })
 }
@@ -234,7 +268,7 @@ fn enroll(
     // The key is written before the request that depends on it is sent.
     let plan = match existing_key {
         Some(plan) => plan,
-        None => generate_key(args, out)?,
+        None => generate_key(args, args.key_bits, out)?,
     };
     known.transaction_id = Some(Transaction::for_key(&plan.key.public_key_info()?)?.id);
     // The request and the throwaway certificate that signs the message are two independent
@@ -294,9 +328,7 @@ fn enroll(
                 url: client.url(),
                 transaction_id: &transaction.id,
                 subject: cert::name_to_string(&spec.subject),
-                method,
-                cipher,
-                digest,
+                scep: Some((method, cipher, digest)),
                 files: files(),
                 started,
                 profile: global.profile.clone(),

@@ -78,9 +78,17 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 }
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
-    let http = super::transport(global)?;
-    let client = super::client(&http, &args.server)?;
-    let set = super::fetch_ca_certs(&client, &args.server, args.fingerprint.as_deref())?;
+    let (set, url) = if args.server.protocol() == crate::cli::ProtocolChoice::Est {
+        let set = super::est::getcacert(global, &args.server, args.fingerprint.as_deref(), out)?;
+        let endpoint =
+            certenroll::est::Endpoint::new(&args.server.url, args.server.label.as_deref())?;
+        (set, endpoint.url("cacerts"))
+    } else {
+        let http = super::transport(global)?;
+        let client = super::client(&http, &args.server)?;
+        let set = super::fetch_ca_certs(&client, &args.server, args.fingerprint.as_deref())?;
+        (set, client.url().to_string())
+    };
     let written = match &args.out {
         Some(path) => write_out(&set, path, args.format)?,
         None => Vec::new(),
@@ -94,7 +102,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
             summary: cert::summary(c),
         })
         .collect();
-    let mut text = format!("{} certificate(s) from {}\n", certs.len(), client.url());
+    let mut text = format!("{} certificate(s) from {url}\n", certs.len());
     for c in &certs {
         text.push_str(&format!(
             "\n{}\n{}\n",
@@ -119,7 +127,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
     }
     out.human(&text);
     out.json(&CaCertJson {
-        url: client.url(),
+        url: &url,
         certificates: certs,
         recipient_sha256: cert::fingerprint(recipient, certenroll::pki::digest::Digest::Sha256),
         recipient_reason: reason,

@@ -37,21 +37,57 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
         fault_limit: args.fault_limit,
         caps: args.caps.clone(),
         validity: Duration::from_secs(args.validity_days * 24 * 3600),
+        est: certenroll::lab::est::EstOptions {
+            basic: args
+                .basic
+                .as_deref()
+                .map(|pair| {
+                    pair.split_once(':')
+                        .map(|(u, p)| (u.to_string(), p.to_string()))
+                        .ok_or_else(|| {
+                            certenroll::Error::Invalid("--basic wants USER:PASSWORD".into())
+                        })
+                })
+                .transpose()?,
+            client_cert_required: args.require_client_cert,
+            retry_after: args.retry_after.as_deref().map(|v| {
+                if v == "date" {
+                    certenroll::transport::http_date(certenroll::store::now_unix() + 1)
+                } else {
+                    v.to_string()
+                }
+            }),
+            encoding: args.est_encoding,
+            pkcs1_keys: args.pkcs1_keys,
+        },
     };
     let tls = (args.tls || args.tls_fault.is_some())
         .then(|| certenroll::lab::tls::server_config(&ca.ca, args.tls_fault))
         .transpose()?;
     let scheme = if tls.is_some() { "https" } else { "http" };
     let url = format!("{scheme}://{address}/scep");
-    out.json(&serde_json::json!({ "url": url, "ca_sha256": fingerprint }));
+    // EST runs over HTTPS only, so the lab offers it with --tls.
+    let est_url =
+        (scheme == "https").then(|| format!("https://{address}{}", certenroll::est::WELL_KNOWN));
+    out.json(&serde_json::json!({ "url": url, "est_url": est_url, "ca_sha256": fingerprint }));
+    let est_line = est_url
+        .as_ref()
+        .map(|u| format!("\n  EST responder on {u}"))
+        .unwrap_or_default();
     out.human(&format!(
-        "certenroll lab: SCEP responder on {url}\n  CA sha256 {fingerprint}\n  (a throwaway CA; Ctrl-C stops it)"
+        "certenroll lab: SCEP responder on {url}{est_line}\n  CA sha256 {fingerprint}\n  (a throwaway CA; Ctrl-C stops it)"
     ));
     let responder = Arc::new(Responder::new(options, ca));
     certenroll::lab::http::serve(
         listener,
         tls,
-        Arc::new(move |req: &certenroll::lab::http::Request| responder.handle(req)),
+        Arc::new(move |req: &certenroll::lab::http::Request| {
+            if req.path.starts_with(certenroll::est::WELL_KNOWN) {
+                responder.handle_est(req)
+            } else {
+                responder.handle(req)
+            }
+        }),
     );
     Ok(certenroll::error::exit::OK)
 }

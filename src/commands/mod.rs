@@ -4,6 +4,7 @@ mod config;
 mod config_init;
 mod doctor;
 mod enroll;
+mod est;
 mod generate;
 mod getcacaps;
 mod getcacert;
@@ -46,6 +47,8 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::History => history::run(&cli.global, out),
         Command::Status => status::run(&cli.global, out),
         Command::Pkcs12(args) => pkcs12::run(args, out),
+        Command::Csrattrs(args) => est::csrattrs(&cli.global, args, out),
+        Command::Serverkeygen(args) => enroll::run_serverkeygen(&cli.global, args, out),
         Command::Doctor(args) => doctor::run(&cli.global, args, out),
         Command::Config(command) => config::run(&cli.global, command, out),
         Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),

@@ -44,6 +44,16 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
             let mut request = Request::load(saved, out)?;
+            if request.pending.est.is_some() {
+                return super::est::poll_saved(
+                    global,
+                    &state_dir,
+                    request,
+                    &policy,
+                    ("poll", started),
+                    out,
+                );
+            }
             let client = Client::new(&http, &request.pending.url)?;
             let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
                 .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;

@@ -121,6 +121,8 @@ fn renew(
     let server = ServerArgs {
         url: args.url.clone().ok_or_else(|| missing("--url"))?,
         ca_ident: args.ca_ident.clone(),
+        protocol: args.protocol,
+        label: args.label.clone(),
     };
     recover_interrupted_swap(&key_path, &cert_path, out)?;
     if let Some(code) = continue_pending(global, args, out, state_dir, &key_path, started)? {
@@ -184,6 +186,24 @@ fn renew(
         return Ok(exit::OK);
     }
 
+    if server.protocol() == crate::cli::ProtocolChoice::Est {
+        // EST authenticates with the current certificate; a challenge only when named.
+        let named = args.challenge.challenge_file.is_some()
+            || args.challenge.challenge.is_some()
+            || args.challenge.challenge_env.is_some();
+        let challenge = if named {
+            request_options::challenge(&args.challenge, out)?
+        } else {
+            None
+        };
+        let renewal = super::est::Renewal {
+            key_path: &key_path,
+            cert_path: &cert_path,
+            current_key: &current_key,
+            spec: spec_from(&current, challenge),
+        };
+        return super::est::renew(global, args, &server, renewal, out, state_dir, started);
+    }
     let choices = Choices::parse(&args.algorithms)?;
     let challenge = request_options::challenge(&args.challenge, out)?;
     let p12 = super::pkcs12::requested(&args.p12, out)?;
@@ -275,9 +295,7 @@ fn renew(
                 url: client.url(),
                 transaction_id: &transaction.id,
                 subject,
-                method,
-                cipher,
-                digest,
+                scep: Some((method, cipher, digest)),
                 files: files(),
                 started,
                 profile: global.profile.clone(),
@@ -362,6 +380,18 @@ fn continue_pending(
         saved.transaction_id
     ));
     let mut request = waiting::Request::load(saved, out)?;
+    let policy = waiting::policy(&args.policy);
+    if request.pending.est.is_some() {
+        return super::est::poll_saved(
+            global,
+            state_dir,
+            request,
+            &policy,
+            ("renew", started),
+            out,
+        )
+        .map(Some);
+    }
     let http = super::transport(global)?;
     let client = Client::new(&http, &request.pending.url)?;
     let policy = waiting::policy(&args.policy);

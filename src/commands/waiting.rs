@@ -34,11 +34,15 @@ use crate::output::Output;
 #[derive(Serialize)]
 struct ResultJson<'a> {
     status: &'static str,
+    protocol: &'static str,
     url: &'a str,
     transaction_id: &'a str,
-    method: Method,
-    cipher: Cipher,
-    digest: Digest,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<Method>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cipher: Option<Cipher>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    digest: Option<Digest>,
     #[serde(skip_serializing_if = "Option::is_none")]
     certificate: Option<CertSummary>,
     files: Files,
@@ -263,9 +267,8 @@ pub struct Report<'a> {
     pub url: &'a str,
     pub transaction_id: &'a str,
     pub subject: String,
-    pub method: Method,
-    pub cipher: Cipher,
-    pub digest: Digest,
+    /// SCEP: how the request was sent (None for EST).
+    pub scep: Option<(Method, Cipher, Digest)>,
     pub files: Files,
     /// When the operation started (for the history's duration).
     pub started: std::time::Instant,
@@ -278,11 +281,12 @@ impl<'a> Report<'a> {
     fn into_json(self, status: &'static str, certificate: Option<CertSummary>) -> ResultJson<'a> {
         ResultJson {
             status,
+            protocol: if self.scep.is_some() { "scep" } else { "est" },
             url: self.url,
             transaction_id: self.transaction_id,
-            method: self.method,
-            cipher: self.cipher,
-            digest: self.digest,
+            method: self.scep.map(|(m, _, _)| m),
+            cipher: self.scep.map(|(_, c, _)| c),
+            digest: self.scep.map(|(_, _, d)| d),
             certificate,
             files: self.files,
         }
@@ -309,6 +313,9 @@ pub fn issued(
         exit::OK,
     );
     entry.transaction_id = Some(report.transaction_id.to_string());
+    if report.scep.is_none() {
+        entry.protocol = "est".into();
+    }
     entry.serial = Some(summary.serial.clone());
     entry.subject = Some(summary.subject.clone());
     entry.not_after = Some(summary.not_after.clone());
@@ -403,9 +410,11 @@ pub fn report<'a>(
         url: &request.pending.url,
         transaction_id: &request.pending.transaction_id,
         subject: request.pending.subject.clone(),
-        method: request.pending.method,
-        cipher: request.pending.cipher,
-        digest: request.pending.digest,
+        scep: request.pending.est.is_none().then_some((
+            request.pending.method,
+            request.pending.cipher,
+            request.pending.digest,
+        )),
         files: Files {
             key: dest.key,
             cert: dest.cert,
@@ -481,6 +490,7 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         keep_old: p.keep_old,
         post_hook: p.post_hook,
         p12: p.p12.map(P12Out::saved).transpose()?,
+        est: None,
     })
 }
 

@@ -109,6 +109,8 @@ pub struct LabOptions {
     pub caps: Option<Vec<String>>,
     /// Validity of issued certificates.
     pub validity: Duration,
+    /// EST: authentication, encodings and faults of its own.
+    pub est: super::est::EstOptions,
 }
 
 #[derive(Default)]
@@ -125,10 +127,21 @@ struct State {
     faulted: u32,
 }
 
+/// Whether a request is signed by the key it carries (proof of possession).
+pub(super) fn csr_signature_ok(csr: &CertReq) -> bool {
+    let digest = Digest::from_oid(&csr.algorithm.oid);
+    match (digest, csr.info.to_der(), csr.signature.as_bytes()) {
+        (Some(d), Ok(info), Some(sig)) => {
+            verify_signature(&csr.info.public_key, d, &info, sig).is_ok()
+        }
+        _ => false,
+    }
+}
+
 /// The responder.
 pub struct Responder {
-    options: LabOptions,
-    ca: LabCa,
+    pub(super) options: LabOptions,
+    pub(super) ca: LabCa,
     state: Mutex<State>,
 }
 
@@ -143,7 +156,7 @@ struct Incoming {
 }
 
 /// What to answer.
-enum Answer {
+pub(super) enum Answer {
     Success(Vec<u8>),
     Pending,
     Failure(FailInfo),
@@ -174,7 +187,7 @@ impl Responder {
     }
 
     /// Whether an injected fault applies to this PKIOperation request.
-    fn take_fault(&self) -> bool {
+    pub(super) fn take_fault(&self) -> bool {
         let mut state = self.state();
         match self.options.fault_limit {
             Some(limit) if state.faulted >= limit => false,
@@ -363,13 +376,7 @@ impl Responder {
             },
             "certificate request"
         );
-        let digest = Digest::from_oid(&csr.algorithm.oid);
-        let self_signed_ok = match (digest, csr.info.to_der(), csr.signature.as_bytes()) {
-            (Some(d), Ok(info), Some(sig)) => {
-                verify_signature(&csr.info.public_key, d, &info, sig).is_ok()
-            }
-            _ => false,
-        };
+        let self_signed_ok = csr_signature_ok(&csr);
         if !self_signed_ok {
             return Answer::Failure(FailInfo::BadMessageCheck);
         }
@@ -396,7 +403,11 @@ impl Responder {
 
     /// Count an answer for the transaction; PENDING while under the pending count, then the
     /// certificate (issued on the first request and kept for the polls).
-    fn pending_or_issue(&self, transaction_id: &str, new_cert: Option<Certificate>) -> Answer {
+    pub(super) fn pending_or_issue(
+        &self,
+        transaction_id: &str,
+        new_cert: Option<Certificate>,
+    ) -> Answer {
         let mut state = self.state();
         let tx = state
             .transactions
@@ -437,7 +448,7 @@ impl Responder {
         SerialNumber::new(&bytes[skip..]).map_err(|e| Error::Crypto(e.to_string()))
     }
 
-    fn issue_for(&self, csr: &CertReq, other_key: bool) -> Result<Certificate> {
+    pub(super) fn issue_for(&self, csr: &CertReq, other_key: bool) -> Result<Certificate> {
         let mut extensions: Vec<_> = requested_extensions(csr)
             .into_iter()
             .filter(|e| {

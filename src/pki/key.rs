@@ -152,6 +152,16 @@ impl PrivateKey {
         Ok(Zeroizing::new(doc.as_bytes().to_vec()))
     }
 
+    /// The key in PKCS#1 DER (RSAPrivateKey), as some servers send it.
+    pub fn to_pkcs1_der(&self) -> Result<Zeroizing<Vec<u8>>> {
+        use rsa::pkcs1::EncodeRsaPrivateKey;
+        let doc = self
+            .rsa
+            .to_pkcs1_der()
+            .map_err(|e| Error::Crypto(format!("encoding the key failed: {e}")))?;
+        Ok(Zeroizing::new(doc.as_bytes().to_vec()))
+    }
+
     /// The key size in bits.
     pub fn bits(&self) -> usize {
         self.rsa.size() * 8

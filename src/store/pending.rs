@@ -78,6 +78,44 @@ pub struct Pending {
     /// A PKCS#12 bundle to write once the certificate is installed.
     #[serde(default)]
     pub p12: Option<P12Saved>,
+    /// An EST request (the SCEP fields above then only carry the CA certificates).
+    #[serde(default)]
+    pub est: Option<EstSaved>,
+}
+
+/// What polling an EST request needs: the request itself (EST polls by sending it again,
+/// RFC 7030 4.2.3) and where the credentials come from. Never a password.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EstSaved {
+    /// The PKCS#10 request, DER in base64.
+    pub csr: String,
+    /// simplereenroll instead of simpleenroll.
+    #[serde(default)]
+    pub reenroll: bool,
+    /// The CA label.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// HTTP Basic user name.
+    #[serde(default)]
+    pub username: Option<String>,
+    /// The file the password is read from (absolute path).
+    #[serde(default)]
+    pub password_file: Option<PathBuf>,
+    /// The environment variable the password is read from.
+    #[serde(default)]
+    pub password_env: Option<String>,
+    /// TLS client certificate and key (absolute paths).
+    #[serde(default)]
+    pub client_cert: Option<PathBuf>,
+    /// The key of the client certificate.
+    #[serde(default)]
+    pub client_key: Option<PathBuf>,
+    /// Trust anchors for the server (absolute path), when not the built-in roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    /// The system's trusted CAs instead of the built-in roots.
+    #[serde(default)]
+    pub system_roots: bool,
 }
 
 /// Where a pending request's PKCS#12 bundle goes and where its passphrase comes from (a
@@ -222,6 +260,7 @@ mod tests {
             keep_old: false,
             post_hook: None,
             p12: None,
+            est: None,
         }
     }
 

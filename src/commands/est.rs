@@ -1,0 +1,1003 @@
+//! The verbs over EST (RFC 7030): `getcacert` (/cacerts), `enroll` (/simpleenroll), `renew`
+//! (/simplereenroll, the current certificate as TLS client certificate), `csrattrs`,
+//! `serverkeygen`, and the polling of requests answered 202 (sent again after Retry-After,
+//! kept in the same state store as SCEP's PENDING).
+//!
+//! Trust: --ca-file, --system-roots, a CA remembered from an earlier bootstrap, or the
+//! built-in roots; an unknown CA is trusted only after its fingerprint matched --fingerprint
+//! or a person at the terminal confirmed it (RFC 7030 4.1.1), and is then remembered in the
+//! state directory.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use base64::Engine;
+use certenroll::Error;
+use certenroll::error::{CommError, exit};
+use certenroll::est::Endpoint;
+use certenroll::est::client::{BasicAuth, Enrolled, EstClient, ServerKeygen};
+use certenroll::pki::cert;
+use certenroll::pki::csr::{self, CsrSpec};
+use certenroll::pki::digest::Digest;
+use certenroll::pki::key::PrivateKey;
+use certenroll::scep::cacert::CaCerts;
+use certenroll::scep::pkimessage::Transaction;
+use certenroll::schedule::PollPolicy;
+use certenroll::secret::Secret;
+use certenroll::store::{self, pending::EstSaved, pending::PendingStore};
+use certenroll::tls::{ClientIdentity, Trust};
+use certenroll::transport::{Options, Transport};
+use der::Encode;
+use x509_cert::Certificate;
+
+use super::enroll::{self, KeyPlan};
+use super::waiting::{self, End, Files, Report, Request};
+use super::{Destination, pkcs12};
+use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
+use crate::output::Output;
+
+/// Everything needed to talk to one EST server.
+pub struct Connection {
+    http: Transport,
+    endpoint: Endpoint,
+    auth: Option<BasicAuth>,
+    client_certificate: bool,
+    /// What the connection trusts, to save with a pending request.
+    ca_file: Option<PathBuf>,
+}
+
+impl Connection {
+    pub fn client(&self) -> EstClient<'_> {
+        EstClient::new(
+            &self.http,
+            self.endpoint.clone(),
+            self.auth.clone(),
+            self.client_certificate,
+        )
+    }
+}
+
+/// The HTTP password: its file, its variable, or a hidden prompt.
+fn password(auth: &EstAuthArgs, out: &Output) -> Result<Option<BasicAuth>> {
+    let Some(username) = &auth.username else {
+        return Ok(None);
+    };
+    let password = if let Some(path) = &auth.password_file {
+        certenroll::secret::read_first_line(path, "password")?
+    } else if let Some(var) = &auth.password_env {
+        match std::env::var(var) {
+            Ok(value) if !value.is_empty() => Secret::new(value),
+            _ => {
+                return Err(Error::Invalid(format!(
+                    "--password-env {var}: that environment variable is not set"
+                ))
+                .into());
+            }
+        }
+    } else if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json() {
+        Secret::new(
+            dialoguer::Password::new()
+                .with_prompt(format!("EST password for {username}"))
+                .interact()
+                .context("reading the password")?,
+        )
+    } else {
+        return Err(Error::Invalid(format!(
+            "--username {username} needs a password: give --password-file FILE or --password-env VAR"
+        ))
+        .into());
+    };
+    Ok(Some(BasicAuth {
+        username: username.clone(),
+        password,
+    }))
+}
+
+/// A client certificate and its key from files.
+fn identity(cert_path: &Path, key_path: &Path) -> Result<ClientIdentity> {
+    let bytes = std::fs::read(cert_path)
+        .map_err(|e| Error::local("reading client certificate", cert_path, e))?;
+    let chain = cert::parse_certificates(&bytes)?;
+    let key = super::read_key(key_path)?;
+    let leaf = chain
+        .first()
+        .ok_or_else(|| Error::Invalid(format!("{} holds no certificate", cert_path.display())))?;
+    if !cert::has_public_key(leaf, &key.public_key_info()?) {
+        return Err(Error::Invalid(format!(
+            "{} is not the certificate of the key {}",
+            cert_path.display(),
+            key_path.display()
+        ))
+        .into());
+    }
+    Ok(ClientIdentity {
+        chain: chain
+            .iter()
+            .map(cert::to_der)
+            .collect::<certenroll::Result<Vec<_>>>()?,
+        key_pkcs8: key.to_der()?,
+    })
+}
+
+/// Where a CA bootstrapped for `endpoint` is remembered.
+fn remembered_path(state_dir: &Path, endpoint: &Endpoint) -> PathBuf {
+    let (host, port) = endpoint.host_port();
+    let host: String = host
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    state_dir
+        .join("est-trust")
+        .join(format!("{host}_{port}.pem"))
+}
+
+/// Bootstrap (RFC 7030 4.1.1): /cacerts fetched without trusting the server, then the CA is
+/// accepted only when its fingerprint matches `pin`, or a person confirms it. The accepted
+/// certificates are remembered for this server.
+fn bootstrap(
+    global: &GlobalArgs,
+    endpoint: &Endpoint,
+    pin: Option<&str>,
+    state_dir: &Path,
+    out: &Output,
+) -> Result<PathBuf> {
+    let unverified = Transport::new(Options {
+        timeout: Duration::from_secs(global.timeout),
+        insecure_bootstrap: true,
+        ..Options::default()
+    })?;
+    let certs = EstClient::new(&unverified, endpoint.clone(), None, false).cacerts()?;
+    let set = CaCerts::from_certs(certs.clone())?;
+    let ca = set.ca();
+    let fingerprint = cert::fingerprint(ca, Digest::Sha256);
+    let subject = cert::name_to_string(ca.tbs_certificate().subject());
+    match pin {
+        Some(pin) => set.check_pin(&cert::parse_fingerprint(pin)?)?,
+        None if std::io::stdin().is_terminal()
+            && std::io::stderr().is_terminal()
+            && !out.is_json() =>
+        {
+            out.human(&format!(
+                "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {fingerprint}\nCompare the fingerprint with the one your CA's administrator gave you."
+            ));
+            let yes = dialoguer::Confirm::new()
+                .with_prompt("Trust this CA for this server?")
+                .default(false)
+                .interact()
+                .context("asking to trust the CA")?;
+            if !yes {
+                return Err(
+                    Error::Untrusted("the CA was not confirmed; nothing was sent".into()).into(),
+                );
+            }
+        }
+        None => unreachable!("bootstrap without a pin runs on a terminal only"),
+    }
+    let path = remembered_path(state_dir, endpoint);
+    if let Some(dir) = path.parent() {
+        store::create_private_dir(dir)?;
+    }
+    store::write_atomic(
+        &path,
+        cert::to_pem(&certs.iter().collect::<Vec<_>>())?.as_bytes(),
+        store::CERT_MODE,
+        "remembering the CA",
+    )?;
+    out.warn(&format!(
+        "trusting '{subject}' (sha256 {fingerprint}) for {}; remembered in {}",
+        endpoint.base(),
+        path.display()
+    ));
+    Ok(path)
+}
+
+/// Whether an error is the server's certificate not chaining to what is trusted.
+fn untrusted_server(err: &Error) -> bool {
+    matches!(err, Error::Communication { kind: CommError::Tls(problem), .. }
+        if problem.what.contains("not trusted"))
+}
+
+/// Set up the connection: endpoint, trust (bootstrapping when needed and allowed), client
+/// certificate, Basic credentials.
+pub fn connect(
+    global: &GlobalArgs,
+    server: &ServerArgs,
+    auth: &EstAuthArgs,
+    client_override: Option<(&Path, &Path)>,
+    pin: Option<&str>,
+    state_dir: &Path,
+    out: &Output,
+) -> Result<Connection> {
+    let endpoint = Endpoint::new(&server.url, server.label.as_deref())?;
+    let basic = password(auth, out)?;
+    let client = match (client_override, &auth.client_cert, &auth.client_key) {
+        (_, Some(cert), Some(key)) => Some(identity(cert, key)?),
+        (Some((cert, key)), _, _) => Some(identity(cert, key)?),
+        _ => None,
+    };
+    let remembered = remembered_path(state_dir, &endpoint);
+    let mut ca_file = global.ca_file.clone();
+    let trust = if let Some(path) = &global.ca_file {
+        Trust::from_file(path)?
+    } else if global.system_roots {
+        Trust::System
+    } else if remembered.exists() {
+        ca_file = Some(remembered.clone());
+        Trust::from_file(&remembered)?
+    } else {
+        // The built-in roots, unless the server's CA is unknown and may be bootstrapped.
+        let probe = Transport::new(Options {
+            timeout: Duration::from_secs(global.timeout),
+            ..Options::default()
+        })?;
+        let can_ask =
+            std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json();
+        match EstClient::new(&probe, endpoint.clone(), None, false).cacerts() {
+            Err(err) if untrusted_server(&err) && (pin.is_some() || can_ask) => {
+                let path = bootstrap(global, &endpoint, pin, state_dir, out)?;
+                ca_file = Some(path.clone());
+                Trust::from_file(&path)?
+            }
+            Err(err) if untrusted_server(&err) => {
+                return Err(anyhow::Error::from(err).context(
+                    "the EST server's CA is not trusted: pass it with --ca-file, or give --fingerprint SHA256 to trust it on first contact (RFC 7030 4.1.1)",
+                ));
+            }
+            _ => Trust::BuiltIn,
+        }
+    };
+    let http = Transport::new(Options {
+        timeout: Duration::from_secs(global.timeout),
+        trust,
+        client: client.clone(),
+        ..Options::default()
+    })?;
+    Ok(Connection {
+        http,
+        endpoint,
+        auth: basic,
+        client_certificate: client.is_some(),
+        ca_file,
+    })
+}
+
+/// The CA certificates, checked against a pin.
+fn cacerts(connection: &Connection, pin: Option<&str>) -> Result<CaCerts> {
+    let certs = connection.client().cacerts()?;
+    let set = CaCerts::from_certs(certs)?;
+    if let Some(pin) = pin {
+        set.check_pin(&cert::parse_fingerprint(pin)?)?;
+    }
+    Ok(set)
+}
+
+/// `getcacert` over EST: the certificates of /cacerts.
+pub fn getcacert(
+    global: &GlobalArgs,
+    server: &ServerArgs,
+    pin: Option<&str>,
+    out: &Output,
+) -> Result<CaCerts> {
+    let state_dir = super::state_dir(global)?;
+    let connection = connect(
+        global,
+        server,
+        &EstAuthArgs::default(),
+        None,
+        pin,
+        &state_dir,
+        out,
+    )?;
+    cacerts(&connection, pin)
+}
+
+/// `csrattrs`: what the server asks to find in a request.
+pub fn csrattrs(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Output) -> Result<u8> {
+    let state_dir = super::state_dir(global)?;
+    let connection = connect(
+        global,
+        &args.server,
+        &args.auth,
+        None,
+        None,
+        &state_dir,
+        out,
+    )?;
+    let attrs = connection.client().csrattrs()?;
+    let lines = attrs.describe();
+    out.json(&serde_json::json!({
+        "url": connection.endpoint.base(),
+        "attributes": lines,
+        "key": attrs.key_request().map(|k| match k {
+            certenroll::est::csrattrs::KeyRequest::Rsa(bits) => serde_json::json!({"type": "rsa", "bits": bits}),
+            certenroll::est::csrattrs::KeyRequest::Ec(curve) => serde_json::json!({"type": "ec", "curve": curve}),
+        }),
+        "digest": attrs.digest().map(|d| d.name()),
+        "challenge_password": attrs.wants_challenge_password(),
+    }));
+    if lines.is_empty() {
+        out.human("The server asks for no particular CSR attributes.");
+    } else {
+        out.human(&format!(
+            "The server asks for:\n{}",
+            lines
+                .iter()
+                .map(|l| format!("  {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
+    }
+    Ok(exit::OK)
+}
+
+/// The key size and digest for a request, as far as the CSR attributes say; an EC key the
+/// server wants is reported (certenroll makes RSA keys).
+fn apply_csrattrs(connection: &Connection, bits: usize, out: &Output) -> (usize, Digest) {
+    let attrs = match connection.client().csrattrs() {
+        Ok(attrs) => attrs,
+        Err(err) => {
+            tracing::info!("no CSR attributes: {err}");
+            return (bits, Digest::Sha256);
+        }
+    };
+    let bits = match attrs.key_request() {
+        Some(certenroll::est::csrattrs::KeyRequest::Rsa(Some(wanted))) if wanted > bits => {
+            if [2048, 3072, 4096].contains(&wanted) {
+                out.warn(&format!(
+                    "the server asks for RSA-{wanted} keys: generating one"
+                ));
+                wanted
+            } else {
+                bits
+            }
+        }
+        Some(certenroll::est::csrattrs::KeyRequest::Ec(curve)) => {
+            out.warn(&format!(
+                "the server asks for an EC key on {curve}; certenroll makes RSA keys, the server may refuse it"
+            ));
+            bits
+        }
+        _ => bits,
+    };
+    if attrs.wants_challenge_password() {
+        tracing::info!("the server asks for a challengePassword; sent only when one is given");
+    }
+    (bits, attrs.digest().unwrap_or(Digest::Sha256))
+}
+
+/// The issued certificate among `certs`: the one for `key`, issued by one of the CA's
+/// certificates (its signature checked where certenroll can verify the CA's algorithm).
+fn issued_for(
+    certs: &[Certificate],
+    key: &PrivateKey,
+    ca: &CaCerts,
+) -> certenroll::Result<Certificate> {
+    let spki = key.public_key_info()?;
+    let leaf = certs
+        .iter()
+        .find(|c| cert::has_public_key(c, &spki))
+        .ok_or_else(|| Error::Untrusted("the reply holds no certificate for our key".into()))?;
+    let issuer = ca
+        .all()
+        .iter()
+        .find(|c| c.tbs_certificate().subject() == leaf.tbs_certificate().issuer())
+        .ok_or_else(|| {
+            Error::Untrusted(format!(
+                "the certificate was issued by '{}', which is not among the CA certificates of /cacerts",
+                cert::name_to_string(leaf.tbs_certificate().issuer())
+            ))
+        })?;
+    match cert::verify_issued_by(leaf, issuer) {
+        Ok(()) => {}
+        Err(Error::NotSupported(why)) => {
+            tracing::info!("issuer signature not checked: {why} (the TLS server is authenticated)");
+        }
+        Err(err) => return Err(err),
+    }
+    Ok(leaf.clone())
+}
+
+/// What a new request needs saved when the server answers 202.
+struct Saving<'a> {
+    connection: &'a Connection,
+    auth: &'a EstAuthArgs,
+    csr_der: &'a [u8],
+    reenroll: bool,
+    label: Option<String>,
+    client: Option<(&'a Path, &'a Path)>,
+}
+
+fn est_saved(s: &Saving<'_>, global: &GlobalArgs) -> Result<EstSaved> {
+    let absolute = |p: &Path| -> Result<PathBuf> {
+        std::path::absolute(p).map_err(|e| Error::local("resolving path", p, e).into())
+    };
+    let (client_cert, client_key) = match (&s.auth.client_cert, &s.auth.client_key, s.client) {
+        (Some(c), Some(k), _) => (Some(absolute(c)?), Some(absolute(k)?)),
+        (_, _, Some((c, k))) => (Some(absolute(c)?), Some(absolute(k)?)),
+        _ => (None, None),
+    };
+    Ok(EstSaved {
+        csr: base64::engine::general_purpose::STANDARD.encode(s.csr_der),
+        reenroll: s.reenroll,
+        label: s.label.clone(),
+        username: s.auth.username.clone(),
+        password_file: s.auth.password_file.as_deref().map(absolute).transpose()?,
+        password_env: s.auth.password_env.clone(),
+        client_cert,
+        client_key,
+        ca_file: s.connection.ca_file.as_deref().map(absolute).transpose()?,
+        system_roots: global.system_roots,
+    })
+}
+
+/// Send the request again after each Retry-After, up to the poll count.
+fn wait(
+    connection: &Connection,
+    store: &PendingStore,
+    request: &mut Request,
+    mut retry_after: Duration,
+    policy: &PollPolicy,
+    out: &Output,
+) -> Result<End> {
+    let saved = request
+        .pending
+        .est
+        .clone()
+        .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
+    let csr_der = base64::engine::general_purpose::STANDARD
+        .decode(&saved.csr)
+        .map_err(|e| Error::Invalid(format!("the saved request is damaged: {e}")))?;
+    for attempt in 1..=policy.count {
+        // RFC 7030 4.2.3: at least Retry-After; the poll interval when that is longer.
+        let delay = retry_after.max(policy.interval.min(Duration::from_secs(1)));
+        request.pending.next_attempt = Some(store::now_unix() + delay.as_secs());
+        store.save(&request.pending)?;
+        out.countdown(delay, |left| {
+            format!(
+                "accepted (202), attempt {attempt}/{}, next try in {left} s",
+                policy.count
+            )
+        });
+        let answer = out.while_busy("asking the EST server again", || {
+            connection.client().enroll(&csr_der, saved.reenroll)
+        });
+        request.pending.attempts += 1;
+        request.pending.last_attempt = store::now_unix();
+        match answer? {
+            Enrolled::Issued(certs) => {
+                return Ok(End::Issued(Box::new(issued_for(
+                    &certs,
+                    &request.key,
+                    &request.ca,
+                )?)));
+            }
+            Enrolled::Pending { retry_after: next } => retry_after = next,
+        }
+    }
+    request.pending.next_attempt = Some(store::now_unix() + retry_after.as_secs());
+    Ok(End::StillPending)
+}
+
+/// `enroll` (and `serverkeygen`) over EST.
+pub fn enroll(
+    global: &GlobalArgs,
+    args: &EnrollArgs,
+    server_keygen: bool,
+    out: &Output,
+    state_dir: &Path,
+    started: Instant,
+) -> Result<u8> {
+    let subject = enroll::subject(args)?;
+    // EST authenticates over HTTP or TLS; a challenge is sent only when one is named.
+    let challenge = if args.challenge.challenge_file.is_some()
+        || args.challenge.challenge.is_some()
+        || args.challenge.challenge_env.is_some()
+    {
+        super::request_options::challenge(&args.challenge, out)?
+    } else {
+        None
+    };
+    let spec = enroll::csr_spec(args, subject, challenge)?;
+    let policy = waiting::policy(&args.policy);
+    store::check_writable(&args.out_cert, "writing certificate")?;
+    if let Some(chain) = &args.out_chain {
+        store::check_writable(chain, "writing chain")?;
+    }
+    if let Some(path) = args.out_key.as_ref().filter(|p| p.exists() && !args.force) {
+        return Err(Error::Invalid(format!(
+            "{} already exists; pass --force to replace it once the new certificate is issued",
+            path.display()
+        ))
+        .into());
+    }
+    if server_keygen && args.key.is_some() {
+        return Err(Error::Invalid(
+            "serverkeygen makes the key on the server: give --out-key FILE, not --key".into(),
+        )
+        .into());
+    }
+    let existing = args.key.as_deref().map(enroll::load_key).transpose()?;
+    let p12 = pkcs12::requested(&args.p12, out)?;
+    waiting::jitter(args.policy.jitter, out)?;
+    let connection = connect(
+        global,
+        &args.server,
+        &args.auth,
+        None,
+        args.fingerprint.as_deref(),
+        state_dir,
+        out,
+    )?;
+    let ca = cacerts(&connection, args.fingerprint.as_deref())?;
+    if server_keygen {
+        return serverkeygen(
+            global,
+            args,
+            &connection,
+            &ca,
+            &spec,
+            p12,
+            out,
+            state_dir,
+            started,
+        );
+    }
+    let (bits, digest) = apply_csrattrs(&connection, args.key_bits, out);
+    let plan = match existing {
+        Some(plan) => plan,
+        None => enroll::generate_key(args, bits, out)?,
+    };
+    let transaction = Transaction::for_key(&plan.key.public_key_info()?)?;
+    let csr_der = csr::build(&plan.key, &spec, digest)?
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
+    let answer = waiting::send(&policy, out, || connection.client().enroll(&csr_der, false))
+        .and_then(|answer| match answer {
+            Enrolled::Issued(certs) => {
+                issued_for(&certs, &plan.key, &ca).map(|c| Enrolled::Issued(vec![c]))
+            }
+            pending => Ok(pending),
+        })
+        .inspect_err(|err| enroll::after_failure(args, &plan, err, out))?;
+    let key_description = if args.key.is_some() {
+        plan.key.describe()
+    } else {
+        format!("{}, mode 0600", plan.key.describe())
+    };
+    let dest = Destination {
+        cert: args.out_cert.clone(),
+        chain: args.out_chain.clone(),
+        format: args.format,
+        key: plan.path.clone(),
+        staged_key: plan.staged.clone(),
+        keep_old: false,
+        post_hook: None,
+        p12: p12.clone(),
+    };
+    let report = Report {
+        operation: "enroll",
+        url: connection.endpoint.base(),
+        transaction_id: &transaction.id,
+        subject: cert::name_to_string(&spec.subject),
+        scep: None,
+        files: Files {
+            key: plan.path.clone(),
+            cert: args.out_cert.clone(),
+            chain: args.out_chain.clone(),
+            p12: args.p12.out_p12.clone(),
+        },
+        started,
+        profile: global.profile.clone(),
+    };
+    match answer {
+        Enrolled::Issued(certs) => waiting::issued(
+            state_dir,
+            report,
+            &dest,
+            &certs[0],
+            &ca,
+            &key_description,
+            out,
+        ),
+        Enrolled::Pending { retry_after } => {
+            let saving = Saving {
+                connection: &connection,
+                auth: &args.auth,
+                csr_der: &csr_der,
+                reenroll: false,
+                label: args.server.label.clone(),
+                client: None,
+            };
+            let request = pending_request(
+                global,
+                &saving,
+                &transaction.id,
+                &spec,
+                &plan,
+                (&args.out_cert, args.out_chain.as_deref(), args.format),
+                &ca,
+                p12,
+                (false, None, args.key.is_none()),
+            )?;
+            save_and_wait(
+                state_dir,
+                &connection,
+                request,
+                retry_after,
+                (&policy, args.no_wait),
+                &key_description,
+                ("enroll", started),
+                out,
+            )
+        }
+    }
+}
+
+/// A request answered 202, ready to save.
+#[allow(clippy::too_many_arguments)]
+fn pending_request(
+    global: &GlobalArgs,
+    saving: &Saving<'_>,
+    transaction_id: &str,
+    spec: &CsrSpec,
+    plan: &KeyPlan,
+    (cert, chain, format): (&Path, Option<&Path>, crate::cli::Format),
+    ca: &CaCerts,
+    p12: Option<pkcs12::P12Out>,
+    (keep_old, post_hook, key_generated): (bool, Option<String>, bool),
+) -> Result<Request> {
+    let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
+    let mut pending = waiting::new_pending(waiting::NewPending {
+        transaction_id,
+        url: saving.connection.endpoint.base(),
+        ca_ident: None,
+        profile: global.profile.clone(),
+        subject: &spec.subject,
+        key: &key_file,
+        install_key: plan.staged.as_ref().map(|_| plan.path.as_path()),
+        key_generated,
+        cert,
+        chain,
+        format,
+        ca,
+        cipher: certenroll::pki::envelope::Cipher::Aes128,
+        digest: Digest::Sha256,
+        method: certenroll::scep::client::Method::Post,
+        signer: None,
+        keep_old,
+        post_hook,
+        p12: p12.as_ref(),
+    })?;
+    pending.est = Some(est_saved(saving, global)?);
+    Ok(Request {
+        pending,
+        key: plan.key.clone(),
+        subject: spec.subject.clone(),
+        ca: ca.clone(),
+        signer: None,
+        p12,
+    })
+}
+
+/// Save a request answered 202, wait for it (unless `no_wait`), and finish it.
+#[allow(clippy::too_many_arguments)]
+fn save_and_wait(
+    state_dir: &Path,
+    connection: &Connection,
+    mut request: Request,
+    retry_after: Duration,
+    (policy, no_wait): (&PollPolicy, bool),
+    key_description: &str,
+    operation: (&str, Instant),
+    out: &Output,
+) -> Result<u8> {
+    let store = PendingStore::new(state_dir);
+    request.pending.next_attempt = Some(store::now_unix() + retry_after.as_secs());
+    store.save(&request.pending)?;
+    let end = if no_wait || policy.count == 0 {
+        End::StillPending
+    } else {
+        out.human(&format!(
+            "Accepted (HTTP 202): the CA has not issued yet; asking again after {} s, up to {} times.",
+            retry_after.as_secs(),
+            policy.count
+        ));
+        wait(connection, &store, &mut request, retry_after, policy, out)?
+    };
+    waiting::finish(
+        state_dir,
+        &store,
+        &request,
+        end,
+        key_description,
+        operation,
+        out,
+    )
+}
+
+/// Poll a saved EST request (from `poll`, or from `renew` for its pending renewal).
+pub fn poll_saved(
+    global: &GlobalArgs,
+    state_dir: &Path,
+    mut request: Request,
+    policy: &PollPolicy,
+    operation: (&str, Instant),
+    out: &Output,
+) -> Result<u8> {
+    let saved = request
+        .pending
+        .est
+        .clone()
+        .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
+    let server = ServerArgs {
+        url: request.pending.url.clone(),
+        ca_ident: None,
+        protocol: Some(crate::cli::ProtocolChoice::Est),
+        label: None,
+    };
+    let auth = EstAuthArgs {
+        username: saved.username.clone(),
+        password_file: saved.password_file.clone(),
+        password_env: saved.password_env.clone(),
+        client_cert: saved.client_cert.clone(),
+        client_key: saved.client_key.clone(),
+    };
+    let mut global_for = GlobalArgs { ..global.clone() };
+    if saved.ca_file.is_some() {
+        global_for.ca_file = saved.ca_file.clone();
+    }
+    global_for.system_roots = saved.system_roots && saved.ca_file.is_none();
+    let connection = connect(&global_for, &server, &auth, None, None, state_dir, out)?;
+    let store = PendingStore::new(state_dir);
+    // The request is sent again at once: Retry-After was waited out between runs.
+    let end = wait(
+        &connection,
+        &store,
+        &mut request,
+        Duration::ZERO,
+        policy,
+        out,
+    )?;
+    let key_description = request.key.describe();
+    waiting::finish(
+        state_dir,
+        &store,
+        &request,
+        end,
+        &key_description,
+        operation,
+        out,
+    )
+}
+
+/// `serverkeygen`: the server makes the key.
+#[allow(clippy::too_many_arguments)]
+fn serverkeygen(
+    global: &GlobalArgs,
+    args: &EnrollArgs,
+    connection: &Connection,
+    ca: &CaCerts,
+    spec: &CsrSpec,
+    p12: Option<pkcs12::P12Out>,
+    out: &Output,
+    state_dir: &Path,
+    started: Instant,
+) -> Result<u8> {
+    let key_path = args.out_key.clone().ok_or_else(|| {
+        Error::Invalid("give --out-key FILE for the key the server generates".into())
+    })?;
+    let staged = key_path
+        .exists()
+        .then(|| super::with_suffix(&key_path, ".new"));
+    store::check_writable(staged.as_ref().unwrap_or(&key_path), "writing key")?;
+    // The request's own key only signs it; the server ignores it (RFC 7030 4.4.1).
+    let throwaway = out.while_busy("generating the request's signing key", || {
+        PrivateKey::generate_rsa(2048)
+    })?;
+    let csr_der = csr::build(&throwaway, spec, Digest::Sha256)?
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
+    let policy = waiting::policy(&args.policy);
+    let answer = waiting::send(&policy, out, || connection.client().serverkeygen(&csr_der))?;
+    let (key_der, certs) = match answer {
+        ServerKeygen::Issued { key_der, certs } => (key_der, certs),
+        ServerKeygen::Pending { retry_after } => {
+            return Err(Error::NotSupported(format!(
+                "the server accepted the key generation for later (HTTP 202, Retry-After {} s); certenroll cannot keep a server-generated key pending: run serverkeygen again then",
+                retry_after.as_secs()
+            ))
+            .into());
+        }
+    };
+    let key = PrivateKey::from_bytes(&key_der)
+        .map_err(|e| Error::Untrusted(format!("the server-generated key does not decode: {e}")))?;
+    let leaf = issued_for(&certs, &key, ca)?;
+    let target = staged.clone().unwrap_or_else(|| key_path.clone());
+    store::write_atomic(
+        &target,
+        &super::encode_key(&key, args.format)?,
+        store::KEY_MODE,
+        "writing key",
+    )?;
+    let transaction = Transaction::for_key(&key.public_key_info()?)?;
+    let dest = Destination {
+        cert: args.out_cert.clone(),
+        chain: args.out_chain.clone(),
+        format: args.format,
+        key: key_path.clone(),
+        staged_key: staged,
+        keep_old: false,
+        post_hook: None,
+        p12,
+    };
+    let report = Report {
+        operation: "serverkeygen",
+        url: connection.endpoint.base(),
+        transaction_id: &transaction.id,
+        subject: cert::name_to_string(&spec.subject),
+        scep: None,
+        files: Files {
+            key: key_path,
+            cert: args.out_cert.clone(),
+            chain: args.out_chain.clone(),
+            p12: args.p12.out_p12.clone(),
+        },
+        started,
+        profile: global.profile.clone(),
+    };
+    let description = format!("{} from the server, mode 0600", key.describe());
+    waiting::issued(state_dir, report, &dest, &leaf, ca, &description, out)
+}
+
+/// What `renew` knows when it hands over to EST.
+pub struct Renewal<'a> {
+    pub key_path: &'a Path,
+    pub cert_path: &'a Path,
+    pub current_key: &'a PrivateKey,
+    pub spec: CsrSpec,
+}
+
+/// `renew` over EST: /simplereenroll with the current certificate as TLS client certificate
+/// (RFC 7030 4.2.2), same subject and SANs, a new key unless --reuse-key.
+pub fn renew(
+    global: &GlobalArgs,
+    args: &crate::cli::RenewArgs,
+    server: &ServerArgs,
+    renewal: Renewal<'_>,
+    out: &Output,
+    state_dir: &Path,
+    started: Instant,
+) -> Result<u8> {
+    let p12 = pkcs12::requested(&args.p12, out)?;
+    let policy = waiting::policy(&args.policy);
+    waiting::jitter(args.policy.jitter, out)?;
+    let connection = connect(
+        global,
+        server,
+        &args.auth,
+        Some((renewal.cert_path, renewal.key_path)),
+        args.fingerprint.as_deref(),
+        state_dir,
+        out,
+    )?;
+    let ca = cacerts(&connection, args.fingerprint.as_deref())?;
+    let (new_key, staged) = if args.reuse_key {
+        (renewal.current_key.clone(), None)
+    } else {
+        let staged = super::with_suffix(renewal.key_path, ".new");
+        let bits = renewal.current_key.bits();
+        let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
+            PrivateKey::generate_rsa(bits)
+        })?;
+        store::write_atomic(
+            &staged,
+            &super::encode_key(&key, args.format)?,
+            store::KEY_MODE,
+            "writing the new key",
+        )?;
+        (key, Some(staged))
+    };
+    let forget_staged = || {
+        if let Some(staged) = &staged {
+            let _ = std::fs::remove_file(staged);
+        }
+    };
+    let csr_der = csr::build(&new_key, &renewal.spec, Digest::Sha256)
+        .and_then(|r| {
+            r.to_der()
+                .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))
+        })
+        .inspect_err(|_| forget_staged())?;
+    let answer = waiting::send(&policy, out, || connection.client().enroll(&csr_der, true))
+        .and_then(|answer| match answer {
+            Enrolled::Issued(certs) => {
+                issued_for(&certs, &new_key, &ca).map(|c| Enrolled::Issued(vec![c]))
+            }
+            pending => Ok(pending),
+        })
+        .inspect_err(|_| forget_staged())?;
+    let transaction = Transaction::for_key(&new_key.public_key_info()?)?;
+    let key_description = format!("{}, mode 0600", new_key.describe());
+    let dest = Destination {
+        cert: renewal.cert_path.to_path_buf(),
+        chain: args.chain.clone(),
+        format: args.format,
+        key: renewal.key_path.to_path_buf(),
+        staged_key: staged.clone(),
+        keep_old: !args.delete_old,
+        post_hook: args.post_hook.clone(),
+        p12: p12.clone(),
+    };
+    match answer {
+        Enrolled::Issued(certs) => {
+            let report = Report {
+                operation: "renew",
+                url: connection.endpoint.base(),
+                transaction_id: &transaction.id,
+                subject: cert::name_to_string(&renewal.spec.subject),
+                scep: None,
+                files: Files {
+                    key: renewal.key_path.to_path_buf(),
+                    cert: renewal.cert_path.to_path_buf(),
+                    chain: args.chain.clone(),
+                    p12: args.p12.out_p12.clone(),
+                },
+                started,
+                profile: global.profile.clone(),
+            };
+            waiting::issued(
+                state_dir,
+                report,
+                &dest,
+                &certs[0],
+                &ca,
+                &key_description,
+                out,
+            )
+        }
+        Enrolled::Pending { retry_after } => {
+            let saving = Saving {
+                connection: &connection,
+                auth: &args.auth,
+                csr_der: &csr_der,
+                reenroll: true,
+                label: server.label.clone(),
+                client: Some((renewal.cert_path, renewal.key_path)),
+            };
+            let plan = KeyPlan {
+                key: new_key.clone(),
+                path: renewal.key_path.to_path_buf(),
+                staged: staged.clone(),
+            };
+            let request = pending_request(
+                global,
+                &saving,
+                &transaction.id,
+                &renewal.spec,
+                &plan,
+                (renewal.cert_path, args.chain.as_deref(), args.format),
+                &ca,
+                p12,
+                (!args.delete_old, args.post_hook.clone(), staged.is_some()),
+            )?;
+            save_and_wait(
+                state_dir,
+                &connection,
+                request,
+                retry_after,
+                (&policy, args.no_wait),
+                &key_description,
+                ("renew", started),
+                out,
+            )
+        }
+    }
+}

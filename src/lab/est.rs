@@ -1,0 +1,301 @@
+//! The lab's EST side (RFC 7030) under `/.well-known/est[/label]/`: cacerts, simpleenroll,
+//! simplereenroll, serverkeygen and csrattrs, with HTTP Basic and client-certificate
+//! authentication and the lab's fault injection (202 with Retry-After, HTTP errors, delays,
+//! bodies that do not decode, certificates for another key). Served over TLS (`--tls`).
+
+use base64::Engine;
+use der::{Decode, Encode};
+use x509_cert::Certificate;
+use x509_cert::request::CertReq;
+
+use super::http::{Request, Response};
+use super::scep::{Answer, Fault, Responder, csr_signature_ok};
+use crate::est::{WELL_KNOWN, encode_body, media, multipart};
+use crate::pki::cert::name_to_string;
+use crate::pki::key::PrivateKey;
+use crate::pki::signed::degenerate;
+
+/// How the lab writes EST bodies: strict by default, or in the other ways servers do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EstEncoding {
+    /// Base64 in lines of 64 with CRLF, and `Content-Transfer-Encoding: base64`.
+    #[default]
+    Wrapped,
+    /// Base64 on one line, no Content-Transfer-Encoding header (RFC 8951).
+    Oneline,
+    /// A PEM block.
+    Pem,
+    /// Plain DER.
+    Der,
+}
+
+impl std::str::FromStr for EstEncoding {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "wrapped" => EstEncoding::Wrapped,
+            "oneline" => EstEncoding::Oneline,
+            "pem" => EstEncoding::Pem,
+            "der" => EstEncoding::Der,
+            other => {
+                return Err(format!(
+                    "unknown EST encoding '{other}': use wrapped, oneline, pem or der"
+                ));
+            }
+        })
+    }
+}
+
+/// The EST settings of the lab.
+#[derive(Debug, Clone, Default)]
+pub struct EstOptions {
+    /// HTTP Basic user and password that enrollment accepts.
+    pub basic: Option<(String, String)>,
+    /// Enrollment needs a client certificate from the lab CA.
+    pub client_cert_required: bool,
+    /// The Retry-After value of a 202 (default "1").
+    pub retry_after: Option<String>,
+    /// How bodies are written.
+    pub encoding: EstEncoding,
+    /// serverkeygen sends the key as PKCS#1 instead of PKCS#8.
+    pub pkcs1_keys: bool,
+}
+
+/// The realm of the lab's Basic challenge.
+pub const REALM: &str = "certenroll lab";
+
+impl Responder {
+    /// Answer a request under the well-known EST path.
+    pub fn handle_est(&self, request: &Request) -> Response {
+        let rest = request.path[WELL_KNOWN.len().min(request.path.len())..].trim_matches('/');
+        let parts: Vec<&str> = rest.split('/').collect();
+        let (label, operation) = match parts.as_slice() {
+            [operation] => (None, *operation),
+            [label, operation] => (Some(*label), *operation),
+            _ => return Response::text(404, "no such EST operation"),
+        };
+        let client = request
+            .peer_certificates
+            .first()
+            .and_then(|der| Certificate::from_der(der).ok());
+        tracing::info!(
+            label = label.unwrap_or("-"),
+            operation,
+            client_cert = %client
+                .as_ref()
+                .map_or_else(|| "none".into(), |c| name_to_string(c.tbs_certificate().subject())),
+            basic = request.header("authorization").is_some(),
+            "EST"
+        );
+        match (request.method.as_str(), operation) {
+            ("GET", "cacerts") => match degenerate(&self.ca.certificates()) {
+                Ok(der) => self.body(media::CERTS_ONLY, &der, "PKCS7"),
+                Err(e) => Response::text(500, &e.to_string()),
+            },
+            ("GET", "csrattrs") => self.csrattrs(),
+            ("POST", "simpleenroll" | "simplereenroll" | "serverkeygen") => {
+                if let Err(refusal) = self.authorize(request, client.as_ref(), operation) {
+                    return refusal;
+                }
+                self.enroll(request, client.as_ref(), operation)
+            }
+            (_, "cacerts" | "csrattrs" | "simpleenroll" | "simplereenroll" | "serverkeygen") => {
+                Response::text(405, "method not allowed")
+            }
+            _ => Response::text(404, "no such EST operation"),
+        }
+    }
+
+    /// A body in the configured encoding.
+    fn body(&self, content_type: &str, der: &[u8], pem_label: &str) -> Response {
+        match self.options.est.encoding {
+            EstEncoding::Wrapped => Response::new(200, content_type, encode_body(der))
+                .with_header("Content-Transfer-Encoding", "base64"),
+            EstEncoding::Oneline => Response::new(
+                200,
+                content_type,
+                base64::engine::general_purpose::STANDARD
+                    .encode(der)
+                    .into_bytes(),
+            ),
+            EstEncoding::Pem => Response::new(
+                200,
+                content_type,
+                der::pem::encode_string(pem_label, der::pem::LineEnding::LF, der)
+                    .unwrap_or_default()
+                    .into_bytes(),
+            ),
+            EstEncoding::Der => Response::new(200, content_type, der.to_vec()),
+        }
+    }
+
+    fn unauthorized(why: &str) -> Response {
+        tracing::info!("401: {why}");
+        Response::text(401, why).with_header("WWW-Authenticate", format!("Basic realm=\"{REALM}\""))
+    }
+
+    /// Basic credentials or a client certificate from the lab CA (rustls checked the chain);
+    /// a re-enrollment needs the certificate.
+    fn authorize(
+        &self,
+        request: &Request,
+        client: Option<&Certificate>,
+        operation: &str,
+    ) -> Result<(), Response> {
+        let est = &self.options.est;
+        if operation == "simplereenroll" && client.is_none() {
+            return Err(Self::unauthorized(
+                "simplereenroll needs the current certificate as TLS client certificate",
+            ));
+        }
+        let basic_ok = est.basic.as_ref().is_some_and(|(user, password)| {
+            let expected = format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+            );
+            request.header("authorization") == Some(expected.as_str())
+        });
+        if est.client_cert_required && client.is_none() {
+            return Err(Self::unauthorized("a client certificate is required"));
+        }
+        if est.basic.is_some() && !basic_ok && client.is_none() {
+            return Err(Self::unauthorized(
+                if request.header("authorization").is_some() {
+                    "wrong user name or password"
+                } else {
+                    "authentication required"
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    fn csrattrs(&self) -> Response {
+        // Ask for an RSA-3072 key and SHA-256 signatures.
+        let attrs = (|| -> der::Result<Vec<u8>> {
+            let size = der::asn1::Any::encode_from(&3072u32)?;
+            let rsa = x509_cert::attr::Attribute {
+                oid: const_oid::db::rfc5912::RSA_ENCRYPTION,
+                values: der::asn1::SetOfVec::try_from(vec![size])?,
+            };
+            vec![
+                der::asn1::Any::encode_from(&const_oid::db::rfc5912::SHA_256_WITH_RSA_ENCRYPTION)?,
+                der::asn1::Any::encode_from(&rsa)?,
+            ]
+            .to_der()
+        })();
+        match attrs {
+            Ok(der) => self.body(media::CSRATTRS, &der, "CSRATTRS"),
+            Err(e) => Response::text(500, &e.to_string()),
+        }
+    }
+
+    fn enroll(&self, request: &Request, client: Option<&Certificate>, operation: &str) -> Response {
+        let faulted = (self.options.http_status.is_some()
+            || self.options.fault.is_some()
+            || !self.options.delay.is_zero())
+            && self.take_fault();
+        if faulted && !self.options.delay.is_zero() {
+            tracing::info!(delay = ?self.options.delay, "injected delay");
+            std::thread::sleep(self.options.delay);
+        }
+        if faulted && let Some(status) = self.options.http_status {
+            tracing::info!(status, "injected HTTP status");
+            return Response::text(status, &format!("lab: injected HTTP {status}\x1b[2J"));
+        }
+        let csr = match crate::est::decode_body(&request.body, "request")
+            .map_err(|e| e.to_string())
+            .and_then(|der| CertReq::from_der(&der).map_err(|e| e.to_string()))
+        {
+            Ok(csr) => csr,
+            Err(e) => return Response::text(400, &format!("not a base64 PKCS#10 request: {e}")),
+        };
+        if !csr_signature_ok(&csr) {
+            return Response::text(400, "the request's signature does not verify");
+        }
+        tracing::info!(
+            operation,
+            subject = %name_to_string(&csr.info.subject),
+            content_type = request.header("content-type").unwrap_or("-"),
+            cte = request.header("content-transfer-encoding").unwrap_or("-"),
+            "certificate request"
+        );
+        if operation == "simplereenroll"
+            && let Some(current) = client
+            && current.tbs_certificate().subject() != &csr.info.subject
+        {
+            return Response::text(
+                400,
+                "the re-enrollment request's subject differs from the current certificate's",
+            );
+        }
+        // serverkeygen: the lab makes the key, and the request's key is only its signature.
+        let server_key = if operation == "serverkeygen" {
+            match PrivateKey::generate_rsa(2048) {
+                Ok(key) => Some(key),
+                Err(e) => return Response::text(500, &e.to_string()),
+            }
+        } else {
+            None
+        };
+        let mut to_issue = csr.clone();
+        if let Some(key) = &server_key {
+            match key.public_key_info() {
+                Ok(spki) => to_issue.info.public_key = spki,
+                Err(e) => return Response::text(500, &e.to_string()),
+            }
+        }
+        // A retried request is the same request: it is known by its public key.
+        let id = crate::pki::hex(
+            &crate::pki::digest::Digest::Sha256
+                .hash(&csr.info.public_key.to_der().unwrap_or_default()),
+        );
+        let other_key = faulted && self.options.fault == Some(Fault::OtherKey);
+        let issued = match self.issue_for(&to_issue, other_key) {
+            Ok(cert) => cert,
+            Err(e) => return Response::text(500, &e.to_string()),
+        };
+        let body = match self.pending_or_issue(&id, Some(issued)) {
+            Answer::Pending => {
+                let retry_after = self
+                    .options
+                    .est
+                    .retry_after
+                    .clone()
+                    .unwrap_or_else(|| "1".into());
+                return Response::text(202, "accepted, not issued yet")
+                    .with_header("Retry-After", retry_after);
+            }
+            Answer::Failure(info) => return Response::text(400, info.meaning()),
+            Answer::Success(body) => body,
+        };
+        let body = if faulted && self.options.fault == Some(Fault::Truncated) {
+            body[..body.len() / 2].to_vec()
+        } else {
+            body
+        };
+        match server_key {
+            None => self.body(media::CERTS_ONLY, &body, "PKCS7"),
+            Some(key) => {
+                let key_der = if self.options.est.pkcs1_keys {
+                    key.to_pkcs1_der()
+                } else {
+                    key.to_der()
+                };
+                let key_der = match key_der {
+                    Ok(der) => der,
+                    Err(e) => return Response::text(500, &e.to_string()),
+                };
+                let (content_type, body) = multipart::build(
+                    "certenroll-lab-boundary",
+                    &[
+                        (media::PKCS8, &encode_body(&key_der)),
+                        (media::CERTS_ONLY, &encode_body(&body)),
+                    ],
+                );
+                Response::new(200, &content_type, body)
+            }
+        }
+    }
+}
