@@ -345,6 +345,10 @@ fn classify(url: &str, err: ureq::Error) -> Error {
     let kind = match &err {
         ureq::Error::HostNotFound => CommError::Dns,
         ureq::Error::ConnectionFailed => CommError::Refused,
+        // The resolver's failure reaches ureq as an I/O error of kind Other.
+        ureq::Error::Io(io) if io.to_string().contains("failed to lookup address") => {
+            CommError::Dns
+        }
         ureq::Error::Io(io) => match io.kind() {
             ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset | ErrorKind::NotConnected => {
                 CommError::Refused

@@ -77,11 +77,12 @@ struct Files {
 #[serde(deny_unknown_fields)]
 struct Outcome {
     status: String,
+    protocol: String,
     url: String,
     transaction_id: String,
-    method: String,
-    cipher: String,
-    digest: String,
+    method: Option<String>,
+    cipher: Option<String>,
+    digest: Option<String>,
     certificate: Option<Cert>,
     files: Files,
 }
@@ -354,14 +355,17 @@ fn the_request_commands_print_their_documented_shapes() {
     assert!(ca.extended_key_usage.is_empty());
 
     let issued: Outcome = json_of(run().args(enroll_args(&lab.url, dir.path(), "one")), 0);
-    assert_eq!(issued.status, "issued");
+    assert_eq!(
+        (issued.status.as_str(), issued.protocol.as_str()),
+        ("issued", "scep")
+    );
     assert_eq!(issued.url, lab.url);
     assert_eq!(issued.transaction_id.len(), 64);
     assert_eq!(
-        (issued.method.as_str(), issued.cipher.as_str()),
-        ("post", "aes128")
+        (issued.method.as_deref(), issued.cipher.as_deref()),
+        (Some("post"), Some("aes128"))
     );
-    assert_eq!(issued.digest, "sha256");
+    assert_eq!(issued.digest.as_deref(), Some("sha256"));
     let cert = issued.certificate.as_ref().unwrap();
     assert_eq!(cert.subject, "CN=one");
     assert!(!cert.is_ca && cert.extended_key_usage.is_empty());

@@ -6,6 +6,7 @@ mod util;
 
 mod cli;
 mod doctor;
+mod est;
 mod hostile;
 mod json_output;
 mod lab_faults;

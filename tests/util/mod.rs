@@ -169,6 +169,8 @@ pub fn json_of<T: serde::de::DeserializeOwned>(cmd: &mut assert_cmd::Command, co
 pub struct Lab {
     child: Child,
     pub url: String,
+    /// With --tls: https://127.0.0.1:PORT/.well-known/est
+    pub est_url: String,
     pub ca_sha256: String,
     log: tempfile::NamedTempFile,
 }
@@ -193,6 +195,7 @@ impl Lab {
         Lab {
             child,
             url: info["url"].as_str().unwrap().to_string(),
+            est_url: info["est_url"].as_str().unwrap_or_default().to_string(),
             ca_sha256: info["ca_sha256"].as_str().unwrap().to_string(),
             log,
         }

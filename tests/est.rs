@@ -1,0 +1,498 @@
+//! EST (RFC 7030) against the lab over real TLS on 127.0.0.1: every operation, both ways to
+//! authenticate, labels, 202 → poll → 200 across processes, bootstrap of an unknown CA, the
+//! encodings servers use, and each failure class with its exit code and nothing changed.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use serde::Deserialize;
+
+use crate::util::{Lab, certenroll_in, history, json_of, listing, mode, openssl};
+
+/// A lab serving EST over TLS, its CA file, and a directory for the device's files.
+struct Est {
+    lab: Lab,
+    ca: PathBuf,
+    dir: tempfile::TempDir,
+    state: tempfile::TempDir,
+}
+
+impl Est {
+    fn start(args: &[&str]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("lab-ca.pem");
+        let mut all = vec!["--tls", "--ca-out", ca.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let lab = Lab::start(&all);
+        assert!(
+            lab.est_url.starts_with("https://127.0.0.1:"),
+            "{}",
+            lab.est_url
+        );
+        Est {
+            lab,
+            ca,
+            dir,
+            state: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// certenroll trusting the lab CA, with its own state directory.
+    fn run(&self) -> assert_cmd::Command {
+        let mut cmd = certenroll_in(self.state.path());
+        cmd.arg("--ca-file").arg(&self.ca);
+        cmd
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A password file for the lab's --basic dev:s3cret.
+    fn password(&self) -> PathBuf {
+        let path = self.path("password");
+        std::fs::write(&path, "s3cret\n").unwrap();
+        path
+    }
+
+    /// `enroll` of `cn` into NAME.key / NAME.pem.
+    fn enroll(&self, cn: &str) -> assert_cmd::Command {
+        let mut cmd = self.run();
+        cmd.args(["enroll", "--url", &self.lab.est_url, "--cn", cn])
+            .arg("--out-key")
+            .arg(self.path(&format!("{cn}.key")))
+            .arg("--out-cert")
+            .arg(self.path(&format!("{cn}.pem")));
+        cmd
+    }
+}
+
+/// The public key of a certificate and of a key, as OpenSSL prints them.
+fn same_key(cert: &Path, key: &Path) -> bool {
+    openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-pubkey"])
+        == openssl(&["pkey", "-in", key.to_str().unwrap(), "-pubout"])
+}
+
+#[test]
+fn enroll_with_basic_auth_sends_base64_pkcs10_and_installs_the_certificate() {
+    let est = Est::start(&["--basic", "dev:s3cret"]);
+    let reply: serde_json::Value = json_of(
+        est.enroll("basic-dev")
+            .args(["--json", "--username", "dev", "--password-file"])
+            .arg(est.password())
+            .arg("--out-chain")
+            .arg(est.path("chain.pem")),
+        0,
+    );
+    assert_eq!(reply["status"], "issued");
+    assert_eq!(reply["protocol"], "est");
+    assert!(reply.get("cipher").is_none());
+    assert!(same_key(
+        &est.path("basic-dev.pem"),
+        &est.path("basic-dev.key")
+    ));
+    assert_eq!(mode(&est.path("basic-dev.key")), 0o600);
+    openssl(&[
+        "verify",
+        "-CAfile",
+        est.ca.to_str().unwrap(),
+        est.path("basic-dev.pem").to_str().unwrap(),
+    ]);
+    let log = est.lab.log();
+    assert!(
+        log.contains("content_type=\"application/pkcs10\" cte=\"base64\""),
+        "{log}"
+    );
+    assert!(log.contains("basic=true"), "{log}");
+    let entries = history(est.state.path());
+    assert_eq!(entries[0]["protocol"], "est");
+    assert_eq!(entries[0]["operation"], "enroll");
+}
+
+#[test]
+fn a_missing_or_wrong_password_is_401_with_the_realm_and_leaves_nothing() {
+    let est = Est::start(&["--basic", "dev:s3cret"]);
+    est.enroll("nobody")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "answered HTTP 401: authentication required (realm \"certenroll lab\"); give --username",
+        ));
+    let wrong = est.path("wrong");
+    std::fs::write(&wrong, "guess\n").unwrap();
+    est.enroll("nobody")
+        .args(["--username", "dev", "--password-file"])
+        .arg(&wrong)
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "the credentials were refused (realm \"certenroll lab\")",
+        ));
+    // The key made for a refused request is gone: the same command can simply run again.
+    assert!(
+        !listing(est.dir.path())
+            .iter()
+            .any(|f| f.starts_with("nobody"))
+    );
+    let entries = history(est.state.path());
+    assert_eq!(entries[1]["http_status"], 401);
+    assert_eq!(entries[1]["detail"], "Authentication failed (HTTP 401)");
+    // Unattended without a password source: said before anything is sent.
+    est.enroll("nobody")
+        .args(["--username", "dev"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--password-file FILE or --password-env VAR",
+        ));
+}
+
+#[test]
+fn client_certificate_auth_and_reenrollment_with_the_current_certificate() {
+    let est = Est::start(&["--basic", "dev:s3cret", "--require-client-cert"]);
+    // Bootstrap a first certificate... the lab wants a client certificate, so get one over
+    // SCEP from the same CA.
+    certenroll_in(est.state.path())
+        .arg("--ca-file")
+        .arg(&est.ca)
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &est.lab.url,
+            "--cn",
+            "device-1",
+        ])
+        .arg("--out-key")
+        .arg(est.path("device-1.key"))
+        .arg("--out-cert")
+        .arg(est.path("device-1.pem"))
+        .assert()
+        .code(0);
+    // Without a client certificate: 401.
+    est.enroll("device-2")
+        .args(["--username", "dev", "--password-file"])
+        .arg(est.password())
+        .assert()
+        .code(4);
+    // With it: enrolled.
+    est.enroll("device-2")
+        .arg("--client-cert")
+        .arg(est.path("device-1.pem"))
+        .arg("--client-key")
+        .arg(est.path("device-1.key"))
+        .assert()
+        .code(0);
+    assert!(same_key(
+        &est.path("device-2.pem"),
+        &est.path("device-2.key")
+    ));
+    assert!(est.lab.log().contains("client_cert=CN=device-1"));
+
+    // simplereenroll: the current certificate authenticates; new key, old pair kept.
+    let old_cert = std::fs::read(est.path("device-2.pem")).unwrap();
+    let old_key = std::fs::read(est.path("device-2.key")).unwrap();
+    est.run()
+        .args(["renew", "--force", "--url", &est.lab.est_url, "--key"])
+        .arg(est.path("device-2.key"))
+        .arg("--cert")
+        .arg(est.path("device-2.pem"))
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read(est.path("device-2.pem.prev")).unwrap(),
+        old_cert
+    );
+    assert_eq!(
+        std::fs::read(est.path("device-2.key.prev")).unwrap(),
+        old_key
+    );
+    assert_ne!(std::fs::read(est.path("device-2.key")).unwrap(), old_key);
+    assert!(same_key(
+        &est.path("device-2.pem"),
+        &est.path("device-2.key")
+    ));
+    let log = est.lab.log();
+    assert!(
+        log.contains("operation=\"simplereenroll\" client_cert=CN=device-2"),
+        "{log}"
+    );
+}
+
+#[test]
+fn serverkeygen_installs_the_servers_key_in_pkcs8_or_pkcs1() {
+    for extra in [&[][..], &["--pkcs1-keys"][..]] {
+        let mut args = vec!["--basic", "dev:s3cret"];
+        args.extend_from_slice(extra);
+        let est = Est::start(&args);
+        est.run()
+            .args([
+                "serverkeygen",
+                "--url",
+                &est.lab.est_url,
+                "--cn",
+                "made-there",
+            ])
+            .args(["--username", "dev", "--password-file"])
+            .arg(est.password())
+            .arg("--out-key")
+            .arg(est.path("made.key"))
+            .arg("--out-cert")
+            .arg(est.path("made.pem"))
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("from the server, mode 0600"));
+        assert_eq!(mode(&est.path("made.key")), 0o600);
+        assert!(same_key(&est.path("made.pem"), &est.path("made.key")));
+        assert_eq!(history(est.state.path())[0]["operation"], "serverkeygen");
+    }
+    // Over SCEP there is no such operation.
+    crate::util::certenroll()
+        .args([
+            "serverkeygen",
+            "--url",
+            "http://127.0.0.1:1/scep",
+            "--cn",
+            "x",
+            "--out-key",
+            "k",
+            "--out-cert",
+            "c",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("serverkeygen is an EST operation"));
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CsrAttrs {
+    url: String,
+    attributes: Vec<String>,
+    key: Option<serde_json::Value>,
+    digest: Option<String>,
+    challenge_password: bool,
+}
+
+#[test]
+fn csrattrs_are_shown_and_applied_and_labels_reach_the_server() {
+    let est = Est::start(&[]);
+    let attrs: CsrAttrs = json_of(
+        est.run().args([
+            "csrattrs",
+            "--json",
+            "--url",
+            &est.lab.est_url,
+            "--label",
+            "phones",
+        ]),
+        0,
+    );
+    assert_eq!(attrs.url, format!("{}/phones", est.lab.est_url));
+    assert_eq!(
+        attrs.attributes,
+        [
+            "sha256WithRSAEncryption (1.2.840.113549.1.1.11)",
+            "rsaEncryption (1.2.840.113549.1.1.1): 3072"
+        ]
+    );
+    assert_eq!(attrs.key.unwrap()["bits"], 3072);
+    assert_eq!(attrs.digest.as_deref(), Some("sha256"));
+    assert!(!attrs.challenge_password);
+    // The server asks for RSA-3072: enroll makes one.
+    est.enroll("sized")
+        .args(["--label", "phones"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("asks for RSA-3072"));
+    assert!(
+        openssl(&[
+            "pkey",
+            "-in",
+            est.path("sized.key").to_str().unwrap(),
+            "-noout",
+            "-text"
+        ])
+        .contains("3072 bit")
+    );
+    let log = est.lab.log();
+    assert!(
+        log.contains("label=\"phones\" operation=\"simpleenroll\""),
+        "{log}"
+    );
+    assert!(
+        log.contains("label=\"phones\" operation=\"csrattrs\""),
+        "{log}"
+    );
+}
+
+#[test]
+fn accepted_202_is_pending_then_polled_to_the_certificate_across_processes() {
+    let est = Est::start(&["--pending", "2", "--retry-after", "1"]);
+    let pending: serde_json::Value = json_of(est.enroll("later").args(["--json", "--no-wait"]), 3);
+    assert_eq!(pending["status"], "pending");
+    assert_eq!(pending["protocol"], "est");
+    assert_eq!(listing(est.dir.path()), ["lab-ca.pem", "later.key"]);
+    let saved = std::fs::read_dir(est.state.path().join("pending"))
+        .unwrap()
+        .count();
+    assert_eq!(saved, 1);
+    // The next poll sends the same request again: still 202.
+    est.run()
+        .args(["poll", "--poll-count", "1", "--poll-interval", "0"])
+        .assert()
+        .code(3);
+    est.run()
+        .args(["poll", "--poll-count", "1", "--poll-interval", "0"])
+        .assert()
+        .code(0);
+    assert!(same_key(&est.path("later.pem"), &est.path("later.key")));
+    assert!(listing(&est.state.path().join("pending")).is_empty());
+    let log = est.lab.log();
+    assert_eq!(log.matches("subject=CN=later").count(), 3, "{log}");
+    let statuses: Vec<String> = history(est.state.path())
+        .iter()
+        .map(|e| e["status"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(statuses, ["waiting", "waiting", "success"]);
+}
+
+#[test]
+fn a_202_with_an_http_date_is_waited_out_in_one_run() {
+    let est = Est::start(&["--pending", "1", "--retry-after", "date"]);
+    est.enroll("waits")
+        .args(["--poll-interval", "0"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("Accepted (HTTP 202)"));
+    assert!(same_key(&est.path("waits.pem"), &est.path("waits.key")));
+}
+
+#[test]
+fn every_body_encoding_servers_use_is_accepted() {
+    for encoding in ["wrapped", "oneline", "pem", "der"] {
+        let est = Est::start(&["--est-encoding", encoding]);
+        est.run()
+            .args(["getcacert", "--url", &est.lab.est_url, "--out"])
+            .arg(est.path("ca.pem"))
+            .assert()
+            .code(0);
+        assert_eq!(
+            std::fs::read(est.path("ca.pem")).unwrap(),
+            std::fs::read(&est.ca).unwrap(),
+            "{encoding}"
+        );
+        est.enroll("enc").assert().code(0);
+    }
+}
+
+#[test]
+fn an_unknown_ca_is_bootstrapped_only_with_the_right_fingerprint_and_remembered() {
+    let est = Est::start(&[]);
+    // No trust, no fingerprint, no terminal: says what to do, sends no request.
+    certenroll_in(est.state.path())
+        .args(["getcacert", "--url", &est.lab.est_url])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "pass it with --ca-file, or give --fingerprint SHA256",
+        ));
+    // The wrong fingerprint: exit 7, nothing remembered.
+    certenroll_in(est.state.path())
+        .args([
+            "getcacert",
+            "--url",
+            &est.lab.est_url,
+            "--fingerprint",
+            &"AB".repeat(32),
+        ])
+        .assert()
+        .code(7);
+    assert!(!est.state.path().join("est-trust").exists());
+    // The right one: trusted and remembered; the next run needs no flag.
+    certenroll_in(est.state.path())
+        .args([
+            "getcacert",
+            "--url",
+            &est.lab.est_url,
+            "--fingerprint",
+            &est.lab.ca_sha256,
+        ])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "trusting 'CN=certenroll lab CA,O=certenroll lab'",
+        ));
+    assert_eq!(listing(&est.state.path().join("est-trust")).len(), 1);
+    certenroll_in(est.state.path())
+        .args(["enroll", "--url", &est.lab.est_url, "--cn", "remembered"])
+        .arg("--out-key")
+        .arg(est.path("r.key"))
+        .arg("--out-cert")
+        .arg(est.path("r.pem"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn failures_say_what_is_wrong_in_one_line_with_their_exit_codes() {
+    let est = Est::start(&["--http-status", "500", "--fault-limit", "1"]);
+    // HTTP 500 with the server's text escaped; nothing written but the key (kept for a retry).
+    est.enroll("five")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "answered HTTP 500: lab: injected HTTP 500\\u{1b}[2J",
+        ));
+    assert!(!est.path("five.pem").exists());
+    // Plain HTTP is refused before anything is sent.
+    crate::util::certenroll()
+        .args(["getcacert", "--url", "http://127.0.0.1:1/.well-known/est"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("EST runs over HTTPS only"));
+    // DNS, refused, timeout.
+    crate::util::certenroll()
+        .args([
+            "getcacert",
+            "--url",
+            "https://no-such-host.invalid/.well-known/est",
+        ])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("host name did not resolve"));
+    crate::util::certenroll()
+        .args(["getcacert", "--url", "https://127.0.0.1:1/.well-known/est"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("connection refused"));
+    let slow = Est::start(&["--delay", "5"]);
+    slow.enroll("slow")
+        .args(["--timeout", "1"])
+        .assert()
+        .code(5)
+        .stderr(
+            predicate::str::contains("timed out").and(predicate::str::contains("raise --timeout")),
+        );
+    // TLS: a certificate for another name.
+    let wrong = Est::start(&["--tls-fault", "wrong-name"]);
+    wrong
+        .run()
+        .args(["getcacert", "--url", &wrong.lab.est_url])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "is for wrong-host.example, not for 127.0.0.1",
+        ));
+}
+
+#[test]
+fn hostile_replies_change_nothing() {
+    for fault in ["truncated", "other-key"] {
+        let est = Est::start(&["--fault", fault]);
+        est.enroll("victim").assert().code(7);
+        assert!(!est.path("victim.pem").exists(), "{fault}");
+        let entries = history(est.state.path());
+        assert_eq!(entries[0]["exit_code"], 7, "{fault}");
+    }
+}
