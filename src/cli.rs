@@ -14,7 +14,7 @@ Exit codes:
   1  anything not below (a bug, an unexpected state)
   2  usage or configuration error
   3  pending: the CA accepted the request but has not issued yet
-  4  rejected by the CA: SCEP FAILURE (failInfo shown)
+  4  rejected by the CA: SCEP FAILURE (failInfo shown), EST HTTP 401 (realm shown)
   5  communication failure: DNS, connect, TLS, timeout, HTTP 5xx or unexpected HTTP
   6  local failure: key/cert files, permissions
   7  reply not trustworthy: bad signature, nonce or transaction mismatch,
