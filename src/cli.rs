@@ -61,6 +61,13 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   fingerprint = \"15B9...71D1\"             # pinned CA SHA-256 fingerprint
   ca_ident = \"...\"                        # GetCACert CA identifier
   ca_cert = \"/etc/certenroll/ca.pem\"      # CA/RA certificates from a file
+  protocol = \"scep\"                       # or \"est\" (the default for /.well-known/est URLs)
+  label = \"phones\"                        # EST CA label
+  ca_file = \"/etc/certenroll/tls-ca.pem\"  # HTTPS trust anchors (or system_roots = true)
+  username = \"printer-42\"                 # EST HTTP Basic user...
+  password_file = \"/etc/certenroll/printer-42.pass\"   # ...its password (or password_env)
+  client_cert = \"/etc/certenroll/idevid.pem\"          # EST TLS client certificate
+  client_key = \"/etc/certenroll/idevid.key\"
   timeout = 60                              # seconds per HTTP exchange
   key = \"/etc/ssl/private/printer.key\"    # used if it exists, generated there if not
   cert = \"/etc/ssl/certs/printer.pem\"
@@ -96,7 +103,8 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   post_hook = \"systemctl reload nginx\"    # run after a new certificate is installed
 
 Secrets never go into the file: the challenge comes from challenge_file or challenge_env,
-the PKCS#12 passphrase from p12_passphrase_file or p12_passphrase_env.
+the PKCS#12 passphrase from p12_passphrase_file or p12_passphrase_env, the EST password from
+password_file or password_env.
 
 ",
     exit_codes!()

@@ -141,6 +141,8 @@ impl<'de> Deserialize<'de> for KeyBits {
 pub enum Protocol {
     /// SCEP (RFC 8894).
     Scep,
+    /// EST (RFC 7030).
+    Est,
 }
 
 /// How PKIOperation is sent.
@@ -180,9 +182,33 @@ pub struct Profile {
     /// The SCEP URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The protocol (only "scep" today).
+    /// The protocol: "scep" or "est" (default: est for a /.well-known/est URL).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocol: Option<Protocol>,
+    /// EST: the CA label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// HTTPS trust anchors (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<PathBuf>,
+    /// HTTPS: trust the system's CAs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_roots: Option<bool>,
+    /// EST: HTTP Basic user name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// EST: file holding the HTTP password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_file: Option<PathBuf>,
+    /// EST: environment variable holding the HTTP password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_env: Option<String>,
+    /// EST: TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_cert: Option<PathBuf>,
+    /// EST: key of the TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_key: Option<PathBuf>,
     /// CA identifier for GetCACert.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_ident: Option<String>,
@@ -508,7 +534,7 @@ url = "http://ca/scep"
             ("key_bits = 1024", "2048, 3072 or 4096"),
             ("san = [\"printer\"]", "dns:NAME"),
             ("method = \"put\"", "put"),
-            ("protocol = \"est\"", "est"),
+            ("protocol = \"cmp\"", "cmp"),
             ("fingerprint = \"abc\"", "SHA-256 fingerprint"),
         ] {
             let text = format!("[profile.p]\nurl = \"http://x\"\n{bad}\n");

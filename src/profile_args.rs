@@ -96,6 +96,8 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         "getcert",
         "getcrl",
         "doctor",
+        "csrattrs",
+        "serverkeygen",
     ];
     if server_verbs.contains(&subcommand) {
         if let Some(url) = &profile.url {
@@ -103,6 +105,17 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         }
         if let Some(ident) = &profile.ca_ident {
             push(&mut out, "--ca-ident", ident.clone());
+        }
+        if subcommand != "doctor" {
+            est_args(profile, subcommand, user, &mut out);
+        }
+    }
+    // HTTPS trust applies to every exchange.
+    if !given(user, &["--ca-file", "--system-roots"]) {
+        if let Some(file) = &profile.ca_file {
+            push(&mut out, "--ca-file", path(file));
+        } else if profile.system_roots == Some(true) {
+            out.push("--system-roots".into());
         }
     }
     if [
@@ -136,9 +149,9 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         }
     }
     match subcommand {
-        "enroll" => {
+        "enroll" | "serverkeygen" => {
             request_args(profile, user, &mut out);
-            enroll_args(profile, user, &mut out);
+            enroll_args(profile, user, subcommand == "serverkeygen", &mut out);
             p12_args(profile, user, &mut out);
         }
         "renew" => {
@@ -150,6 +163,41 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         _ => {}
     }
     out
+}
+
+/// EST: protocol, label, and (for the verbs that authenticate) the credentials' sources.
+fn est_args(profile: &Profile, subcommand: &str, user: &[String], out: &mut Vec<String>) {
+    if let Some(protocol) = profile.protocol {
+        let name = match protocol {
+            certenroll::config::Protocol::Scep => "scep",
+            certenroll::config::Protocol::Est => "est",
+        };
+        push(out, "--protocol", name.into());
+    }
+    if let Some(label) = &profile.label {
+        push(out, "--label", label.clone());
+    }
+    if !["enroll", "renew", "csrattrs", "serverkeygen"].contains(&subcommand) {
+        return;
+    }
+    if !given(user, &["--username"])
+        && let Some(user_name) = &profile.username
+    {
+        push(out, "--username", user_name.clone());
+        if !given(user, &["--password-file", "--password-env"]) {
+            if let Some(file) = &profile.password_file {
+                push(out, "--password-file", path(file));
+            } else if let Some(var) = &profile.password_env {
+                push(out, "--password-env", var.clone());
+            }
+        }
+    }
+    if !given(user, &["--client-cert", "--client-key"])
+        && let (Some(cert), Some(key)) = (&profile.client_cert, &profile.client_key)
+    {
+        push(out, "--client-cert", path(cert));
+        push(out, "--client-key", path(key));
+    }
 }
 
 /// What enroll and renew share: CA certificates file, encoding, algorithms, challenge.
@@ -195,12 +243,13 @@ fn request_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
 
 /// What a profile says for `enroll`: the key (used when it exists, generated there when not),
 /// files, subject, SANs and usages.
-fn enroll_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
+fn enroll_args(profile: &Profile, user: &[String], server_keygen: bool, out: &mut Vec<String>) {
     let mut key_exists = false;
     if let Some(key) = &profile.key
         && !given(user, &["--key", "--out-key"])
     {
-        key_exists = key.exists();
+        // serverkeygen always writes the key the server makes.
+        key_exists = key.exists() && !server_keygen;
         push(
             out,
             if key_exists { "--key" } else { "--out-key" },

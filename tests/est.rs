@@ -496,3 +496,42 @@ fn hostile_replies_change_nothing() {
         assert_eq!(entries[0]["exit_code"], 7, "{fault}");
     }
 }
+
+#[test]
+fn a_profile_holds_the_est_settings_for_enroll_and_renew() {
+    let est = Est::start(&["--basic", "dev:s3cret"]);
+    let config = est.path("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.phone]\nurl = \"{}\"\nlabel = \"phones\"\nca_file = \"{}\"\nusername = \"dev\"\npassword_file = \"{}\"\ncn = \"phone-7\"\nkey = \"{}\"\ncert = \"{}\"\n",
+            est.lab.est_url,
+            est.ca.display(),
+            est.password().display(),
+            est.path("phone.key").display(),
+            est.path("phone.pem").display(),
+        ),
+    )
+    .unwrap();
+    let run = || {
+        let mut cmd = certenroll_in(est.state.path());
+        cmd.arg("--config")
+            .arg(&config)
+            .args(["--profile", "phone"]);
+        cmd
+    };
+    run().arg("enroll").assert().code(0);
+    assert!(same_key(&est.path("phone.pem"), &est.path("phone.key")));
+    run().args(["renew", "--force"]).assert().code(0);
+    assert!(est.path("phone.pem.prev").exists());
+    let log = est.lab.log();
+    assert!(
+        log.contains("label=\"phones\" operation=\"simpleenroll\""),
+        "{log}"
+    );
+    assert!(
+        log.contains("label=\"phones\" operation=\"simplereenroll\" client_cert=CN=phone-7"),
+        "{log}"
+    );
+    run().args(["config", "check"]).assert().code(0);
+}
