@@ -484,6 +484,8 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
         'certenroll;doctor' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL (or from --profile)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert')
+            [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The installed key, to check it against the certificate')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The installed certificate, to check its validity and renewal')

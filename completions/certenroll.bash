@@ -770,7 +770,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__doctor)
-            opts="-v -q -h -V --url --ca-ident --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --url --ca-ident --protocol --label --fingerprint --key --cert --challenge-file --challenge-env --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,6 +781,14 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-ident)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --protocol)
+                    COMPREPLY=($(compgen -W "scep est" -- "${cur}"))
+                    return 0
+                    ;;
+                --label)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -468,6 +468,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;doctor'= {
             cand --url 'The SCEP URL (or from --profile)'
             cand --ca-ident 'CA identifier sent with GetCACert'
+            cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
+            cand --label 'EST: the CA label'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate'
             cand --key 'The installed key, to check it against the certificate'
             cand --cert 'The installed certificate, to check its validity and renewal'

@@ -436,6 +436,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s h -l he
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 'The SCEP URL (or from --profile)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-ident -d 'CA identifier sent with GetCACert' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l label -d 'EST: the CA label' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 'The installed key, to check it against the certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l cert -d 'The installed certificate, to check its validity and renewal' -r -F

@@ -931,6 +931,14 @@ pub struct DoctorArgs {
     #[arg(long, value_name = "NAME")]
     pub ca_ident: Option<String>,
 
+    /// The protocol (default: est when the URL holds /.well-known/est, else scep).
+    #[arg(long, value_enum, value_name = "PROTOCOL")]
+    pub protocol: Option<ProtocolChoice>,
+
+    /// EST: the CA label.
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
     /// Expected SHA-256 fingerprint of the CA certificate.
     #[arg(long, value_name = "SHA256")]
     pub fingerprint: Option<String>,

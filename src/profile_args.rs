@@ -106,9 +106,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
         if let Some(ident) = &profile.ca_ident {
             push(&mut out, "--ca-ident", ident.clone());
         }
-        if subcommand != "doctor" {
-            est_args(profile, subcommand, user, &mut out);
-        }
+        est_args(profile, subcommand, user, &mut out);
     }
     // HTTPS trust applies to every exchange.
     if !given(user, &["--ca-file", "--system-roots"]) {

@@ -535,3 +535,69 @@ fn a_profile_holds_the_est_settings_for_enroll_and_renew() {
     );
     run().args(["config", "check"]).assert().code(0);
 }
+
+#[test]
+fn doctor_checks_an_est_server() {
+    let est = Est::start(&[]);
+    let healthy: crate::util::Doctor = json_of(
+        est.run()
+            .args(["doctor", "--json", "--url", &est.lab.est_url]),
+        0,
+    );
+    let names: Vec<&str> = healthy.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "dns", "connect", "tls", "cacerts", "clock", "ca", "pending", "lock"
+        ]
+    );
+    assert!(healthy.steps.iter().all(|s| s.status == "ok"));
+    // Not trusted yet: the tls step says so (exit 5)...
+    let untrusted: crate::util::Doctor = json_of(
+        certenroll_in(est.state.path()).args(["doctor", "--json", "--url", &est.lab.est_url]),
+        5,
+    );
+    assert!(
+        untrusted
+            .steps
+            .iter()
+            .any(|s| s.name == "tls" && s.status == "fail")
+    );
+    // ...and once bootstrapped, doctor trusts what enroll trusts.
+    certenroll_in(est.state.path())
+        .args([
+            "getcacert",
+            "--url",
+            &est.lab.est_url,
+            "--fingerprint",
+            &est.lab.ca_sha256,
+        ])
+        .assert()
+        .code(0);
+    let remembered: crate::util::Doctor = json_of(
+        certenroll_in(est.state.path()).args(["doctor", "--json", "--url", &est.lab.est_url]),
+        0,
+    );
+    let trust = remembered
+        .steps
+        .iter()
+        .find(|s| s.name == "trust")
+        .expect("a trust step");
+    assert!(trust.detail.contains("est-trust"), "{}", trust.detail);
+    // EST over plain HTTP is a usage error.
+    let plain: crate::util::Doctor = json_of(
+        crate::util::certenroll().args([
+            "doctor",
+            "--json",
+            "--url",
+            "http://127.0.0.1:1/.well-known/est",
+        ]),
+        2,
+    );
+    assert!(
+        plain
+            .steps
+            .iter()
+            .any(|s| s.name == "url" && s.detail.contains("not https"))
+    );
+}

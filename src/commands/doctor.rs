@@ -12,6 +12,7 @@ use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
 use certenroll::pki::envelope::Cipher;
 use certenroll::pki::key::PrivateKey;
+use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::caps::Capabilities;
 use certenroll::scep::client::Client;
 use certenroll::schedule::{RenewPolicy, renewal_due};
@@ -206,6 +207,16 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
     let port = uri
         .port_u16()
         .unwrap_or(if scheme == "https" { 443 } else { 80 });
+    let est = crate::cli::protocol_of(args.protocol, url) == crate::cli::ProtocolChoice::Est;
+    if est && scheme != "https" {
+        report.fail(
+            "url",
+            format!("'{url}' is not https://"),
+            "EST runs over HTTPS only: write https://HOST/.well-known/est",
+            exit::USAGE,
+        );
+        return;
+    }
     let addresses: Vec<_> = match (host.trim_matches(['[', ']']), port).to_socket_addrs() {
         Ok(a) => a.collect(),
         Err(e) => {
@@ -234,14 +245,34 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
             report.fail(
                 "connect",
                 format!("nothing accepts connections on {host} port {port}"),
-                "is the SCEP service running there, and is no firewall in the way?",
+                "is the service running there, and is no firewall in the way?",
                 exit::COMMUNICATION,
             );
             return;
         }
     }
 
-    let http = match super::transport(global) {
+    // An EST server's CA bootstrapped earlier is trusted as enroll trusts it.
+    let mut global = global.clone();
+    if est
+        && global.ca_file.is_none()
+        && !global.system_roots
+        && let Ok(endpoint) = certenroll::est::Endpoint::new(url, args.label.as_deref())
+        && let Ok(state_dir) = super::state_dir(&global)
+    {
+        let remembered = super::est::remembered_path(&state_dir, &endpoint);
+        if remembered.exists() {
+            report.ok(
+                "trust",
+                format!(
+                    "the CA bootstrapped earlier, remembered in {}",
+                    remembered.display()
+                ),
+            );
+            global.ca_file = Some(remembered);
+        }
+    }
+    let http = match super::transport(&global) {
         Ok(http) => http,
         Err(err) => {
             report.fail(
@@ -254,6 +285,10 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
         }
     };
     if scheme == "https" && !tls_step(&http, url, host, port, report) {
+        return;
+    }
+    if est {
+        est_steps(&http, args, url, report);
         return;
     }
     let Ok(client) = Client::new(&http, url) else {
@@ -315,7 +350,88 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
             "long URLs can be cut by proxies; ask for POSTPKIOperation",
         );
     }
-    match response.date.as_deref().and_then(parse_http_date) {
+    clock_step(response.date.as_deref(), report);
+    let ca = match client.get_ca_cert(args.ca_ident.as_deref()) {
+        Ok(ca) => ca,
+        Err(err) => {
+            report.fail(
+                "ca",
+                format!("GetCACert failed: {err}"),
+                fix_for(&err),
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    ca_step(&ca, report);
+    let (recipient, why) = ca.recipient();
+    report.ok(
+        "recipient",
+        format!(
+            "requests are encrypted to '{}': {why}; {} RA certificate(s)",
+            cert::name_to_string(recipient.tbs_certificate().subject()),
+            ca.ras().len()
+        ),
+    );
+    pin_step(&ca, args.fingerprint.as_deref(), report);
+}
+
+/// EST: /cacerts, the clock, the CA.
+fn est_steps(http: &Transport, args: &DoctorArgs, url: &str, report: &mut Report) {
+    let endpoint = match certenroll::est::Endpoint::new(url, args.label.as_deref()) {
+        Ok(endpoint) => endpoint,
+        Err(err) => {
+            report.fail(
+                "url",
+                err.to_string(),
+                "write https://HOST[:PORT][/.well-known/est[/LABEL]]",
+                exit::USAGE,
+            );
+            return;
+        }
+    };
+    let cacerts_url = endpoint.url("cacerts");
+    let response = match http
+        .get(&cacerts_url)
+        .and_then(|r| r.require_ok(&cacerts_url))
+    {
+        Ok(r) => r,
+        Err(err) => {
+            report.fail(
+                "cacerts",
+                format!("/cacerts failed: {err}"),
+                "check that this is the EST server's URL (and its CA label)",
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    let certs = match certenroll::est::certificates(&response.body, "cacerts reply")
+        .and_then(CaCerts::from_certs)
+    {
+        Ok(certs) => certs,
+        Err(err) => {
+            report.fail(
+                "cacerts",
+                err.to_string(),
+                "the server's /cacerts reply is not what an EST server sends",
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    report.ok(
+        "cacerts",
+        format!("{} CA certificate(s) from {cacerts_url}", certs.all().len()),
+    );
+    clock_step(response.date.as_deref(), report);
+    ca_step(&certs, report);
+    pin_step(&certs, args.fingerprint.as_deref(), report);
+}
+
+/// The server's clock against this machine's.
+fn clock_step(date: Option<&str>, report: &mut Report) {
+    match date.and_then(parse_http_date) {
         Some(server) => {
             let local = store::now_unix();
             let skew = server.abs_diff(local);
@@ -336,19 +452,10 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
             "make sure this machine's clock is right (NTP)",
         ),
     }
+}
 
-    let ca = match client.get_ca_cert(args.ca_ident.as_deref()) {
-        Ok(ca) => ca,
-        Err(err) => {
-            report.fail(
-                "ca",
-                format!("GetCACert failed: {err}"),
-                fix_for(&err),
-                err.exit_code(),
-            );
-            return;
-        }
-    };
+/// The CA certificate's validity.
+fn ca_step(ca: &CaCerts, report: &mut Report) {
     let summary = cert::summary(ca.ca());
     let now = store::now_unix();
     let validity = ca.ca().tbs_certificate().validity();
@@ -381,16 +488,11 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
             ),
         );
     }
-    let (recipient, why) = ca.recipient();
-    report.ok(
-        "recipient",
-        format!(
-            "requests are encrypted to '{}': {why}; {} RA certificate(s)",
-            cert::name_to_string(recipient.tbs_certificate().subject()),
-            ca.ras().len()
-        ),
-    );
-    if let Some(pin) = &args.fingerprint {
+}
+
+/// The CA against the pinned fingerprint, when there is one.
+fn pin_step(ca: &CaCerts, pin: Option<&str>, report: &mut Report) {
+    if let Some(pin) = pin {
         match cert::parse_fingerprint(pin).and_then(|p| ca.check_pin(&p)) {
             Ok(()) => report.ok("fingerprint", "the CA matches the pinned fingerprint".into()),
             Err(err) => report.fail("fingerprint", err.to_string(), "compare the fingerprint with the CA's administrator; a mismatch can mean someone is in the middle", exit::UNTRUSTED),
@@ -427,6 +529,9 @@ fn local(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Report)
                 exit::USAGE,
             ),
         },
+        // EST authenticates with HTTP Basic or a client certificate instead.
+        (None, None)
+            if crate::cli::protocol_of(args.protocol, url) == crate::cli::ProtocolChoice::Est => {}
         (None, None) => report.warn(
             "challenge",
             "no challenge source given".into(),

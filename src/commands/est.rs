@@ -122,7 +122,7 @@ fn identity(cert_path: &Path, key_path: &Path) -> Result<ClientIdentity> {
 }
 
 /// Where a CA bootstrapped for `endpoint` is remembered.
-fn remembered_path(state_dir: &Path, endpoint: &Endpoint) -> PathBuf {
+pub(super) fn remembered_path(state_dir: &Path, endpoint: &Endpoint) -> PathBuf {
     let (host, port) = endpoint.host_port();
     let host: String = host
         .chars()
