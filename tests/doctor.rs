@@ -107,7 +107,7 @@ fn a_dead_port_fails_the_connect_step_with_exit_5() {
         .code(5)
         .stdout(predicate::str::contains("✗ connect"))
         .stdout(predicate::str::contains(
-            "fix: is the SCEP service running there",
+            "fix: is the service running there",
         ));
 }
 
