@@ -943,7 +943,7 @@ _certenroll() {
                     return 0
                     ;;
                 --key-type)
-                    COMPREPLY=($(compgen -W "rsa" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "rsa p256 p384" -- "${cur}"))
                     return 0
                     ;;
                 --key-bits)
@@ -1876,7 +1876,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1944,6 +1944,10 @@ _certenroll() {
                     ;;
                 --est-encoding)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --csrattrs-curve)
+                    COMPREPLY=($(compgen -W "p256 p384" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2359,7 +2363,7 @@ _certenroll() {
                     return 0
                     ;;
                 --key-type)
-                    COMPREPLY=($(compgen -W "rsa" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "rsa p256 p384" -- "${cur}"))
                     return 0
                     ;;
                 --key-bits)

@@ -117,7 +117,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l san -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-usage -d 'Key usage to request, comma-separated, or "none"' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l eku -d 'Extended key usage to request, comma-separated names or OIDs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key -d 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-type -d 'Type of key to generate' -r -f -a "rsa\t'RSA (what SCEP requires)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-type -d 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server\'s CSR attributes may ask for one)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
+p256\t'ECDSA on NIST P-256 (EST only)'
+p384\t'ECDSA on NIST P-384 (EST only)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-bits -d 'Size of the RSA key to generate' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-key -d 'Where to write the generated key (mode 0600, written before the request is sent)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-cert -d 'Where to write the issued certificate' -r -F
@@ -206,7 +208,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l s
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-usage -d 'Key usage to request, comma-separated, or "none"' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l eku -d 'Extended key usage to request, comma-separated names or OIDs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key -d 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-type -d 'Type of key to generate' -r -f -a "rsa\t'RSA (what SCEP requires)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-type -d 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server\'s CSR attributes may ask for one)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
+p256\t'ECDSA on NIST P-256 (EST only)'
+p384\t'ECDSA on NIST P-384 (EST only)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-bits -d 'Size of the RSA key to generate' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-key -d 'Where to write the generated key (mode 0600, written before the request is sent)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-cert -d 'Where to write the issued certificate' -r -F
@@ -627,6 +631,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l basic -d 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l retry-after -d 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem, or der' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l csrattrs-curve -d 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072' -r -f -a "p256\t''
+p384\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

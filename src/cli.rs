@@ -75,7 +75,7 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   format = \"pem\"                          # or \"der\"
   p12 = \"/etc/ssl/private/printer.p12\"   # also a PKCS#12 bundle (mode 0600)
   p12_passphrase_file = \"/etc/certenroll/printer.p12pass\"   # or p12_passphrase_env
-  key_type = \"rsa\"
+  key_type = \"rsa\"                       # or \"p256\", \"p384\" (EST)
   key_bits = 2048                           # 2048, 3072 or 4096
   digest = \"sha256\"                       # sha1, sha256, sha512
   cipher = \"aes128\"                       # aes128, aes192, aes256, des3, des
@@ -559,9 +559,10 @@ pub struct EnrollArgs {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["out_key", "key_bits"])]
     pub key: Option<PathBuf>,
 
-    /// Type of key to generate.
-    #[arg(long, value_enum, default_value_t)]
-    pub key_type: KeyType,
+    /// Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST;
+    /// without this flag an EST server's CSR attributes may ask for one).
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub key_type: Option<KeyType>,
 
     /// Size of the RSA key to generate.
     #[arg(long, value_name = "BITS", default_value_t = 2048,
@@ -1160,6 +1161,10 @@ pub struct LabServeArgs {
     /// EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8.
     #[arg(long)]
     pub pkcs1_keys: bool,
+
+    /// EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072.
+    #[arg(long, value_name = "CURVE", value_parser = ["p256", "p384"])]
+    pub csrattrs_curve: Option<String>,
 }
 
 fn parse_key_bits(value: &str) -> Result<usize, String> {
@@ -1170,11 +1175,14 @@ fn parse_key_bits(value: &str) -> Result<usize, String> {
 }
 
 /// Key algorithms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KeyType {
-    /// RSA (what SCEP requires).
-    #[default]
+    /// RSA (what SCEP requires), --key-bits long.
     Rsa,
+    /// ECDSA on NIST P-256 (EST only).
+    P256,
+    /// ECDSA on NIST P-384 (EST only).
+    P384,
 }
 
 /// Arguments of the hidden `generate`.

@@ -173,6 +173,10 @@ pub enum FormatName {
 pub enum KeyTypeName {
     /// RSA.
     Rsa,
+    /// ECDSA P-256.
+    P256,
+    /// ECDSA P-384.
+    P384,
 }
 
 /// One profile. Every field is optional; command-line flags override it.

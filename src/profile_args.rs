@@ -260,6 +260,17 @@ fn enroll_args(profile: &Profile, user: &[String], server_keygen: bool, out: &mu
     {
         push(out, "--key-bits", bits.0.to_string());
     }
+    if let Some(kind) = profile.key_type
+        && !key_exists
+        && !given(user, &["--key", "--key-type"])
+    {
+        let name = match kind {
+            certenroll::config::KeyTypeName::Rsa => "rsa",
+            certenroll::config::KeyTypeName::P256 => "p256",
+            certenroll::config::KeyTypeName::P384 => "p384",
+        };
+        push(out, "--key-type", name.into());
+    }
     if let Some(cert) = &profile.cert {
         push(out, "--out-cert", path(cert));
     }

@@ -304,7 +304,7 @@ fn csrattrs_are_shown_and_applied_and_labels_reach_the_server() {
         .args(["--label", "phones"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("asks for RSA-3072"));
+        .stderr(predicate::str::contains("ask for an RSA-3072 key: generating one"));
     assert!(
         openssl(&[
             "pkey",
@@ -600,4 +600,93 @@ fn doctor_checks_an_est_server() {
             .iter()
             .any(|s| s.name == "url" && s.detail.contains("not https"))
     );
+}
+
+#[test]
+fn ec_keys_on_p256_and_p384_enroll_and_renew_over_est_but_not_scep() {
+    let est = Est::start(&[]);
+    for (kind, curve) in [("p256", "prime256v1"), ("p384", "secp384r1")] {
+        let cn = format!("ec-{kind}");
+        est.enroll(&cn).args(["--key-type", kind]).assert().code(0);
+        let key = est.path(&format!("{cn}.key"));
+        let cert = est.path(&format!("{cn}.pem"));
+        assert!(same_key(&cert, &key));
+        let text = openssl(&["pkey", "-in", key.to_str().unwrap(), "-noout", "-text"]);
+        assert!(text.contains(curve), "{text}");
+        // Renewal keeps the curve; the TLS client certificate is the EC one.
+        est.run()
+            .args(["renew", "--force", "--url", &est.lab.est_url, "--key"])
+            .arg(&key)
+            .arg("--cert")
+            .arg(&cert)
+            .assert()
+            .code(0);
+        assert!(same_key(&cert, &key));
+        let text = openssl(&["pkey", "-in", key.to_str().unwrap(), "-noout", "-text"]);
+        assert!(text.contains(curve), "{text}");
+    }
+    // SCEP cannot use them: said before anything is sent.
+    certenroll_in(est.state.path())
+        .args([
+            "enroll",
+            "--url",
+            "http://127.0.0.1:1/scep",
+            "--cn",
+            "x",
+            "--key-type",
+            "p256",
+        ])
+        .args(["--out-key", "k", "--out-cert", "c", "--no-challenge"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("SCEP needs an RSA key"));
+    certenroll_in(est.state.path())
+        .args([
+            "enroll",
+            "--url",
+            "http://127.0.0.1:1/scep",
+            "--cn",
+            "x",
+            "--no-challenge",
+        ])
+        .arg("--key")
+        .arg(est.path("ec-p256.key"))
+        .args(["--out-cert", "c"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "SCEP needs an RSA key, and this is EC P-256",
+        ));
+}
+
+#[test]
+fn csrattrs_asking_for_an_ec_key_get_one_unless_the_flags_say_otherwise() {
+    let est = Est::start(&["--csrattrs-curve", "p384"]);
+    est.enroll("asked")
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "ask for an EC P-384 key: generating one",
+        ));
+    let text = openssl(&[
+        "pkey",
+        "-in",
+        est.path("asked.key").to_str().unwrap(),
+        "-noout",
+        "-text",
+    ]);
+    assert!(text.contains("secp384r1"), "{text}");
+    // A key type on the command line wins over the server's wish.
+    est.enroll("told")
+        .args(["--key-type", "rsa"])
+        .assert()
+        .code(0);
+    let text = openssl(&[
+        "pkey",
+        "-in",
+        est.path("told.key").to_str().unwrap(),
+        "-noout",
+        "-text",
+    ]);
+    assert!(text.contains("2048 bit"), "{text}");
 }

@@ -12,7 +12,7 @@ use anyhow::Result;
 use certenroll::Error;
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
-use certenroll::pki::key::PrivateKey;
+use certenroll::pki::key::{KeyKind, PrivateKey};
 use certenroll::scep::client::{Enrolled, Session};
 use certenroll::scep::pkimessage::{Signer, Transaction};
 use certenroll::secret::Secret;
@@ -22,7 +22,7 @@ use x509_cert::name::Name;
 
 use super::waiting::{self, Files, Report};
 use super::{Destination, request_options};
-use crate::cli::{EnrollArgs, GlobalArgs, ProtocolChoice};
+use crate::cli::{EnrollArgs, GlobalArgs, KeyType, ProtocolChoice};
 use crate::output::Output;
 
 pub(super) fn subject(args: &EnrollArgs) -> Result<Name> {
@@ -124,7 +124,25 @@ pub(super) fn load_key(path: &Path) -> Result<KeyPlan> {
 }
 
 /// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
-pub(super) fn generate_key(args: &EnrollArgs, bits: usize, out: &Output) -> Result<KeyPlan> {
+/// "RSA-2048", "EC P-256"...
+pub(super) fn describe_kind(kind: KeyKind) -> String {
+    match kind {
+        KeyKind::Rsa(bits) => format!("RSA-{bits}"),
+        KeyKind::P256 => "EC P-256".into(),
+        KeyKind::P384 => "EC P-384".into(),
+    }
+}
+
+/// The kind of key the flags ask for.
+pub(super) fn key_kind(args: &EnrollArgs) -> KeyKind {
+    match args.key_type {
+        None | Some(KeyType::Rsa) => KeyKind::Rsa(args.key_bits),
+        Some(KeyType::P256) => KeyKind::P256,
+        Some(KeyType::P384) => KeyKind::P384,
+    }
+}
+
+pub(super) fn generate_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
     let path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
@@ -136,9 +154,10 @@ pub(super) fn generate_key(args: &EnrollArgs, bits: usize, out: &Output) -> Resu
     };
     store::check_writable(&target, "writing key")?;
 
-    let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
-        PrivateKey::generate_rsa(bits)
-    })?;
+    let key = out.while_busy(
+        &format!("generating an {} key", describe_kind(kind)),
+        || PrivateKey::generate(kind),
+    )?;
     store::write_atomic(
         &target,
         &super::encode_key(&key, args.format)?,
@@ -251,7 +270,17 @@ fn enroll(
         ))
         .into());
     }
+    if matches!(args.key_type, Some(KeyType::P256 | KeyType::P384)) {
+        return Err(Error::Invalid(
+            "SCEP needs an RSA key (the CA encrypts its reply to it): use --key-type rsa, or enroll over EST"
+                .into(),
+        )
+        .into());
+    }
     let existing_key = args.key.as_deref().map(load_key).transpose()?;
+    if let Some(plan) = &existing_key {
+        plan.key.require_rsa("SCEP")?;
+    }
     let challenge = request_options::challenge(&args.challenge, out)?;
     let spec = CsrSpec { challenge, ..spec };
     let p12 = super::pkcs12::requested(&args.p12, out)?;
@@ -268,7 +297,7 @@ fn enroll(
     // The key is written before the request that depends on it is sent.
     let plan = match existing_key {
         Some(plan) => plan,
-        None => generate_key(args, args.key_bits, out)?,
+        None => generate_key(args, key_kind(args), out)?,
     };
     known.transaction_id = Some(Transaction::for_key(&plan.key.public_key_info()?)?.id);
     // The request and the throwaway certificate that signs the message are two independent

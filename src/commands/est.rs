@@ -21,7 +21,7 @@ use certenroll::est::client::{BasicAuth, Enrolled, EstClient, ServerKeygen};
 use certenroll::pki::cert;
 use certenroll::pki::csr::{self, CsrSpec};
 use certenroll::pki::digest::Digest;
-use certenroll::pki::key::PrivateKey;
+use certenroll::pki::key::{KeyKind, PrivateKey};
 use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::pkimessage::Transaction;
 use certenroll::schedule::PollPolicy;
@@ -338,39 +338,57 @@ pub fn csrattrs(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Outp
     Ok(exit::OK)
 }
 
-/// The key size and digest for a request, as far as the CSR attributes say; an EC key the
-/// server wants is reported (certenroll makes RSA keys).
-fn apply_csrattrs(connection: &Connection, bits: usize, out: &Output) -> (usize, Digest) {
+/// The key and digest for a request: what the flags say, else what the server's CSR
+/// attributes ask for (an EC curve, a larger RSA key, a digest), else RSA with SHA-256.
+fn apply_csrattrs(connection: &Connection, args: &EnrollArgs, out: &Output) -> (KeyKind, Digest) {
+    use certenroll::est::csrattrs::KeyRequest;
+    let asked = enroll::key_kind(args);
     let attrs = match connection.client().csrattrs() {
         Ok(attrs) => attrs,
         Err(err) => {
             tracing::info!("no CSR attributes: {err}");
-            return (bits, Digest::Sha256);
+            return (asked, default_digest(asked));
         }
     };
-    let bits = match attrs.key_request() {
-        Some(certenroll::est::csrattrs::KeyRequest::Rsa(Some(wanted))) if wanted > bits => {
-            if [2048, 3072, 4096].contains(&wanted) {
+    let kind = match (args.key_type, attrs.key_request()) {
+        (Some(_), _) | (None, None) => asked,
+        (None, Some(KeyRequest::Rsa(Some(wanted))))
+            if wanted > args.key_bits && [2048, 3072, 4096].contains(&wanted) =>
+        {
+            KeyKind::Rsa(wanted)
+        }
+        (None, Some(KeyRequest::Rsa(_))) => asked,
+        (None, Some(KeyRequest::Ec(curve))) => match curve.as_str() {
+            "secp256r1" | "prime256v1" => KeyKind::P256,
+            "secp384r1" => KeyKind::P384,
+            other => {
                 out.warn(&format!(
-                    "the server asks for RSA-{wanted} keys: generating one"
+                    "the server asks for an EC key on {other}; certenroll makes P-256 and P-384 keys: sending {}",
+                    enroll::describe_kind(asked)
                 ));
-                wanted
-            } else {
-                bits
+                asked
             }
-        }
-        Some(certenroll::est::csrattrs::KeyRequest::Ec(curve)) => {
-            out.warn(&format!(
-                "the server asks for an EC key on {curve}; certenroll makes RSA keys, the server may refuse it"
-            ));
-            bits
-        }
-        _ => bits,
+        },
     };
+    if kind != asked {
+        out.warn(&format!(
+            "the server's CSR attributes ask for an {} key: generating one",
+            enroll::describe_kind(kind)
+        ));
+    }
     if attrs.wants_challenge_password() {
         tracing::info!("the server asks for a challengePassword; sent only when one is given");
     }
-    (bits, attrs.digest().unwrap_or(Digest::Sha256))
+    (kind, attrs.digest().unwrap_or_else(|| default_digest(kind)))
+}
+
+/// SHA-384 for P-384 keys, SHA-256 otherwise.
+fn default_digest(kind: KeyKind) -> Digest {
+    if kind == KeyKind::P384 {
+        Digest::Sha384
+    } else {
+        Digest::Sha256
+    }
 }
 
 /// The issued certificate among `certs`: the one for `key`, issued by one of the CA's
@@ -550,10 +568,14 @@ pub fn enroll(
             started,
         );
     }
-    let (bits, digest) = apply_csrattrs(&connection, args.key_bits, out);
+    let (kind, digest) = apply_csrattrs(&connection, args, out);
     let plan = match existing {
         Some(plan) => plan,
-        None => enroll::generate_key(args, bits, out)?,
+        None => enroll::generate_key(args, kind, out)?,
+    };
+    let digest = match plan.key.kind() {
+        KeyKind::P384 if args.key.is_some() => Digest::Sha384,
+        _ => digest,
     };
     let transaction = Transaction::for_key(&plan.key.public_key_info()?)?;
     let csr_der = csr::build(&plan.key, &spec, digest)?
@@ -893,10 +915,11 @@ pub fn renew(
         (renewal.current_key.clone(), None)
     } else {
         let staged = super::with_suffix(renewal.key_path, ".new");
-        let bits = renewal.current_key.bits();
-        let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
-            PrivateKey::generate_rsa(bits)
-        })?;
+        let kind = renewal.current_key.kind();
+        let key = out.while_busy(
+            &format!("generating an {} key", enroll::describe_kind(kind)),
+            || PrivateKey::generate(kind),
+        )?;
         store::write_atomic(
             &staged,
             &super::encode_key(&key, args.format)?,
@@ -910,7 +933,7 @@ pub fn renew(
             let _ = std::fs::remove_file(staged);
         }
     };
-    let csr_der = csr::build(&new_key, &renewal.spec, Digest::Sha256)
+    let csr_der = csr::build(&new_key, &renewal.spec, default_digest(new_key.kind()))
         .and_then(|r| {
             r.to_der()
                 .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))

@@ -59,6 +59,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
             }),
             encoding: args.est_encoding,
             pkcs1_keys: args.pkcs1_keys,
+            csrattrs_curve: args.csrattrs_curve.clone(),
         },
     };
     let tls = (args.tls || args.tls_fault.is_some())

@@ -204,6 +204,7 @@ fn renew(
         };
         return super::est::renew(global, args, &server, renewal, out, state_dir, started);
     }
+    current_key.require_rsa("SCEP")?;
     let choices = Choices::parse(&args.algorithms)?;
     let challenge = request_options::challenge(&args.challenge, out)?;
     let p12 = super::pkcs12::requested(&args.p12, out)?;

@@ -60,6 +60,8 @@ pub struct EstOptions {
     pub encoding: EstEncoding,
     /// serverkeygen sends the key as PKCS#1 instead of PKCS#8.
     pub pkcs1_keys: bool,
+    /// csrattrs asks for an EC key on this curve ("p256" or "p384") instead of RSA-3072.
+    pub csrattrs_curve: Option<String>,
 }
 
 /// The realm of the lab's Basic challenge.
@@ -172,16 +174,34 @@ impl Responder {
     }
 
     fn csrattrs(&self) -> Response {
-        // Ask for an RSA-3072 key and SHA-256 signatures.
+        use const_oid::db::rfc5912;
+        // An RSA-3072 key with SHA-256, or an EC key on the asked curve (RFC 7030 4.5.2).
+        let curve = self.options.est.csrattrs_curve.as_deref();
         let attrs = (|| -> der::Result<Vec<u8>> {
-            let size = der::asn1::Any::encode_from(&3072u32)?;
-            let rsa = x509_cert::attr::Attribute {
-                oid: const_oid::db::rfc5912::RSA_ENCRYPTION,
-                values: der::asn1::SetOfVec::try_from(vec![size])?,
+            let (algorithm, key_oid, value) = match curve {
+                Some("p384") => (
+                    rfc5912::ECDSA_WITH_SHA_384,
+                    rfc5912::ID_EC_PUBLIC_KEY,
+                    der::asn1::Any::encode_from(&rfc5912::SECP_384_R_1)?,
+                ),
+                Some(_) => (
+                    rfc5912::ECDSA_WITH_SHA_256,
+                    rfc5912::ID_EC_PUBLIC_KEY,
+                    der::asn1::Any::encode_from(&rfc5912::SECP_256_R_1)?,
+                ),
+                None => (
+                    rfc5912::SHA_256_WITH_RSA_ENCRYPTION,
+                    rfc5912::RSA_ENCRYPTION,
+                    der::asn1::Any::encode_from(&3072u32)?,
+                ),
+            };
+            let key = x509_cert::attr::Attribute {
+                oid: key_oid,
+                values: der::asn1::SetOfVec::try_from(vec![value])?,
             };
             vec![
-                der::asn1::Any::encode_from(&const_oid::db::rfc5912::SHA_256_WITH_RSA_ENCRYPTION)?,
-                der::asn1::Any::encode_from(&rsa)?,
+                der::asn1::Any::encode_from(&algorithm)?,
+                der::asn1::Any::encode_from(&key)?,
             ]
             .to_der()
         })();

@@ -51,6 +51,16 @@ impl Digest {
         }
     }
 
+    /// The ecdsa-with-SHA* signature algorithm (RFC 5758).
+    pub fn ecdsa_signature_oid(self) -> ObjectIdentifier {
+        match self {
+            Digest::Sha1 => ObjectIdentifier::new_unwrap("1.2.840.10045.4.1"),
+            Digest::Sha256 => ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2"),
+            Digest::Sha384 => ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3"),
+            Digest::Sha512 => ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4"),
+        }
+    }
+
     /// The CMS digestAlgorithm identifier (parameters absent, as RFC 5754 recommends).
     pub fn algorithm_identifier(self) -> AlgorithmIdentifierOwned {
         AlgorithmIdentifierOwned {
@@ -63,7 +73,9 @@ impl Digest {
     pub fn from_oid(oid: &ObjectIdentifier) -> Option<Digest> {
         [Digest::Sha1, Digest::Sha256, Digest::Sha384, Digest::Sha512]
             .into_iter()
-            .find(|d| d.oid() == *oid || d.rsa_signature_oid() == *oid)
+            .find(|d| {
+                d.oid() == *oid || d.rsa_signature_oid() == *oid || d.ecdsa_signature_oid() == *oid
+            })
     }
 
     /// Hash `data`.

@@ -1,7 +1,8 @@
-//! Private keys: generation, loading (PKCS#8 or PKCS#1, PEM or DER), encoding, signing and
-//! key-transport decryption.
+//! Private keys: generation, loading (PKCS#8, PKCS#1 or SEC1, PEM or DER), encoding, signing
+//! and key-transport decryption.
 //!
-//! SCEP needs RSA (the CA encrypts to our key), so RSA is what this holds today.
+//! RSA for everything; ECDSA P-256 and P-384 for EST (SCEP needs RSA: the CA encrypts its
+//! reply to our key).
 //!
 //! About RUSTSEC-2023-0071 (the Marvin timing attack on RSA decryption in the `rsa` crate): the
 //! only decryption certenroll does is of the content-encryption key in a CA's reply, with
@@ -24,16 +25,38 @@ use crate::{Error, Result};
 /// RSA key sizes certenroll generates.
 pub const RSA_BITS: [usize; 3] = [2048, 3072, 4096];
 
-/// An RSA private key.
+/// What kind of key: RSA of a size, or an elliptic curve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// RSA with this many bits.
+    Rsa(usize),
+    /// ECDSA on NIST P-256 (secp256r1).
+    P256,
+    /// ECDSA on NIST P-384 (secp384r1).
+    P384,
+}
+
+#[derive(Clone)]
+enum Inner {
+    Rsa(Box<RsaPrivateKey>),
+    P256(p256::SecretKey),
+    P384(p384::SecretKey),
+}
+
+/// A private key.
 #[derive(Clone)]
 pub struct PrivateKey {
-    rsa: RsaPrivateKey,
+    inner: Inner,
 }
 
 impl std::fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PrivateKey(RSA {} bits, redacted)", self.bits())
+        write!(f, "PrivateKey({}, redacted)", self.describe())
     }
+}
+
+fn encoding_failed(e: impl std::fmt::Display) -> Error {
+    Error::Crypto(format!("encoding the key failed: {e}"))
 }
 
 /// The PKCS#1 v1.5 signature scheme (DigestInfo prefix) for `digest`.
@@ -96,14 +119,52 @@ impl PrivateKey {
                 continue;
             };
             if rsa.size() * 8 == bits {
-                return Ok(PrivateKey { rsa });
+                return Ok(PrivateKey {
+                    inner: Inner::Rsa(Box::new(rsa)),
+                });
             }
         }
     }
 
-    /// Load a key from PEM (`PRIVATE KEY` or `RSA PRIVATE KEY`) or DER (PKCS#8 or PKCS#1).
+    /// Generate a key of `kind`.
+    pub fn generate(kind: KeyKind) -> Result<Self> {
+        use p256::elliptic_curve::Generate;
+        let mut rng = sys_rng();
+        Ok(match kind {
+            KeyKind::Rsa(bits) => return Self::generate_rsa(bits),
+            KeyKind::P256 => PrivateKey {
+                inner: Inner::P256(p256::SecretKey::generate_from_rng(&mut rng)),
+            },
+            KeyKind::P384 => PrivateKey {
+                inner: Inner::P384(p384::SecretKey::generate_from_rng(&mut rng)),
+            },
+        })
+    }
+
+    /// The kind of this key.
+    pub fn kind(&self) -> KeyKind {
+        match &self.inner {
+            Inner::Rsa(rsa) => KeyKind::Rsa(rsa.size() * 8),
+            Inner::P256(_) => KeyKind::P256,
+            Inner::P384(_) => KeyKind::P384,
+        }
+    }
+
+    /// SCEP needs RSA: the CA encrypts its reply to our key.
+    pub fn require_rsa(&self, why: &str) -> Result<()> {
+        match self.inner {
+            Inner::Rsa(_) => Ok(()),
+            _ => Err(Error::Invalid(format!(
+                "{why} needs an RSA key, and this is {}; use an RSA key (or EST, which takes EC keys)",
+                self.describe()
+            ))),
+        }
+    }
+
+    /// Load a key from PEM (`PRIVATE KEY`, `RSA PRIVATE KEY` or `EC PRIVATE KEY`) or DER
+    /// (PKCS#8, PKCS#1 or SEC1).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        let rsa = if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
             if text.contains("ENCRYPTED PRIVATE KEY") {
                 return Err(Error::Invalid(
                     "the key file is encrypted; decrypt it first (openssl pkey -in KEY -out PLAIN)"
@@ -111,97 +172,149 @@ impl PrivateKey {
                 ));
             }
             if text.contains("-----BEGIN") {
-                RsaPrivateKey::from_pkcs8_pem(text)
-                    .or_else(|_| RsaPrivateKey::from_pkcs1_pem(text))
-                    .map_err(|_| {
-                        Error::Invalid(
-                            "the key file holds no RSA private key in PEM (PKCS#8 or PKCS#1)"
-                                .into(),
-                        )
-                    })?
-            } else {
-                Self::from_der(bytes)?
+                let (_, der) = der::pem::decode_vec(text.trim().as_bytes()).map_err(|_| {
+                    Error::Invalid("the key file holds no private key in PEM".into())
+                })?;
+                let der = Zeroizing::new(der);
+                return Self::from_der(&der);
             }
-        } else {
-            Self::from_der(bytes)?
-        };
-        Ok(PrivateKey { rsa })
+        }
+        Self::from_der(bytes)
     }
 
-    fn from_der(bytes: &[u8]) -> Result<RsaPrivateKey> {
-        RsaPrivateKey::from_pkcs8_der(bytes)
-            .or_else(|_| RsaPrivateKey::from_pkcs1_der(bytes))
-            .map_err(|_| {
-                Error::Invalid("the key file holds no RSA private key (PKCS#8 or PKCS#1)".into())
-            })
+    fn from_der(bytes: &[u8]) -> Result<Self> {
+        let inner = if let Ok(rsa) = RsaPrivateKey::from_pkcs8_der(bytes) {
+            Inner::Rsa(Box::new(rsa))
+        } else if let Ok(key) = p256::SecretKey::from_pkcs8_der(bytes) {
+            Inner::P256(key)
+        } else if let Ok(key) = p384::SecretKey::from_pkcs8_der(bytes) {
+            Inner::P384(key)
+        } else if let Ok(rsa) = RsaPrivateKey::from_pkcs1_der(bytes) {
+            Inner::Rsa(Box::new(rsa))
+        } else if let Ok(key) = p256::SecretKey::from_sec1_der(bytes) {
+            Inner::P256(key)
+        } else if let Ok(key) = p384::SecretKey::from_sec1_der(bytes) {
+            Inner::P384(key)
+        } else {
+            return Err(Error::Invalid(
+                "the key file holds no RSA, P-256 or P-384 private key (PKCS#8, PKCS#1 or SEC1)"
+                    .into(),
+            ));
+        };
+        Ok(PrivateKey { inner })
     }
 
     /// The key in PKCS#8 PEM.
     pub fn to_pem(&self) -> Result<Zeroizing<String>> {
-        self.rsa
-            .to_pkcs8_pem(der::pem::LineEnding::LF)
-            .map_err(|e| Error::Crypto(format!("encoding the key failed: {e}")))
+        let der = self.to_der()?;
+        der::pem::encode_string("PRIVATE KEY", der::pem::LineEnding::LF, &der)
+            .map(Zeroizing::new)
+            .map_err(encoding_failed)
     }
 
     /// The key in PKCS#8 DER.
     pub fn to_der(&self) -> Result<Zeroizing<Vec<u8>>> {
-        let doc = self
-            .rsa
-            .to_pkcs8_der()
-            .map_err(|e| Error::Crypto(format!("encoding the key failed: {e}")))?;
+        let doc = match &self.inner {
+            Inner::Rsa(rsa) => rsa.to_pkcs8_der(),
+            Inner::P256(key) => key.to_pkcs8_der(),
+            Inner::P384(key) => key.to_pkcs8_der(),
+        }
+        .map_err(encoding_failed)?;
         Ok(Zeroizing::new(doc.as_bytes().to_vec()))
+    }
+
+    fn rsa(&self, what: &str) -> Result<&RsaPrivateKey> {
+        match &self.inner {
+            Inner::Rsa(rsa) => Ok(rsa),
+            _ => Err(Error::Invalid(format!(
+                "{what} needs an RSA key, and this is {}",
+                self.describe()
+            ))),
+        }
     }
 
     /// The key in PKCS#1 DER (RSAPrivateKey), as some servers send it.
     pub fn to_pkcs1_der(&self) -> Result<Zeroizing<Vec<u8>>> {
         use rsa::pkcs1::EncodeRsaPrivateKey;
         let doc = self
-            .rsa
+            .rsa("PKCS#1 encoding")?
             .to_pkcs1_der()
-            .map_err(|e| Error::Crypto(format!("encoding the key failed: {e}")))?;
+            .map_err(encoding_failed)?;
         Ok(Zeroizing::new(doc.as_bytes().to_vec()))
     }
 
-    /// The key size in bits.
+    /// The key size in bits (the curve's size for EC keys).
     pub fn bits(&self) -> usize {
-        self.rsa.size() * 8
+        match self.kind() {
+            KeyKind::Rsa(bits) => bits,
+            KeyKind::P256 => 256,
+            KeyKind::P384 => 384,
+        }
     }
 
-    /// A short description, such as "RSA 2048".
+    /// A short description, such as "RSA 2048" or "EC P-256".
     pub fn describe(&self) -> String {
-        format!("RSA {}", self.bits())
+        match self.kind() {
+            KeyKind::Rsa(bits) => format!("RSA {bits}"),
+            KeyKind::P256 => "EC P-256".into(),
+            KeyKind::P384 => "EC P-384".into(),
+        }
     }
 
     /// The SubjectPublicKeyInfo of the public half.
     pub fn public_key_info(&self) -> Result<SubjectPublicKeyInfoOwned> {
-        let der = self
-            .rsa
-            .to_public_key()
-            .to_public_key_der()
-            .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
+        let der = match &self.inner {
+            Inner::Rsa(rsa) => rsa.to_public_key().to_public_key_der(),
+            Inner::P256(key) => key.public_key().to_public_key_der(),
+            Inner::P384(key) => key.public_key().to_public_key_der(),
+        }
+        .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
         SubjectPublicKeyInfoOwned::from_der(der.as_bytes())
             .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))
     }
 
     /// The signature algorithm identifier for signatures made with `digest`.
     pub fn signature_algorithm(&self, digest: Digest) -> AlgorithmIdentifierOwned {
-        AlgorithmIdentifierOwned {
-            oid: digest.rsa_signature_oid(),
-            parameters: Some(der::asn1::Null.into()),
+        match self.inner {
+            Inner::Rsa(_) => AlgorithmIdentifierOwned {
+                oid: digest.rsa_signature_oid(),
+                parameters: Some(der::asn1::Null.into()),
+            },
+            // RFC 5758 3.2: the parameters are absent.
+            _ => AlgorithmIdentifierOwned {
+                oid: digest.ecdsa_signature_oid(),
+                parameters: None,
+            },
         }
     }
 
-    /// Sign `data` with RSA PKCS#1 v1.5 over `digest`.
+    /// Sign `data` over `digest`: RSA PKCS#1 v1.5, or ECDSA (DER signature).
     pub fn sign(&self, digest: Digest, data: &[u8]) -> Result<Vec<u8>> {
+        use signature::hazmat::PrehashSigner;
         let hashed = digest.hash(data);
-        self.rsa
-            .sign_with_rng(&mut sys_rng(), pkcs1v15_scheme(digest), &hashed)
-            .map_err(|e| Error::Crypto(format!("signing failed: {e}")))
+        let failed = |e: signature::Error| Error::Crypto(format!("signing failed: {e}"));
+        match &self.inner {
+            Inner::Rsa(rsa) => rsa
+                .sign_with_rng(&mut sys_rng(), pkcs1v15_scheme(digest), &hashed)
+                .map_err(|e| Error::Crypto(format!("signing failed: {e}"))),
+            Inner::P256(key) => {
+                let signature: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(key)
+                    .sign_prehash(&hashed)
+                    .map_err(failed)?;
+                Ok(signature.to_der().as_bytes().to_vec())
+            }
+            Inner::P384(key) => {
+                let signature: p384::ecdsa::Signature = p384::ecdsa::SigningKey::from(key)
+                    .sign_prehash(&hashed)
+                    .map_err(failed)?;
+                Ok(signature.to_der().as_bytes().to_vec())
+            }
+        }
     }
 
     /// Decrypt an RSA PKCS#1 v1.5 key-transport block (with blinding).
     pub fn decrypt_key_transport(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        self.rsa
+        self.rsa("decrypting the CA's reply")?
             .decrypt_blinded(&mut sys_rng(), Pkcs1v15Encrypt, ciphertext)
             .map(Zeroizing::new)
             .map_err(|_| {
@@ -241,12 +354,35 @@ pub fn verify_signature(
     data: &[u8],
     signature: &[u8],
 ) -> Result<()> {
-    let public = rsa_public_key(spki)?;
+    use rsa::pkcs8::DecodePublicKey;
+    use signature::hazmat::PrehashVerifier;
     let hashed = digest.hash(data);
+    let bad = || Error::Untrusted("signature does not verify".into());
+    if spki.algorithm.oid == EC_PUBLIC_KEY {
+        let der = spki
+            .to_der()
+            .map_err(|e| Error::Crypto(format!("encoding a public key failed: {e}")))?;
+        if let Ok(key) = p256::ecdsa::VerifyingKey::from_public_key_der(&der) {
+            let signature = p256::ecdsa::Signature::from_der(signature).map_err(|_| bad())?;
+            return key.verify_prehash(&hashed, &signature).map_err(|_| bad());
+        }
+        if let Ok(key) = p384::ecdsa::VerifyingKey::from_public_key_der(&der) {
+            let signature = p384::ecdsa::Signature::from_der(signature).map_err(|_| bad())?;
+            return key.verify_prehash(&hashed, &signature).map_err(|_| bad());
+        }
+        return Err(Error::NotSupported(
+            "EC keys on curves other than P-256 and P-384 are not supported".into(),
+        ));
+    }
+    let public = rsa_public_key(spki)?;
     public
         .verify(pkcs1v15_scheme(digest), &hashed, signature)
-        .map_err(|_| Error::Untrusted("signature does not verify".into()))
+        .map_err(|_| bad())
 }
+
+/// id-ecPublicKey.
+const EC_PUBLIC_KEY: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 
 #[cfg(test)]
 mod tests {
@@ -276,6 +412,42 @@ mod tests {
     }
 
     #[test]
+    fn ec_keys_sign_verify_and_round_trip_through_pkcs8_and_sec1() {
+        for (kind, digest) in [
+            (KeyKind::P256, Digest::Sha256),
+            (KeyKind::P384, Digest::Sha384),
+        ] {
+            let key = PrivateKey::generate(kind).unwrap();
+            assert_eq!(key.kind(), kind);
+            let spki = key.public_key_info().unwrap();
+            let sig = key.sign(digest, b"hello").unwrap();
+            verify_signature(&spki, digest, b"hello", &sig).unwrap();
+            assert!(verify_signature(&spki, digest, b"hellO", &sig).is_err());
+            let pem = key.to_pem().unwrap();
+            assert_eq!(
+                PrivateKey::from_bytes(pem.as_bytes())
+                    .unwrap()
+                    .public_key_info()
+                    .unwrap(),
+                spki
+            );
+            assert!(
+                key.require_rsa("SCEP")
+                    .unwrap_err()
+                    .to_string()
+                    .contains("needs an RSA key")
+            );
+            assert!(key.decrypt_key_transport(b"x").is_err());
+        }
+        // SEC1 ("EC PRIVATE KEY"), as OpenSSL's ecparam writes it.
+        let sec1 = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIPEb/Vlr+sCcjLTVQYTvpeAT/JdnLoPMgx3ir/5EsyQNoAoGCCqGSM49\nAwEHoUQDQgAEikj+t1LzsHv9PhbJLrTaioclt2RlExedXob5M3pqLBWttWhDI+um\nP7tVP3jM6r6h8EuX/1RTyIPe0lHc7UIWXw==\n-----END EC PRIVATE KEY-----\n";
+        assert_eq!(
+            PrivateKey::from_bytes(sec1.as_bytes()).unwrap().kind(),
+            KeyKind::P256
+        );
+    }
+
+    #[test]
     fn key_transport_round_trip() {
         let key = PrivateKey::generate_rsa(2048).unwrap();
         let ct =
@@ -291,8 +463,9 @@ mod tests {
         for bits in RSA_BITS {
             let key = PrivateKey::generate_rsa(bits).unwrap();
             assert_eq!(key.bits(), bits);
-            key.rsa.validate().unwrap();
-            assert_eq!(key.rsa.e(), &BoxedUint::from(RSA_EXPONENT));
+            let rsa = key.rsa("test").unwrap();
+            rsa.validate().unwrap();
+            assert_eq!(rsa.e(), &BoxedUint::from(RSA_EXPONENT));
             // Encrypt to the public half, decrypt with the private half.
             let ct = encrypt_key_transport(&key.public_key_info().unwrap(), b"k").unwrap();
             assert_eq!(&key.decrypt_key_transport(&ct).unwrap()[..], b"k");
