@@ -182,7 +182,9 @@ fn an_unreadable_key_is_a_local_error_before_any_network() {
         .arg(dir.path().join("cert.pem"))
         .assert()
         .code(6)
-        .stderr(predicate::str::contains("holds no RSA, P-256 or P-384 private key"));
+        .stderr(predicate::str::contains(
+            "holds no RSA, P-256 or P-384 private key",
+        ));
     assert_eq!(crate::util::listing(dir.path()), ["key.pem"]);
 }
 

@@ -304,7 +304,9 @@ fn csrattrs_are_shown_and_applied_and_labels_reach_the_server() {
         .args(["--label", "phones"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("ask for an RSA-3072 key: generating one"));
+        .stderr(predicate::str::contains(
+            "ask for an RSA-3072 key: generating one",
+        ));
     assert!(
         openssl(&[
             "pkey",
