@@ -692,3 +692,30 @@ fn csrattrs_asking_for_an_ec_key_get_one_unless_the_flags_say_otherwise() {
     ]);
     assert!(text.contains("2048 bit"), "{text}");
 }
+
+#[test]
+fn a_ca_bootstrapped_under_a_profile_is_saved_to_it() {
+    let est = Est::start(&[]);
+    let config = est.path("config.toml");
+    std::fs::write(
+        &config,
+        format!("[profile.p]\nurl = \"{}\"\n", est.lab.est_url),
+    )
+    .unwrap();
+    certenroll_in(est.state.path())
+        .arg("--config")
+        .arg(&config)
+        .args([
+            "--profile",
+            "p",
+            "getcacert",
+            "--fingerprint",
+            &est.lab.ca_sha256,
+        ])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("profile 'p'"));
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("ca_file = "), "{text}");
+    assert!(text.contains("est-trust"), "{text}");
+}

@@ -177,3 +177,43 @@ fn ctrl_c_while_waiting_for_the_ca_keeps_the_key_written_before_the_request() {
     // The key was written (0600) before the request that depends on it was sent.
     assert_eq!(listing(dir.path()), ["key.pem"]);
 }
+
+#[test]
+fn an_unknown_est_ca_is_shown_and_trusted_only_when_the_person_says_yes() {
+    let lab = Lab::start(&["--tls", "--basic", "dev:typed-password"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let term = Terminal::start();
+    // No: nothing trusted, exit 7.
+    term.type_line(&command_line(
+        state.path(),
+        &["getcacert".into(), "--url".into(), lab.est_url.clone()],
+    ));
+    let screen = term.wait_for("Trust this CA for this server?");
+    assert!(
+        screen.contains(&lab.ca_sha256),
+        "the fingerprint is not shown:\n{screen}"
+    );
+    term.type_line("n");
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=7"), "{screen}");
+    assert!(!state.path().join("est-trust").exists());
+    // Yes: remembered; then the password prompt hides what is typed.
+    term.tmux(&["send-keys", "-t", "t", "clear", "Enter"]);
+    let mut args = enroll_args(&lab.est_url, dir.path(), &["--username", "dev"]);
+    args.push("--key-type".into());
+    args.push("p256".into());
+    term.type_line(&command_line(state.path(), &args));
+    term.wait_for("Trust this CA for this server?");
+    term.type_line("y");
+    term.wait_for("EST password for dev");
+    term.type_line("typed-password");
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert!(
+        !screen.contains("typed-password"),
+        "the password was echoed:\n{screen}"
+    );
+    assert_eq!(listing(&state.path().join("est-trust")).len(), 1);
+    assert_eq!(listing(dir.path()), ["cert.pem", "key.pem"]);
+}

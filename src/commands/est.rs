@@ -59,6 +59,11 @@ impl Connection {
     }
 }
 
+/// Whether a person can be asked (a terminal, and no --json).
+fn can_ask(out: &Output) -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json()
+}
+
 /// The HTTP password: its file, its variable, or a hidden prompt.
 fn password(auth: &EstAuthArgs, out: &Output) -> Result<Option<BasicAuth>> {
     let Some(username) = &auth.username else {
@@ -76,7 +81,7 @@ fn password(auth: &EstAuthArgs, out: &Output) -> Result<Option<BasicAuth>> {
                 .into());
             }
         }
-    } else if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json() {
+    } else if can_ask(out) {
         Secret::new(
             dialoguer::Password::new()
                 .with_prompt(format!("EST password for {username}"))
@@ -161,10 +166,7 @@ fn bootstrap(
     let subject = cert::name_to_string(ca.tbs_certificate().subject());
     match pin {
         Some(pin) => set.check_pin(&cert::parse_fingerprint(pin)?)?,
-        None if std::io::stdin().is_terminal()
-            && std::io::stderr().is_terminal()
-            && !out.is_json() =>
-        {
+        None if can_ask(out) => {
             out.human(&format!(
                 "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {fingerprint}\nCompare the fingerprint with the one your CA's administrator gave you."
             ));
@@ -196,7 +198,35 @@ fn bootstrap(
         endpoint.base(),
         path.display()
     ));
+    if let Some(name) = &global.profile {
+        save_to_profile(global, name, &path, out)?;
+    }
     Ok(path)
+}
+
+/// With a profile in use, the bootstrapped CA becomes its `ca_file` (when it names none).
+fn save_to_profile(global: &GlobalArgs, name: &str, anchor: &Path, out: &Output) -> Result<()> {
+    let config_path = certenroll::config::config_path(global.config.as_deref())?;
+    let mut config = certenroll::config::Config::load(&config_path)?;
+    let Some(profile) = config.profile.get_mut(name) else {
+        return Ok(());
+    };
+    if profile.ca_file.is_some() {
+        return Ok(());
+    }
+    profile.ca_file =
+        Some(std::path::absolute(anchor).map_err(|e| Error::local("resolving path", anchor, e))?);
+    store::write_atomic(
+        &config_path,
+        config.to_toml()?.as_bytes(),
+        store::CERT_MODE,
+        "writing configuration",
+    )?;
+    out.warn(&format!(
+        "profile '{name}' in {} now trusts it (ca_file)",
+        config_path.display()
+    ));
+    Ok(())
 }
 
 /// Whether an error is the server's certificate not chaining to what is trusted.
@@ -217,7 +247,14 @@ pub fn connect(
     out: &Output,
 ) -> Result<Connection> {
     let endpoint = Endpoint::new(&server.url, server.label.as_deref())?;
-    let basic = password(auth, out)?;
+    if auth.username.is_some()
+        && auth.password_file.is_none()
+        && auth.password_env.is_none()
+        && !can_ask(out)
+    {
+        // Found out before anything is sent.
+        password(auth, out)?;
+    }
     let client = match (client_override, &auth.client_cert, &auth.client_key) {
         (_, Some(cert), Some(key)) => Some(identity(cert, key)?),
         (Some((cert, key)), _, _) => Some(identity(cert, key)?),
@@ -238,10 +275,8 @@ pub fn connect(
             timeout: Duration::from_secs(global.timeout),
             ..Options::default()
         })?;
-        let can_ask =
-            std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json();
         match EstClient::new(&probe, endpoint.clone(), None, false).cacerts() {
-            Err(err) if untrusted_server(&err) && (pin.is_some() || can_ask) => {
+            Err(err) if untrusted_server(&err) && (pin.is_some() || can_ask(out)) => {
                 let path = bootstrap(global, &endpoint, pin, state_dir, out)?;
                 ca_file = Some(path.clone());
                 Trust::from_file(&path)?
@@ -254,6 +289,8 @@ pub fn connect(
             _ => Trust::BuiltIn,
         }
     };
+    // The password is asked for once the server is trusted: it is for that server.
+    let basic = password(auth, out)?;
     let http = Transport::new(Options {
         timeout: Duration::from_secs(global.timeout),
         trust,
