@@ -753,7 +753,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for one HTTP exchange, in seconds')
             [CompletionResult]::new('--ra', '--ra', [CompletionResultType]::ParameterName, 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted')
-            [CompletionResult]::new('--require-client-cert', '--require-client-cert', [CompletionResultType]::ParameterName, 'EST: enrollment needs a client certificate issued by the lab CA')
+            [CompletionResult]::new('--require-client-cert', '--require-client-cert', [CompletionResultType]::ParameterName, 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)')
             [CompletionResult]::new('--pkcs1-keys', '--pkcs1-keys', [CompletionResultType]::ParameterName, 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')

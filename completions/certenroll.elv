@@ -720,7 +720,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --timeout 'Limit for one HTTP exchange, in seconds'
             cand --ra 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
             cand --tls 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
-            cand --require-client-cert 'EST: enrollment needs a client certificate issued by the lab CA'
+            cand --require-client-cert 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)'
             cand --pkcs1-keys 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'

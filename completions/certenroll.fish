@@ -644,7 +644,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls -d 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l require-client-cert -d 'EST: enrollment needs a client certificate issued by the lab CA'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l require-client-cert -d 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pkcs1-keys -d 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'

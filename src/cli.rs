@@ -1143,7 +1143,8 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "USER:PASSWORD")]
     pub basic: Option<String>,
 
-    /// EST: enrollment needs a client certificate issued by the lab CA.
+    /// EST: enrollment needs a client certificate issued by the lab CA (and, with --basic,
+    /// the Basic login as well).
     #[arg(long)]
     pub require_client_cert: bool,
 

@@ -149,9 +149,8 @@ fn a_missing_or_wrong_password_is_401_with_the_realm_and_leaves_nothing() {
 
 #[test]
 fn client_certificate_auth_and_reenrollment_with_the_current_certificate() {
-    let est = Est::start(&["--basic", "dev:s3cret", "--require-client-cert"]);
-    // Bootstrap a first certificate... the lab wants a client certificate, so get one over
-    // SCEP from the same CA.
+    let est = Est::start(&["--require-client-cert"]);
+    // A first certificate from the same CA over SCEP, to authenticate with.
     certenroll_in(est.state.path())
         .arg("--ca-file")
         .arg(&est.ca)
@@ -170,11 +169,7 @@ fn client_certificate_auth_and_reenrollment_with_the_current_certificate() {
         .assert()
         .code(0);
     // Without a client certificate: 401.
-    est.enroll("device-2")
-        .args(["--username", "dev", "--password-file"])
-        .arg(est.password())
-        .assert()
-        .code(4);
+    est.enroll("device-2").assert().code(4);
     // With it: enrolled.
     est.enroll("device-2")
         .arg("--client-cert")
@@ -718,4 +713,50 @@ fn a_ca_bootstrapped_under_a_profile_is_saved_to_it() {
     let text = std::fs::read_to_string(&config).unwrap();
     assert!(text.contains("ca_file = "), "{text}");
     assert!(text.contains("est-trust"), "{text}");
+}
+
+#[test]
+fn a_server_that_wants_both_gets_the_login_and_the_client_certificate() {
+    let est = Est::start(&["--basic", "dev:s3cret", "--require-client-cert"]);
+    certenroll_in(est.state.path())
+        .arg("--ca-file")
+        .arg(&est.ca)
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &est.lab.url,
+            "--cn",
+            "id",
+        ])
+        .arg("--out-key")
+        .arg(est.path("id.key"))
+        .arg("--out-cert")
+        .arg(est.path("id.pem"))
+        .assert()
+        .code(0);
+    let with_cert = |cmd: &mut assert_cmd::Command| {
+        cmd.arg("--client-cert")
+            .arg(est.path("id.pem"))
+            .arg("--client-key")
+            .arg(est.path("id.key"));
+    };
+    // The certificate alone, or the login alone: refused.
+    let mut cmd = est.enroll("both");
+    with_cert(&mut cmd);
+    cmd.assert().code(4);
+    est.enroll("both")
+        .args(["--username", "dev", "--password-file"])
+        .arg(est.password())
+        .assert()
+        .code(4);
+    // Both: enrolled.
+    let mut cmd = est.enroll("both");
+    with_cert(&mut cmd);
+    cmd.args(["--username", "dev", "--password-file"])
+        .arg(est.password())
+        .assert()
+        .code(0);
+    let log = est.lab.log();
+    assert!(log.contains("client_cert=CN=id basic=true"), "{log}");
 }

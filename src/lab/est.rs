@@ -137,8 +137,8 @@ impl Responder {
         Response::text(401, why).with_header("WWW-Authenticate", format!("Basic realm=\"{REALM}\""))
     }
 
-    /// Basic credentials or a client certificate from the lab CA (rustls checked the chain);
-    /// a re-enrollment needs the certificate.
+    /// Basic credentials or a client certificate from the lab CA (rustls checked the chain),
+    /// both with --basic and --require-client-cert; a re-enrollment needs the certificate.
     fn authorize(
         &self,
         request: &Request,
@@ -161,7 +161,8 @@ impl Responder {
         if est.client_cert_required && client.is_none() {
             return Err(Self::unauthorized("a client certificate is required"));
         }
-        if est.basic.is_some() && !basic_ok && client.is_none() {
+        let both = est.client_cert_required && est.basic.is_some();
+        if est.basic.is_some() && !basic_ok && (client.is_none() || both) {
             return Err(Self::unauthorized(
                 if request.header("authorization").is_some() {
                     "wrong user name or password"
