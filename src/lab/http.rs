@@ -210,7 +210,8 @@ where
                     };
                     let mut tls = rustls::StreamOwned::new(connection, stream);
                     if let Err(e) = tls.conn.complete_io(&mut tls.sock) {
-                        tracing::warn!("TLS handshake failed: {e}");
+                        // Usually a client that does not trust the lab CA (yet).
+                        tracing::info!("TLS handshake not completed: {e}");
                         return;
                     }
                     exchange(&mut tls, &*handler, |tls| {
@@ -237,6 +238,11 @@ where
         Ok(mut request) => {
             request.peer_certificates = peer(&stream);
             handler(&request)
+        }
+        Err(e) if e.starts_with("empty request") || e.contains("reset by peer") => {
+            // A client that looked (at the TLS certificate, say) and left.
+            tracing::debug!("connection closed without a request: {e}");
+            return;
         }
         Err(e) => {
             tracing::warn!("bad request: {e}");
