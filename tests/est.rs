@@ -471,6 +471,26 @@ fn failures_say_what_is_wrong_in_one_line_with_their_exit_codes() {
         .stderr(
             predicate::str::contains("timed out").and(predicate::str::contains("raise --timeout")),
         );
+    // A 4xx is the server's refusal, its text shown.
+    let forbidden = Est::start(&["--http-status", "403"]);
+    forbidden
+        .enroll("refused")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "answered HTTP 403: lab: injected HTTP 403",
+        ));
+    // TLS: an expired server certificate shows both clocks.
+    let expired = Est::start(&["--tls-fault", "expired"]);
+    expired
+        .run()
+        .args(["getcacert", "--url", &expired.lab.est_url])
+        .assert()
+        .code(5)
+        .stderr(
+            predicate::str::contains("expired at")
+                .and(predicate::str::contains("this machine's clock says")),
+        );
     // TLS: a certificate for another name.
     let wrong = Est::start(&["--tls-fault", "wrong-name"]);
     wrong
