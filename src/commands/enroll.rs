@@ -124,6 +124,23 @@ pub(super) fn load_key(path: &Path) -> Result<KeyPlan> {
 }
 
 /// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
+/// The output files can be written, and an existing key is replaced only with --force:
+/// found out before any work is done.
+pub(super) fn check_outputs(args: &EnrollArgs) -> Result<()> {
+    store::check_writable(&args.out_cert, "writing certificate")?;
+    if let Some(chain) = &args.out_chain {
+        store::check_writable(chain, "writing chain")?;
+    }
+    if let Some(path) = args.out_key.as_ref().filter(|p| p.exists() && !args.force) {
+        return Err(Error::Invalid(format!(
+            "{} already exists; enroll with it using --key {0}, or pass --force to replace it once the new certificate is issued",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(())
+}
+
 /// "RSA-2048", "EC P-256"...
 pub(super) fn describe_kind(kind: KeyKind) -> String {
     match kind {
@@ -259,17 +276,7 @@ fn enroll(
     let policy = waiting::policy(&args.policy);
     let http = super::transport(global)?;
     let client = super::client(&http, &args.server)?;
-    store::check_writable(&args.out_cert, "writing certificate")?;
-    if let Some(chain) = &args.out_chain {
-        store::check_writable(chain, "writing chain")?;
-    }
-    if let Some(path) = args.out_key.as_ref().filter(|p| p.exists() && !args.force) {
-        return Err(Error::Invalid(format!(
-            "{} already exists; enroll with it using --key {0}, or pass --force to replace it once the new certificate is issued",
-            path.display()
-        ))
-        .into());
-    }
+    check_outputs(args)?;
     if matches!(args.key_type, Some(KeyType::P256 | KeyType::P384)) {
         return Err(Error::Invalid(
             "SCEP needs an RSA key (the CA encrypts its reply to it): use --key-type rsa, or enroll over EST"

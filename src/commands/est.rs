@@ -551,28 +551,10 @@ pub fn enroll(
     started: Instant,
 ) -> Result<u8> {
     let subject = enroll::subject(args)?;
-    // EST authenticates over HTTP or TLS; a challenge is sent only when one is named.
-    let challenge = if args.challenge.challenge_file.is_some()
-        || args.challenge.challenge.is_some()
-        || args.challenge.challenge_env.is_some()
-    {
-        super::request_options::challenge(&args.challenge, out)?
-    } else {
-        None
-    };
+    let challenge = super::request_options::named_challenge(&args.challenge, out)?;
     let spec = enroll::csr_spec(args, subject, challenge)?;
     let policy = waiting::policy(&args.policy);
-    store::check_writable(&args.out_cert, "writing certificate")?;
-    if let Some(chain) = &args.out_chain {
-        store::check_writable(chain, "writing chain")?;
-    }
-    if let Some(path) = args.out_key.as_ref().filter(|p| p.exists() && !args.force) {
-        return Err(Error::Invalid(format!(
-            "{} already exists; pass --force to replace it once the new certificate is issued",
-            path.display()
-        ))
-        .into());
-    }
+    enroll::check_outputs(args)?;
     if server_keygen && args.key.is_some() {
         return Err(Error::Invalid(
             "serverkeygen makes the key on the server: give --out-key FILE, not --key".into(),

@@ -187,15 +187,7 @@ fn renew(
     }
 
     if server.protocol() == crate::cli::ProtocolChoice::Est {
-        // EST authenticates with the current certificate; a challenge only when named.
-        let named = args.challenge.challenge_file.is_some()
-            || args.challenge.challenge.is_some()
-            || args.challenge.challenge_env.is_some();
-        let challenge = if named {
-            request_options::challenge(&args.challenge, out)?
-        } else {
-            None
-        };
+        let challenge = request_options::named_challenge(&args.challenge, out)?;
         let renewal = super::est::Renewal {
             key_path: &key_path,
             cert_path: &cert_path,

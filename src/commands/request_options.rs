@@ -66,6 +66,16 @@ pub fn challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secret>> {
     Ok(None)
 }
 
+/// For EST, which authenticates over HTTP or TLS: a challenge only when one is named on the
+/// command line (no environment default, no prompt).
+pub fn named_challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secret>> {
+    if args.challenge_file.is_some() || args.challenge.is_some() || args.challenge_env.is_some() {
+        challenge(args, out)
+    } else {
+        Ok(None)
+    }
+}
+
 /// The algorithm flags, checked before anything is sent.
 pub struct Choices {
     cipher: Option<Cipher>,
