@@ -352,6 +352,11 @@ fn accepted_202_is_pending_then_polled_to_the_certificate_across_processes() {
         .map(|e| e["status"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(statuses, ["waiting", "waiting", "success"]);
+    assert!(
+        history(est.state.path())
+            .iter()
+            .all(|e| e["protocol"] == "est")
+    );
 }
 
 #[test]

@@ -41,6 +41,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let url = saved.url.clone();
         let transaction_id = saved.transaction_id.clone();
         let subject = saved.subject.clone();
+        let est = saved.est.is_some();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
             let mut request = Request::load(saved, out)?;
@@ -75,6 +76,9 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 entry.transaction_id = Some(transaction_id);
                 entry.subject = Some(subject);
                 entry.profile = global.profile.clone();
+                if est {
+                    entry.protocol = "est".into();
+                }
                 super::record(&state_dir, entry, started, out);
                 out.report_error(&err)
             }

@@ -375,6 +375,9 @@ pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out:
     entry.transaction_id = Some(report.transaction_id.to_string());
     entry.subject = Some(report.subject.clone());
     entry.profile = report.profile.clone();
+    if report.scep.is_none() {
+        entry.protocol = "est".into();
+    }
     record(state_dir, entry, report.started, out);
     out.human(&format!(
         "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
