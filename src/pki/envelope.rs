@@ -98,7 +98,7 @@ impl Cipher {
         }
     }
 
-    fn encrypt(self, key: &[u8], iv: &[u8], plain: &[u8]) -> Result<Vec<u8>> {
+    pub(crate) fn encrypt(self, key: &[u8], iv: &[u8], plain: &[u8]) -> Result<Vec<u8>> {
         fn run<C: BlockModeEncrypt + KeyIvInit>(
             key: &[u8],
             iv: &[u8],

@@ -10,7 +10,7 @@
 
 use const_oid::ObjectIdentifier;
 use der::asn1::{Any, BmpString, OctetString, SetOfVec};
-use der::{Decode, Encode, Sequence};
+use der::{Encode, Sequence};
 use hmac::{KeyInit, Mac};
 use sha2::Digest as _;
 use spki::AlgorithmIdentifierOwned;
@@ -143,20 +143,10 @@ pub fn build(
         cert_bags.push(cert_bag(der, SetOfVec::new())?);
     }
 
-    let key_der = key.to_der()?;
-    let info =
-        pkcs8::PrivateKeyInfoRef::try_from(key_der.as_slice()).map_err(|e| encoding("key", e))?;
-    let salt = super::random_bytes::<16>()?;
-    let iv = super::random_bytes::<16>()?;
-    let params =
-        pkcs8::pkcs5::pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(ITERATIONS, &salt, iv)
-            .map_err(|e| encoding("key encryption", e))?;
-    let shrouded = info
-        .encrypt_with_params(params, passphrase.as_bytes())
-        .map_err(|e| encoding("key encryption", e))?;
+    let shrouded = shroud(key, passphrase)?;
     let key_bag = SafeBag {
         bag_id: SHROUDED_KEY_BAG,
-        value: Any::from_der(shrouded.as_bytes()).map_err(|e| encoding("key", e))?,
+        value: Any::encode_from(&shrouded).map_err(|e| encoding("key", e))?,
         attributes,
     };
 
@@ -187,6 +177,38 @@ pub fn build(
     }
     .to_der()
     .map_err(|e| encoding("PFX", e))
+}
+
+/// EncryptedPrivateKeyInfo (RFC 5958): the PKCS#8 key encrypted with PBES2.
+#[derive(Sequence)]
+struct EncryptedPrivateKeyInfo {
+    algorithm: AlgorithmIdentifierOwned,
+    data: OctetString,
+}
+
+/// The key as a PKCS#8 shrouded key: PBES2 with PBKDF2-HMAC-SHA256 and AES-256-CBC (RFC 8018),
+/// what OpenSSL 3 writes. Built here from the `pkcs5` types; the `pkcs5` encryption feature
+/// would link scrypt and AES-GCM into every binary for this one use.
+fn shroud(key: &PrivateKey, passphrase: &str) -> Result<EncryptedPrivateKeyInfo> {
+    use pkcs5::pbes2;
+    let salt = super::random_bytes::<16>()?;
+    let iv = super::random_bytes::<16>()?;
+    let params = pbes2::Parameters {
+        kdf: pbes2::Pbkdf2Params::hmac_sha256(ITERATIONS, &salt)
+            .map_err(|e| encoding("key encryption", e))?
+            .into(),
+        encryption: pbes2::EncryptionScheme::Aes256Cbc { iv },
+    };
+    let mut secret = Zeroizing::new([0u8; 32]);
+    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), &salt, ITERATIONS, &mut secret[..]);
+    let data = super::envelope::Cipher::Aes256.encrypt(&secret[..], &iv, &key.to_der()?)?;
+    Ok(EncryptedPrivateKeyInfo {
+        algorithm: AlgorithmIdentifierOwned {
+            oid: pbes2::PBES2_OID,
+            parameters: Some(Any::encode_from(&params).map_err(|e| encoding("key encryption", e))?),
+        },
+        data: OctetString::new(data).map_err(|e| encoding("key encryption", e))?,
+    })
 }
 
 /// The PKCS#12 key derivation (RFC 7292 B.2) with SHA-256, for 32 bytes of key material:
@@ -221,6 +243,7 @@ fn kdf_sha256(password: &str, salt: &[u8], id: u8, iterations: u32) -> Zeroizing
 mod tests {
     use super::*;
     use crate::pki::cert;
+    use der::Decode;
 
     /// The MAC of a bundle OpenSSL 3 wrote (`openssl pkcs12 -export -nokeys -macalg sha256
     /// -iter 2048 -passout pass:secret`) is what our KDF and HMAC compute over its safe.
