@@ -644,3 +644,28 @@ fn the_configuration_commands_print_their_documented_shapes() {
     assert_eq!(summary.results[0].profile, "dev");
     assert_eq!(summary.results[0].exit_code, 0);
 }
+
+#[test]
+fn est_results_have_the_same_shape_without_the_scep_algorithms() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    let lab = Lab::start(&["--tls", "--ca-out", ca.to_str().unwrap()]);
+    let state = tempfile::tempdir().unwrap();
+    let issued: Outcome = json_of(
+        certenroll_in(state.path())
+            .arg("--ca-file")
+            .arg(&ca)
+            .args(enroll_args(&lab.est_url, dir.path(), "est")),
+        0,
+    );
+    assert_eq!(
+        (issued.status.as_str(), issued.protocol.as_str()),
+        ("issued", "est")
+    );
+    assert_eq!(issued.url, lab.est_url);
+    assert!(issued.method.is_none() && issued.cipher.is_none() && issued.digest.is_none());
+    assert_eq!(issued.certificate.unwrap().subject, "CN=est");
+    let history: Vec<HistoryLine> =
+        lines(certenroll_in(state.path()).args(["history", "--json"]), 0);
+    assert_eq!(history[0].data.protocol, "est");
+}
