@@ -32,7 +32,7 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -l config -d 'The co
 complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_needs_command" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_needs_command" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s q -l quiet -d 'Print nothing but errors'
@@ -69,7 +69,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l conf
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s q -l quiet -d 'Print nothing but errors'
@@ -93,7 +93,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l conf
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s q -l quiet -d 'Print nothing but errors'
@@ -155,7 +155,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l config 
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
@@ -184,7 +184,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l confi
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s q -l quiet -d 'Print nothing but errors'
@@ -246,7 +246,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l c
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
@@ -302,7 +302,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l config -
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l force -d 'Renew now, due or not'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l reuse-key -d 'Keep the current key; request a new certificate for it'
@@ -328,7 +328,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l config -d
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -354,7 +354,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l quiet -d 'Print nothing but errors'
@@ -379,7 +379,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
@@ -394,7 +394,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l config
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
@@ -409,7 +409,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l config 
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
@@ -430,7 +430,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l config 
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l force -d 'Replace an existing bundle'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -458,7 +458,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l config 
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s q -l quiet -d 'Print nothing but errors'
@@ -473,7 +473,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s q -l quiet -d 'Print nothing but errors'
@@ -506,7 +506,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Ask nothing: take every answer from the flags (missing ones are an error or a default)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace a profile of the same name'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l trust-ca -d 'Trust and pin the CA the server shows, without a fingerprint to compare (only when the network path is trusted)'
@@ -524,7 +524,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but errors'
@@ -539,7 +539,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
@@ -554,7 +554,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
@@ -569,7 +569,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
@@ -584,7 +584,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
@@ -606,7 +606,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s q -l quiet -d 'Print nothing but errors'
@@ -641,7 +641,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls -d 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l require-client-cert -d 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)'
@@ -663,7 +663,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l confi
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for one HTTP exchange, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'

@@ -68,7 +68,7 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   password_file = \"/etc/certenroll/printer-42.pass\"   # ...its password (or password_env)
   client_cert = \"/etc/certenroll/idevid.pem\"          # EST TLS client certificate
   client_key = \"/etc/certenroll/idevid.key\"
-  timeout = 60                              # seconds per HTTP exchange
+  timeout = 60                              # seconds per phase of an HTTP exchange
   key = \"/etc/ssl/private/printer.key\"    # used if it exists, generated there if not
   cert = \"/etc/ssl/certs/printer.pem\"
   chain = \"/etc/ssl/certs/printer-chain.pem\"
@@ -275,7 +275,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub system_roots: bool,
 
-    /// Limit for one HTTP exchange, in seconds.
+    /// Limit for each phase of an HTTP exchange (sending the request, waiting for the reply,
+    /// receiving it), in seconds; connecting is limited to 15 s, or less when this is lower.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,

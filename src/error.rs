@@ -53,7 +53,8 @@ pub enum CommError {
     Dns,
     /// Nothing listens at the address, or the connection was reset.
     Refused,
-    /// A phase of the exchange took longer than allowed.
+    /// A phase of the exchange took longer than allowed: which phase, its limit and the
+    /// setting that changes it ("waiting for the reply (60 s, --timeout)").
     Timeout(String),
     /// The TLS handshake failed: what is wrong, and what to do.
     Tls(TlsProblem),
@@ -70,10 +71,7 @@ impl std::fmt::Display for CommError {
             CommError::Refused => {
                 f.write_str("connection refused (is the server running, and is the port right?)")
             }
-            CommError::Timeout(phase) => write!(
-                f,
-                "timed out during {phase} (raise --timeout if the server is just slow)"
-            ),
+            CommError::Timeout(phase) => write!(f, "timed out {phase}"),
             CommError::Tls(problem) => write!(f, "TLS handshake failed: {problem}"),
             CommError::TooLarge(limit) => write!(f, "reply is larger than the {limit}-byte limit"),
             CommError::Other(msg) => f.write_str(msg),

@@ -151,10 +151,14 @@ impl Transport {
         if options.insecure_bootstrap {
             tls = tls.disable_verification(true);
         }
+        // Each phase has its limit, so that a timeout can say which phase it was.
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .timeout_global(Some(options.timeout))
-            .timeout_connect(Some(options.connect_timeout))
+            .timeout_connect(Some(options.connect_timeout.min(options.timeout)))
+            .timeout_send_request(Some(options.timeout))
+            .timeout_send_body(Some(options.timeout))
+            .timeout_recv_response(Some(options.timeout))
+            .timeout_recv_body(Some(options.timeout))
             .max_redirects(5)
             .user_agent(concat!("certenroll/", env!("CARGO_PKG_VERSION")))
             .tls_config(tls.build())
@@ -325,6 +329,38 @@ impl Transport {
                 )),
             };
         }
+        if let ureq::Error::Timeout(phase) = &err {
+            let limit = self.options.timeout.as_secs();
+            let connect = self
+                .options
+                .connect_timeout
+                .min(self.options.timeout)
+                .as_secs();
+            let text = match phase {
+                ureq::Timeout::Resolve => format!(
+                    "resolving the host name ({connect} s); check this machine's DNS servers"
+                ),
+                ureq::Timeout::Connect => format!(
+                    "connecting ({connect} s): nothing answered; is a firewall dropping the packets?"
+                ),
+                ureq::Timeout::SendRequest | ureq::Timeout::SendBody | ureq::Timeout::Await100 => {
+                    format!("sending the request ({limit} s; raise --timeout on a slow link)")
+                }
+                ureq::Timeout::RecvResponse => format!(
+                    "waiting for the reply ({limit} s; raise --timeout if the CA is just slow)"
+                ),
+                ureq::Timeout::RecvBody => {
+                    format!("receiving the reply ({limit} s; raise --timeout on a slow link)")
+                }
+                _ => format!(
+                    "during the exchange ({limit} s; raise --timeout if the CA is just slow)"
+                ),
+            };
+            return Error::Communication {
+                url: strip_query(url).to_string(),
+                kind: CommError::Timeout(text),
+            };
+        }
         classify(url, err)
     }
 }
@@ -353,15 +389,15 @@ fn classify(url: &str, err: ureq::Error) -> Error {
             ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset | ErrorKind::NotConnected => {
                 CommError::Refused
             }
-            ErrorKind::TimedOut | ErrorKind::WouldBlock => {
-                CommError::Timeout("the exchange".into())
-            }
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => CommError::Timeout(
+                "during the exchange (raise --timeout if the CA is just slow)".into(),
+            ),
             ErrorKind::UnexpectedEof => {
                 CommError::Other("the server closed the connection before replying".into())
             }
             _ => CommError::Other(io.to_string()),
         },
-        ureq::Error::Timeout(phase) => CommError::Timeout(format!("{phase:?}").to_lowercase()),
+        ureq::Error::Timeout(phase) => CommError::Timeout(format!("({phase:?})")),
         ureq::Error::Tls(msg) => CommError::Tls(TlsProblem {
             what: (*msg).to_string(),
             fix: String::new(),
