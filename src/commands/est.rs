@@ -181,7 +181,12 @@ fn bootstrap(
                 );
             }
         }
-        None => unreachable!("bootstrap without a pin runs on a terminal only"),
+        None => {
+            return Err(Error::Untrusted(format!(
+                "the CA '{subject}' (sha256 {fingerprint}) is not trusted: give --fingerprint to trust it"
+            ))
+            .into());
+        }
     }
     let path = remembered_path(state_dir, endpoint);
     if let Some(dir) = path.parent() {
