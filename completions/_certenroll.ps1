@@ -540,7 +540,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;config;init' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP URL')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The SCEP or EST URL (an EST URL holds /.well-known/est)')
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)')
             [CompletionResult]::new('--cn', '--cn', [CompletionResultType]::ParameterName, 'Common name (default: this machine''s host name)')
             [CompletionResult]::new('--san', '--san', [CompletionResultType]::ParameterName, 'Subject alternative names, comma-separated (default: dns:CN)')
@@ -550,6 +550,10 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'The chain file (default: NAME-chain.pem)')
             [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'A file holding the challenge password')
             [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'An environment variable holding the challenge password')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'EST: the HTTP Basic user name (none: a client certificate or no login)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'EST: a file holding the HTTP password')
+            [CompletionResult]::new('--password-env', '--password-env', [CompletionResultType]::ParameterName, 'EST: an environment variable holding the HTTP password')
+            [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'EST: the key type (rsa, p256, p384)')
             [CompletionResult]::new('--renew-at', '--renew-at', [CompletionResultType]::ParameterName, 'Renewal: share of the lifetime (default 66%)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')

@@ -522,7 +522,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__init)
-            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --renew-at --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
+            opts="-v -q -h -V --no-input --force --url --fingerprint --trust-ca --cn --san --key-bits --key --cert --chain --challenge-file --challenge-env --username --password-file --password-env --key-type --renew-at --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -566,6 +566,22 @@ _certenroll() {
                     ;;
                 --challenge-env)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "rsa p256 p384" -- "${cur}"))
                     return 0
                     ;;
                 --renew-at)

@@ -522,7 +522,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;config;init'= {
-            cand --url 'The SCEP URL'
+            cand --url 'The SCEP or EST URL (an EST URL holds /.well-known/est)'
             cand --fingerprint 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)'
             cand --cn 'Common name (default: this machine''s host name)'
             cand --san 'Subject alternative names, comma-separated (default: dns:CN)'
@@ -532,6 +532,10 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --chain 'The chain file (default: NAME-chain.pem)'
             cand --challenge-file 'A file holding the challenge password'
             cand --challenge-env 'An environment variable holding the challenge password'
+            cand --username 'EST: the HTTP Basic user name (none: a client certificate or no login)'
+            cand --password-file 'EST: a file holding the HTTP password'
+            cand --password-env 'EST: an environment variable holding the HTTP password'
+            cand --key-type 'EST: the key type (rsa, p256, p384)'
             cand --renew-at 'Renewal: share of the lifetime (default 66%)'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'

@@ -487,7 +487,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "export" -d 'Write the profiles (or the one --profile names) to FILE, for another device'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "import" -d 'Add the profiles of FILE to the configuration, replacing profiles of the same name'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l url -d 'The SCEP URL' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l url -d 'The SCEP or EST URL (an EST URL holds /.well-known/est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l fingerprint -d 'The CA\'s SHA-256 fingerprint, as its administrator gave it (checked against the server)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l cn -d 'Common name (default: this machine\'s host name)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l san -d 'Subject alternative names, comma-separated (default: dns:CN)' -r
@@ -497,6 +497,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l chain -d 'The chain file (default: NAME-chain.pem)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l challenge-file -d 'A file holding the challenge password' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l challenge-env -d 'An environment variable holding the challenge password' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l username -d 'EST: the HTTP Basic user name (none: a client certificate or no login)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l password-file -d 'EST: a file holding the HTTP password' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l password-env -d 'EST: an environment variable holding the HTTP password' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l key-type -d 'EST: the key type (rsa, p256, p384)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
+p256\t'ECDSA on NIST P-256 (EST only)'
+p384\t'ECDSA on NIST P-384 (EST only)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l renew-at -d 'Renewal: share of the lifetime (default 66%)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'

@@ -1008,7 +1008,7 @@ pub struct InitArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// The SCEP URL.
+    /// The SCEP or EST URL (an EST URL holds /.well-known/est).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
 
@@ -1052,6 +1052,22 @@ pub struct InitArgs {
     /// An environment variable holding the challenge password.
     #[arg(long, value_name = "VAR")]
     pub challenge_env: Option<String>,
+
+    /// EST: the HTTP Basic user name (none: a client certificate or no login).
+    #[arg(long, value_name = "USER")]
+    pub username: Option<String>,
+
+    /// EST: a file holding the HTTP password.
+    #[arg(long, value_name = "FILE", conflicts_with = "password_env")]
+    pub password_file: Option<PathBuf>,
+
+    /// EST: an environment variable holding the HTTP password.
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+
+    /// EST: the key type (rsa, p256, p384).
+    #[arg(long, value_enum, value_name = "TYPE")]
+    pub key_type: Option<KeyType>,
 
     /// Renewal: share of the lifetime (default 66%).
     #[arg(long, value_name = "PERCENT")]

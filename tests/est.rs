@@ -785,3 +785,61 @@ fn a_server_that_wants_both_gets_the_login_and_the_client_certificate() {
     let log = est.lab.log();
     assert!(log.contains("client_cert=CN=id basic=true"), "{log}");
 }
+
+#[test]
+fn config_init_sets_up_an_est_profile_that_enroll_then_uses() {
+    let est = Est::start(&["--basic", "dev:s3cret"]);
+    let config = est.path("config.toml");
+    let run = || {
+        let mut cmd = certenroll_in(est.state.path());
+        cmd.arg("--config")
+            .arg(&config)
+            .args(["--profile", "phone"]);
+        cmd
+    };
+    // A wrong fingerprint: nothing written.
+    run()
+        .args(["config", "init", "--no-input", "--url", &est.lab.est_url])
+        .args(["--fingerprint", &"CD".repeat(32), "--cn", "phone-9"])
+        .assert()
+        .code(7);
+    assert!(!config.exists());
+    run()
+        .args(["config", "init", "--no-input", "--url", &est.lab.est_url])
+        .args([
+            "--fingerprint",
+            &est.lab.ca_sha256,
+            "--cn",
+            "phone-9",
+            "--key-type",
+            "p256",
+        ])
+        .args(["--username", "dev", "--password-file"])
+        .arg(est.password())
+        .arg("--key")
+        .arg(est.path("phone.key"))
+        .arg("--cert")
+        .arg(est.path("phone.pem"))
+        .assert()
+        .code(0);
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("ca_file = ") && text.contains("phone-est-ca.pem"),
+        "{text}"
+    );
+    assert!(
+        text.contains("key_type = \"p256\"") && text.contains("username = \"dev\""),
+        "{text}"
+    );
+    assert!(!text.contains("s3cret"), "{text}");
+    run().arg("enroll").assert().code(0);
+    assert!(same_key(&est.path("phone.pem"), &est.path("phone.key")));
+    let key = openssl(&[
+        "pkey",
+        "-in",
+        est.path("phone.key").to_str().unwrap(),
+        "-noout",
+        "-text",
+    ]);
+    assert!(key.contains("prime256v1"), "{key}");
+}

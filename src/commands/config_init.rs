@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use certenroll::Error;
-use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name};
+use certenroll::config::{Checked, Config, KeyBits, KeyTypeName, Profile, check_profile_name};
 use certenroll::error::exit;
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
+use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::client::Client;
 use certenroll::store;
 
@@ -30,12 +31,30 @@ impl Asker {
         given: Option<String>,
         default: Option<String>,
     ) -> Result<Option<String>> {
+        self.checked(prompt, given, default, |_| Ok(()))
+    }
+
+    /// An answer that `check` accepts: a person who typed something it refuses is told why
+    /// and asked again (flags are checked where they are used).
+    fn checked(
+        &self,
+        prompt: &str,
+        given: Option<String>,
+        default: Option<String>,
+        check: fn(&str) -> std::result::Result<(), String>,
+    ) -> Result<Option<String>> {
         if given.is_some() || !self.interactive {
             return Ok(given.or(default));
         }
         let mut input = dialoguer::Input::<String>::new()
             .with_prompt(prompt)
-            .allow_empty(true);
+            .allow_empty(true)
+            .validate_with(move |answer: &String| -> std::result::Result<(), String> {
+                match answer.trim() {
+                    "" => Ok(()),
+                    answer => check(answer),
+                }
+            });
         if let Some(d) = &default {
             input = input.default(d.clone());
         }
@@ -50,6 +69,57 @@ impl Asker {
             .interact()
             .context("reading the answer")
     }
+}
+
+/// An EST login: where its password is kept (never in the configuration).
+#[derive(Default)]
+struct EstLogin {
+    username: Option<String>,
+    password_file: Option<PathBuf>,
+    password_env: Option<String>,
+}
+
+/// The EST user name and where its password comes from: a flag, or typed here and kept in a
+/// 0600 file beside the configuration.
+fn est_login(ask: &Asker, args: &InitArgs, config_path: &Path, name: &str) -> Result<EstLogin> {
+    let Some(username) = ask.text(
+        "EST user name (empty for none: a client certificate, or no login)",
+        args.username.clone(),
+        None,
+    )?
+    else {
+        return Ok(EstLogin::default());
+    };
+    let (password_file, password_env) = match (&args.password_file, &args.password_env) {
+        (Some(file), _) => (Some(file.clone()), None),
+        (None, Some(var)) => (None, Some(var.clone())),
+        (None, None) if ask.interactive => {
+            let secret = dialoguer::Password::new()
+                .with_prompt("EST password (kept in a 0600 file beside the configuration)")
+                .interact()
+                .context("reading the password")?;
+            let file = beside(config_path, format!("{name}.password"));
+            store::write_atomic(
+                &file,
+                format!("{secret}\n").as_bytes(),
+                store::KEY_MODE,
+                "writing the password file",
+            )?;
+            (Some(file), None)
+        }
+        (None, None) => {
+            return Err(Error::Invalid(
+                "--username needs --password-file FILE or --password-env VAR with --no-input"
+                    .into(),
+            )
+            .into());
+        }
+    };
+    Ok(EstLogin {
+        username: Some(username),
+        password_file,
+        password_env,
+    })
 }
 
 fn host_name() -> Option<String> {
@@ -81,18 +151,36 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     };
 
     let url = ask
-        .text("SCEP URL", args.url.clone(), None)?
-        .ok_or_else(|| Error::Invalid("config init needs the SCEP URL: pass --url URL".into()))?;
+        .text("SCEP or EST URL", args.url.clone(), None)?
+        .ok_or_else(|| {
+            Error::Invalid("config init needs the server's URL: pass --url URL".into())
+        })?;
+    let est = certenroll::est::is_est_url(&url);
 
     // Test the server and show its CA before anything is written.
-    let http = super::transport(global)?;
-    let client = Client::new(&http, &url)?;
-    let caps = client.get_ca_caps()?;
-    let ca = client.get_ca_cert(None)?;
+    let ca = if est {
+        let endpoint = certenroll::est::Endpoint::new(&url, None)?;
+        let ca = CaCerts::from_certs(super::est::cacerts_for_setup(global, &endpoint)?)?;
+        out.human(&format!(
+            "Reached {} (EST): {} CA certificate(s)",
+            endpoint.base(),
+            ca.all().len()
+        ));
+        ca
+    } else {
+        let http = super::transport(global)?;
+        let client = Client::new(&http, &url)?;
+        let caps = client.get_ca_caps()?;
+        let ca = client.get_ca_cert(None)?;
+        out.human(&format!(
+            "Reached {url}: capabilities {}",
+            caps.names.join(", ")
+        ));
+        ca
+    };
     let shown = cert::fingerprint(ca.ca(), Digest::Sha256);
     out.human(&format!(
-        "Reached {url}: capabilities {}\nCA: {}\n    SHA-256 {shown}",
-        caps.names.join(", "),
+        "CA: {}\n    SHA-256 {shown}",
         cert::name_to_string(ca.ca().tbs_certificate().subject())
     ));
     let pin = match &args.fingerprint {
@@ -123,10 +211,17 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     let cn = ask
         .text("Common name (CN)", args.cn.clone(), host_name())?
         .ok_or_else(|| Error::Invalid("a common name is needed: pass --cn NAME".into()))?;
-    let sans = ask.text(
+    let sans = ask.checked(
         "Subject alternative names (comma-separated)",
         args.san.clone(),
         Some(format!("dns:{cn}")),
+        |answer| {
+            answer
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .try_for_each(|s| s.parse::<certenroll::pki::csr::San>().map(|_| ()))
+        },
     )?;
     let san = sans
         .as_deref()
@@ -136,18 +231,51 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         .filter(|s| !s.is_empty())
         .map(Checked::new)
         .collect::<certenroll::Result<Vec<_>>>()?;
-    let bits_text = ask.text(
-        "RSA key size (2048, 3072, 4096)",
-        args.key_bits.map(|b| b.to_string()),
-        Some("2048".into()),
-    )?;
-    let bits: usize = bits_text
-        .as_deref()
-        .unwrap_or("2048")
-        .parse()
-        .ok()
-        .filter(|b| certenroll::pki::key::RSA_BITS.contains(b))
-        .ok_or_else(|| Error::Invalid("the key size must be 2048, 3072 or 4096".into()))?;
+    let key_type = if est {
+        let answer = ask.checked(
+            "Key type (rsa, p256, p384)",
+            args.key_type.map(|k| format!("{k:?}").to_lowercase()),
+            Some("rsa".into()),
+            |answer| match answer {
+                "rsa" | "p256" | "p384" => Ok(()),
+                _ => Err("use rsa, p256 or p384".into()),
+            },
+        )?;
+        match answer.as_deref().unwrap_or("rsa") {
+            "rsa" => None,
+            "p256" => Some(KeyTypeName::P256),
+            "p384" => Some(KeyTypeName::P384),
+            other => {
+                return Err(
+                    Error::Invalid(format!("key type '{other}': use rsa, p256 or p384")).into(),
+                );
+            }
+        }
+    } else {
+        None
+    };
+    // The RSA size, unless the key is an EC one.
+    let bits = if key_type.is_none() {
+        let bits_text = ask.checked(
+            "RSA key size (2048, 3072, 4096)",
+            args.key_bits.map(|b| b.to_string()),
+            Some("2048".into()),
+            |answer| match answer.parse::<usize>() {
+                Ok(bits) if certenroll::pki::key::RSA_BITS.contains(&bits) => Ok(()),
+                _ => Err("use 2048, 3072 or 4096".into()),
+            },
+        )?;
+        let bits: usize = bits_text
+            .as_deref()
+            .unwrap_or("2048")
+            .parse()
+            .ok()
+            .filter(|b| certenroll::pki::key::RSA_BITS.contains(b))
+            .ok_or_else(|| Error::Invalid("the key size must be 2048, 3072 or 4096".into()))?;
+        Some(KeyBits(bits))
+    } else {
+        None
+    };
     let path_answer =
         |prompt: &str, given: &Option<PathBuf>, default: PathBuf| -> Result<PathBuf> {
             Ok(ask
@@ -178,6 +306,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     let (challenge_file, challenge_env) = match (&args.challenge_file, &args.challenge_env) {
         (Some(file), _) => (Some(file.clone()), None),
         (None, Some(var)) => (None, Some(var.clone())),
+        // EST authenticates with a login or a client certificate instead.
+        (None, None) if est => (None, None),
         (None, None) if ask.interactive => {
             let secret = dialoguer::Password::new()
                 .with_prompt("Challenge password (kept in a 0600 file beside the configuration; empty for none)")
@@ -200,13 +330,43 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         }
         (None, None) => (None, None),
     };
-    let renew_at = ask.text(
+    let login = if est {
+        est_login(&ask, args, config_path, &name)?
+    } else {
+        EstLogin::default()
+    };
+    // EST: the CA shown (and confirmed) becomes the HTTPS trust anchor.
+    let ca_file = match (&global.ca_file, est) {
+        (Some(given), true) => Some(given.clone()),
+        (None, true) => {
+            let file = beside(config_path, format!("{name}-est-ca.pem"));
+            if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::local("creating configuration directory", dir, e))?;
+            }
+            store::write_atomic(
+                &file,
+                cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?.as_bytes(),
+                store::CERT_MODE,
+                "writing the CA certificates",
+            )?;
+            Some(file)
+        }
+        (_, false) => None,
+    };
+    let renew_at = ask.checked(
         "Renew once this share of the lifetime has passed",
         args.renew_at.map(|p| format!("{}%", p.0)),
         Some(format!(
             "{}%",
             certenroll::schedule::DEFAULT_RENEW_AT_PERCENT
         )),
+        |answer| {
+            answer
+                .parse::<certenroll::schedule::Percent>()
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        },
     )?;
 
     let profile = Profile {
@@ -217,9 +377,14 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         key: Some(key),
         cert: Some(cert_file),
         chain: Some(chain),
-        key_bits: Some(KeyBits(bits)),
+        key_bits: bits,
         challenge_file,
         challenge_env,
+        key_type,
+        ca_file,
+        username: login.username,
+        password_file: login.password_file,
+        password_env: login.password_env,
         renew_at: renew_at.as_deref().map(Checked::new).transpose()?,
         ..Profile::default()
     };

@@ -234,6 +234,23 @@ fn save_to_profile(global: &GlobalArgs, name: &str, anchor: &Path, out: &Output)
     Ok(())
 }
 
+/// The CA certificates of an EST server for `config init`: over a trusted connection when
+/// --ca-file or --system-roots says what to trust, else fetched without trusting the server
+/// (RFC 7030 4.1.1); the caller then has them confirmed by fingerprint or by a person.
+pub fn cacerts_for_setup(global: &GlobalArgs, endpoint: &Endpoint) -> Result<Vec<Certificate>> {
+    let trusted = global.ca_file.is_some() || global.system_roots;
+    let http = if trusted {
+        super::transport(global)?
+    } else {
+        Transport::new(Options {
+            timeout: Duration::from_secs(global.timeout),
+            insecure_bootstrap: true,
+            ..Options::default()
+        })?
+    };
+    Ok(EstClient::new(&http, endpoint.clone(), None, false).cacerts()?)
+}
+
 /// Whether an error is the server's certificate not chaining to what is trusted.
 fn untrusted_server(err: &Error) -> bool {
     matches!(err, Error::Communication { kind: CommError::Tls(problem), .. }
