@@ -447,6 +447,19 @@ fn failures_say_what_is_wrong_in_one_line_with_their_exit_codes() {
             "answered HTTP 500: lab: injected HTTP 500\\u{1b}[2J",
         ));
     assert!(!est.path("five.pem").exists());
+    // SCEP-only operations say so instead of a 404.
+    for verb in [
+        &["getcacaps"][..],
+        &["getcert", "--serial", "03"][..],
+        &["getcrl"][..],
+    ] {
+        est.run()
+            .args(verb)
+            .args(["--url", &est.lab.est_url])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("this is a SCEP operation"));
+    }
     // Plain HTTP is refused before anything is sent.
     crate::util::certenroll()
         .args(["getcacert", "--url", "http://127.0.0.1:1/.well-known/est"])

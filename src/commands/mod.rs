@@ -74,8 +74,15 @@ fn trust(global: &GlobalArgs) -> Result<certenroll::tls::Trust> {
     })
 }
 
-/// A SCEP client for `server`.
+/// A SCEP client for `server`; an EST server gets a clear word instead of a 404.
 fn client<'a>(http: &'a Transport, server: &ServerArgs) -> Result<Client<'a>> {
+    if server.protocol() == crate::cli::ProtocolChoice::Est {
+        return Err(certenroll::Error::Invalid(format!(
+            "this is a SCEP operation, and {} is EST: over EST use getcacert, enroll, renew, csrattrs or serverkeygen",
+            server.url
+        ))
+        .into());
+    }
     Ok(Client::new(http, &server.url)?)
 }
 
