@@ -515,15 +515,17 @@ fn est_saved(s: &Saving<'_>, global: &GlobalArgs) -> Result<EstSaved> {
     })
 }
 
-/// Send the request again after each Retry-After, up to the poll count.
+/// Send the request again, first after `first`, then after each Retry-After the server
+/// names (RFC 7030 4.2.3: at least that long; at least a second), up to the poll count.
 fn wait(
     connection: &Connection,
     store: &PendingStore,
     request: &mut Request,
-    mut retry_after: Duration,
+    first: Duration,
     policy: &PollPolicy,
     out: &Output,
 ) -> Result<End> {
+    let mut retry_after = first;
     let saved = request
         .pending
         .est
@@ -533,8 +535,11 @@ fn wait(
         .decode(&saved.csr)
         .map_err(|e| Error::Invalid(format!("the saved request is damaged: {e}")))?;
     for attempt in 1..=policy.count {
-        // RFC 7030 4.2.3: at least Retry-After; the poll interval when that is longer.
-        let delay = retry_after.max(policy.interval.min(Duration::from_secs(1)));
+        let delay = if attempt == 1 {
+            first
+        } else {
+            retry_after.max(Duration::from_secs(1))
+        };
         request.pending.next_attempt = Some(store::now_unix() + delay.as_secs());
         store.save(&request.pending)?;
         out.countdown(delay, |left| {
@@ -773,7 +778,14 @@ fn save_and_wait(
             retry_after.as_secs(),
             policy.count
         ));
-        wait(connection, &store, &mut request, retry_after, policy, out)?
+        wait(
+            connection,
+            &store,
+            &mut request,
+            retry_after.max(Duration::from_secs(1)),
+            policy,
+            out,
+        )?
     };
     waiting::finish(
         state_dir,
@@ -820,15 +832,15 @@ pub fn poll_saved(
     global_for.system_roots = saved.system_roots && saved.ca_file.is_none();
     let connection = connect(&global_for, &server, &auth, None, None, state_dir, out)?;
     let store = PendingStore::new(state_dir);
-    // The request is sent again at once: Retry-After was waited out between runs.
-    let end = wait(
-        &connection,
-        &store,
-        &mut request,
-        Duration::ZERO,
-        policy,
-        out,
-    )?;
+    // Not before the Retry-After the server named (RFC 7030 4.2.3).
+    let first = Duration::from_secs(
+        request
+            .pending
+            .next_attempt
+            .unwrap_or(0)
+            .saturating_sub(store::now_unix()),
+    );
+    let end = wait(&connection, &store, &mut request, first, policy, out)?;
     let key_description = request.key.describe();
     waiting::finish(
         state_dir,
