@@ -334,6 +334,9 @@ fn accepted_202_is_pending_then_polled_to_the_certificate_across_processes() {
         .unwrap()
         .count();
     assert_eq!(saved, 1);
+    // The server's Retry-After is kept: poll will not send before it.
+    let status: serde_json::Value = json_of(est.run().args(["status", "--json"]), 0);
+    assert!(status["pending"][0]["next_attempt"].is_string(), "{status}");
     // The next poll sends the same request again: still 202.
     est.run()
         .args(["poll", "--poll-count", "1", "--poll-interval", "0"])
