@@ -48,6 +48,28 @@ impl Est {
         self.dir.path().join(name)
     }
 
+    /// A certificate from the same lab CA over SCEP (NAME.key, NAME.pem), to authenticate
+    /// with over EST.
+    fn scep_identity(&self, cn: &str) {
+        certenroll_in(self.state.path())
+            .arg("--ca-file")
+            .arg(&self.ca)
+            .args([
+                "enroll",
+                "--no-challenge",
+                "--url",
+                &self.lab.url,
+                "--cn",
+                cn,
+            ])
+            .arg("--out-key")
+            .arg(self.path(&format!("{cn}.key")))
+            .arg("--out-cert")
+            .arg(self.path(&format!("{cn}.pem")))
+            .assert()
+            .code(0);
+    }
+
     /// A password file for the lab's --basic dev:s3cret.
     fn password(&self) -> PathBuf {
         let path = self.path("password");
@@ -151,23 +173,7 @@ fn a_missing_or_wrong_password_is_401_with_the_realm_and_leaves_nothing() {
 fn client_certificate_auth_and_reenrollment_with_the_current_certificate() {
     let est = Est::start(&["--require-client-cert"]);
     // A first certificate from the same CA over SCEP, to authenticate with.
-    certenroll_in(est.state.path())
-        .arg("--ca-file")
-        .arg(&est.ca)
-        .args([
-            "enroll",
-            "--no-challenge",
-            "--url",
-            &est.lab.url,
-            "--cn",
-            "device-1",
-        ])
-        .arg("--out-key")
-        .arg(est.path("device-1.key"))
-        .arg("--out-cert")
-        .arg(est.path("device-1.pem"))
-        .assert()
-        .code(0);
+    est.scep_identity("device-1");
     // Without a client certificate: 401.
     est.enroll("device-2").assert().code(4);
     // With it: enrolled.
@@ -759,23 +765,7 @@ fn a_ca_bootstrapped_under_a_profile_is_saved_to_it() {
 #[test]
 fn a_server_that_wants_both_gets_the_login_and_the_client_certificate() {
     let est = Est::start(&["--basic", "dev:s3cret", "--require-client-cert"]);
-    certenroll_in(est.state.path())
-        .arg("--ca-file")
-        .arg(&est.ca)
-        .args([
-            "enroll",
-            "--no-challenge",
-            "--url",
-            &est.lab.url,
-            "--cn",
-            "id",
-        ])
-        .arg("--out-key")
-        .arg(est.path("id.key"))
-        .arg("--out-cert")
-        .arg(est.path("id.pem"))
-        .assert()
-        .code(0);
+    est.scep_identity("id");
     let with_cert = |cmd: &mut assert_cmd::Command| {
         cmd.arg("--client-cert")
             .arg(est.path("id.pem"))

@@ -213,18 +213,10 @@ impl Responder {
     }
 
     fn enroll(&self, request: &Request, client: Option<&Certificate>, operation: &str) -> Response {
-        let faulted = (self.options.http_status.is_some()
-            || self.options.fault.is_some()
-            || !self.options.delay.is_zero())
-            && self.take_fault();
-        if faulted && !self.options.delay.is_zero() {
-            tracing::info!(delay = ?self.options.delay, "injected delay");
-            std::thread::sleep(self.options.delay);
-        }
-        if faulted && let Some(status) = self.options.http_status {
-            tracing::info!(status, "injected HTTP status");
-            return Response::text(status, &format!("lab: injected HTTP {status}\x1b[2J"));
-        }
+        let faulted = match self.inject(false) {
+            Ok(faulted) => faulted,
+            Err(response) => return response,
+        };
         let csr = match crate::est::decode_body(&request.body, "request")
             .map_err(|e| e.to_string())
             .and_then(|der| CertReq::from_der(&der).map_err(|e| e.to_string()))

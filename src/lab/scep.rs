@@ -186,8 +186,31 @@ impl Responder {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The faults for one request: whether they apply to it (with `also`, another fault of
+    /// the caller's counts), after the injected delay; the injected HTTP status as an error.
+    pub(super) fn inject(&self, also: bool) -> std::result::Result<bool, Response> {
+        let faulted = (also
+            || self.options.http_status.is_some()
+            || self.options.fault.is_some()
+            || !self.options.delay.is_zero())
+            && self.take_fault();
+        if faulted && !self.options.delay.is_zero() {
+            tracing::info!(delay = ?self.options.delay, "injected delay");
+            std::thread::sleep(self.options.delay);
+        }
+        if faulted && let Some(status) = self.options.http_status {
+            tracing::info!(status, "injected HTTP status");
+            // With a terminal escape, to show that clients print the server's text safely.
+            return Err(Response::text(
+                status,
+                &format!("lab: injected HTTP {status}\x1b[2J"),
+            ));
+        }
+        Ok(faulted)
+    }
+
     /// Whether an injected fault applies to this PKIOperation request.
-    pub(super) fn take_fault(&self) -> bool {
+    fn take_fault(&self) -> bool {
         let mut state = self.state();
         match self.options.fault_limit {
             Some(limit) if state.faulted >= limit => false,
@@ -242,19 +265,10 @@ impl Responder {
     }
 
     fn pki_operation(&self, message: &[u8]) -> Response {
-        let faulted = (self.options.fail.is_some()
-            || self.options.http_status.is_some()
-            || self.options.fault.is_some()
-            || !self.options.delay.is_zero())
-            && self.take_fault();
-        if faulted && !self.options.delay.is_zero() {
-            tracing::info!(delay = ?self.options.delay, "injected delay");
-            std::thread::sleep(self.options.delay);
-        }
-        if faulted && let Some(status) = self.options.http_status {
-            tracing::info!(status, "injected HTTP status");
-            return Response::text(status, &format!("lab: injected HTTP {status}"));
-        }
+        let faulted = match self.inject(self.options.fail.is_some()) {
+            Ok(faulted) => faulted,
+            Err(response) => return response,
+        };
         let incoming = match self.decode(message) {
             Ok(incoming) => incoming,
             Err(e) => {
