@@ -126,9 +126,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-cer
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-env -d 'Read the challenge password from this environment variable' -r
@@ -142,6 +139,9 @@ post\t'Always HTTP POST'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l username -d 'EST: the HTTP Basic user name' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
@@ -217,9 +217,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l o
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-env -d 'Read the challenge password from this environment variable' -r
@@ -233,6 +230,9 @@ post\t'Always HTTP POST'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l username -d 'EST: the HTTP Basic user name' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
@@ -262,19 +262,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-ident
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l label -d 'EST: the CA label' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l username -d 'EST: the HTTP Basic user name' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-key -d 'EST: the key of --client-cert' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 'The current certificate (replaced by the new one)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
@@ -294,6 +286,14 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l post-hoo
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l out-p12 -d 'Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices and web UIs that import only PKCS#12' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l username -d 'EST: the HTTP Basic user name' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-key -d 'EST: the key of --client-cert' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

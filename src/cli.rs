@@ -218,6 +218,7 @@ pub struct Cli {
 
 /// Options that every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Print the result as one JSON object on stdout.
     ///
@@ -396,6 +397,7 @@ pub enum ProtocolChoice {
 
 /// How an EST client authenticates: HTTP Basic, a TLS client certificate, or both.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "EST authentication")]
 pub struct EstAuthArgs {
     /// EST: the HTTP Basic user name.
     #[arg(long, value_name = "USER")]
@@ -586,10 +588,6 @@ pub struct EnrollArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 
-    /// Also write a PKCS#12 bundle.
-    #[command(flatten)]
-    pub p12: P12Args,
-
     /// Where the challenge password comes from.
     #[command(flatten)]
     pub challenge: ChallengeArgs,
@@ -618,6 +616,10 @@ pub struct EnrollArgs {
     #[command(flatten)]
     pub policy: PolicyArgs,
 
+    /// Also write a PKCS#12 bundle.
+    #[command(flatten)]
+    pub p12: P12Args,
+
     /// EST authentication.
     #[command(flatten)]
     pub auth: EstAuthArgs,
@@ -625,6 +627,7 @@ pub struct EnrollArgs {
 
 /// A PKCS#12 bundle written beside the PEM or DER files, and where its passphrase comes from.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "PKCS#12 output")]
 pub struct P12Args {
     /// Also write key, certificate and chain as one PKCS#12 file (mode 0600), for devices
     /// and web UIs that import only PKCS#12.
@@ -779,11 +782,6 @@ pub struct RenewArgs {
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
 
-    /// EST authentication (the current certificate is the TLS client certificate unless
-    /// --client-cert names another).
-    #[command(flatten)]
-    pub auth: EstAuthArgs,
-
     /// The current key (it signs the renewal request; replaced by the new key unless
     /// --reuse-key).
     #[arg(long, value_name = "FILE", required_unless_present = "all")]
@@ -800,10 +798,6 @@ pub struct RenewArgs {
     /// Encoding of written files.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-
-    /// Also write a PKCS#12 bundle.
-    #[command(flatten)]
-    pub p12: P12Args,
 
     /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
     #[arg(long, value_name = "SHA256")]
@@ -864,6 +858,15 @@ pub struct RenewArgs {
     /// Polling and timing.
     #[command(flatten)]
     pub policy: PolicyArgs,
+
+    /// Also write a PKCS#12 bundle.
+    #[command(flatten)]
+    pub p12: P12Args,
+
+    /// EST authentication (the current certificate is the TLS client certificate unless
+    /// --client-cert names another).
+    #[command(flatten)]
+    pub auth: EstAuthArgs,
 }
 
 /// Arguments of `poll`.
