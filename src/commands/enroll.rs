@@ -160,36 +160,21 @@ pub(super) fn key_kind(args: &EnrollArgs) -> KeyKind {
 }
 
 pub(super) fn generate_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
-    let (path, target) = new_key_target(args)?;
-    let key = out.while_busy(
-        &format!("generating an {} key", describe_kind(kind)),
-        || PrivateKey::generate(kind),
-    )?;
-    write_new_key(args, key, path, target)
-}
-
-/// Where a new key goes: --out-key, or KEY.new beside an existing one (checked writable).
-fn new_key_target(args: &EnrollArgs) -> Result<(PathBuf, PathBuf)> {
     let path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
-    let target = if path.exists() {
+    let exists = path.exists();
+    let target = if exists {
         super::with_suffix(&path, ".new")
     } else {
         path.clone()
     };
     store::check_writable(&target, "writing key")?;
-    Ok((path, target))
-}
 
-/// Write a new key (mode 0600) to `target`, staged when that is not `path`.
-fn write_new_key(
-    args: &EnrollArgs,
-    key: PrivateKey,
-    path: PathBuf,
-    target: PathBuf,
-) -> Result<KeyPlan> {
-    let staged = target != path;
+    let key = out.while_busy(
+        &format!("generating an {} key", describe_kind(kind)),
+        || PrivateKey::generate(kind),
+    )?;
     store::write_atomic(
         &target,
         &super::encode_key(&key, args.format)?,
@@ -200,7 +185,7 @@ fn write_new_key(
     Ok(KeyPlan {
         key,
         path,
-        staged: staged.then_some(target),
+        staged: exists.then_some(target),
     })
 }
 
@@ -308,40 +293,18 @@ fn enroll(
     let p12 = super::pkcs12::requested(&args.p12, out)?;
 
     waiting::jitter(args.policy.jitter, out)?;
-    // A new key is generated while the CA's capabilities and certificates are fetched, and
-    // written (0600) only once both succeeded, before the request that depends on it is sent.
-    let target = existing_key
-        .is_none()
-        .then(|| new_key_target(args))
-        .transpose()?;
-    let (fetched, generated) = std::thread::scope(|scope| {
-        let keygen = target.as_ref().map(|_| {
-            let kind = key_kind(args);
-            scope.spawn(move || {
-                out.while_busy(
-                    &format!("generating an {} key", describe_kind(kind)),
-                    || PrivateKey::generate(kind),
-                )
-            })
-        });
-        let fetched = request_options::caps_and_ca(
-            &client,
-            &args.server,
-            args.ca_cert.as_deref(),
-            args.fingerprint.as_deref(),
-        );
-        (fetched, keygen.map(|k| k.join()))
-    });
-    let (caps, ca) = fetched?;
+    let (caps, ca) = request_options::caps_and_ca(
+        &client,
+        &args.server,
+        args.ca_cert.as_deref(),
+        args.fingerprint.as_deref(),
+    )?;
     let (cipher, digest, method) = choices.resolve(&caps, out);
-    let plan = match (existing_key, generated, target) {
-        (Some(plan), _, _) => plan,
-        (None, Some(generated), Some((path, target))) => {
-            let key =
-                generated.map_err(|_| anyhow::anyhow!("the key generation thread failed"))??;
-            write_new_key(args, key, path, target)?
-        }
-        _ => return Err(anyhow::anyhow!("no key to enroll")),
+
+    // The key is written before the request that depends on it is sent.
+    let plan = match existing_key {
+        Some(plan) => plan,
+        None => generate_key(args, key_kind(args), out)?,
     };
     known.transaction_id = Some(Transaction::for_key(&plan.key.public_key_info()?)?.id);
     // The request and the throwaway certificate that signs the message are two independent
