@@ -39,12 +39,12 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('getcacaps', 'getcacaps', [CompletionResultType]::ParameterValue, 'Show what a SCEP server supports (GetCACaps)')
-            [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (GetCACert)')
+            [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Generate a key, request a certificate and install it')
             [CompletionResult]::new('csrattrs', 'csrattrs', [CompletionResultType]::ParameterValue, 'EST: the CSR attributes the server asks for (/csrattrs), decoded')
             [CompletionResult]::new('serverkeygen', 'serverkeygen', [CompletionResultType]::ParameterValue, 'EST: have the server generate the key (/serverkeygen) and install key and certificate')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified')
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (CertPoll), and install what was issued')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
@@ -52,7 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('pkcs12', 'pkcs12', [CompletionResultType]::ParameterValue, 'Bundle a key, its certificate and the CA chain into a PKCS#12 file')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check, step by step, why a device can or cannot enroll, and say how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, check, export and import the configuration file''s profiles')
-            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway SCEP CA with fault injection)')
+            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions (for packagers and the project''s CI)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -726,7 +726,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a SCEP responder with a throwaway CA until interrupted')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -772,7 +772,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;lab;help' {
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a SCEP responder with a throwaway CA until interrupted')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -805,12 +805,12 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
         }
         'certenroll;help' {
             [CompletionResult]::new('getcacaps', 'getcacaps', [CompletionResultType]::ParameterValue, 'Show what a SCEP server supports (GetCACaps)')
-            [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (GetCACert)')
+            [CompletionResult]::new('getcacert', 'getcacert', [CompletionResultType]::ParameterValue, 'Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts)')
             [CompletionResult]::new('enroll', 'enroll', [CompletionResultType]::ParameterValue, 'Generate a key, request a certificate and install it')
             [CompletionResult]::new('csrattrs', 'csrattrs', [CompletionResultType]::ParameterValue, 'EST: the CSR attributes the server asks for (/csrattrs), decoded')
             [CompletionResult]::new('serverkeygen', 'serverkeygen', [CompletionResultType]::ParameterValue, 'EST: have the server generate the key (/serverkeygen) and install key and certificate')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified')
-            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (CertPoll), and install what was issued')
+            [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
@@ -818,7 +818,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('pkcs12', 'pkcs12', [CompletionResultType]::ParameterValue, 'Bundle a key, its certificate and the CA chain into a PKCS#12 file')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check, step by step, why a device can or cannot enroll, and say how to fix it')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, check, export and import the configuration file''s profiles')
-            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway SCEP CA with fault injection)')
+            [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions (for packagers and the project''s CI)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -890,7 +890,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;lab' {
-            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a SCEP responder with a throwaway CA until interrupted')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted')
             break
         }
         'certenroll;help;lab;serve' {

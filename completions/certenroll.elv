@@ -36,12 +36,12 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
-            cand getcacert 'Fetch and show the CA (and RA) certificates (GetCACert)'
+            cand getcacert 'Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts)'
             cand enroll 'Generate a key, request a certificate and install it'
             cand csrattrs 'EST: the CSR attributes the server asks for (/csrattrs), decoded'
             cand serverkeygen 'EST: have the server generate the key (/serverkeygen) and install key and certificate'
             cand renew 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
-            cand poll 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+            cand poll 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued'
             cand getcert 'Fetch an issued certificate by serial number (GetCert)'
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
@@ -49,7 +49,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand pkcs12 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
-            cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+            cand lab 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -694,7 +694,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand serve 'Run a SCEP responder with a throwaway CA until interrupted'
+            cand serve 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;lab;serve'= {
@@ -738,7 +738,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;lab;help'= {
-            cand serve 'Run a SCEP responder with a throwaway CA until interrupted'
+            cand serve 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;lab;help;serve'= {
@@ -767,12 +767,12 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         }
         &'certenroll;help'= {
             cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
-            cand getcacert 'Fetch and show the CA (and RA) certificates (GetCACert)'
+            cand getcacert 'Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts)'
             cand enroll 'Generate a key, request a certificate and install it'
             cand csrattrs 'EST: the CSR attributes the server asks for (/csrattrs), decoded'
             cand serverkeygen 'EST: have the server generate the key (/serverkeygen) and install key and certificate'
             cand renew 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
-            cand poll 'Ask the CA again about pending requests (CertPoll), and install what was issued'
+            cand poll 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued'
             cand getcert 'Fetch an issued certificate by serial number (GetCert)'
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
@@ -780,7 +780,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand pkcs12 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
-            cand lab 'The embedded test responder (a throwaway SCEP CA with fault injection)'
+            cand lab 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
             cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -831,7 +831,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;config;import'= {
         }
         &'certenroll;help;lab'= {
-            cand serve 'Run a SCEP responder with a throwaway CA until interrupted'
+            cand serve 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
         }
         &'certenroll;help;lab;serve'= {
         }

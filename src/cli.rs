@@ -193,11 +193,12 @@ Examples:
     exit_codes!()
 );
 
-/// SCEP certificate enrollment for devices, printers and servers.
+/// SCEP and EST certificate enrollment for devices, printers and servers.
 ///
 /// certenroll fetches a CA's certificates and capabilities, generates a key, sends a
-/// certificate request with a challenge password, verifies the CA's reply and installs key,
-/// certificate and chain safely.
+/// certificate request (with a challenge password for SCEP, an HTTP login or a client
+/// certificate for EST), verifies the CA's reply and installs key, certificate and chain
+/// safely.
 #[derive(Debug, Parser)]
 #[command(
     name = "certenroll",
@@ -301,7 +302,7 @@ pub enum Command {
     /// Show what a SCEP server supports (GetCACaps).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcacaps(GetcacapsArgs),
-    /// Fetch and show the CA (and RA) certificates (GetCACert).
+    /// Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcacert(GetcacertArgs),
     /// Generate a key, request a certificate and install it.
@@ -317,7 +318,8 @@ pub enum Command {
     /// certificate, swap only once the new one is verified.
     #[command(after_long_help = RENEW_HELP, args_override_self = true)]
     Renew(Box<RenewArgs>),
-    /// Ask the CA again about pending requests (CertPoll), and install what was issued.
+    /// Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and
+    /// install what was issued.
     #[command(after_long_help = POLL_HELP, args_override_self = true)]
     Poll(PollArgs),
     /// Fetch an issued certificate by serial number (GetCert).
@@ -341,7 +343,8 @@ pub enum Command {
     /// Show, check, export and import the configuration file's profiles.
     #[command(subcommand, after_long_help = CONFIG_HELP)]
     Config(ConfigCommand),
-    /// The embedded test responder (a throwaway SCEP CA with fault injection).
+    /// The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault
+    /// injection).
     #[command(subcommand)]
     Lab(LabCommand),
     /// Write the man pages and shell completions (for packagers and the project's CI).
@@ -1080,7 +1083,7 @@ pub struct InitArgs {
 /// `lab` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum LabCommand {
-    /// Run a SCEP responder with a throwaway CA until interrupted.
+    /// Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted.
     ///
     /// The first line on stdout names the URL (and with --json is a JSON object with url and
     /// ca_sha256). Each decoded request is logged on stderr.
