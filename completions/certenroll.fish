@@ -261,7 +261,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l url -d '
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l label -d 'EST: the CA label' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 'The current certificate (replaced by the new one)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
@@ -442,7 +442,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l label -d 'EST: the CA label' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 'The installed key, to check it against the certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l cert -d 'The installed certificate, to check its validity and renewal' -r -F

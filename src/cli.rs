@@ -364,29 +364,39 @@ pub struct ServerArgs {
     #[arg(long, value_name = "NAME")]
     pub ca_ident: Option<String>,
 
+    /// The protocol and the EST label.
+    #[command(flatten)]
+    pub via: ProtocolArgs,
+}
+
+impl ServerArgs {
+    /// The protocol asked for, or the URL's.
+    pub fn protocol(&self) -> ProtocolChoice {
+        self.via.of(&self.url)
+    }
+}
+
+/// Which protocol, and for EST which CA label: shared by the verbs that talk to a server.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProtocolArgs {
     /// The protocol (default: est when the URL holds /.well-known/est, else scep).
-    #[arg(long, value_enum, value_name = "PROTOCOL")]
-    pub protocol: Option<ProtocolChoice>,
+    #[arg(long = "protocol", value_enum, value_name = "PROTOCOL")]
+    pub choice: Option<ProtocolChoice>,
 
     /// EST: the CA label (https://HOST/.well-known/est/LABEL/...).
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
 }
 
-impl ServerArgs {
-    /// The protocol asked for, or the URL's.
-    pub fn protocol(&self) -> ProtocolChoice {
-        protocol_of(self.protocol, &self.url)
+impl ProtocolArgs {
+    /// The protocol asked for, or the one `url` implies.
+    pub fn of(&self, url: &str) -> ProtocolChoice {
+        self.choice.unwrap_or(if certenroll::est::is_est_url(url) {
+            ProtocolChoice::Est
+        } else {
+            ProtocolChoice::Scep
+        })
     }
-}
-
-/// The protocol asked for, or the one `url` implies.
-pub fn protocol_of(asked: Option<ProtocolChoice>, url: &str) -> ProtocolChoice {
-    asked.unwrap_or(if certenroll::est::is_est_url(url) {
-        ProtocolChoice::Est
-    } else {
-        ProtocolChoice::Scep
-    })
 }
 
 /// The enrollment protocols.
@@ -777,13 +787,9 @@ pub struct RenewArgs {
     #[arg(long, value_name = "NAME")]
     pub ca_ident: Option<String>,
 
-    /// The protocol (default: est when the URL holds /.well-known/est, else scep).
-    #[arg(long, value_enum, value_name = "PROTOCOL")]
-    pub protocol: Option<ProtocolChoice>,
-
-    /// EST: the CA label.
-    #[arg(long, value_name = "LABEL")]
-    pub label: Option<String>,
+    /// The protocol and the EST label.
+    #[command(flatten)]
+    pub via: ProtocolArgs,
 
     /// The current key (it signs the renewal request; replaced by the new key unless
     /// --reuse-key).
@@ -939,13 +945,9 @@ pub struct DoctorArgs {
     #[arg(long, value_name = "NAME")]
     pub ca_ident: Option<String>,
 
-    /// The protocol (default: est when the URL holds /.well-known/est, else scep).
-    #[arg(long, value_enum, value_name = "PROTOCOL")]
-    pub protocol: Option<ProtocolChoice>,
-
-    /// EST: the CA label.
-    #[arg(long, value_name = "LABEL")]
-    pub label: Option<String>,
+    /// The protocol and the EST label.
+    #[command(flatten)]
+    pub via: ProtocolArgs,
 
     /// Expected SHA-256 fingerprint of the CA certificate.
     #[arg(long, value_name = "SHA256")]

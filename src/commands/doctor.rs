@@ -207,7 +207,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
     let port = uri
         .port_u16()
         .unwrap_or(if scheme == "https" { 443 } else { 80 });
-    let est = crate::cli::protocol_of(args.protocol, url) == crate::cli::ProtocolChoice::Est;
+    let est = args.via.of(url) == crate::cli::ProtocolChoice::Est;
     if est && scheme != "https" {
         report.fail(
             "url",
@@ -257,7 +257,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
     if est
         && global.ca_file.is_none()
         && !global.system_roots
-        && let Ok(endpoint) = certenroll::est::Endpoint::new(url, args.label.as_deref())
+        && let Ok(endpoint) = certenroll::est::Endpoint::new(url, args.via.label.as_deref())
         && let Ok(state_dir) = super::state_dir(&global)
     {
         let remembered = super::est::remembered_path(&state_dir, &endpoint);
@@ -378,7 +378,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
 
 /// EST: /cacerts, the clock, the CA.
 fn est_steps(http: &Transport, args: &DoctorArgs, url: &str, report: &mut Report) {
-    let endpoint = match certenroll::est::Endpoint::new(url, args.label.as_deref()) {
+    let endpoint = match certenroll::est::Endpoint::new(url, args.via.label.as_deref()) {
         Ok(endpoint) => endpoint,
         Err(err) => {
             report.fail(
@@ -530,8 +530,7 @@ fn local(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Report)
             ),
         },
         // EST authenticates with HTTP Basic or a client certificate instead.
-        (None, None)
-            if crate::cli::protocol_of(args.protocol, url) == crate::cli::ProtocolChoice::Est => {}
+        (None, None) if args.via.of(url) == crate::cli::ProtocolChoice::Est => {}
         (None, None) => report.warn(
             "challenge",
             "no challenge source given".into(),

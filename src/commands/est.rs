@@ -268,7 +268,7 @@ pub fn connect(
     state_dir: &Path,
     out: &Output,
 ) -> Result<Connection> {
-    let endpoint = Endpoint::new(&server.url, server.label.as_deref())?;
+    let endpoint = Endpoint::new(&server.url, server.via.label.as_deref())?;
     if auth.username.is_some()
         && auth.password_file.is_none()
         && auth.password_env.is_none()
@@ -681,7 +681,7 @@ pub fn enroll(
                 auth: &args.auth,
                 csr_der: &csr_der,
                 reenroll: false,
-                label: args.server.label.clone(),
+                label: args.server.via.label.clone(),
                 client: None,
             };
             let request = pending_request(
@@ -815,8 +815,10 @@ pub fn poll_saved(
     let server = ServerArgs {
         url: request.pending.url.clone(),
         ca_ident: None,
-        protocol: Some(crate::cli::ProtocolChoice::Est),
-        label: None,
+        via: crate::cli::ProtocolArgs {
+            choice: Some(crate::cli::ProtocolChoice::Est),
+            label: None,
+        },
     };
     let auth = EstAuthArgs {
         username: saved.username.clone(),
@@ -1045,7 +1047,7 @@ pub fn renew(
                 auth: &args.auth,
                 csr_der: &csr_der,
                 reenroll: true,
-                label: server.label.clone(),
+                label: server.via.label.clone(),
                 client: Some((renewal.cert_path, renewal.key_path)),
             };
             let plan = KeyPlan {

@@ -81,7 +81,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
     let (set, url) = if args.server.protocol() == crate::cli::ProtocolChoice::Est {
         let set = super::est::getcacert(global, &args.server, args.fingerprint.as_deref(), out)?;
         let endpoint =
-            certenroll::est::Endpoint::new(&args.server.url, args.server.label.as_deref())?;
+            certenroll::est::Endpoint::new(&args.server.url, args.server.via.label.as_deref())?;
         (set, endpoint.url("cacerts"))
     } else {
         let http = super::transport(global)?;

@@ -121,8 +121,7 @@ fn renew(
     let server = ServerArgs {
         url: args.url.clone().ok_or_else(|| missing("--url"))?,
         ca_ident: args.ca_ident.clone(),
-        protocol: args.protocol,
-        label: args.label.clone(),
+        via: args.via.clone(),
     };
     recover_interrupted_swap(&key_path, &cert_path, out)?;
     if let Some(code) = continue_pending(global, args, out, state_dir, &key_path, started)? {
@@ -387,7 +386,6 @@ fn continue_pending(
     }
     let http = super::transport(global)?;
     let client = Client::new(&http, &request.pending.url)?;
-    let policy = waiting::policy(&args.policy);
     let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
         .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
     let key_description = request.key.describe();
