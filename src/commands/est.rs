@@ -46,6 +46,8 @@ pub struct Connection {
     client_certificate: bool,
     /// What the connection trusts, to save with a pending request.
     ca_file: Option<PathBuf>,
+    /// /cacerts as fetched, over the same trust, while finding out what to trust.
+    fetched_cacerts: Option<Vec<Certificate>>,
 }
 
 impl Connection {
@@ -284,6 +286,7 @@ pub fn connect(
     };
     let remembered = remembered_path(state_dir, &endpoint);
     let mut ca_file = global.ca_file.clone();
+    let mut fetched_cacerts = None;
     let trust = if let Some(path) = &global.ca_file {
         Trust::from_file(path)?
     } else if global.system_roots {
@@ -308,7 +311,11 @@ pub fn connect(
                     "the EST server's CA is not trusted: pass it with --ca-file, or give --fingerprint SHA256 to trust it on first contact (RFC 7030 4.1.1)",
                 ));
             }
-            _ => Trust::BuiltIn,
+            Ok(certs) => {
+                fetched_cacerts = Some(certs);
+                Trust::BuiltIn
+            }
+            Err(_) => Trust::BuiltIn,
         }
     };
     // The password is asked for once the server is trusted: it is for that server.
@@ -325,12 +332,16 @@ pub fn connect(
         auth: basic,
         client_certificate: client.is_some(),
         ca_file,
+        fetched_cacerts,
     })
 }
 
 /// The CA certificates, checked against a pin.
 fn cacerts(connection: &Connection, pin: Option<&str>) -> Result<CaCerts> {
-    let certs = connection.client().cacerts()?;
+    let certs = match &connection.fetched_cacerts {
+        Some(certs) => certs.clone(),
+        None => connection.client().cacerts()?,
+    };
     let set = CaCerts::from_certs(certs)?;
     if let Some(pin) = pin {
         set.check_pin(&cert::parse_fingerprint(pin)?)?;
