@@ -20,6 +20,7 @@ use certenroll::store;
 use der::Encode;
 use x509_cert::name::Name;
 
+use super::pkcs12::P12Out;
 use super::waiting::{self, Files, Report};
 use super::{Destination, request_options};
 use crate::cli::{EnrollArgs, GlobalArgs, KeyType, ProtocolChoice};
@@ -112,6 +113,31 @@ pub(super) struct KeyPlan {
     pub(super) path: PathBuf,
     /// A staged key to rename over `path` once the certificate is verified.
     pub(super) staged: Option<PathBuf>,
+}
+
+impl KeyPlan {
+    /// The key for people: "RSA 2048", with ", mode 0600" when this run wrote it.
+    pub(super) fn describe(&self, args: &EnrollArgs) -> String {
+        if args.key.is_some() {
+            self.key.describe()
+        } else {
+            format!("{}, mode 0600", self.key.describe())
+        }
+    }
+
+    /// Where an enrollment installs the certificate, the chain, this key and the bundle.
+    pub(super) fn destination(&self, args: &EnrollArgs, p12: Option<P12Out>) -> Destination {
+        Destination {
+            cert: args.out_cert.clone(),
+            chain: args.out_chain.clone(),
+            format: args.format,
+            key: self.path.clone(),
+            staged_key: self.staged.clone(),
+            keep_old: false,
+            post_hook: None,
+            p12,
+        }
+    }
 }
 
 /// Read the key given with --key (before anything is sent: a bad key file is a local error).
@@ -339,26 +365,13 @@ fn enroll(
         chain: args.out_chain.clone(),
         p12: args.p12.out_p12.clone(),
     };
-    let key_description = if args.key.is_some() {
-        plan.key.describe()
-    } else {
-        format!("{}, mode 0600", plan.key.describe())
-    };
+    let key_description = plan.describe(args);
     match outcome {
         Enrolled::Issued {
             cert: issued,
             transaction,
         } => {
-            let dest = Destination {
-                cert: args.out_cert.clone(),
-                chain: args.out_chain.clone(),
-                format: args.format,
-                key: plan.path.clone(),
-                staged_key: plan.staged.clone(),
-                keep_old: false,
-                post_hook: None,
-                p12,
-            };
+            let dest = plan.destination(args, p12);
             let report = Report {
                 operation: "enroll",
                 url: client.url(),

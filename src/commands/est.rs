@@ -646,21 +646,8 @@ pub fn enroll(
             pending => Ok(pending),
         })
         .inspect_err(|err| enroll::after_failure(args, &plan, err, out))?;
-    let key_description = if args.key.is_some() {
-        plan.key.describe()
-    } else {
-        format!("{}, mode 0600", plan.key.describe())
-    };
-    let dest = Destination {
-        cert: args.out_cert.clone(),
-        chain: args.out_chain.clone(),
-        format: args.format,
-        key: plan.path.clone(),
-        staged_key: plan.staged.clone(),
-        keep_old: false,
-        post_hook: None,
-        p12: p12.clone(),
-    };
+    let key_description = plan.describe(args);
+    let dest = plan.destination(args, p12.clone());
     let report = Report {
         operation: "enroll",
         url: connection.endpoint.base(),
