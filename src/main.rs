@@ -11,7 +11,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    exit_cleanly_on_signals();
     // A --profile becomes arguments before clap sees the command line.
     let argv = match profile_args::expand(std::env::args_os().collect()) {
         Ok(argv) => argv,
@@ -24,6 +23,8 @@ fn main() -> ExitCode {
         }
     };
     let cli = cli::Cli::parse_from(argv);
+    // Only a command that runs can write files: --help and usage errors need no handler.
+    exit_cleanly_on_signals();
     let out = output::Output::new(&cli.global);
     out.init_logging(matches!(cli.command, cli::Command::Lab(_)));
     match commands::run(&cli, &out) {
