@@ -19,6 +19,9 @@ use rsa::{BoxedUint, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use zeroize::Zeroizing;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
 use super::digest::Digest;
 use crate::{Error, Result};
 
@@ -38,9 +41,61 @@ pub enum KeyKind {
 
 #[derive(Clone)]
 enum Inner {
-    Rsa(Box<RsaPrivateKey>),
+    Rsa(Arc<RsaKey>),
     P256(p256::SecretKey),
     P384(p384::SecretKey),
+}
+
+/// An RSA key, and the same key for `ring`, whose PKCS#1 v1.5 signatures take half the time of
+/// the `rsa` crate's (`ring` cannot decrypt, and takes only keys of 2048 to 4096 bits with
+/// e ≥ 65537: other keys, SHA-1 signatures and decryption use the `rsa` crate).
+struct RsaKey {
+    key: RsaPrivateKey,
+    signer: Option<ring::rsa::KeyPair>,
+}
+
+impl Inner {
+    /// A generated RSA key.
+    fn rsa(key: RsaPrivateKey) -> Inner {
+        use rsa::pkcs1::EncodeRsaPrivateKey;
+        let signer = key
+            .to_pkcs1_der()
+            .ok()
+            .and_then(|der| ring::rsa::KeyPair::from_der(der.as_bytes()).ok());
+        Inner::Rsa(Arc::new(RsaKey { key, signer }))
+    }
+
+    /// A loaded RSA key, and `ring`'s reading of the same DER (PKCS#8 or PKCS#1).
+    fn loaded_rsa(key: RsaPrivateKey, signer: Option<ring::rsa::KeyPair>) -> Inner {
+        Inner::Rsa(Arc::new(RsaKey { key, signer }))
+    }
+}
+
+impl RsaKey {
+    /// A PKCS#1 v1.5 signature over `data` with `digest`.
+    fn sign(&self, digest: Digest, data: &[u8]) -> Result<Vec<u8>> {
+        let encoding: Option<&'static dyn ring::signature::RsaEncoding> = match digest {
+            Digest::Sha256 => Some(&ring::signature::RSA_PKCS1_SHA256),
+            Digest::Sha384 => Some(&ring::signature::RSA_PKCS1_SHA384),
+            Digest::Sha512 => Some(&ring::signature::RSA_PKCS1_SHA512),
+            Digest::Sha1 => None,
+        };
+        if let (Some(signer), Some(encoding)) = (&self.signer, encoding) {
+            let mut signature = vec![0; signer.public().modulus_len()];
+            return signer
+                .sign(
+                    encoding,
+                    &ring::rand::SystemRandom::new(),
+                    data,
+                    &mut signature,
+                )
+                .map(|()| signature)
+                .map_err(|_| Error::Crypto("signing failed".into()));
+        }
+        self.key
+            .sign_with_rng(&mut sys_rng(), pkcs1v15_scheme(digest), &digest.hash(data))
+            .map_err(|e| Error::Crypto(format!("signing failed: {e}")))
+    }
 }
 
 /// A private key.
@@ -72,18 +127,54 @@ fn pkcs1v15_scheme(digest: Digest) -> Pkcs1v15Sign {
 /// The public exponent of generated keys.
 const RSA_EXPONENT: u64 = 65_537;
 
-/// A random prime of exactly `bits` bits with the top two bits set.
-fn generate_prime(bits: u32) -> BoxedUint {
+/// A random prime of exactly `bits` bits with the top two bits set, or `None` once `stop` is
+/// set (checked between candidates).
+fn generate_prime(bits: u32, stop: &AtomicBool) -> Option<BoxedUint> {
     use crypto_primes::hazmat::{SetBits, SmallFactorsSieveFactory};
     use crypto_primes::{Flavor, is_prime, sieve_and_find};
     // Both only fail for bit lengths far below the sizes `generate_rsa` accepts.
     let factory = SmallFactorsSieveFactory::new(Flavor::Any, bits, SetBits::TwoMsb)
         .expect("a sieve for RSA-sized primes");
-    sieve_and_find(&mut sys_rng(), factory, |_rng, candidate| {
-        is_prime(Flavor::Any, candidate)
+    let found = sieve_and_find(&mut sys_rng(), factory, |_rng, candidate| {
+        stop.load(Ordering::Relaxed) || is_prime(Flavor::Any, candidate)
     })
     .expect("random candidates for RSA-sized primes")
-    .expect("a prime is found eventually")
+    .expect("a prime is found eventually");
+    (!stop.load(Ordering::Relaxed)).then_some(found)
+}
+
+/// Two random primes of `bits` bits each, searched for by every core at once.
+///
+/// Each search thread looks for primes until two have been found between them; a thread that
+/// finds one goes on to look for the second instead of waiting for its neighbour. Finding a
+/// prime takes a random time (a few dozen candidates fail the test first), so splitting "p on
+/// one thread, q on the other" waits for the slower of two searches (on average 1.5 times one
+/// search) where this waits for two primes found at twice the rate (on average one search).
+fn two_primes(bits: u32) -> (BoxedUint, BoxedUint) {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+    let found = Mutex::new(Vec::with_capacity(2));
+    let stop = AtomicBool::new(false);
+    let search = || {
+        while let Some(prime) = generate_prime(bits, &stop) {
+            let mut found = found.lock().unwrap_or_else(|e| e.into_inner());
+            if found.len() < 2 {
+                found.push(prime);
+            }
+            if found.len() == 2 {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(search);
+        }
+        search();
+    });
+    let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    let q = found.pop().expect("two primes");
+    let p = found.pop().expect("two primes");
+    (p, q)
 }
 
 fn sys_rng() -> UnwrapErr<getrandom::SysRng> {
@@ -93,10 +184,10 @@ fn sys_rng() -> UnwrapErr<getrandom::SysRng> {
 impl PrivateKey {
     /// Generate a new RSA key of `bits` bits (2048, 3072 or 4096), e = 65537.
     ///
-    /// The two primes are searched for on two threads at once. It is the `rsa` crate's own
-    /// algorithm (crypto-primes' sieve, then a BPSW test, on candidates with the two top bits
-    /// set so that n has exactly `bits` bits), but the crate finds p and then q, and prime
-    /// search is most of the time: this halves the wait on a device with two cores.
+    /// It is the `rsa` crate's own algorithm (crypto-primes' sieve, then a BPSW test, on
+    /// candidates with the two top bits set so that n has exactly `bits` bits), but the crate
+    /// finds p and then q on one thread, and prime search is most of the time: here every core
+    /// searches (see [`two_primes`]).
     pub fn generate_rsa(bits: usize) -> Result<Self> {
         if !RSA_BITS.contains(&bits) {
             return Err(Error::Invalid(format!(
@@ -105,12 +196,7 @@ impl PrivateKey {
         }
         let half = (bits / 2) as u32;
         loop {
-            let (p, q) = std::thread::scope(|scope| {
-                let other = scope.spawn(|| generate_prime(half));
-                let q = generate_prime(half);
-                (other.join(), q)
-            });
-            let p = p.map_err(|_| Error::Crypto("the prime search thread failed".into()))?;
+            let (p, q) = two_primes(half);
             if p == q {
                 continue;
             }
@@ -120,7 +206,7 @@ impl PrivateKey {
             };
             if rsa.size() * 8 == bits {
                 return Ok(PrivateKey {
-                    inner: Inner::Rsa(Box::new(rsa)),
+                    inner: Inner::rsa(rsa),
                 });
             }
         }
@@ -144,7 +230,7 @@ impl PrivateKey {
     /// The kind of this key.
     pub fn kind(&self) -> KeyKind {
         match &self.inner {
-            Inner::Rsa(rsa) => KeyKind::Rsa(rsa.size() * 8),
+            Inner::Rsa(rsa) => KeyKind::Rsa(rsa.key.size() * 8),
             Inner::P256(_) => KeyKind::P256,
             Inner::P384(_) => KeyKind::P384,
         }
@@ -184,13 +270,13 @@ impl PrivateKey {
 
     fn from_der(bytes: &[u8]) -> Result<Self> {
         let inner = if let Ok(rsa) = RsaPrivateKey::from_pkcs8_der(bytes) {
-            Inner::Rsa(Box::new(rsa))
+            Inner::loaded_rsa(rsa, ring::rsa::KeyPair::from_pkcs8(bytes).ok())
         } else if let Ok(key) = p256::SecretKey::from_pkcs8_der(bytes) {
             Inner::P256(key)
         } else if let Ok(key) = p384::SecretKey::from_pkcs8_der(bytes) {
             Inner::P384(key)
         } else if let Ok(rsa) = RsaPrivateKey::from_pkcs1_der(bytes) {
-            Inner::Rsa(Box::new(rsa))
+            Inner::loaded_rsa(rsa, ring::rsa::KeyPair::from_der(bytes).ok())
         } else if let Ok(key) = p256::SecretKey::from_sec1_der(bytes) {
             Inner::P256(key)
         } else if let Ok(key) = p384::SecretKey::from_sec1_der(bytes) {
@@ -215,7 +301,7 @@ impl PrivateKey {
     /// The key in PKCS#8 DER.
     pub fn to_der(&self) -> Result<Zeroizing<Vec<u8>>> {
         let doc = match &self.inner {
-            Inner::Rsa(rsa) => rsa.to_pkcs8_der(),
+            Inner::Rsa(rsa) => rsa.key.to_pkcs8_der(),
             Inner::P256(key) => key.to_pkcs8_der(),
             Inner::P384(key) => key.to_pkcs8_der(),
         }
@@ -225,7 +311,7 @@ impl PrivateKey {
 
     fn rsa(&self, what: &str) -> Result<&RsaPrivateKey> {
         match &self.inner {
-            Inner::Rsa(rsa) => Ok(rsa),
+            Inner::Rsa(rsa) => Ok(&rsa.key),
             _ => Err(Error::Invalid(format!(
                 "{what} needs an RSA key, and this is {}",
                 self.describe()
@@ -264,7 +350,7 @@ impl PrivateKey {
     /// The SubjectPublicKeyInfo of the public half.
     pub fn public_key_info(&self) -> Result<SubjectPublicKeyInfoOwned> {
         let der = match &self.inner {
-            Inner::Rsa(rsa) => rsa.to_public_key().to_public_key_der(),
+            Inner::Rsa(rsa) => rsa.key.to_public_key().to_public_key_der(),
             Inner::P256(key) => key.public_key().to_public_key_der(),
             Inner::P384(key) => key.public_key().to_public_key_der(),
         }
@@ -291,12 +377,13 @@ impl PrivateKey {
     /// Sign `data` over `digest`: RSA PKCS#1 v1.5, or ECDSA (DER signature).
     pub fn sign(&self, digest: Digest, data: &[u8]) -> Result<Vec<u8>> {
         use signature::hazmat::PrehashSigner;
+        if let Inner::Rsa(rsa) = &self.inner {
+            return rsa.sign(digest, data);
+        }
         let hashed = digest.hash(data);
         let failed = |e: signature::Error| Error::Crypto(format!("signing failed: {e}"));
         match &self.inner {
-            Inner::Rsa(rsa) => rsa
-                .sign_with_rng(&mut sys_rng(), pkcs1v15_scheme(digest), &hashed)
-                .map_err(|e| Error::Crypto(format!("signing failed: {e}"))),
+            Inner::Rsa(_) => unreachable!("RSA keys sign above"),
             Inner::P256(key) => {
                 let signature: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(key)
                     .sign_prehash(&hashed)
@@ -374,6 +461,19 @@ pub fn verify_signature(
             "EC keys on curves other than P-256 and P-384 are not supported".into(),
         ));
     }
+    // `ring` verifies in a fraction of the time but takes only 2048- to 8192-bit keys: what it
+    // does not accept is checked again by the `rsa` crate, which has the last word.
+    let algorithm: &ring::signature::RsaParameters = match digest {
+        Digest::Sha1 => &ring::signature::RSA_PKCS1_2048_8192_SHA1_FOR_LEGACY_USE_ONLY,
+        Digest::Sha256 => &ring::signature::RSA_PKCS1_2048_8192_SHA256,
+        Digest::Sha384 => &ring::signature::RSA_PKCS1_2048_8192_SHA384,
+        Digest::Sha512 => &ring::signature::RSA_PKCS1_2048_8192_SHA512,
+    };
+    let fast =
+        ring::signature::UnparsedPublicKey::new(algorithm, spki.subject_public_key.raw_bytes());
+    if fast.verify(data, signature).is_ok() {
+        return Ok(());
+    }
     let public = rsa_public_key(spki)?;
     public
         .verify(pkcs1v15_scheme(digest), &hashed, signature)
@@ -409,6 +509,71 @@ mod tests {
                 .unwrap(),
             spki
         );
+    }
+
+    #[test]
+    fn ring_and_the_rsa_crate_make_the_same_signatures() {
+        // PKCS#1 v1.5 is deterministic: whichever library signs, the bytes are the same.
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let Inner::Rsa(rsa) = &key.inner else {
+            unreachable!()
+        };
+        assert!(rsa.signer.is_some(), "ring takes a generated 2048-bit key");
+        for (pem, label) in [
+            (key.to_pem().unwrap().to_string(), "PKCS#8"),
+            (
+                der::pem::encode_string(
+                    "RSA PRIVATE KEY",
+                    der::pem::LineEnding::LF,
+                    &key.to_pkcs1_der().unwrap(),
+                )
+                .unwrap(),
+                "PKCS#1",
+            ),
+        ] {
+            let loaded = PrivateKey::from_bytes(pem.as_bytes()).unwrap();
+            let Inner::Rsa(loaded) = &loaded.inner else {
+                unreachable!()
+            };
+            assert!(loaded.signer.is_some(), "ring reads the {label} key");
+        }
+        let spki = key.public_key_info().unwrap();
+        for digest in [Digest::Sha256, Digest::Sha384, Digest::Sha512] {
+            let fast = key.sign(digest, b"hello").unwrap();
+            let slow = rsa
+                .key
+                .sign_with_rng(
+                    &mut sys_rng(),
+                    pkcs1v15_scheme(digest),
+                    &digest.hash(b"hello"),
+                )
+                .unwrap();
+            assert_eq!(fast, slow, "{digest:?}");
+            // And the rsa crate accepts what ring verifies and the other way round.
+            rsa_public_key(&spki)
+                .unwrap()
+                .verify(pkcs1v15_scheme(digest), &digest.hash(b"hello"), &fast)
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn keys_ring_refuses_still_sign_and_verify() {
+        // ring signs only with 2048- to 4096-bit keys and verifies only from 2048 bits: a
+        // 1024-bit key (old devices have them) goes through the rsa crate both ways.
+        let small = RsaPrivateKey::new(&mut sys_rng(), 1024).unwrap();
+        let pem = rsa::pkcs8::EncodePrivateKey::to_pkcs8_pem(&small, Default::default()).unwrap();
+        let key = PrivateKey::from_bytes(pem.as_bytes()).unwrap();
+        let Inner::Rsa(rsa) = &key.inner else {
+            unreachable!()
+        };
+        assert!(rsa.signer.is_none());
+        let spki = key.public_key_info().unwrap();
+        for digest in [Digest::Sha1, Digest::Sha256] {
+            let sig = key.sign(digest, b"hello").unwrap();
+            verify_signature(&spki, digest, b"hello", &sig).unwrap();
+            assert!(verify_signature(&spki, digest, b"hellO", &sig).is_err());
+        }
     }
 
     #[test]
