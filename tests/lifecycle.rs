@@ -350,3 +350,51 @@ fn getcert_and_getcrl_are_not_supported_by_micromdm() {
             .stderr(predicate::str::contains("is not supported by this server"));
     }
 }
+
+#[test]
+fn the_request_is_signed_with_the_digest_the_server_takes() {
+    // With --key, the request is signed while the capabilities are fetched, over SHA-256; a
+    // server that does not offer it gets a request signed again with what it does offer.
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("existing.pem");
+    openssl(&["genrsa", "-out", key.to_str().unwrap(), "2048"]);
+    let cases: [(&str, &[&str], &str); 4] = [
+        (
+            "SCEPStandard,POSTPKIOperation,SHA-256,SHA-512,AES",
+            &[],
+            "sha256",
+        ),
+        ("POSTPKIOperation,SHA-512,AES", &[], "sha512"),
+        ("POSTPKIOperation,AES", &[], "sha1"),
+        (
+            "SCEPStandard,POSTPKIOperation,SHA-256,SHA-512,AES",
+            &["--digest", "sha512"],
+            "sha512",
+        ),
+    ];
+    for (caps, flags, expected) in cases {
+        let lab = Lab::start(&["--caps", caps]);
+        let state = tempfile::tempdir().unwrap();
+        certenroll_in(state.path())
+            .args([
+                "enroll",
+                "--no-challenge",
+                "--url",
+                &lab.url,
+                "--cn",
+                "digests",
+            ])
+            .arg("--key")
+            .arg(&key)
+            .arg("--out-cert")
+            .arg(dir.path().join(format!("{expected}.pem")))
+            .args(flags)
+            .assert()
+            .code(0);
+        let log = lab.log();
+        assert!(
+            log.contains(&format!("csr_digest=\"{expected}\"")),
+            "{caps} {flags:?}: {log}"
+        );
+    }
+}

@@ -12,12 +12,14 @@ use anyhow::Result;
 use certenroll::Error;
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
+use certenroll::pki::digest::Digest;
 use certenroll::pki::key::{KeyKind, PrivateKey};
 use certenroll::scep::client::{Enrolled, Session};
 use certenroll::scep::pkimessage::{Signer, Transaction};
 use certenroll::secret::Secret;
 use certenroll::store;
 use der::Encode;
+use x509_cert::Certificate;
 use x509_cert::name::Name;
 
 use super::pkcs12::P12Out;
@@ -186,6 +188,13 @@ pub(super) fn key_kind(args: &EnrollArgs) -> KeyKind {
 }
 
 pub(super) fn generate_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
+    let fresh = new_key(args, kind, out)?;
+    fresh.write(args)?;
+    Ok(fresh)
+}
+
+/// Generate the new key for --out-key (or beside it when that exists), not yet written.
+fn new_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
     let path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
@@ -201,18 +210,26 @@ pub(super) fn generate_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Re
         &format!("generating an {} key", describe_kind(kind)),
         || PrivateKey::generate(kind),
     )?;
-    store::write_atomic(
-        &target,
-        &super::encode_key(&key, args.format)?,
-        store::KEY_MODE,
-        "writing key",
-    )?;
-    tracing::info!(path = %target.display(), "wrote the new key (mode 0600)");
     Ok(KeyPlan {
         key,
         path,
         staged: exists.then_some(target),
     })
+}
+
+impl KeyPlan {
+    /// Write a key this run generated (0600), to its staging file or in place.
+    fn write(&self, args: &EnrollArgs) -> Result<()> {
+        let target = self.staged.as_ref().unwrap_or(&self.path);
+        store::write_atomic(
+            target,
+            &super::encode_key(&self.key, args.format)?,
+            store::KEY_MODE,
+            "writing key",
+        )?;
+        tracing::info!(path = %target.display(), "wrote the new key (mode 0600)");
+        Ok(())
+    }
 }
 
 /// After a failed request: a key this run generated is removed when the CA rejected the
@@ -279,6 +296,25 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     })
 }
 
+/// The PKCS#10 request (DER) and the throwaway self-signed certificate that signs the message
+/// carrying it: two independent signatures, made at once.
+fn sign_request(
+    key: &PrivateKey,
+    spec: &CsrSpec,
+    digest: Digest,
+) -> Result<(Vec<u8>, Certificate)> {
+    let (request, signer_cert) = std::thread::scope(|scope| {
+        let signer = scope.spawn(|| cert::self_signed(key, &spec.subject, digest));
+        let request = csr::build(key, spec, digest);
+        (request, signer.join())
+    });
+    let signer_cert = signer_cert.map_err(|_| anyhow::anyhow!("the signing thread failed"))??;
+    let request_der = request?
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
+    Ok((request_der, signer_cert))
+}
+
 /// What is known about the request when something fails, for the history.
 #[derive(Default)]
 struct Known {
@@ -319,31 +355,48 @@ fn enroll(
     let p12 = super::pkcs12::requested(&args.p12, out)?;
 
     waiting::jitter(args.policy.jitter, out)?;
-    let (caps, ca) = request_options::caps_and_ca(
-        &client,
-        &args.server,
-        args.ca_cert.as_deref(),
-        args.fingerprint.as_deref(),
-    )?;
+    // With the key at hand, the request is signed while GetCACaps and GetCACert are under way,
+    // over the digest nearly every server takes (it is signed again in the rare case the
+    // server's capabilities call for another).
+    let likely_digest = choices.likely_digest();
+    let (fetched, early) = std::thread::scope(|scope| {
+        let early = existing_key
+            .as_ref()
+            .map(|plan| scope.spawn(|| sign_request(&plan.key, &spec, likely_digest)));
+        let fetched = request_options::caps_and_ca(
+            &client,
+            &args.server,
+            args.ca_cert.as_deref(),
+            args.fingerprint.as_deref(),
+        );
+        (fetched, early.map(|thread| thread.join()))
+    });
+    let (caps, ca) = fetched?;
     let (cipher, digest, method) = choices.resolve(&caps, out);
 
-    // The key is written before the request that depends on it is sent.
-    let plan = match existing_key {
-        Some(plan) => plan,
-        None => generate_key(args, key_kind(args), out)?,
+    let (plan, (request_der, signer_cert)) = match existing_key {
+        Some(plan) => {
+            let signed = match early {
+                Some(Ok(Ok(signed))) if digest == likely_digest => signed,
+                _ => sign_request(&plan.key, &spec, digest)?,
+            };
+            (plan, signed)
+        }
+        None => {
+            // A new key is written (and synced to disk) while the request is signed: both
+            // are done before the request that depends on the key is sent.
+            let plan = new_key(args, key_kind(args), out)?;
+            let (written, signed) = std::thread::scope(|scope| {
+                let written = scope.spawn(|| plan.write(args));
+                let signed = sign_request(&plan.key, &spec, digest);
+                (written.join(), signed)
+            });
+            written.map_err(|_| anyhow::anyhow!("the key-writing thread failed"))??;
+            let signed = signed?;
+            (plan, signed)
+        }
     };
     known.transaction_id = Some(Transaction::for_key(&plan.key.public_key_info()?)?.id);
-    // The request and the throwaway certificate that signs the message are two independent
-    // RSA signatures: make them at once.
-    let (request, signer_cert) = std::thread::scope(|scope| {
-        let signer = scope.spawn(|| cert::self_signed(&plan.key, &spec.subject, digest));
-        let request = csr::build(&plan.key, &spec, digest);
-        (request, signer.join())
-    });
-    let signer_cert = signer_cert.map_err(|_| anyhow::anyhow!("the signing thread failed"))??;
-    let request_der = request?
-        .to_der()
-        .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
     let session = Session {
         key: &plan.key,
         subject: &spec.subject,

@@ -100,6 +100,12 @@ impl Choices {
         })
     }
 
+    /// The digest a request will most likely be signed with, before the server's capabilities
+    /// are known: the flag's, else SHA-256 (which every current server offers).
+    pub fn likely_digest(&self) -> Digest {
+        self.digest.unwrap_or(Digest::Sha256)
+    }
+
     /// What to use with a server of these capabilities: the flags, else the best offered.
     pub fn resolve(&self, caps: &Capabilities, out: &Output) -> (Cipher, Digest, Method) {
         let cipher = self.cipher.unwrap_or_else(|| caps.best_cipher());

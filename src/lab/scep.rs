@@ -382,6 +382,7 @@ impl Responder {
             subject = %name_to_string(&csr.info.subject),
             sans = ?sans,
             challenge = if challenge.is_some() { "present" } else { "absent" },
+            csr_digest = Digest::from_oid(&csr.algorithm.oid).map_or("unknown", Digest::name),
             signer = %name_to_string(incoming.signer.tbs_certificate().subject()),
             signed_by = if verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_ok() {
                 "this CA"
