@@ -103,12 +103,24 @@ impl Output {
         if !self.shows_progress() {
             return work();
         }
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(message.to_string());
-        bar.enable_steady_tick(Duration::from_millis(100));
-        let result = work();
-        bar.finish_and_clear();
-        result
+        let (done, stopped) = std::sync::mpsc::channel::<()>();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut spinner = Spinner::default();
+                loop {
+                    spinner.draw(message);
+                    if stopped.recv_timeout(Duration::from_millis(100))
+                        != Err(std::sync::mpsc::RecvTimeoutError::Timeout)
+                    {
+                        break;
+                    }
+                }
+                spinner.clear();
+            });
+            let result = work();
+            drop(done);
+            result
+        })
     }
 
     /// Wait `total`, showing a countdown on a terminal: `label(seconds_left)`.
@@ -121,18 +133,17 @@ impl Output {
             std::thread::sleep(total);
             return;
         }
-        let bar = indicatif::ProgressBar::new_spinner();
+        let mut spinner = Spinner::default();
         let end = Instant::now() + total;
         loop {
             let left = end.saturating_duration_since(Instant::now());
             if left.is_zero() {
                 break;
             }
-            bar.set_message(label(left.as_secs_f64().ceil() as u64));
-            bar.tick();
+            spinner.draw(&label(left.as_secs_f64().ceil() as u64));
             std::thread::sleep(left.min(Duration::from_millis(250)));
         }
-        bar.finish_and_clear();
+        spinner.clear();
     }
 
     /// Print human-readable result text (not with --json or -q).
@@ -220,4 +231,32 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// One line on stderr, "⠋ message", redrawn in place; the caller knows stderr is a terminal.
+#[derive(Default)]
+struct Spinner {
+    frame: usize,
+}
+
+impl Spinner {
+    const FRAMES: [char; 10] = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+    fn draw(&mut self, message: &str) {
+        // Cut to the terminal's width, so that the line never wraps (a wrapped line would not
+        // be redrawn in place).
+        let width = usize::from(console::Term::stderr().size().1).max(10);
+        let text: String = message.chars().take(width - 3).collect();
+        let frame = Self::FRAMES[self.frame % Self::FRAMES.len()];
+        self.frame += 1;
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r\x1b[2K{frame} {text}");
+        let _ = stderr.flush();
+    }
+
+    fn clear(&self) {
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r\x1b[2K");
+        let _ = stderr.flush();
+    }
 }
