@@ -151,7 +151,6 @@ pub(super) fn load_key(path: &Path) -> Result<KeyPlan> {
     })
 }
 
-/// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
 /// The output files can be written, and an existing key is replaced only with --force:
 /// found out before any work is done.
 pub(super) fn check_outputs(args: &EnrollArgs) -> Result<()> {
@@ -187,6 +186,7 @@ pub(super) fn key_kind(args: &EnrollArgs) -> KeyKind {
     }
 }
 
+/// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
 pub(super) fn generate_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
     let fresh = new_key(args, kind, out)?;
     fresh.write(args)?;
