@@ -246,7 +246,8 @@ def main():
         f"{ca_key}, what `scepserver ca -init` makes). "
         f"{version} (release build), scepclient from Debian's `scep` {scep_version}, {ossl_version}. "
         f"{args.runs} runs per case, interleaved; wall time in ms as median (p25–p75); RSS is the "
-        "median of each run's peak, in MiB. Reproduce with `bash benches/run.sh`."
+        "median of each run's peak, in MiB. Reproduce with "
+        f"`bash benches/run.sh{'' if args.runs == 20 else f' --runs {args.runs}'}`."
     )
     main_table = [
         "| case | certenroll ms | RSS | peer ms | peer RSS | time ratio | RSS ratio |",
