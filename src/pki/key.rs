@@ -443,9 +443,9 @@ pub fn verify_signature(
 ) -> Result<()> {
     use rsa::pkcs8::DecodePublicKey;
     use signature::hazmat::PrehashVerifier;
-    let hashed = digest.hash(data);
     let bad = || Error::Untrusted("signature does not verify".into());
     if spki.algorithm.oid == EC_PUBLIC_KEY {
+        let hashed = digest.hash(data);
         let der = spki
             .to_der()
             .map_err(|e| Error::Crypto(format!("encoding a public key failed: {e}")))?;
@@ -476,7 +476,7 @@ pub fn verify_signature(
     }
     let public = rsa_public_key(spki)?;
     public
-        .verify(pkcs1v15_scheme(digest), &hashed, signature)
+        .verify(pkcs1v15_scheme(digest), &digest.hash(data), signature)
         .map_err(|_| bad())
 }
 
