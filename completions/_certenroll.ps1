@@ -745,7 +745,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--http-status', '--http-status', [CompletionResultType]::ParameterName, 'Answer PKIOperation with this HTTP status')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this many seconds before answering PKIOperation')
             [CompletionResult]::new('--challenge', '--challenge', [CompletionResultType]::ParameterName, 'Require this challenge password in PKCSReq')
-            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated')
+            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated')
             [CompletionResult]::new('--fault-limit', '--fault-limit', [CompletionResultType]::ParameterName, 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests')
             [CompletionResult]::new('--caps', '--caps', [CompletionResultType]::ParameterName, 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)')
             [CompletionResult]::new('--validity-days', '--validity-days', [CompletionResultType]::ParameterName, 'Validity of issued certificates, in days')

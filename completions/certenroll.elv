@@ -712,7 +712,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --http-status 'Answer PKIOperation with this HTTP status'
             cand --delay 'Wait this many seconds before answering PKIOperation'
             cand --challenge 'Require this challenge password in PKCSReq'
-            cand --fault 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated'
+            cand --fault 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated'
             cand --fault-limit 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests'
             cand --caps 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)'
             cand --validity-days 'Validity of issued certificates, in days'

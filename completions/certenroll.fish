@@ -637,7 +637,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l http-status -d 'Answer PKIOperation with this HTTP status' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l delay -d 'Wait this many seconds before answering PKIOperation' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l challenge -d 'Require this challenge password in PKCSReq' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault -d 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault -d 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault-limit -d 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l caps -d 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r

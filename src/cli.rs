@@ -1191,8 +1191,8 @@ pub struct LabServeArgs {
     #[arg(long)]
     pub ra: bool,
 
-    /// Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key or
-    /// truncated.
+    /// Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key,
+    /// wrong-recipient (encrypted to another key) or truncated.
     #[arg(long, value_name = "KIND")]
     pub fault: Option<certenroll::lab::Fault>,
 

@@ -107,6 +107,15 @@ fn certificate_for_another_key() {
 }
 
 #[test]
+fn reply_encrypted_to_another_key() {
+    // Signed by the CA, but its key does not decrypt with ours: refused, nothing written.
+    hostile(
+        "wrong-recipient",
+        "encrypted key does not decrypt with our private key",
+    );
+}
+
+#[test]
 fn truncated_reply() {
     hostile("truncated", "malformed reply");
 }

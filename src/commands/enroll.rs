@@ -13,6 +13,7 @@ use certenroll::Error;
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
 use certenroll::pki::digest::Digest;
+use certenroll::pki::envelope::Sealer;
 use certenroll::pki::key::{KeyKind, PrivateKey};
 use certenroll::scep::client::{Enrolled, Session};
 use certenroll::scep::pkimessage::{Signer, Transaction};
@@ -357,9 +358,10 @@ fn enroll(
     waiting::jitter(args.policy.jitter, out)?;
     // With the key at hand, the request is signed while GetCACaps and GetCACert are under way,
     // over the digest nearly every server takes (it is signed again in the rare case the
-    // server's capabilities call for another).
+    // server's capabilities call for another); once the CA's certificates are in, the
+    // envelope's key is encrypted to the CA while the signing may still go on.
     let likely_digest = choices.likely_digest();
-    let (fetched, early) = std::thread::scope(|scope| {
+    let (fetched, sealer, early) = std::thread::scope(|scope| {
         let early = existing_key
             .as_ref()
             .map(|plan| scope.spawn(|| sign_request(&plan.key, &spec, likely_digest)));
@@ -368,11 +370,17 @@ fn enroll(
             &args.server,
             args.ca_cert.as_deref(),
             args.fingerprint.as_deref(),
-        );
-        (fetched, early.map(|thread| thread.join()))
+        )
+        .map(|(caps, ca)| (choices.resolve(&caps, out), ca));
+        // A key that cannot be made here is made (and its error reported) when the request
+        // is built.
+        let sealer = fetched
+            .as_ref()
+            .ok()
+            .and_then(|((cipher, ..), ca)| Sealer::new(ca.recipient().0, *cipher).ok());
+        (fetched, sealer, early.map(|thread| thread.join()))
     });
-    let (caps, ca) = fetched?;
-    let (cipher, digest, method) = choices.resolve(&caps, out);
+    let ((cipher, digest, method), ca) = fetched?;
 
     let (plan, (request_der, signer_cert)) = match existing_key {
         Some(plan) => {
@@ -409,8 +417,11 @@ fn enroll(
             cert: &signer_cert,
         }),
     };
-    let outcome = waiting::send(&policy, out, || client.enroll(&session, &request_der))
-        .inspect_err(|err| after_failure(args, &plan, err, out))?;
+    let mut sealer = sealer;
+    let outcome = waiting::send(&policy, out, || {
+        client.enroll(&session, &request_der, sealer.take())
+    })
+    .inspect_err(|err| after_failure(args, &plan, err, out))?;
 
     let files = || Files {
         key: plan.path.clone(),

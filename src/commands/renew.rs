@@ -256,7 +256,7 @@ fn renew(
         }),
     };
     let outcome = waiting::send(&poll_policy, out, || {
-        client.request(&session, &request, message_type)
+        client.request(&session, &request, message_type, None)
     })
     .inspect_err(|_| forget_staged())?;
 

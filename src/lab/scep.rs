@@ -30,7 +30,7 @@ use crate::pki::cert::{
 };
 use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
 use crate::pki::digest::Digest;
-use crate::pki::envelope::{Cipher, envelope, open};
+use crate::pki::envelope::{Cipher, Origin, envelope, open};
 use crate::pki::key::{PrivateKey, verify_signature};
 use crate::pki::signed::{
     any_as_octets, any_as_text, attribute, certificates, degenerate, degenerate_crls,
@@ -65,6 +65,8 @@ pub enum Fault {
     WrongTransaction,
     /// The issued certificate is for another key.
     OtherKey,
+    /// Correctly signed, but encrypted to a key that is not the requester's (the lab CA's).
+    WrongRecipient,
     /// The body is cut in half.
     Truncated,
 }
@@ -78,10 +80,11 @@ impl std::str::FromStr for Fault {
             "wrong-nonce" => Fault::WrongNonce,
             "wrong-transaction" => Fault::WrongTransaction,
             "other-key" => Fault::OtherKey,
+            "wrong-recipient" => Fault::WrongRecipient,
             "truncated" => Fault::Truncated,
             _ => {
                 return Err(format!(
-                    "unknown fault '{s}': use wrong-signer, wrong-nonce, wrong-transaction, other-key or truncated"
+                    "unknown fault '{s}': use wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient or truncated"
                 ));
             }
         })
@@ -308,7 +311,7 @@ impl Responder {
             .content
             .ok_or_else(|| Error::Invalid("no content".into()))?;
         let decrypter = self.ca.decrypter();
-        let (inner, cipher) = open(&content, &decrypter.key, &decrypter.cert)?;
+        let (inner, cipher) = open(&content, &decrypter.key, &decrypter.cert, Origin::Anyone)?;
         Ok(Incoming {
             message_type,
             transaction_id,
@@ -522,11 +525,18 @@ impl Responder {
                 .map_err(|e| Error::Crypto(e.to_string()))
         };
         let (status, fail_info, content) = match answer {
-            Answer::Success(inner) => (
-                PkiStatus::Success,
-                None,
-                Some(envelope(&inner, &incoming.signer, incoming.cipher)?),
-            ),
+            Answer::Success(inner) => {
+                let recipient = if fault == Some(Fault::WrongRecipient) {
+                    &self.ca.ca.cert
+                } else {
+                    &incoming.signer
+                };
+                (
+                    PkiStatus::Success,
+                    None,
+                    Some(envelope(&inner, recipient, incoming.cipher)?),
+                )
+            }
             Answer::Pending => (PkiStatus::Pending, None, None),
             Answer::Failure(info) => {
                 tracing::info!(fail_info = info.name(), "FAILURE");

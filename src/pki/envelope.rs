@@ -177,45 +177,76 @@ fn set_des_parity(key: &mut [u8]) {
 
 /// Encrypt `content` to `recipient`'s RSA key with `cipher`; returns a ContentInfo in DER.
 pub fn envelope(content: &[u8], recipient: &Certificate, cipher: Cipher) -> Result<Vec<u8>> {
-    let mut cek = Zeroizing::new(super::random_bytes::<32>()?[..cipher.key_len()].to_vec());
-    if matches!(cipher, Cipher::Des | Cipher::Des3) {
-        set_des_parity(&mut cek);
-    }
-    let iv = super::random_bytes::<16>()?[..cipher.iv_len()].to_vec();
-    let encrypted = cipher.encrypt(&cek, &iv, content)?;
-    let enc_key =
-        encrypt_key_transport(recipient.tbs_certificate().subject_public_key_info(), &cek)?;
-    let ktri = KeyTransRecipientInfo {
-        version: CmsVersion::V0,
-        rid: RecipientIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-            issuer: recipient.tbs_certificate().issuer().clone(),
-            serial_number: recipient.tbs_certificate().serial_number().clone(),
-        }),
-        key_enc_alg: AlgorithmIdentifierOwned {
-            oid: rfc5912::RSA_ENCRYPTION,
-            parameters: Some(der::asn1::Null.into()),
-        },
-        enc_key: OctetString::new(enc_key).map_err(encoding)?,
-    };
-    let enveloped = EnvelopedData {
-        version: CmsVersion::V0,
-        originator_info: None,
-        recip_infos: RecipientInfos(
-            SetOfVec::try_from(vec![RecipientInfo::Ktri(ktri)]).map_err(encoding)?,
-        ),
-        encrypted_content: EncryptedContentInfo {
-            content_type: rfc5911::ID_DATA,
-            content_enc_alg: AlgorithmIdentifierOwned {
-                oid: cipher.oid(),
-                parameters: Some(
-                    Any::encode_from(&OctetString::new(iv).map_err(encoding)?).map_err(encoding)?,
-                ),
+    Sealer::new(recipient, cipher)?.seal(content)
+}
+
+/// An envelope's key, made and encrypted to the recipient before the content is known: the
+/// RSA encryption is most of an envelope's time (0.2 ms to a 4096-bit key), and a client can do
+/// it while it still waits for the request it will seal. Used once: sealing consumes it.
+pub struct Sealer {
+    cipher: Cipher,
+    cek: Zeroizing<Vec<u8>>,
+    recipient: KeyTransRecipientInfo,
+}
+
+impl Sealer {
+    /// A fresh content-encryption key for `cipher`, encrypted to `recipient`'s RSA key.
+    pub fn new(recipient: &Certificate, cipher: Cipher) -> Result<Sealer> {
+        let mut cek = Zeroizing::new(super::random_bytes::<32>()?[..cipher.key_len()].to_vec());
+        if matches!(cipher, Cipher::Des | Cipher::Des3) {
+            set_des_parity(&mut cek);
+        }
+        let enc_key =
+            encrypt_key_transport(recipient.tbs_certificate().subject_public_key_info(), &cek)?;
+        let recipient = KeyTransRecipientInfo {
+            version: CmsVersion::V0,
+            rid: RecipientIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+                issuer: recipient.tbs_certificate().issuer().clone(),
+                serial_number: recipient.tbs_certificate().serial_number().clone(),
+            }),
+            key_enc_alg: AlgorithmIdentifierOwned {
+                oid: rfc5912::RSA_ENCRYPTION,
+                parameters: Some(der::asn1::Null.into()),
             },
-            encrypted_content: Some(OctetString::new(encrypted).map_err(encoding)?),
-        },
-        unprotected_attrs: None,
-    };
-    super::signed::wrap(rfc5911::ID_ENVELOPED_DATA, &enveloped)
+            enc_key: OctetString::new(enc_key).map_err(encoding)?,
+        };
+        Ok(Sealer {
+            cipher,
+            cek,
+            recipient,
+        })
+    }
+
+    /// Whether this key was made for `recipient` and `cipher`.
+    pub fn is_for(&self, recipient: &Certificate, cipher: Cipher) -> bool {
+        self.cipher == cipher && recipient_matches(&self.recipient.rid, recipient)
+    }
+
+    /// Encrypt `content` (with a fresh IV) and wrap it: a ContentInfo in DER.
+    pub fn seal(self, content: &[u8]) -> Result<Vec<u8>> {
+        let iv = super::random_bytes::<16>()?[..self.cipher.iv_len()].to_vec();
+        let encrypted = self.cipher.encrypt(&self.cek, &iv, content)?;
+        let enveloped = EnvelopedData {
+            version: CmsVersion::V0,
+            originator_info: None,
+            recip_infos: RecipientInfos(
+                SetOfVec::try_from(vec![RecipientInfo::Ktri(self.recipient)]).map_err(encoding)?,
+            ),
+            encrypted_content: EncryptedContentInfo {
+                content_type: rfc5911::ID_DATA,
+                content_enc_alg: AlgorithmIdentifierOwned {
+                    oid: self.cipher.oid(),
+                    parameters: Some(
+                        Any::encode_from(&OctetString::new(iv).map_err(encoding)?)
+                            .map_err(encoding)?,
+                    ),
+                },
+                encrypted_content: Some(OctetString::new(encrypted).map_err(encoding)?),
+            },
+            unprotected_attrs: None,
+        };
+        super::signed::wrap(rfc5911::ID_ENVELOPED_DATA, &enveloped)
+    }
 }
 
 /// Re-encode a BER EnvelopedData ContentInfo as DER that `cms` accepts: besides the generic
@@ -256,12 +287,24 @@ fn recipient_matches(rid: &RecipientIdentifier, cert: &Certificate) -> bool {
     }
 }
 
+/// Where an envelope comes from, which decides how its key is decrypted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Anyone could have sent it (what a server receives): the `rsa` crate's decryption, which
+    /// answers bad padding with a pseudorandom key and so gives no padding oracle.
+    Anyone,
+    /// The content of a message whose signature by the CA has been verified (a CA's reply):
+    /// the faster decryption of [`PrivateKey::decrypt_verified_key_transport`].
+    Verified,
+}
+
 /// Open an envelope encrypted to `key` (whose certificate is `our_cert`); returns the content
 /// and the cipher it was encrypted with.
 pub fn open(
     bytes: &[u8],
     key: &PrivateKey,
     our_cert: &Certificate,
+    origin: Origin,
 ) -> Result<(Zeroizing<Vec<u8>>, Cipher)> {
     let der = normalize(bytes)?;
     let info = ContentInfo::from_der(&der).map_err(malformed)?;
@@ -291,7 +334,10 @@ pub fn open(
         .find(|k| recipient_matches(&k.rid, our_cert))
         .or_else(|| (ktris.len() == 1).then(|| &ktris[0]))
         .ok_or_else(|| Error::Untrusted("the reply is not encrypted to our key".into()))?;
-    let cek = key.decrypt_key_transport(ktri.enc_key.as_bytes())?;
+    let cek = match origin {
+        Origin::Anyone => key.decrypt_key_transport(ktri.enc_key.as_bytes())?,
+        Origin::Verified => key.decrypt_verified_key_transport(ktri.enc_key.as_bytes())?,
+    };
     let eci = &enveloped.encrypted_content;
     let cipher = Cipher::from_oid(&eci.content_enc_alg.oid).ok_or_else(|| {
         Error::Untrusted(format!(
@@ -335,11 +381,13 @@ mod tests {
         let cert = self_signed(&key, &name, Digest::Sha256).unwrap();
         for cipher in Cipher::ALL {
             let env = envelope(b"secret request", &cert, cipher).unwrap();
-            assert_eq!(
-                &open(&env, &key, &cert).unwrap().0[..],
-                b"secret request",
-                "{cipher:?}"
-            );
+            for origin in [Origin::Anyone, Origin::Verified] {
+                assert_eq!(
+                    &open(&env, &key, &cert, origin).unwrap().0[..],
+                    b"secret request",
+                    "{cipher:?} {origin:?}"
+                );
+            }
         }
     }
 
@@ -381,7 +429,10 @@ mod tests {
         let mut ber = vec![0x30, 0x80];
         ber.extend_from_slice(inner);
         ber.extend_from_slice(&[0, 0]);
-        assert_eq!(&open(&ber, &key, &cert).unwrap().0[..], b"ber please");
+        assert_eq!(
+            &open(&ber, &key, &cert, Origin::Verified).unwrap().0[..],
+            b"ber please"
+        );
     }
 
     #[test]
@@ -391,10 +442,12 @@ mod tests {
         let name = build_name(&[(NameAttr::CommonName, "r".into())]).unwrap();
         let cert = self_signed(&key, &name, Digest::Sha256).unwrap();
         let env = envelope(b"x", &cert, Cipher::Aes128).unwrap();
-        assert!(matches!(
-            open(&env, &other, &cert),
-            Err(Error::Untrusted(_))
-        ));
+        for origin in [Origin::Anyone, Origin::Verified] {
+            assert!(matches!(
+                open(&env, &other, &cert, origin),
+                Err(Error::Untrusted(_))
+            ));
+        }
     }
 
     #[test]

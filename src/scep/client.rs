@@ -16,7 +16,7 @@ use super::certrep::{Expected, Reply, process};
 use super::pkimessage::{IssuerAndSubject, Signer, Transaction, build};
 use crate::pki::cert::{has_public_key, self_signed, verify_issued_by};
 use crate::pki::digest::Digest;
-use crate::pki::envelope::Cipher;
+use crate::pki::envelope::{Cipher, Sealer};
 use crate::pki::key::PrivateKey;
 use crate::transport::{Http, strip_query};
 use crate::{Error, Result};
@@ -165,13 +165,16 @@ impl<'a> Client<'a> {
         Ok(response.body)
     }
 
-    /// Send one pkiMessage of `session` and read the CertRep.
+    /// Send one pkiMessage of `session` and read the CertRep. `sealer` is the envelope's key
+    /// if it was made ahead (see [`Sealer`]); one is made here if not, or if it is not for the
+    /// session's recipient and cipher.
     fn exchange(
         &self,
         session: &Session<'_>,
         message_type: MessageType,
         transaction: &Transaction,
         inner: &[u8],
+        sealer: Option<Sealer>,
     ) -> Result<Reply> {
         let made;
         let signer = match session.signer {
@@ -194,16 +197,23 @@ impl<'a> Client<'a> {
             digest = session.digest.name(),
             "sending"
         );
+        let sealer = match sealer {
+            Some(sealer) if sealer.is_for(recipient, session.cipher) => sealer,
+            _ => Sealer::new(recipient, session.cipher)?,
+        };
         let message = build(
             message_type,
             transaction,
             inner,
             signer,
-            recipient,
-            session.cipher,
+            sealer,
             session.digest,
         )?;
-        let body = self.pki_operation(&message, session.method)?;
+        // While the server works, the part of decrypting its reply that needs no reply.
+        let body = std::thread::scope(|scope| {
+            scope.spawn(|| signer.key.prepare_decryption());
+            self.pki_operation(&message, session.method)
+        })?;
         process(
             &body,
             &Expected {
@@ -245,21 +255,28 @@ impl<'a> Client<'a> {
 
     /// Enroll (PKCSReq): sign the DER `csr` with a throwaway self-signed certificate, send it,
     /// check the reply, and make sure the issued certificate is for our key and signed by the
-    /// CA.
-    pub fn enroll(&self, session: &Session<'_>, csr: &[u8]) -> Result<Enrolled> {
-        self.request(session, csr, MessageType::PkcsReq)
+    /// CA. `sealer`: the envelope's key, if it was made ahead.
+    pub fn enroll(
+        &self,
+        session: &Session<'_>,
+        csr: &[u8],
+        sealer: Option<Sealer>,
+    ) -> Result<Enrolled> {
+        self.request(session, csr, MessageType::PkcsReq, sealer)
     }
 
     /// Send a certificate request as `message_type` (PKCSReq, or RenewalReq signed with the
-    /// current certificate, RFC 8894 section 3.3.1.2) and read the answer.
+    /// current certificate, RFC 8894 section 3.3.1.2) and read the answer. `sealer`: the
+    /// envelope's key, if it was made ahead.
     pub fn request(
         &self,
         session: &Session<'_>,
         csr: &[u8],
         message_type: MessageType,
+        sealer: Option<Sealer>,
     ) -> Result<Enrolled> {
         let transaction = Transaction::for_key(&session.key.public_key_info()?)?;
-        let reply = self.exchange(session, message_type, &transaction, csr)?;
+        let reply = self.exchange(session, message_type, &transaction, csr, sealer)?;
         self.issued(session, reply, transaction)
     }
 
@@ -275,7 +292,7 @@ impl<'a> Client<'a> {
         }
         .to_der()
         .map_err(|e| Error::Crypto(format!("encoding CertPoll failed: {e}")))?;
-        let reply = self.exchange(session, MessageType::CertPoll, &transaction, &content)?;
+        let reply = self.exchange(session, MessageType::CertPoll, &transaction, &content, None)?;
         self.issued(session, reply, transaction)
     }
 
@@ -301,7 +318,7 @@ impl<'a> Client<'a> {
             MessageType::GetCrl => "GetCRL",
             _ => "GetCert",
         };
-        match self.exchange(session, message_type, &transaction, &content) {
+        match self.exchange(session, message_type, &transaction, &content, None) {
             Ok(Reply::Success { certs, crls }) => Ok((certs, crls)),
             Ok(Reply::Pending) => Err(Error::Untrusted(format!("{name} answered PENDING"))),
             Err(Error::HttpStatus { url, status, .. }) if status >= 400 => {

@@ -10,7 +10,7 @@ use x509_cert::Certificate;
 
 use super::{MessageType, oids};
 use crate::pki::digest::Digest;
-use crate::pki::envelope::{Cipher, envelope};
+use crate::pki::envelope::Sealer;
 use crate::pki::key::PrivateKey;
 use crate::pki::signed::{attribute, sign};
 use crate::{Error, Result};
@@ -82,17 +82,17 @@ fn encoding(e: der::Error) -> Error {
     Error::Crypto(format!("encoding the pkiMessage failed: {e}"))
 }
 
-/// Build a pkiMessage carrying `inner` (a DER PKCS#10, IssuerAndSubject, ...).
+/// Build a pkiMessage carrying `inner` (a DER PKCS#10, IssuerAndSubject, ...), encrypted with
+/// `sealer` (a key made for the CA or RA certificate that receives it).
 pub fn build(
     message_type: MessageType,
     transaction: &Transaction,
     inner: &[u8],
     signer: Signer<'_>,
-    recipient: &Certificate,
-    cipher: Cipher,
+    sealer: Sealer,
     digest: Digest,
 ) -> Result<Vec<u8>> {
-    let enveloped = envelope(inner, recipient, cipher)?;
+    let enveloped = sealer.seal(inner)?;
     let printable = |text: &str| -> Result<Any> {
         Any::encode_from(&PrintableStringRef::new(text).map_err(encoding)?).map_err(encoding)
     };
