@@ -54,9 +54,6 @@ impl Blinding {
                     r_pow_e: BoxedMontyForm::new(r_pow_e, params),
                     r_inv: BoxedMontyForm::new(inverse.clone(), params),
                 };
-                if let (Some(dp), Some(qinv)) = (key.dp(), key.qinv()) {
-                    let _warm = reduce(&r, qinv.params()).pow(dp);
-                }
                 r.zeroize();
                 inverse.zeroize();
                 return Ok(blinding);
