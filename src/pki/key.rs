@@ -4,10 +4,11 @@
 //! RSA for everything; ECDSA P-256 and P-384 for EST (SCEP needs RSA: the CA encrypts its
 //! reply to our key).
 //!
-//! About RUSTSEC-2023-0071 (the Marvin timing attack on RSA decryption in the `rsa` crate): the
-//! only decryption certenroll does is of the content-encryption key in a CA's reply, with
-//! blinding, once per enrollment, in a short-lived process; an attacker cannot make it decrypt
-//! chosen ciphertexts at the rate the attack needs. Signing is not affected.
+//! About RUSTSEC-2023-0071 (the Marvin timing attack on RSA decryption in the `rsa` crate): a
+//! client decrypts only the content-encryption key of a CA's reply whose signature has verified
+//! (see `rsa_decrypt`), once per message, in a short-lived process; an attacker cannot make it
+//! decrypt chosen ciphertexts. The lab responder decrypts what anyone sends it, with the `rsa`
+//! crate's implicit rejection. Signing is not affected.
 
 use der::{Decode, Encode};
 use rsa::pkcs1::DecodeRsaPrivateKey;
