@@ -166,7 +166,17 @@ fn an_unreadable_key_is_a_local_error_before_any_network() {
     let dir = tempfile::tempdir().unwrap();
     let key = dir.path().join("key.pem");
     std::fs::write(&key, "not a key").unwrap();
-    // The URL is a dead port: reaching the network would make this exit 5, not 6.
+    enroll_against_a_dead_port(&key)
+        .code(6)
+        .stderr(predicate::str::contains(
+            "holds no RSA, P-256 or P-384 private key",
+        ));
+    assert_eq!(crate::util::listing(dir.path()), ["key.pem"]);
+}
+
+/// `enroll --key KEY` (the certificate beside it) to a port where nothing listens: reaching the
+/// network would make it exit 5, so a 6 says the key was refused first.
+fn enroll_against_a_dead_port(key: &std::path::Path) -> assert_cmd::assert::Assert {
     certenroll()
         .args([
             "enroll",
@@ -177,13 +187,44 @@ fn an_unreadable_key_is_a_local_error_before_any_network() {
             "x",
         ])
         .arg("--key")
-        .arg(&key)
+        .arg(key)
         .arg("--out-cert")
-        .arg(dir.path().join("cert.pem"))
+        .arg(key.with_file_name("cert.pem"))
         .assert()
+}
+
+#[test]
+fn a_key_the_reply_could_not_be_decrypted_with_is_a_local_error() {
+    // A PKCS#1 key whose private exponent d does not match its primes: ring, which signs,
+    // never reads d and takes it; the rsa crate, which decrypts the CA's reply, refuses it.
+    use rsa::pkcs1::der::{Decode, Encode};
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.pem");
+    crate::util::openssl(&[
+        "genrsa",
+        "-traditional",
+        "-out",
+        good.to_str().unwrap(),
+        "2048",
+    ]);
+    let (_, der) = der::pem::decode_vec(std::fs::read(&good).unwrap().as_slice()).unwrap();
+    let mut parsed = rsa::pkcs1::RsaPrivateKeyRef::from_der(&der).unwrap();
+    let mut d = parsed.private_exponent.as_bytes().to_vec();
+    *d.last_mut().unwrap() ^= 2;
+    parsed.private_exponent = rsa::pkcs1::UintRef::new(&d).unwrap();
+    let pem = der::pem::encode_string(
+        "RSA PRIVATE KEY",
+        der::pem::LineEnding::LF,
+        &parsed.to_der().unwrap(),
+    )
+    .unwrap();
+    let key = dir.path().join("key.pem");
+    std::fs::write(&key, pem).unwrap();
+    std::fs::remove_file(&good).unwrap();
+    enroll_against_a_dead_port(&key)
         .code(6)
         .stderr(predicate::str::contains(
-            "holds no RSA, P-256 or P-384 private key",
+            "private exponent d does not match",
         ));
     assert_eq!(crate::util::listing(dir.path()), ["key.pem"]);
 }

@@ -298,14 +298,18 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
 }
 
 /// The PKCS#10 request (DER) and the throwaway self-signed certificate that signs the message
-/// carrying it: two independent signatures, made at once.
+/// carrying it: two independent signatures, made at once. The certificate's thread also has the
+/// `rsa` crate read the key ([`PrivateKey::check_decryptable`]), off the critical path.
 fn sign_request(
     key: &PrivateKey,
     spec: &CsrSpec,
     digest: Digest,
 ) -> Result<(Vec<u8>, Certificate)> {
     let (request, signer_cert) = std::thread::scope(|scope| {
-        let signer = scope.spawn(|| cert::self_signed(key, &spec.subject, digest));
+        let signer = scope.spawn(|| {
+            key.check_decryptable()?;
+            cert::self_signed(key, &spec.subject, digest)
+        });
         let request = csr::build(key, spec, digest);
         (request, signer.join())
     });
@@ -380,6 +384,18 @@ fn enroll(
             .and_then(|((cipher, ..), ca)| Sealer::new(ca.recipient().0, *cipher).ok());
         (fetched, sealer, early.map(|thread| thread.join()))
     });
+    // Read by the rsa crate while the request was signed: a key the reply could not be
+    // decrypted with is a local error, said before a network error and before the request is
+    // sent.
+    if let Some(plan) = &existing_key {
+        plan.key.check_decryptable().map_err(|e| {
+            Error::local(
+                "reading key",
+                &plan.path,
+                std::io::Error::other(e.to_string()),
+            )
+        })?;
+    }
     let ((cipher, digest, method), ca) = fetched?;
 
     let (plan, (request_der, signer_cert)) = match existing_key {

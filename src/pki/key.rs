@@ -108,7 +108,8 @@ impl Inner {
 }
 
 impl RsaKey {
-    /// The `rsa` crate's reading of the key (see [`RsaKey::key`]).
+    /// The `rsa` crate's reading of the key, made now if it was not yet. It also checks `d`,
+    /// which `ring` never uses and so does not check.
     fn key(&self) -> Result<&RsaPrivateKey> {
         self.key
             .get_or_init(|| match self.der_format {
@@ -118,7 +119,7 @@ impl RsaKey {
             .as_ref()
             .ok_or_else(|| {
                 Error::Invalid(
-                    "the RSA key's numbers are inconsistent (the rsa crate refuses it); make a new key"
+                    "the RSA key is inconsistent: its private exponent d does not match the rest (a damaged or edited file); make a new key"
                         .into(),
                 )
             })
@@ -506,6 +507,13 @@ impl PrivateKey {
         rsa_decrypt::decrypt(rsa.key()?, blinding, ciphertext)
     }
 
+    /// Whether a reply encrypted to this key can be decrypted: the `rsa` crate reads the key
+    /// now if it has not (it checks `d`, which `ring` does not), so that an inconsistent key
+    /// file is found before a request is sent, not after the CA has issued the certificate.
+    pub fn check_decryptable(&self) -> Result<()> {
+        self.rsa("decrypting the CA's reply").map(|_| ())
+    }
+
     /// Make ahead what the next decryption needs that does not depend on the ciphertext (the
     /// random blinding pair, about 0.2 ms for RSA-2048): called on another thread while the
     /// server works on a request. Does nothing for EC keys, or when a pair is ready.
@@ -763,6 +771,25 @@ mod tests {
             let ct = encrypt_key_transport(&key.public_key_info().unwrap(), b"k").unwrap();
             assert_eq!(&key.decrypt_key_transport(&ct).unwrap()[..], b"k");
         }
+    }
+
+    #[test]
+    fn a_key_with_a_d_only_ring_takes_is_found_before_decrypting() {
+        // ring never uses d, so does not check it: such a key loads and signs, but the rsa
+        // crate (decryption) refuses it, which check_decryptable says before anything is sent.
+        let pem = include_str!("../../tests/data/test-only-rsa2048.pem");
+        let (_, der) = der::pem::decode_vec(pem.as_bytes()).unwrap();
+        let mut parsed = rsa::pkcs1::RsaPrivateKeyRef::from_der(&der).unwrap();
+        let mut d = parsed.private_exponent.as_bytes().to_vec();
+        *d.last_mut().unwrap() ^= 2;
+        parsed.private_exponent = rsa::pkcs1::UintRef::new(&d).unwrap();
+        let bad = parsed.to_der().unwrap();
+        let key = PrivateKey::from_bytes(&bad).unwrap();
+        assert!(key.sign(Digest::Sha256, b"x").is_ok());
+        let err = key.check_decryptable().unwrap_err().to_string();
+        assert!(err.contains("inconsistent"), "{err}");
+        let good = PrivateKey::from_bytes(pem.as_bytes()).unwrap();
+        good.check_decryptable().unwrap();
     }
 
     #[test]
