@@ -451,6 +451,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sealer_made_ahead_is_for_its_recipient_and_cipher_only() {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let name = build_name(&[(NameAttr::CommonName, "ra".into())]).unwrap();
+        let cert = self_signed(&key, &name, Digest::Sha256).unwrap();
+        let other = self_signed(&key, &name, Digest::Sha256).unwrap(); // another serial
+        let sealer = Sealer::new(&cert, Cipher::Aes128).unwrap();
+        assert!(sealer.is_for(&cert, Cipher::Aes128));
+        assert!(!sealer.is_for(&other, Cipher::Aes128));
+        assert!(!sealer.is_for(&cert, Cipher::Des3));
+        // Sealed later, it opens like an envelope made at once.
+        let env = sealer.seal(b"made ahead").unwrap();
+        assert_eq!(
+            &open(&env, &key, &cert, Origin::Verified).unwrap().0[..],
+            b"made ahead"
+        );
+    }
+
+    #[test]
     fn des_parity_is_odd() {
         let mut key = [0u8, 1, 2, 3, 0xfe, 0xff, 0x10, 0x11];
         set_des_parity(&mut key);
