@@ -498,7 +498,7 @@ impl PrivateKey {
     }
 
     /// Decrypt an RSA PKCS#1 v1.5 key-transport block out of a message whose signature has
-    /// been verified (a CA's reply): in about half the time, with the blinding pair made by
+    /// been verified (a CA's reply): in about two thirds of the time, with the blinding pair made by
     /// [`prepare_decryption`](Self::prepare_decryption) if it was, and an error for bad padding
     /// (see `rsa_decrypt`).
     pub fn decrypt_verified_key_transport(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {

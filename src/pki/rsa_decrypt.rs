@@ -1,8 +1,9 @@
-//! RSA decryption of a key-transport block (RSAES-PKCS1-v1_5, RFC 8017 section 7.2.2) in half
-//! the time the `rsa` crate takes, for the one decryption an enrollment does: the CA's reply.
+//! RSA decryption of a key-transport block (RSAES-PKCS1-v1_5, RFC 8017 section 7.2.2) in about
+//! two thirds of the time the `rsa` crate takes (0.8 instead of 1.2 ms for RSA-2048 on the
+//! benchmark machine), for the one decryption an enrollment does: the CA's reply.
 //!
 //! Two things make it faster, neither changes the arithmetic: the blinding pair (a random `r`,
-//! `r^e` and `r^-1` mod n, a third of the crate's time) is made ahead, while the server works on
+//! `r^e` and `r^-1` mod n, a sixth of the crate's time) is made ahead, while the server works on
 //! the request; and the two CRT halves (`c^dP mod p`, `c^dQ mod q`) run on two threads. The
 //! exponentiations are `crypto-bigint`'s constant-time ones, as in the `rsa` crate, and the
 //! result is checked by re-encryption, as the crate does against CRT faults.
