@@ -112,14 +112,15 @@ pub(super) fn decrypt(
     });
     let m2 = m2.map_err(|_| Error::Crypto("the decryption thread failed".into()))?;
     // h = qInv·(m1 − m2) mod p; m = m2 + h·q.
+    let too_wide = || Error::Crypto("an RSA intermediate does not fit the modulus".into());
     let h = (qinv * (m1 - &reduce(&m2, p_params))).retrieve();
     let hq = h
         .concatenating_mul(q.as_ref())
         .try_resize(n.bits_precision())
-        .ok_or_else(|| Error::Crypto("an RSA intermediate does not fit the modulus".into()))?;
+        .ok_or_else(too_wide)?;
     let m_blinded = m2
         .try_resize(n.bits_precision())
-        .ok_or_else(|| Error::Crypto("an RSA intermediate does not fit the modulus".into()))?
+        .ok_or_else(too_wide)?
         .wrapping_add(&hq);
     let m = Zeroizing::new((BoxedMontyForm::new(m_blinded, n_params) * &blinding.r_inv).retrieve());
     drop(blinding);
