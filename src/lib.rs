@@ -4,13 +4,16 @@
 //! (`src/main.rs`, `src/cli.rs`, `src/commands/`) turns command lines into calls of this library
 //! and results into output and exit codes.
 //!
-//! Layers, top to bottom: [`scep`] (protocol messages and the client), [`pki`] (keys, CSRs,
+//! Layers, top to bottom: [`enroll`] (the lifecycle both protocols share: installing an
+//! issued certificate and recovering from an interrupted run), [`scep`] and [`est`] (protocol
+//! messages and the clients), [`pki`] (keys, CSRs,
 //! certificates and the CMS pieces the `cms` crate lacks), [`transport`] (HTTP with limits and
 //! failure classification) and [`store`] (files written atomically).
 
 #![warn(missing_docs)]
 
 pub mod config;
+pub mod enroll;
 pub mod error;
 pub mod est;
 pub mod lab;

@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 use anyhow::Result;
 use certenroll::Error;
+use certenroll::enroll::install;
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
 use certenroll::pki::digest::Digest;
@@ -133,11 +134,11 @@ impl KeyPlan {
         Destination {
             cert: args.out_cert.clone(),
             chain: args.out_chain.clone(),
-            format: args.format,
+            format: args.format.into(),
             key: self.path.clone(),
             staged_key: self.staged.clone(),
             keep_old: false,
-            post_hook: None,
+            hook: None,
             p12,
         }
     }
@@ -188,23 +189,24 @@ pub(super) fn key_kind(args: &EnrollArgs) -> KeyKind {
 }
 
 /// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
-pub(super) fn generate_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
-    let fresh = new_key(args, kind, out)?;
+pub(super) fn generate_key(
+    state_dir: &Path,
+    args: &EnrollArgs,
+    kind: KeyKind,
+    out: &Output,
+) -> Result<KeyPlan> {
+    let fresh = new_key(state_dir, args, kind, out)?;
     fresh.write(args)?;
     Ok(fresh)
 }
 
 /// Generate the new key for --out-key (or beside it when that exists), not yet written.
-fn new_key(args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
+fn new_key(state_dir: &Path, args: &EnrollArgs, kind: KeyKind, out: &Output) -> Result<KeyPlan> {
     let path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
     })?;
-    let exists = path.exists();
-    let target = if exists {
-        super::with_suffix(&path, ".new")
-    } else {
-        path.clone()
-    };
+    let target = install::staging_path(state_dir, &path, &args.out_cert)?;
+    let exists = target != path;
     store::check_writable(&target, "writing key")?;
 
     let key = out.while_busy(
@@ -242,9 +244,7 @@ pub(super) fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out:
     }
     let written = plan.staged.as_ref().unwrap_or(&plan.path);
     if matches!(err, Error::ScepFailure { .. } | Error::Unauthorized { .. }) {
-        if std::fs::remove_file(written).is_ok() {
-            tracing::info!(path = %written.display(), "removed the unused new key");
-        }
+        install::discard_key(written, &args.out_cert);
     } else {
         out.warn(&format!(
             "the new key stays in {}; to send the same request again, use --key {0}",
@@ -277,6 +277,13 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     };
     let state_dir = super::state_dir(global)?;
     let _lock = super::lock(global, &state_dir)?;
+    let key_file = args.key.as_ref().or(args.out_key.as_ref());
+    let _key_lock = key_file
+        .map(|key| super::lock_key(global, key))
+        .transpose()?;
+    if let Some(key) = key_file {
+        super::recover(&state_dir, key, &args.out_cert, None, out)?;
+    }
     let started = std::time::Instant::now();
     let mut known = Known::default();
     let result = if est {
@@ -409,7 +416,7 @@ fn enroll(
         None => {
             // A new key is written (and synced to disk) while the request is signed: both
             // are done before the request that depends on the key is sent.
-            let plan = new_key(args, key_kind(args), out)?;
+            let plan = new_key(state_dir, args, key_kind(args), out)?;
             let (written, signed) = std::thread::scope(|scope| {
                 let written = scope.spawn(|| plan.write(args));
                 let signed = sign_request(&plan.key, &spec, digest);
@@ -469,6 +476,7 @@ fn enroll(
                 &issued,
                 &ca,
                 &key_description,
+                None,
                 out,
             )
         }
@@ -492,7 +500,6 @@ fn enroll(
                 method,
                 signer: None,
                 keep_old: false,
-                post_hook: None,
                 p12: p12.as_ref(),
             })?;
             let request = waiting::Request {
@@ -502,6 +509,7 @@ fn enroll(
                 ca: ca.clone(),
                 signer: None,
                 p12,
+                hook: None,
             };
             waiting::save_and_wait(
                 state_dir,

@@ -628,7 +628,7 @@ pub fn enroll(
     let (kind, digest) = apply_csrattrs(&connection, args, out);
     let plan = match existing {
         Some(plan) => plan,
-        None => enroll::generate_key(args, kind, out)?,
+        None => enroll::generate_key(state_dir, args, kind, out)?,
     };
     let digest = match plan.key.kind() {
         KeyKind::P384 if args.key.is_some() => Digest::Sha384,
@@ -671,6 +671,7 @@ pub fn enroll(
             &certs[0],
             &ca,
             &key_description,
+            None,
             out,
         ),
         Enrolled::Pending { retry_after } => {
@@ -718,7 +719,7 @@ fn pending_request(
     (cert, chain, format): (&Path, Option<&Path>, crate::cli::Format),
     ca: &CaCerts,
     p12: Option<pkcs12::P12Out>,
-    (keep_old, post_hook, key_generated): (bool, Option<String>, bool),
+    (keep_old, hook, key_generated): (bool, Option<super::Hook>, bool),
 ) -> Result<Request> {
     let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
     let mut pending = waiting::new_pending(waiting::NewPending {
@@ -739,7 +740,6 @@ fn pending_request(
         method: certenroll::scep::client::Method::Post,
         signer: None,
         keep_old,
-        post_hook,
         p12: p12.as_ref(),
     })?;
     pending.est = Some(est_saved(saving, global)?);
@@ -750,6 +750,7 @@ fn pending_request(
         ca: ca.clone(),
         signer: None,
         p12,
+        hook,
     })
 }
 
@@ -869,9 +870,8 @@ fn serverkeygen(
     let key_path = args.out_key.clone().ok_or_else(|| {
         Error::Invalid("give --out-key FILE for the key the server generates".into())
     })?;
-    let staged = key_path
-        .exists()
-        .then(|| super::with_suffix(&key_path, ".new"));
+    let target = certenroll::enroll::install::staging_path(state_dir, &key_path, &args.out_cert)?;
+    let staged = (target != key_path).then_some(target);
     store::check_writable(staged.as_ref().unwrap_or(&key_path), "writing key")?;
     // The request's own key only signs it; the server ignores it (RFC 7030 4.4.1).
     let throwaway = out.while_busy("generating the request's signing key", || {
@@ -906,11 +906,11 @@ fn serverkeygen(
     let dest = Destination {
         cert: args.out_cert.clone(),
         chain: args.out_chain.clone(),
-        format: args.format,
+        format: args.format.into(),
         key: key_path.clone(),
         staged_key: staged,
         keep_old: false,
-        post_hook: None,
+        hook: None,
         p12,
     };
     let report = Report {
@@ -929,7 +929,7 @@ fn serverkeygen(
         profile: global.profile.clone(),
     };
     let description = format!("{} from the server, mode 0600", key.describe());
-    waiting::issued(state_dir, report, &dest, &leaf, ca, &description, out)
+    waiting::issued(state_dir, report, &dest, &leaf, ca, &description, None, out)
 }
 
 /// What `renew` knows when it hands over to EST.
@@ -967,7 +967,11 @@ pub fn renew(
     let (new_key, staged) = if args.reuse_key {
         (renewal.current_key.clone(), None)
     } else {
-        let staged = super::with_suffix(renewal.key_path, ".new");
+        let staged = certenroll::enroll::install::staging_path(
+            state_dir,
+            renewal.key_path,
+            renewal.cert_path,
+        )?;
         let kind = renewal.current_key.kind();
         let key = out.while_busy(
             &format!("generating an {} key", enroll::describe_kind(kind)),
@@ -983,7 +987,7 @@ pub fn renew(
     };
     let forget_staged = || {
         if let Some(staged) = &staged {
-            let _ = std::fs::remove_file(staged);
+            certenroll::enroll::install::discard_key(staged, renewal.cert_path);
         }
     };
     let csr_der = csr::build(&new_key, &renewal.spec, default_digest(new_key.kind()))
@@ -1005,11 +1009,11 @@ pub fn renew(
     let dest = Destination {
         cert: renewal.cert_path.to_path_buf(),
         chain: args.chain.clone(),
-        format: args.format,
+        format: args.format.into(),
         key: renewal.key_path.to_path_buf(),
         staged_key: staged.clone(),
         keep_old: !args.delete_old,
-        post_hook: args.post_hook.clone(),
+        hook: super::hook(args.post_hook.as_ref(), global),
         p12: p12.clone(),
     };
     match answer {
@@ -1036,6 +1040,7 @@ pub fn renew(
                 &certs[0],
                 &ca,
                 &key_description,
+                None,
                 out,
             )
         }
@@ -1062,7 +1067,11 @@ pub fn renew(
                 (renewal.cert_path, args.chain.as_deref(), args.format),
                 &ca,
                 p12,
-                (!args.delete_old, args.post_hook.clone(), staged.is_some()),
+                (
+                    !args.delete_old,
+                    super::hook(args.post_hook.as_ref(), global),
+                    staged.is_some(),
+                ),
             )?;
             save_and_wait(
                 state_dir,

@@ -150,83 +150,79 @@ fn error_entry(
     }
 }
 
-/// Where an issued certificate goes.
-struct Destination {
-    cert: std::path::PathBuf,
-    chain: Option<std::path::PathBuf>,
-    format: Format,
-    /// The key file the user will use.
-    key: std::path::PathBuf,
-    /// A staged key to move over `key` once the certificate is written.
-    staged_key: Option<std::path::PathBuf>,
-    /// Keep the replaced certificate (and key, when it is replaced) as `*.prev`.
-    keep_old: bool,
-    /// Command to run once the certificate is installed.
-    post_hook: Option<String>,
-    /// A PKCS#12 bundle of key, certificate and chain to write last.
-    p12: Option<pkcs12::P12Out>,
+use certenroll::enroll::install::{Destination, FileFormat, Hook, read_key};
+
+impl From<Format> for FileFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Pem => FileFormat::Pem,
+            Format::Der => FileFormat::Der,
+        }
+    }
 }
 
-/// `path` with `suffix` appended to its file name (`key.pem` → `key.pem.new`): where a
-/// staged key waits (`.new`) and a replaced file is kept (`.prev`).
-fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-/// Read a private key file; unreadable or not a key is a local failure (exit 6).
-fn read_key(path: &Path) -> Result<certenroll::pki::key::PrivateKey> {
-    let bytes =
-        std::fs::read(path).map_err(|e| certenroll::Error::local("reading key", path, e))?;
-    Ok(
-        certenroll::pki::key::PrivateKey::from_bytes(&bytes).map_err(|e| {
-            certenroll::Error::local("reading key", path, std::io::Error::other(e.to_string()))
-        })?,
-    )
-}
-
-/// A key in the file encoding asked for.
-fn encode_key(key: &certenroll::pki::key::PrivateKey, format: Format) -> Result<Vec<u8>> {
-    Ok(match format {
-        Format::Pem => key.to_pem()?.as_bytes().to_vec(),
-        Format::Der => key.to_der()?.to_vec(),
+/// The deploy hook a command line (or its profile) names.
+fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
+    command.map(|command| Hook {
+        command: command.clone(),
+        profile: global.profile.clone(),
     })
 }
 
-/// Copy `path` to `path.prev` (same mode), if it exists.
-fn keep_previous(path: &Path, mode: u32) -> Result<()> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(certenroll::store::write_atomic(
-            &with_suffix(path, ".prev"),
-            &bytes,
-            mode,
-            "keeping the previous file",
-        )?),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(certenroll::Error::local("reading the previous file", path, e).into()),
-    }
+/// The deploy hook of `profile` in the configuration file as it is now: what `poll` runs for
+/// a request made under that profile (hooks are never taken from saved state).
+fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) -> Option<Hook> {
+    let name = profile?;
+    let path = certenroll::config::config_path(global.config.as_deref()).ok()?;
+    let config = match certenroll::config::Config::load(&path) {
+        Ok(config) => config,
+        Err(err) => {
+            out.warn(&format!("no deploy hook for profile '{name}': {err}"));
+            return None;
+        }
+    };
+    let command = config.profile.get(name)?.post_hook.clone()?;
+    Some(Hook {
+        command,
+        profile: Some(name.to_string()),
+    })
 }
 
-/// Install a verified certificate: certificate and chain, then (when staged) the key. Each
-/// step is an atomic rename; the window between the last two is a rename of a file just
-/// written in the same directory.
-fn install(dest: &Destination, cert: &Certificate, chain: &[&Certificate]) -> Result<()> {
-    if dest.keep_old {
-        keep_previous(&dest.cert, certenroll::store::CERT_MODE)?;
-        if dest.staged_key.is_some() {
-            keep_previous(&dest.key, certenroll::store::KEY_MODE)?;
-        }
+/// A key in the file encoding asked for.
+fn encode_key(
+    key: &certenroll::pki::key::PrivateKey,
+    format: Format,
+) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    Ok(certenroll::enroll::install::encode_key(key, format.into())?)
+}
+
+/// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.
+/// A key whose directory does not exist has nothing to guard yet (writing it will say so).
+fn lock_key(global: &GlobalArgs, key: &Path) -> Result<Option<certenroll::store::lock::Lock>> {
+    let dir = key.parent().filter(|d| !d.as_os_str().is_empty());
+    if dir.is_some_and(|d| !d.is_dir()) {
+        return Ok(None);
     }
-    write_certs(&dest.cert, &[cert], dest.format)?;
-    if let Some(path) = &dest.chain {
-        write_certs(path, chain, dest.format)?;
+    Ok(Some(certenroll::store::lock::Lock::beside(
+        key,
+        Duration::from_secs(global.lock_wait),
+    )?))
+}
+
+/// Finish what a killed run left for this key and certificate, and say what was done.
+fn recover(
+    state_dir: &Path,
+    key: &Path,
+    cert: &Path,
+    hook: Option<&Hook>,
+    out: &Output,
+) -> Result<()> {
+    let settled = certenroll::enroll::install::recover(state_dir, key, cert, hook)?;
+    for note in &settled.notes {
+        out.warn(note);
     }
-    if let Some(staged) = &dest.staged_key {
-        certenroll::store::replace(staged, &dest.key, "installing key")?;
-    }
-    if let Some(bundle) = &dest.p12 {
-        pkcs12::write(bundle, &dest.key, cert, chain, dest.keep_old)?;
+    if let Some(failed) = &settled.hook_failed {
+        out.warn(failed);
     }
     Ok(())
 }
@@ -249,21 +245,11 @@ impl From<FailInfo> for FailInfoJson {
     }
 }
 
-/// Encode certificates for a file: PEM blocks, or DER (a lone certificate as it is, several
-/// as a PKCS#7 certificates-only bundle).
-fn encode_certs(certs: &[&Certificate], format: Format) -> Result<Vec<u8>> {
-    Ok(match format {
-        Format::Pem => cert::to_pem(certs)?.into_bytes(),
-        Format::Der if certs.len() == 1 => cert::to_der(certs[0])?,
-        Format::Der => certenroll::pki::signed::degenerate(certs)?,
-    })
-}
-
 /// Write certificates atomically (mode 0644).
 fn write_certs(path: &Path, certs: &[&Certificate], format: Format) -> Result<()> {
     certenroll::store::write_atomic(
         path,
-        &encode_certs(certs, format)?,
+        &certenroll::enroll::install::encode_certs(certs, format.into())?,
         certenroll::store::CERT_MODE,
         "writing certificate",
     )?;

@@ -2,9 +2,10 @@
 //! `enroll`, `renew` and `poll` write once a certificate is installed.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
+use certenroll::enroll::install::Bundle;
 use certenroll::pki::{cert, pkcs12};
 use certenroll::secret::Secret;
 use certenroll::store::pending::P12Saved;
@@ -17,48 +18,38 @@ use crate::output::Output;
 
 /// A bundle to write, with its passphrase already in hand (asked for before anything is
 /// sent, while the person is still at the terminal).
-#[derive(Debug, Clone)]
-pub struct P12Out {
-    pub path: PathBuf,
-    passphrase: Secret,
-    /// Where the passphrase came from, saved with a pending request so that `poll` can
-    /// read it again (never the passphrase itself).
-    saved: P12Saved,
+pub type P12Out = Bundle;
+
+/// What a pending request keeps of a bundle: absolute paths, never the passphrase.
+pub fn saved(bundle: &P12Out) -> Result<P12Saved> {
+    let mut saved = bundle.source.clone();
+    saved.path = std::path::absolute(&bundle.path)
+        .map_err(|e| Error::local("resolving path", &bundle.path, e))?;
+    if let Some(file) = &saved.passphrase_file {
+        saved.passphrase_file =
+            Some(std::path::absolute(file).map_err(|e| Error::local("resolving path", file, e))?);
+    }
+    Ok(saved)
 }
 
-impl P12Out {
-    /// What a pending request keeps of this bundle.
-    pub fn saved(&self) -> Result<P12Saved> {
-        let mut saved = self.saved.clone();
-        saved.path = std::path::absolute(&self.path)
-            .map_err(|e| Error::local("resolving path", &self.path, e))?;
-        if let Some(file) = &saved.passphrase_file {
-            saved.passphrase_file = Some(
-                std::path::absolute(file).map_err(|e| Error::local("resolving path", file, e))?,
-            );
-        }
-        Ok(saved)
-    }
-
-    /// The bundle for a request saved as pending: its passphrase is read again from the
-    /// file or variable it came from, or asked for on a terminal.
-    pub fn from_saved(saved: &P12Saved, out: &Output) -> Result<Self> {
-        let args = P12PassphraseArgs {
-            p12_passphrase_file: saved.passphrase_file.clone(),
-            p12_passphrase_env: saved.passphrase_env.clone(),
-        };
-        let passphrase = passphrase(&args, out).with_context(|| {
-            format!(
-                "the pending request writes the PKCS#12 bundle {}",
-                saved.path.display()
-            )
-        })?;
-        Ok(P12Out {
-            path: saved.path.clone(),
-            passphrase,
-            saved: saved.clone(),
-        })
-    }
+/// The bundle for a request saved as pending: its passphrase is read again from the file or
+/// variable it came from, or asked for on a terminal.
+pub fn from_saved(saved: &P12Saved, out: &Output) -> Result<P12Out> {
+    let args = P12PassphraseArgs {
+        p12_passphrase_file: saved.passphrase_file.clone(),
+        p12_passphrase_env: saved.passphrase_env.clone(),
+    };
+    let passphrase = passphrase(&args, out).with_context(|| {
+        format!(
+            "the pending request writes the PKCS#12 bundle {}",
+            saved.path.display()
+        )
+    })?;
+    Ok(Bundle {
+        path: saved.path.clone(),
+        passphrase,
+        source: saved.clone(),
+    })
 }
 
 /// The bundle `--out-p12` asks for, if any.
@@ -72,10 +63,10 @@ pub fn requested(args: &P12Args, out: &Output) -> Result<Option<P12Out>> {
         return Ok(None);
     };
     store::check_writable(path, "writing the PKCS#12 bundle")?;
-    Ok(Some(P12Out {
+    Ok(Some(Bundle {
         path: path.clone(),
         passphrase: passphrase(&args.passphrase, out)?,
-        saved: P12Saved {
+        source: P12Saved {
             path: path.clone(),
             passphrase_file: args.passphrase.p12_passphrase_file.clone(),
             passphrase_env: args.passphrase.p12_passphrase_env.clone(),
@@ -114,14 +105,12 @@ fn passphrase(args: &P12PassphraseArgs, out: &Output) -> Result<Secret> {
     .into())
 }
 
-/// Write the bundle of the key in `key_file`, `cert` and `chain` (mode 0600, atomically),
-/// keeping the replaced bundle as `.prev` when asked.
-pub fn write(
+/// Write the bundle of the key in `key_file`, `cert` and `chain` (mode 0600, atomically).
+fn write(
     bundle: &P12Out,
     key_file: &Path,
     cert: &Certificate,
     chain: &[&Certificate],
-    keep_old: bool,
 ) -> Result<()> {
     let key = super::read_key(key_file)?;
     let name = cert::common_name(cert);
@@ -132,9 +121,6 @@ pub fn write(
         bundle.passphrase.expose(),
         name.as_deref(),
     )?;
-    if keep_old {
-        super::keep_previous(&bundle.path, store::KEY_MODE)?;
-    }
     store::write_atomic(
         &bundle.path,
         &der,
@@ -185,18 +171,12 @@ pub fn run(args: &Pkcs12Args, out: &Output) -> Result<u8> {
         .into());
     }
     store::check_writable(&args.out_p12, "writing the PKCS#12 bundle")?;
-    let bundle = P12Out {
+    let bundle = Bundle {
         path: args.out_p12.clone(),
         passphrase: passphrase(&args.passphrase, out)?,
-        saved: P12Saved::default(),
+        source: P12Saved::default(),
     };
-    write(
-        &bundle,
-        &args.key,
-        &leaf,
-        &chain.iter().collect::<Vec<_>>(),
-        false,
-    )?;
+    write(&bundle, &args.key, &leaf, &chain.iter().collect::<Vec<_>>())?;
     let subject = cert::name_to_string(leaf.tbs_certificate().subject());
     if out.is_json() {
         out.json(&Written {

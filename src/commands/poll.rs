@@ -44,7 +44,17 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let est = saved.est.is_some();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
-            let mut request = Request::load(saved, out)?;
+            let hook = super::profile_hook(global, saved.profile.as_deref(), out);
+            let key = saved
+                .install_key
+                .clone()
+                .unwrap_or_else(|| saved.key.clone());
+            let _key_lock = super::lock_key(global, &key)?;
+            super::recover(&state_dir, &key, &saved.cert, hook.as_ref(), out)?;
+            if waiting::already_installed(&store, &saved, out)? {
+                return Ok(exit::OK);
+            }
+            let mut request = Request::load(saved, hook, out)?;
             if request.pending.est.is_some() {
                 return super::est::poll_saved(
                     global,

@@ -57,32 +57,6 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     })
 }
 
-/// Finish a swap a killed run left half done: the certificate was replaced, the key not yet.
-fn recover_interrupted_swap(key: &Path, cert_path: &Path, out: &Output) -> Result<()> {
-    let staged = super::with_suffix(key, ".new");
-    if !staged.exists() {
-        return Ok(());
-    }
-    let (Ok(staged_key), Ok(bytes)) = (super::read_key(&staged), std::fs::read(cert_path)) else {
-        return Ok(());
-    };
-    let Some(current) = cert::parse_certificates(&bytes)
-        .ok()
-        .and_then(|c| c.into_iter().next())
-    else {
-        return Ok(());
-    };
-    if has_public_key(&current, &staged_key.public_key_info()?) {
-        store::replace(&staged, key, "finishing an interrupted renewal")?;
-        out.warn(&format!(
-            "finished an interrupted renewal: moved {} to {}",
-            staged.display(),
-            key.display()
-        ));
-    }
-    Ok(())
-}
-
 fn unix(time: &x509_cert::time::Time) -> u64 {
     time.to_unix_duration().as_secs()
 }
@@ -123,7 +97,9 @@ fn renew(
         ca_ident: args.ca_ident.clone(),
         via: args.via.clone(),
     };
-    recover_interrupted_swap(&key_path, &cert_path, out)?;
+    let _key_lock = super::lock_key(global, &key_path)?;
+    let hook = super::hook(args.post_hook.as_ref(), global);
+    super::recover(state_dir, &key_path, &cert_path, hook.as_ref(), out)?;
     if let Some(code) = continue_pending(global, args, out, state_dir, &key_path, started)? {
         return Ok(code);
     }
@@ -222,7 +198,7 @@ fn renew(
     let (new_key, staged) = if args.reuse_key {
         (current_key.clone(), None)
     } else {
-        let staged = super::with_suffix(&key_path, ".new");
+        let staged = certenroll::enroll::install::staging_path(state_dir, &key_path, &cert_path)?;
         let bits = current_key.bits();
         let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
             PrivateKey::generate_rsa(bits)
@@ -233,7 +209,7 @@ fn renew(
     };
     let forget_staged = || {
         if let Some(staged) = &staged {
-            let _ = std::fs::remove_file(staged);
+            certenroll::enroll::install::discard_key(staged, &cert_path);
         }
     };
     let spec = spec_from(&current, challenge);
@@ -275,11 +251,11 @@ fn renew(
             let dest = Destination {
                 cert: cert_path.clone(),
                 chain: args.chain.clone(),
-                format: args.format,
+                format: args.format.into(),
                 key: key_path.clone(),
                 staged_key: staged.clone(),
                 keep_old: !args.delete_old,
-                post_hook: args.post_hook.clone(),
+                hook: super::hook(args.post_hook.as_ref(), global),
                 p12,
             };
             let report = Report {
@@ -299,6 +275,7 @@ fn renew(
                 &issued,
                 &ca,
                 &key_description,
+                None,
                 out,
             )
         }
@@ -321,7 +298,6 @@ fn renew(
                 method,
                 signer: Some((&key_path, &current)),
                 keep_old: !args.delete_old,
-                post_hook: args.post_hook.clone(),
                 p12: p12.as_ref(),
             })?;
             let request = waiting::Request {
@@ -331,6 +307,7 @@ fn renew(
                 ca: ca.clone(),
                 signer: Some((current_key.clone(), current.clone())),
                 p12,
+                hook: super::hook(args.post_hook.as_ref(), global),
             };
             waiting::save_and_wait(
                 state_dir,
@@ -366,12 +343,16 @@ fn continue_pending(
     else {
         return Ok(None);
     };
+    if waiting::already_installed(&store, &saved, out)? {
+        return Ok(None);
+    }
     out.human(&format!(
         "A renewal of {} is pending at the CA (transaction {}): polling it.",
         key_path.display(),
         saved.transaction_id
     ));
-    let mut request = waiting::Request::load(saved, out)?;
+    let mut request =
+        waiting::Request::load(saved, super::hook(args.post_hook.as_ref(), global), out)?;
     let policy = waiting::policy(&args.policy);
     if request.pending.est.is_some() {
         return super::est::poll_saved(

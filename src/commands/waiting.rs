@@ -26,9 +26,10 @@ use x509_cert::Certificate;
 use x509_cert::name::Name;
 
 use super::pkcs12::P12Out;
-use super::{Destination, install, record};
+use super::{Destination, record};
 use crate::cli::{Format, PolicyArgs};
 use crate::output::Output;
+use certenroll::enroll::install::{self, Hook};
 
 /// The result object of `enroll` and `poll` with `--json`.
 #[derive(Serialize)]
@@ -126,11 +127,14 @@ pub struct Request {
     pub signer: Option<(PrivateKey, Certificate)>,
     /// The PKCS#12 bundle to write, passphrase in hand.
     pub p12: Option<P12Out>,
+    /// The deploy hook of this run's configuration (never one saved with the request).
+    pub hook: Option<Hook>,
 }
 
 impl Request {
-    /// Load the key and certificates a saved request names.
-    pub fn load(pending: Pending, out: &Output) -> Result<Self> {
+    /// Load the key and certificates a saved request names; `hook` is the deploy hook of the
+    /// configuration in force now.
+    pub fn load(pending: Pending, hook: Option<Hook>, out: &Output) -> Result<Self> {
         let bytes = std::fs::read(&pending.key)
             .map_err(|e| Error::local("reading the pending request's key", &pending.key, e))?;
         let key = PrivateKey::from_bytes(&bytes)?;
@@ -157,7 +161,7 @@ impl Request {
         let p12 = pending
             .p12
             .as_ref()
-            .map(|saved| P12Out::from_saved(saved, out))
+            .map(|saved| super::pkcs12::from_saved(saved, out))
             .transpose()?;
         Ok(Request {
             pending,
@@ -166,6 +170,7 @@ impl Request {
             ca,
             signer,
             p12,
+            hook,
         })
     }
 
@@ -189,9 +194,9 @@ impl Request {
             cert: self.pending.cert.clone(),
             chain: self.pending.chain.clone(),
             format: if self.pending.format == "der" {
-                Format::Der
+                Format::Der.into()
             } else {
-                Format::Pem
+                Format::Pem.into()
             },
             key: self
                 .pending
@@ -204,7 +209,7 @@ impl Request {
                 .as_ref()
                 .map(|_| self.pending.key.clone()),
             keep_old: self.pending.keep_old,
-            post_hook: self.pending.post_hook.clone(),
+            hook: self.hook.clone(),
             p12: self.p12.clone(),
         }
     }
@@ -293,7 +298,9 @@ impl<'a> Report<'a> {
     }
 }
 
-/// Install an issued certificate and report it.
+/// Install an issued certificate (forgetting the pending request `pending` once it is in
+/// place) and report it.
+#[allow(clippy::too_many_arguments)]
 pub fn issued(
     state_dir: &Path,
     report: Report<'_>,
@@ -301,9 +308,13 @@ pub fn issued(
     cert: &Certificate,
     ca: &CaCerts,
     key_description: &str,
+    pending: Option<&str>,
     out: &Output,
 ) -> Result<u8> {
-    install(dest, cert, &ca.chain())?;
+    let settled = install::install(state_dir, dest, cert, &ca.chain(), pending)?;
+    for note in &settled.notes {
+        out.warn(note);
+    }
     let summary = cert::summary(cert);
     let mut entry = Entry::new(
         report.operation,
@@ -323,10 +334,6 @@ pub fn issued(
     entry.cert_path = Some(dest.cert.display().to_string());
     entry.profile = report.profile.clone();
     record(state_dir, entry, report.started, out);
-    let hook = dest
-        .post_hook
-        .as_deref()
-        .map(|hook| run_hook(hook, dest, &summary, report.profile.as_deref()));
     let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
     text.push_str(&format!(
         "\n  key       {} ({key_description})\n  cert      {}",
@@ -347,7 +354,7 @@ pub fn issued(
     let (url, started) = (report.url.to_string(), report.started);
     let operation = report.operation.to_string();
     out.json(&report.into_json("issued", Some(summary)));
-    if let Some(Err(message)) = hook {
+    if let Some(message) = settled.hook_failed {
         out.warn(&message);
         let mut entry = Entry::new(
             &operation,
@@ -390,14 +397,15 @@ pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out:
 }
 
 /// After a poll failed: a rejection ends the request (its state goes, and a key generated
-/// for it is removed); any other failure keeps it for the next `poll`.
+/// for it is removed unless it is the installed certificate's key); any other failure keeps
+/// it for the next `poll`.
 pub fn forget_if_rejected(store: &PendingStore, request: &Request, err: &Error, out: &Output) {
     if matches!(err, Error::ScepFailure { .. }) {
         if let Err(e) = store.remove(&request.pending.transaction_id) {
             out.warn(&e.to_string());
         }
-        if request.pending.key_generated && std::fs::remove_file(&request.pending.key).is_ok() {
-            tracing::info!(path = %request.pending.key.display(), "removed the rejected request's key");
+        if request.pending.key_generated {
+            install::discard_key(&request.pending.key, &request.pending.cert);
         }
     }
 }
@@ -451,7 +459,6 @@ pub struct NewPending<'a> {
     /// A renewal's current key file and certificate.
     pub signer: Option<(&'a Path, &'a Certificate)>,
     pub keep_old: bool,
-    pub post_hook: Option<String>,
     pub p12: Option<&'a P12Out>,
 }
 
@@ -491,8 +498,7 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         signer_key: p.signer.map(|(key, _)| absolute(key)).transpose()?,
         signer_cert: p.signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
         keep_old: p.keep_old,
-        post_hook: p.post_hook,
-        p12: p.p12.map(P12Out::saved).transpose()?,
+        p12: p.p12.map(super::pkcs12::saved).transpose()?,
         est: None,
     })
 }
@@ -532,38 +538,6 @@ pub fn save_and_wait(
     )
 }
 
-/// Run the post-hook with the new certificate's facts in its environment. Its failure is
-/// reported and recorded; the certificate stays installed.
-fn run_hook(
-    hook: &str,
-    dest: &Destination,
-    summary: &CertSummary,
-    profile: Option<&str>,
-) -> Result<(), String> {
-    let status = std::process::Command::new("/bin/sh")
-        .arg("-c")
-        .arg(hook)
-        .env("CERTENROLL_CERT", &dest.cert)
-        .env("CERTENROLL_KEY", &dest.key)
-        .env(
-            "CERTENROLL_CHAIN",
-            dest.chain.as_deref().unwrap_or(Path::new("")),
-        )
-        .env("CERTENROLL_SERIAL", &summary.serial)
-        .env("CERTENROLL_NOT_AFTER", &summary.not_after)
-        .env("CERTENROLL_SUBJECT", &summary.subject)
-        .env("CERTENROLL_PROFILE", profile.unwrap_or(""))
-        .status()
-        .map_err(|e| format!("the post-hook could not be started: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the post-hook `{hook}` failed ({status}); the new certificate is installed"
-        ))
-    }
-}
-
 /// Finish a saved request after polling: install and forget it when issued, keep it when
 /// still pending.
 pub fn finish(
@@ -576,19 +550,16 @@ pub fn finish(
     out: &Output,
 ) -> Result<u8> {
     match end {
-        End::Issued(cert) => {
-            let code = issued(
-                state_dir,
-                report(request, operation),
-                &request.destination(),
-                &cert,
-                &request.ca,
-                key_description,
-                out,
-            )?;
-            store.remove(&request.pending.transaction_id)?;
-            Ok(code)
-        }
+        End::Issued(cert) => issued(
+            state_dir,
+            report(request, operation),
+            &request.destination(),
+            &cert,
+            &request.ca,
+            key_description,
+            Some(&request.pending.transaction_id),
+            out,
+        ),
         End::StillPending => {
             store.save(&request.pending)?;
             Ok(still_pending(
@@ -599,4 +570,25 @@ pub fn finish(
             ))
         }
     }
+}
+
+/// A request whose certificate is already installed (a run was killed after installing it,
+/// before forgetting it) is forgotten without asking the CA again: the CA may no longer know
+/// the transaction, and its refusal must not touch the installed key.
+pub fn already_installed(store: &PendingStore, saved: &Pending, out: &Output) -> Result<bool> {
+    if !certenroll::enroll::install::is_installed(&saved.cert, &saved.transaction_id) {
+        return Ok(false);
+    }
+    store.remove(&saved.transaction_id)?;
+    out.warn(&format!(
+        "request {} was already installed in {}; forgot it",
+        saved.transaction_id,
+        saved.cert.display()
+    ));
+    out.json(&serde_json::json!({
+        "status": "installed",
+        "transaction_id": saved.transaction_id,
+        "files": { "cert": saved.cert },
+    }));
+    Ok(true)
 }

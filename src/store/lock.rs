@@ -1,6 +1,8 @@
-//! One run at a time per profile: cron's `certenroll poll` and a person's `certenroll enroll`
-//! on the same profile never interleave. A lock file per profile in `<state>/locks/`, held
-//! with an OS file lock (released even if the process dies) and naming its holder's PID.
+//! One run at a time: cron's `certenroll poll` and a person's `certenroll enroll` never
+//! interleave. A lock file per profile in `<state>/locks/`, and one beside each key file a run
+//! installs into (`.KEYNAME.lock`), so that runs under other profiles or other state
+//! directories cannot work on the same files at once either. Each is held with an OS file lock
+//! (released even if the process dies) and names its holder's PID.
 
 use std::fs::{File, OpenOptions};
 use std::io::Read;
@@ -27,7 +29,26 @@ impl Lock {
         let dir = state_dir.join("locks");
         create_private_dir(&dir)?;
         let path = dir.join(format!("{name}.lock"));
+        Self::at(path, &format!("profile '{name}'"), wait)
+    }
+
+    /// Take the lock of the key file `key` (`.KEYNAME.lock` in its directory), waiting at most
+    /// `wait`: held while a run may replace the key or its certificate.
+    pub fn beside(key: &Path, wait: Duration) -> Result<Lock> {
+        let name = key
+            .file_name()
+            .ok_or_else(|| Error::Invalid(format!("'{}' is not a file path", key.display())))?;
+        let mut lock_name = std::ffi::OsString::from(".");
+        lock_name.push(name);
+        lock_name.push(".lock");
+        let path = key.with_file_name(lock_name);
+        Self::at(path, &format!("{}", key.display()), wait)
+    }
+
+    fn at(path: PathBuf, what: &str, wait: Duration) -> Result<Lock> {
+        use std::os::unix::fs::OpenOptionsExt;
         let mut file = OpenOptions::new()
+            .mode(0o600)
             .read(true)
             .write(true)
             .create(true)
@@ -49,7 +70,7 @@ impl Lock {
                         "locking",
                         &path,
                         std::io::Error::other(format!(
-                            "another certenroll run{} is working on profile '{name}'; try again when it is done, or raise --lock-wait (waited {} s)",
+                            "another certenroll run{} is working on {what}; try again when it is done, or raise --lock-wait (waited {} s)",
                             if holder.is_empty() {
                                 String::new()
                             } else {

@@ -72,9 +72,6 @@ pub struct Pending {
     /// Keep the replaced key and certificate as `*.prev`.
     #[serde(default)]
     pub keep_old: bool,
-    /// Command to run once the certificate is installed.
-    #[serde(default)]
-    pub post_hook: Option<String>,
     /// A PKCS#12 bundle to write once the certificate is installed.
     #[serde(default)]
     pub p12: Option<P12Saved>,
@@ -258,7 +255,6 @@ mod tests {
             signer_key: None,
             signer_cert: None,
             keep_old: false,
-            post_hook: None,
             p12: None,
             est: None,
         }

@@ -148,10 +148,13 @@ pub fn mode(path: &Path) -> u32 {
 }
 
 /// Names of the files in a directory, sorted.
+/// The lock files certenroll keeps beside key files (`.KEY.lock`, empty but for a PID) are
+/// left out: they guard the key and are not data.
 pub fn listing(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !(name.starts_with('.') && name.ends_with(".lock")))
         .collect();
     names.sort();
     names

@@ -1,0 +1,773 @@
+//! Installing an issued certificate, and finishing what a run killed half-way left behind.
+//!
+//! The rules (DESIGN, "Rules that keep users' data safe"), each enforced here and nowhere else:
+//! - an installed key is never overwritten or deleted unless a verified replacement is in
+//!   place: a new key waits beside it as `KEY.new` and is renamed over it only after the new
+//!   certificate is written;
+//! - a staged or generated key is deleted only when it is provably no installed certificate's
+//!   key ([`discard_key`]);
+//! - every step is safe to repeat: before the first file is replaced, what the install owes
+//!   (the key swap, forgetting the pending request, the PKCS#12 bundle, the deploy hook) is
+//!   written to `<state>/owed/`, and [`recover`] finishes it on the next run that touches the
+//!   same certificate, wherever the last run was killed.
+//!
+//! A file that is replaced is read for its `.prev` copy without following a symbolic link, so
+//! a link planted in a directory others can write is never copied out.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use x509_cert::Certificate;
+
+use crate::pki::cert;
+use crate::pki::digest::Digest;
+use crate::pki::key::PrivateKey;
+use crate::secret::Secret;
+use crate::store::pending::{P12Saved, PendingStore};
+use crate::store::{self, CERT_MODE, KEY_MODE};
+use crate::{Error, Result};
+
+/// How key and certificate files are encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileFormat {
+    /// Base64 with -----BEGIN----- lines.
+    #[default]
+    Pem,
+    /// Binary DER (several certificates become a PKCS#7 bundle).
+    Der,
+}
+
+/// A PKCS#12 bundle to write once the certificate is installed, its passphrase in hand.
+#[derive(Debug, Clone)]
+pub struct Bundle {
+    /// Where the bundle goes.
+    pub path: PathBuf,
+    /// Its passphrase.
+    pub passphrase: Secret,
+    /// Where the passphrase came from, so that a later run can read it again (never the
+    /// passphrase itself).
+    pub source: P12Saved,
+}
+
+/// A shell command run once a new certificate is installed (certbot's deploy hook). It is
+/// always taken from the configuration of the run that runs it, never from saved state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hook {
+    /// The command, run with `/bin/sh -c`.
+    pub command: String,
+    /// The profile, passed as `CERTENROLL_PROFILE`.
+    pub profile: Option<String>,
+}
+
+/// Where an issued certificate goes.
+#[derive(Debug, Clone)]
+pub struct Destination {
+    /// The certificate file.
+    pub cert: PathBuf,
+    /// The chain file, if any.
+    pub chain: Option<PathBuf>,
+    /// The encoding of the certificate and chain files.
+    pub format: FileFormat,
+    /// The key file the certificate belongs with.
+    pub key: PathBuf,
+    /// A staged key (`KEY.new`) to move over `key` once the certificate is written.
+    pub staged_key: Option<PathBuf>,
+    /// Keep the replaced certificate (and key, when it is replaced) as `*.prev`.
+    pub keep_old: bool,
+    /// A PKCS#12 bundle of key, certificate and chain to write after the swap.
+    pub p12: Option<Bundle>,
+    /// The deploy hook.
+    pub hook: Option<Hook>,
+}
+
+/// What an install (or the recovery of one) did beyond replacing the files.
+#[derive(Debug, Default)]
+pub struct Settled {
+    /// Things a person should know ("finished an interrupted renewal: …").
+    pub notes: Vec<String>,
+    /// A hook that failed or could not be started, with why.
+    pub hook_failed: Option<String>,
+    /// Whether a hook ran.
+    pub hook_ran: bool,
+}
+
+/// What an install still owes, kept from before the first file is replaced until the last
+/// step is done. Named after the certificate path: one install per certificate at a time.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+struct Owed {
+    /// The certificate file (absolute).
+    cert: PathBuf,
+    /// SHA-256 fingerprint of the certificate being installed.
+    sha256: String,
+    /// The key file (absolute).
+    key: PathBuf,
+    /// The staged key to move over `key` (absolute).
+    #[serde(default)]
+    staged_key: Option<PathBuf>,
+    /// The chain file (absolute).
+    #[serde(default)]
+    chain: Option<PathBuf>,
+    /// Keep `.prev` copies.
+    #[serde(default)]
+    keep_old: bool,
+    /// The PKCS#12 bundle still to write, and where its passphrase comes from.
+    #[serde(default)]
+    p12: Option<P12Saved>,
+    /// Whether the deploy hook still has to run.
+    #[serde(default)]
+    hook: bool,
+    /// The profile the certificate belongs to.
+    #[serde(default)]
+    profile: Option<String>,
+    /// The pending request to forget.
+    #[serde(default)]
+    pending: Option<String>,
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e))
+}
+
+/// `<state>/owed/<hash of the certificate path>.json`.
+fn owed_path(state_dir: &Path, cert: &Path) -> Result<PathBuf> {
+    let cert = absolute(cert)?;
+    let hash = Digest::Sha256.hash(cert.as_os_str().as_encoded_bytes());
+    Ok(state_dir
+        .join("owed")
+        .join(format!("{}.json", crate::pki::hex(&hash[..16]))))
+}
+
+impl Owed {
+    fn save(&self, state_dir: &Path) -> Result<()> {
+        let path = owed_path(state_dir, &self.cert)?;
+        if let Some(dir) = path.parent() {
+            store::create_private_dir(dir)?;
+        }
+        let json = serde_json::to_vec_pretty(self)
+            .map_err(|e| Error::Crypto(format!("encoding the install journal failed: {e}")))?;
+        store::write_atomic(&path, &json, KEY_MODE, "writing the install journal")
+    }
+
+    fn load(state_dir: &Path, cert: &Path) -> Result<Option<Owed>> {
+        let path = owed_path(state_dir, cert)?;
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+                Error::local(
+                    "reading the install journal",
+                    &path,
+                    std::io::Error::other(format!("not a valid journal: {e}")),
+                )
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::local("reading the install journal", &path, e)),
+        }
+    }
+
+    fn done(&self, state_dir: &Path) -> Result<()> {
+        let path = owed_path(state_dir, &self.cert)?;
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::local("removing the install journal", &path, e)),
+        }
+    }
+}
+
+/// `path` with `suffix` appended to its file name (`key.pem` → `key.pem.new`): where a
+/// staged key waits (`.new`) and a replaced file is kept (`.prev`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// A key in the file encoding asked for.
+pub fn encode_key(key: &PrivateKey, format: FileFormat) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    Ok(match format {
+        FileFormat::Pem => zeroize::Zeroizing::new(key.to_pem()?.as_bytes().to_vec()),
+        FileFormat::Der => key.to_der()?,
+    })
+}
+
+/// Certificates for a file: PEM blocks, or DER (a lone certificate as it is, several as a
+/// PKCS#7 certificates-only bundle).
+pub fn encode_certs(certs: &[&Certificate], format: FileFormat) -> Result<Vec<u8>> {
+    Ok(match format {
+        FileFormat::Pem => cert::to_pem(certs)?.into_bytes(),
+        FileFormat::Der if certs.len() == 1 => cert::to_der(certs[0])?,
+        FileFormat::Der => crate::pki::signed::degenerate(certs)?,
+    })
+}
+
+/// Read a private key file; unreadable or not a key is a local failure (exit 6).
+pub fn read_key(path: &Path) -> Result<PrivateKey> {
+    let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
+    PrivateKey::from_bytes(&bytes)
+        .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))
+}
+
+/// The first certificate in a file, if the file exists and holds one.
+fn installed_cert(path: &Path) -> Option<Certificate> {
+    let bytes = std::fs::read(path).ok()?;
+    cert::parse_certificates(&bytes).ok()?.into_iter().next()
+}
+
+/// The transaction ID a request for the key of `cert` carries (both protocols name a request
+/// by the SHA-256 of its public key), so that a saved request can be recognised as installed
+/// even when its key file has moved.
+pub fn transaction_of(cert: &Certificate) -> Result<String> {
+    let spki = der::Encode::to_der(cert.tbs_certificate().subject_public_key_info())
+        .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
+    Ok(crate::pki::hex(&Digest::Sha256.hash(&spki)).to_uppercase())
+}
+
+/// Whether the certificate installed at `cert_path` is for the request `transaction_id`.
+pub fn is_installed(cert_path: &Path, transaction_id: &str) -> bool {
+    installed_cert(cert_path)
+        .and_then(|c| transaction_of(&c).ok())
+        .is_some_and(|id| id.eq_ignore_ascii_case(transaction_id))
+}
+
+/// What a key file is to the certificate installed beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyFile {
+    /// The installed certificate's key.
+    Installed,
+    /// A key, but not the installed certificate's (or no certificate is installed).
+    Other,
+    /// Not readable as a key: nothing is deleted or replaced on a guess.
+    Unreadable,
+}
+
+fn key_file_status(key_file: &Path, cert_path: &Path) -> KeyFile {
+    let Ok(spki) = read_key(key_file).and_then(|k| k.public_key_info()) else {
+        return KeyFile::Unreadable;
+    };
+    if installed_cert(cert_path).is_some_and(|c| cert::has_public_key(&c, &spki)) {
+        KeyFile::Installed
+    } else {
+        KeyFile::Other
+    }
+}
+
+/// Whether the key in `key_file` may be the key of the certificate installed at `cert_path`
+/// (an unreadable key may be: nothing is deleted on a guess).
+fn holds_installed_key(key_file: &Path, cert_path: &Path) -> bool {
+    key_file_status(key_file, cert_path) != KeyFile::Other
+}
+
+/// Remove a key that was made for a request the CA refused (or that a person gave up on),
+/// unless it is provably needed: it is the key of the certificate installed at `cert_path`,
+/// or it cannot be read. Returns whether it was removed.
+pub fn discard_key(key_file: &Path, cert_path: &Path) -> bool {
+    if holds_installed_key(key_file, cert_path) {
+        tracing::info!(path = %key_file.display(), "kept: it is the installed certificate's key");
+        return false;
+    }
+    let removed = std::fs::remove_file(key_file).is_ok();
+    if removed {
+        tracing::info!(path = %key_file.display(), "removed the unused key");
+    }
+    removed
+}
+
+/// Where a new key for `key_path` is written before anything is sent: in place when there is
+/// no key yet, else beside it as `KEY.new`. A `KEY.new` left by an earlier run is replaced
+/// only when it is no installed certificate's key and no pending request waits for it
+/// (run [`recover`] first: it moves a `KEY.new` whose certificate is installed into place).
+pub fn staging_path(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Result<PathBuf> {
+    if !key_path.exists() {
+        return Ok(key_path.to_path_buf());
+    }
+    let staged = with_suffix(key_path, ".new");
+    if staged.exists() {
+        let why = match key_file_status(&staged, cert_path) {
+            KeyFile::Other => None,
+            KeyFile::Installed => Some(format!(
+                "it is the key of the certificate {}, not {}; move it into place by hand or remove it",
+                cert_path.display(),
+                key_path.display()
+            )),
+            KeyFile::Unreadable => Some(
+                "it is not a key certenroll can read, and certenroll replaces no file it cannot check: move it away".into(),
+            ),
+        };
+        if let Some(why) = why {
+            return Err(Error::local(
+                "staging the new key",
+                &staged,
+                std::io::Error::other(why),
+            ));
+        }
+        let absolute_staged = absolute(&staged)?;
+        let (pending, _) = PendingStore::new(state_dir).list();
+        if let Some(request) = pending.iter().find(|p| p.key == absolute_staged) {
+            return Err(Error::Invalid(format!(
+                "{} is the key of pending request {}: finish it with `certenroll poll` first",
+                staged.display(),
+                request.transaction_id
+            )));
+        }
+    }
+    Ok(staged)
+}
+
+/// Copy `path` to `path.prev` (with `mode`), if it exists. A symbolic link is refused, and the
+/// file read is the one checked, so nothing another user planted is copied out.
+fn keep_previous(path: &Path, mode: u32) -> Result<()> {
+    use std::io::Read;
+    use std::os::unix::fs::MetadataExt;
+    let before = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::local("reading the previous file", path, e)),
+    };
+    let refuse = |why: &str| {
+        Error::local(
+            "keeping the previous file",
+            path,
+            std::io::Error::other(why.to_string()),
+        )
+    };
+    if !before.file_type().is_file() {
+        return Err(refuse(
+            "it is not a regular file (a symbolic link?); certenroll replaces files, not links: remove it or point the configuration at the real file",
+        ));
+    }
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| Error::local("reading the previous file", path, e))?;
+    let opened = file
+        .metadata()
+        .map_err(|e| Error::local("reading the previous file", path, e))?;
+    if (opened.dev(), opened.ino()) != (before.dev(), before.ino()) {
+        return Err(refuse("it was replaced while certenroll read it"));
+    }
+    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::local("reading the previous file", path, e))?;
+    store::write_atomic(
+        &with_suffix(path, ".prev"),
+        &bytes,
+        mode,
+        "keeping the previous file",
+    )
+}
+
+/// Install a verified certificate: journal what is owed, keep `.prev` copies, write the
+/// certificate and chain, move the staged key into place, forget the pending request
+/// (`pending`), write the PKCS#12 bundle, run the hook, and close the journal. A run killed
+/// anywhere in between is finished by [`recover`].
+pub fn install(
+    state_dir: &Path,
+    dest: &Destination,
+    issued: &Certificate,
+    chain: &[&Certificate],
+    pending: Option<&str>,
+) -> Result<Settled> {
+    let owed = Owed {
+        cert: absolute(&dest.cert)?,
+        sha256: cert::fingerprint(issued, Digest::Sha256),
+        key: absolute(&dest.key)?,
+        staged_key: dest.staged_key.as_deref().map(absolute).transpose()?,
+        chain: dest.chain.as_deref().map(absolute).transpose()?,
+        keep_old: dest.keep_old,
+        p12: dest
+            .p12
+            .as_ref()
+            .map(|b| -> Result<P12Saved> {
+                Ok(P12Saved {
+                    path: absolute(&b.path)?,
+                    ..b.source.clone()
+                })
+            })
+            .transpose()?,
+        hook: dest.hook.is_some(),
+        profile: dest.hook.as_ref().and_then(|h| h.profile.clone()),
+        pending: pending.map(str::to_string),
+    };
+    owed.save(state_dir)?;
+    if dest.keep_old {
+        keep_previous(&dest.cert, CERT_MODE)?;
+        if dest.staged_key.is_some() {
+            keep_previous(&dest.key, KEY_MODE)?;
+        }
+    }
+    store::write_atomic(
+        &dest.cert,
+        &encode_certs(&[issued], dest.format)?,
+        CERT_MODE,
+        "writing certificate",
+    )?;
+    if let Some(path) = &dest.chain {
+        store::write_atomic(
+            path,
+            &encode_certs(chain, dest.format)?,
+            CERT_MODE,
+            "writing chain",
+        )?;
+    }
+    settle(
+        state_dir,
+        owed,
+        issued,
+        chain,
+        dest.p12.as_ref().map(|b| b.passphrase.clone()),
+        dest.hook.as_ref(),
+    )
+}
+
+/// The steps after the certificate is in place, each recorded as done before the next.
+fn settle(
+    state_dir: &Path,
+    mut owed: Owed,
+    issued: &Certificate,
+    chain: &[&Certificate],
+    passphrase: Option<Secret>,
+    hook: Option<&Hook>,
+) -> Result<Settled> {
+    let mut settled = Settled::default();
+    if let Some(staged) = owed.staged_key.clone() {
+        // Only the key of the certificate now in place ever replaces the installed key.
+        let for_issued = read_key(&staged)
+            .and_then(|k| k.public_key_info())
+            .is_ok_and(|spki| cert::has_public_key(issued, &spki));
+        if for_issued {
+            store::replace(&staged, &owed.key, "installing key")?;
+        }
+        owed.staged_key = None;
+    }
+    if let Some(id) = owed.pending.take() {
+        PendingStore::new(state_dir).remove(&id)?;
+        owed.save(state_dir)?;
+    }
+    if let Some(bundle) = owed.p12.clone() {
+        let passphrase = match passphrase {
+            Some(p) => Ok(p),
+            None => saved_passphrase(&bundle),
+        };
+        match passphrase {
+            Ok(passphrase) => {
+                let key = read_key(&owed.key)?;
+                let der = crate::pki::pkcs12::build(
+                    &key,
+                    issued,
+                    chain,
+                    passphrase.expose(),
+                    cert::common_name(issued).as_deref(),
+                )?;
+                if owed.keep_old {
+                    keep_previous(&bundle.path, KEY_MODE)?;
+                }
+                store::write_atomic(&bundle.path, &der, KEY_MODE, "writing the PKCS#12 bundle")?;
+            }
+            Err(err) => settled.notes.push(format!(
+                "the PKCS#12 bundle {} was not written ({err}); write it with `certenroll pkcs12`",
+                bundle.path.display()
+            )),
+        }
+        owed.p12 = None;
+        owed.save(state_dir)?;
+    }
+    if owed.hook {
+        match hook {
+            Some(hook) => {
+                settled.hook_ran = true;
+                settled.hook_failed = run_hook(hook, &owed, issued).err();
+            }
+            None => settled.notes.push(
+                "a deploy hook was owed, but the configuration names none now: not run".into(),
+            ),
+        }
+    }
+    owed.done(state_dir)?;
+    Ok(settled)
+}
+
+/// The passphrase of a bundle from where it came from (a file or a variable); a prompt is
+/// not possible in a later, unattended run.
+fn saved_passphrase(bundle: &P12Saved) -> Result<Secret> {
+    if let Some(file) = &bundle.passphrase_file {
+        return crate::secret::read_first_line(file, "PKCS#12 passphrase");
+    }
+    if let Some(var) = &bundle.passphrase_env {
+        return match std::env::var(var) {
+            Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
+            _ => Err(Error::Invalid(format!(
+                "the passphrase variable {var} is not set"
+            ))),
+        };
+    }
+    Err(Error::Invalid(
+        "its passphrase was typed at a prompt, and this run cannot ask".into(),
+    ))
+}
+
+/// Variables that hold secrets and never reach a hook.
+const SECRET_VARIABLES: &[&str] = &["CERTENROLL_CHALLENGE"];
+
+/// Run the deploy hook with the new certificate's facts in its environment. Its failure is
+/// reported; the certificate stays installed.
+fn run_hook(hook: &Hook, owed: &Owed, issued: &Certificate) -> std::result::Result<(), String> {
+    let summary = cert::summary(issued);
+    let mut command = std::process::Command::new("/bin/sh");
+    command
+        .arg("-c")
+        .arg(&hook.command)
+        .env("CERTENROLL_CERT", &owed.cert)
+        .env("CERTENROLL_KEY", &owed.key)
+        .env(
+            "CERTENROLL_CHAIN",
+            owed.chain.as_deref().unwrap_or(Path::new("")),
+        )
+        .env("CERTENROLL_SERIAL", &summary.serial)
+        .env("CERTENROLL_NOT_AFTER", &summary.not_after)
+        .env("CERTENROLL_SUBJECT", &summary.subject)
+        .env("CERTENROLL_PROFILE", hook.profile.as_deref().unwrap_or(""));
+    for var in SECRET_VARIABLES {
+        command.env_remove(var);
+    }
+    let status = command
+        .status()
+        .map_err(|e| format!("the post-hook could not be started: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the post-hook `{}` failed ({status}); the new certificate is installed",
+            hook.command
+        ))
+    }
+}
+
+/// Remove `NAME.<12 hex>.tmp` files beside `path` that a killed write left (they may hold key
+/// material). Called with the file's lock held, so no write of ours is under way.
+fn remove_leftover_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if rest.len() == 12 && rest.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let _ = std::fs::remove_file(entry.path());
+            tracing::info!(path = %entry.path().display(), "removed a temporary file a killed run left");
+        }
+    }
+}
+
+/// Finish whatever a killed run left undone for the pair `key_path`/`cert_path`, before
+/// anything else touches them (the caller holds their lock): temporary files are removed; an
+/// install whose certificate is in place is finished (key swap, pending request forgotten,
+/// PKCS#12, deploy hook from `hook`); one whose certificate never got written is dropped; a
+/// `KEY.new` that is the installed certificate's key is moved into place.
+pub fn recover(
+    state_dir: &Path,
+    key_path: &Path,
+    cert_path: &Path,
+    hook: Option<&Hook>,
+) -> Result<Settled> {
+    let mut settled = Settled::default();
+    let staged = with_suffix(key_path, ".new");
+    for file in [key_path, cert_path, staged.as_path()] {
+        remove_leftover_temps(file);
+    }
+    if let Some(owed) = Owed::load(state_dir, cert_path)? {
+        if let Some(p12) = &owed.p12 {
+            remove_leftover_temps(&p12.path);
+        }
+        match installed_cert(&owed.cert) {
+            Some(issued) if cert::fingerprint(&issued, Digest::Sha256) == owed.sha256 => {
+                let chain = match &owed.chain {
+                    Some(path) => std::fs::read(path)
+                        .ok()
+                        .and_then(|b| cert::parse_certificates(&b).ok())
+                        .unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                let chain: Vec<&Certificate> = chain.iter().collect();
+                settled = settle(state_dir, owed.clone(), &issued, &chain, None, hook)?;
+                settled.notes.insert(
+                    0,
+                    format!(
+                        "finished the installation of {} that an interrupted run left",
+                        owed.cert.display()
+                    ),
+                );
+            }
+            // Killed before the certificate was replaced: nothing was swapped.
+            _ => owed.done(state_dir)?,
+        }
+    }
+    if staged.exists()
+        && installed_cert(cert_path).is_some_and(|c| {
+            read_key(&staged)
+                .and_then(|k| k.public_key_info())
+                .is_ok_and(|spki| cert::has_public_key(&c, &spki))
+        })
+    {
+        store::replace(&staged, key_path, "finishing an interrupted renewal")?;
+        settled.notes.push(format!(
+            "finished an interrupted renewal: moved {} to {}",
+            staged.display(),
+            key_path.display()
+        ));
+    }
+    Ok(settled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::cert::NameAttr;
+
+    fn pair(dir: &Path) -> (PrivateKey, Certificate) {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let name = cert::build_name(&[(NameAttr::CommonName, "t".into())]).unwrap();
+        let c = cert::self_signed(&key, &name, Digest::Sha256).unwrap();
+        let _ = dir;
+        (key, c)
+    }
+
+    fn write_key(path: &Path, key: &PrivateKey) {
+        store::write_atomic(
+            path,
+            &encode_key(key, FileFormat::Pem).unwrap(),
+            KEY_MODE,
+            "t",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_staged_key_of_the_installed_certificate_is_moved_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key_path, cert_path) = (dir.path().join("k.pem"), dir.path().join("c.pem"));
+        let (old, _) = pair(dir.path());
+        let (new, new_cert) = pair(dir.path());
+        write_key(&key_path, &old);
+        write_key(&with_suffix(&key_path, ".new"), &new);
+        std::fs::write(&cert_path, cert::to_pem(&[&new_cert]).unwrap()).unwrap();
+        // Staging refuses to touch it; recovery moves it into place.
+        assert!(staging_path(dir.path(), &key_path, &cert_path).is_err());
+        assert!(!discard_key(&with_suffix(&key_path, ".new"), &cert_path));
+        let settled = recover(dir.path(), &key_path, &cert_path, None).unwrap();
+        assert_eq!(settled.notes.len(), 1, "{:?}", settled.notes);
+        let installed = read_key(&key_path).unwrap();
+        assert!(cert::has_public_key(
+            &new_cert,
+            &installed.public_key_info().unwrap()
+        ));
+        assert!(!with_suffix(&key_path, ".new").exists());
+        assert!(is_installed(
+            &cert_path,
+            &transaction_of(&new_cert).unwrap().to_lowercase()
+        ));
+    }
+
+    #[test]
+    fn an_install_killed_after_the_certificate_is_finished_with_its_owed_steps() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        let (key_path, cert_path) = (dir.path().join("k.pem"), dir.path().join("c.pem"));
+        let (old, old_cert) = pair(dir.path());
+        let (new, new_cert) = pair(dir.path());
+        write_key(&key_path, &old);
+        std::fs::write(&cert_path, cert::to_pem(&[&old_cert]).unwrap()).unwrap();
+        let staged = with_suffix(&key_path, ".new");
+        write_key(&staged, &new);
+        // The journal as install writes it, then the certificate, then a kill.
+        let owed = Owed {
+            cert: absolute(&cert_path).unwrap(),
+            sha256: cert::fingerprint(&new_cert, Digest::Sha256),
+            key: absolute(&key_path).unwrap(),
+            staged_key: Some(absolute(&staged).unwrap()),
+            chain: None,
+            keep_old: true,
+            p12: None,
+            hook: true,
+            profile: None,
+            pending: None,
+        };
+        owed.save(&state).unwrap();
+        std::fs::write(&cert_path, cert::to_pem(&[&new_cert]).unwrap()).unwrap();
+        std::fs::write(dir.path().join("k.pem.0123456789ab.tmp"), "secret").unwrap();
+        let marker = dir.path().join("hook-ran");
+        let hook = Hook {
+            command: format!("touch {}", marker.display()),
+            profile: None,
+        };
+        let settled = recover(&state, &key_path, &cert_path, Some(&hook)).unwrap();
+        assert!(settled.hook_ran && settled.hook_failed.is_none());
+        assert!(marker.exists());
+        assert!(!staged.exists());
+        assert!(!dir.path().join("k.pem.0123456789ab.tmp").exists());
+        assert!(Owed::load(&state, &cert_path).unwrap().is_none());
+        // A second recovery has nothing left to do.
+        std::fs::remove_file(&marker).unwrap();
+        let again = recover(&state, &key_path, &cert_path, Some(&hook)).unwrap();
+        assert!(again.notes.is_empty() && !again.hook_ran);
+    }
+
+    #[test]
+    fn a_journal_whose_certificate_was_never_written_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let (key_path, cert_path) = (dir.path().join("k.pem"), dir.path().join("c.pem"));
+        let (old, old_cert) = pair(dir.path());
+        let (new, new_cert) = pair(dir.path());
+        write_key(&key_path, &old);
+        std::fs::write(&cert_path, cert::to_pem(&[&old_cert]).unwrap()).unwrap();
+        write_key(&with_suffix(&key_path, ".new"), &new);
+        Owed {
+            cert: absolute(&cert_path).unwrap(),
+            sha256: cert::fingerprint(&new_cert, Digest::Sha256),
+            key: absolute(&key_path).unwrap(),
+            staged_key: None,
+            chain: None,
+            keep_old: false,
+            p12: None,
+            hook: true,
+            profile: None,
+            pending: None,
+        }
+        .save(dir.path())
+        .unwrap();
+        let settled = recover(dir.path(), &key_path, &cert_path, None).unwrap();
+        assert!(settled.notes.is_empty() && !settled.hook_ran);
+        // The installed pair is untouched; the stale staged key may be replaced or discarded.
+        assert!(holds_installed_key(&key_path, &cert_path));
+        assert_eq!(
+            staging_path(dir.path(), &key_path, &cert_path).unwrap(),
+            with_suffix(&key_path, ".new")
+        );
+        assert!(discard_key(&with_suffix(&key_path, ".new"), &cert_path));
+        assert!(!discard_key(&key_path, &cert_path));
+    }
+
+    #[test]
+    fn keep_previous_refuses_a_symbolic_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("secret");
+        std::fs::write(&target, "root:x:0").unwrap();
+        let link = dir.path().join("c.pem");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = keep_previous(&link, CERT_MODE).unwrap_err();
+        assert_eq!(err.exit_code(), 6);
+        assert!(!with_suffix(&link, ".prev").exists());
+    }
+}
