@@ -5,6 +5,7 @@
 mod util;
 
 mod cli;
+mod crash;
 mod doctor;
 mod est;
 mod hostile;

@@ -15,6 +15,12 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
     let state_dir = super::state_dir(global)?;
     let _lock = super::lock(global, &state_dir)?;
     let store = PendingStore::new(&state_dir);
+    certenroll::store::history::History::new(&state_dir).tidy()?;
+    for left in certenroll::enroll::install::unfinished(&state_dir) {
+        let hook = super::profile_hook(global, left.profile.as_deref(), out);
+        let _key_lock = super::lock_key(global, &left.key)?;
+        super::recover(&state_dir, &left.key, &left.cert, hook.as_ref(), out)?;
+    }
     let pending = match &args.transaction {
         Some(id) => vec![store.load(id)?],
         None => {

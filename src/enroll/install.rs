@@ -165,13 +165,43 @@ impl Owed {
     }
 
     fn done(&self, state_dir: &Path) -> Result<()> {
-        let path = owed_path(state_dir, &self.cert)?;
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Error::local("removing the install journal", &path, e)),
-        }
+        store::remove_file(
+            &owed_path(state_dir, &self.cert)?,
+            "removing the install journal",
+        )
     }
+}
+
+/// An install a killed run left unfinished, as its journal names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    /// The key file.
+    pub key: PathBuf,
+    /// The certificate file.
+    pub cert: PathBuf,
+    /// The profile it belongs to (whose deploy hook is owed).
+    pub profile: Option<String>,
+}
+
+/// The installs of this state directory that a killed run left unfinished: `poll` finishes
+/// them (with [`recover`]) even when no request is pending any more.
+pub fn unfinished(state_dir: &Path) -> Vec<Unfinished> {
+    let Ok(entries) = std::fs::read_dir(state_dir.join("owed")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Unfinished> = entries
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .filter_map(|e| std::fs::read(e.path()).ok())
+        .filter_map(|bytes| serde_json::from_slice::<Owed>(&bytes).ok())
+        .map(|owed| Unfinished {
+            key: owed.key,
+            cert: owed.cert,
+            profile: owed.profile,
+        })
+        .collect();
+    found.sort_by(|a, b| a.cert.cmp(&b.cert));
+    found
 }
 
 /// `path` with `suffix` appended to its file name (`key.pem` → `key.pem.new`): where a
@@ -265,7 +295,7 @@ pub fn discard_key(key_file: &Path, cert_path: &Path) -> bool {
         tracing::info!(path = %key_file.display(), "kept: it is the installed certificate's key");
         return false;
     }
-    let removed = std::fs::remove_file(key_file).is_ok();
+    let removed = store::remove_file(key_file, "removing the unused key").is_ok();
     if removed {
         tracing::info!(path = %key_file.display(), "removed the unused key");
     }
@@ -300,17 +330,31 @@ pub fn staging_path(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Resu
                 std::io::Error::other(why),
             ));
         }
-        let absolute_staged = absolute(&staged)?;
-        let (pending, _) = PendingStore::new(state_dir).list();
-        if let Some(request) = pending.iter().find(|p| p.key == absolute_staged) {
+        if let Some(id) = pending_for(state_dir, &staged)? {
             return Err(Error::Invalid(format!(
-                "{} is the key of pending request {}: finish it with `certenroll poll` first",
+                "{} is the key of pending request {id}: finish it with `certenroll poll` first",
                 staged.display(),
-                request.transaction_id
             )));
         }
     }
     Ok(staged)
+}
+
+/// The pending request (in this state directory) whose key is `key_file`, if any.
+fn pending_for(state_dir: &Path, key_file: &Path) -> Result<Option<String>> {
+    let key_file = absolute(key_file)?;
+    let (pending, _) = PendingStore::new(state_dir).list();
+    Ok(pending
+        .into_iter()
+        .find(|p| p.key == key_file)
+        .map(|p| p.transaction_id))
+}
+
+/// The transaction ID of a request for the key in `key_file`, if it holds a key.
+fn transaction_of_key(key_file: &Path) -> Option<String> {
+    let spki = read_key(key_file).ok()?.public_key_info().ok()?;
+    let der = der::Encode::to_der(&spki).ok()?;
+    Some(crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase())
 }
 
 /// Copy `path` to `path.prev` (with `mode`), if it exists. A symbolic link is refused, and the
@@ -540,42 +584,13 @@ fn run_hook(hook: &Hook, owed: &Owed, issued: &Certificate) -> std::result::Resu
     }
 }
 
-/// Remove `NAME.<12 hex>.tmp` files beside `path` that a killed write left (they may hold key
-/// material). Called with the file's lock held, so no write of ours is under way.
-fn remove_leftover_temps(path: &Path) {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return;
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let prefix = format!("{}.", name.to_string_lossy());
-    for entry in entries.flatten() {
-        let file = entry.file_name();
-        let file = file.to_string_lossy();
-        let Some(rest) = file
-            .strip_prefix(&prefix)
-            .and_then(|r| r.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        if rest.len() == 12 && rest.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let _ = std::fs::remove_file(entry.path());
-            tracing::info!(path = %entry.path().display(), "removed a temporary file a killed run left");
-        }
-    }
-}
-
 /// Finish whatever a killed run left undone for the pair `key_path`/`cert_path`, before
 /// anything else touches them (the caller holds their lock): temporary files are removed; an
 /// install whose certificate is in place is finished (key swap, pending request forgotten,
 /// PKCS#12, deploy hook from `hook`); one whose certificate never got written is dropped; a
-/// `KEY.new` that is the installed certificate's key is moved into place.
+/// `KEY.new` that is the installed certificate's key is moved into place, and one that is no
+/// certificate's key and that no pending request (of this state directory) waits for is
+/// removed.
 pub fn recover(
     state_dir: &Path,
     key_path: &Path,
@@ -585,11 +600,30 @@ pub fn recover(
     let mut settled = Settled::default();
     let staged = with_suffix(key_path, ".new");
     for file in [key_path, cert_path, staged.as_path()] {
-        remove_leftover_temps(file);
+        store::remove_leftover_temps(file);
+        store::remove_leftover_temps(&with_suffix(file, ".prev"));
+    }
+    crate::store::history::History::new(state_dir).tidy()?;
+    // State files only the holder of this key's lock writes: the install journal of this
+    // certificate, and the pending requests of this key and of the staged one.
+    store::remove_leftover_temps(&owed_path(state_dir, cert_path)?);
+    let pending = PendingStore::new(state_dir);
+    for id in [key_path, staged.as_path()]
+        .into_iter()
+        .filter_map(transaction_of_key)
+    {
+        if let Ok(file) = pending.file(&id) {
+            store::remove_leftover_temps(&file);
+        }
     }
     if let Some(owed) = Owed::load(state_dir, cert_path)? {
-        if let Some(p12) = &owed.p12 {
-            remove_leftover_temps(&p12.path);
+        let extras = owed
+            .chain
+            .iter()
+            .chain(owed.p12.iter().map(|p12| &p12.path));
+        for file in extras {
+            store::remove_leftover_temps(file);
+            store::remove_leftover_temps(&with_suffix(file, ".prev"));
         }
         match installed_cert(&owed.cert) {
             Some(issued) if cert::fingerprint(&issued, Digest::Sha256) == owed.sha256 => {
@@ -627,6 +661,14 @@ pub fn recover(
             staged.display(),
             key_path.display()
         ));
+    } else if staged.exists()
+        && key_file_status(&staged, cert_path) == KeyFile::Other
+        && pending_for(state_dir, &staged)?.is_none()
+    {
+        // A key staged by a run killed before its request was answered or saved: no
+        // certificate has it and no request waits for it.
+        store::remove_file(&staged, "removing a staged key no request waits for")?;
+        tracing::info!(path = %staged.display(), "removed a staged key a killed run left");
     }
     Ok(settled)
 }
@@ -747,15 +789,27 @@ mod tests {
         }
         .save(dir.path())
         .unwrap();
+        // A staged key a pending request waits for is neither replaced nor removed.
+        let staged = with_suffix(&key_path, ".new");
+        let store = PendingStore::new(dir.path());
+        let mut request = crate::store::pending::tests::sample("AAA", 1);
+        request.key = absolute(&staged).unwrap();
+        store.save(&request).unwrap();
+        assert!(staging_path(dir.path(), &key_path, &cert_path).is_err());
         let settled = recover(dir.path(), &key_path, &cert_path, None).unwrap();
         assert!(settled.notes.is_empty() && !settled.hook_ran);
-        // The installed pair is untouched; the stale staged key may be replaced or discarded.
-        assert!(holds_installed_key(&key_path, &cert_path));
+        assert!(staged.exists());
+        assert!(Owed::load(dir.path(), &cert_path).unwrap().is_none());
+        // Without the request, the stale staged key may be replaced, and recovery removes it;
+        // the installed pair is untouched.
+        store.remove("AAA").unwrap();
         assert_eq!(
             staging_path(dir.path(), &key_path, &cert_path).unwrap(),
-            with_suffix(&key_path, ".new")
+            staged
         );
-        assert!(discard_key(&with_suffix(&key_path, ".new"), &cert_path));
+        recover(dir.path(), &key_path, &cert_path, None).unwrap();
+        assert!(!staged.exists());
+        assert!(holds_installed_key(&key_path, &cert_path));
         assert!(!discard_key(&key_path, &cert_path));
     }
 

@@ -227,9 +227,27 @@ impl History {
         }
     }
 
+    /// Runs under different profiles append to the same file: one at a time, so that no entry
+    /// is lost and a temporary file a killed run left can be removed safely (done here).
+    fn lock(&self) -> Result<Option<super::lock::Lock>> {
+        let Some(state_dir) = self.path.parent() else {
+            return Ok(None);
+        };
+        let lock =
+            super::lock::Lock::acquire(state_dir, ".history", std::time::Duration::from_secs(10))?;
+        super::remove_leftover_temps(&self.path);
+        Ok(Some(lock))
+    }
+
+    /// Remove a temporary file a killed run left beside the history.
+    pub fn tidy(&self) -> Result<()> {
+        self.lock().map(drop)
+    }
+
     /// Append an entry, keeping the newest [`HISTORY_LEN`]. Returns a warning about a corrupt
     /// file, if there was one.
     pub fn append(&self, entry: Entry) -> Result<Option<String>> {
+        let _lock = self.lock()?;
         let (mut entries, warning) = self.load();
         entries.push(entry);
         let excess = entries.len().saturating_sub(HISTORY_LEN);

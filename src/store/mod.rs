@@ -94,6 +94,44 @@ pub fn stop_writing() -> std::sync::MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// For the crash-safety tests: with `CERTENROLL_TEST_CRASH_AT=N` in the environment, the
+/// process aborts (no destructor runs, nothing is flushed: what a kill -9 leaves) just before
+/// its Nth change to a file (a rename into place or a removal). The harness in
+/// `tests/crash.rs` counts N up from 1 until a run completes, so every change is a kill point.
+fn crash_point() {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static AT: OnceLock<Option<u64>> = OnceLock::new();
+    static STEP: AtomicU64 = AtomicU64::new(0);
+    let at = AT.get_or_init(|| {
+        std::env::var("CERTENROLL_TEST_CRASH_AT")
+            .ok()
+            .and_then(|n| n.parse().ok())
+    });
+    if let Some(at) = at
+        && STEP.fetch_add(1, Ordering::SeqCst) + 1 == *at
+    {
+        std::process::abort();
+    }
+}
+
+/// Remove a file if it exists (state, a journal, an unused key).
+pub fn remove_file(path: &Path, action: &'static str) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let _writing = stop_writing();
+    crash_point();
+    match fs::remove_file(path) {
+        Ok(()) => {
+            sync_parent(path);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::local(action, path, e)),
+    }
+}
+
 fn temp_path(path: &Path) -> Result<PathBuf> {
     let name = path
         .file_name()
@@ -122,6 +160,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32, action: &'static str) 
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
+        crash_point();
         fs::rename(&temp, path)?;
         sync_parent(path);
         Ok(())
@@ -135,6 +174,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32, action: &'static str) 
 
 /// Rename `from` over `to` and sync the directory (both must be in the same directory).
 pub fn replace(from: &Path, to: &Path, action: &'static str) -> Result<()> {
+    let _writing = stop_writing();
+    crash_point();
     fs::rename(from, to).map_err(|source| Error::local(action, to, source))?;
     sync_parent(to);
     Ok(())
@@ -147,6 +188,38 @@ fn sync_parent(path: &Path) {
     };
     if let Ok(dir) = File::open(parent) {
         let _ = dir.sync_all();
+    }
+}
+
+/// Remove `NAME.<12 hex>.tmp` files beside `path` that a killed write left (they may hold key
+/// material). Call it only while holding what guards the file's writers (the key's lock, the
+/// history's lock), so that no write under way is disturbed.
+pub fn remove_leftover_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!("{}.", name.to_string_lossy());
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(rest) = file
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if rest.len() == 12 && rest.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let _ = fs::remove_file(entry.path());
+            tracing::info!(path = %entry.path().display(), "removed a temporary file a killed run left");
+        }
     }
 }
 

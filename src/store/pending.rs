@@ -142,6 +142,11 @@ impl PendingStore {
         }
     }
 
+    /// The file of a pending request.
+    pub fn file(&self, transaction_id: &str) -> Result<PathBuf> {
+        self.path(transaction_id)
+    }
+
     fn path(&self, transaction_id: &str) -> Result<PathBuf> {
         if transaction_id.is_empty()
             || !transaction_id
@@ -217,20 +222,16 @@ impl PendingStore {
 
     /// Forget a pending request (issued or rejected).
     pub fn remove(&self, transaction_id: &str) -> Result<()> {
-        let path = self.path(transaction_id)?;
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(Error::local("removing pending state", &path, e)),
-        }
+        super::remove_file(&self.path(transaction_id)?, "removing pending state")
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn sample(id: &str, created: u64) -> Pending {
+    /// A pending request for tests.
+    pub(crate) fn sample(id: &str, created: u64) -> Pending {
         Pending {
             transaction_id: id.into(),
             url: "http://ca/scep".into(),
