@@ -1892,7 +1892,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --caps --validity-days --ca-out --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --help --version"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --bind --port --pending --fail --http-status --delay --challenge --ra --fault --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1971,6 +1971,10 @@ _certenroll() {
                     return 0
                     ;;
                 --ca-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mitm-cacerts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

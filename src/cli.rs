@@ -1201,6 +1201,11 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "N")]
     pub fault_limit: Option<u32>,
 
+    /// Forget a transaction once its certificate is issued: a later CertPoll for it gets
+    /// FAILURE badCertId, as from a CA that cleared its queue.
+    #[arg(long)]
+    pub forget_issued: bool,
+
     /// Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512,
     /// AES, DES3, SCEPStandard, POSTPKIOperation).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
@@ -1214,6 +1219,12 @@ pub struct LabServeArgs {
     /// Also write the lab CA certificate (PEM) to this file.
     #[arg(long, value_name = "FILE")]
     pub ca_out: Option<PathBuf>,
+
+    /// Act as a man in the middle on first contact: EST /cacerts answers the certificates in
+    /// FILE (a genuine server's CA) followed by the lab's own CA, while TLS and enrollment use
+    /// the lab's CA. A client that pins the genuine CA must refuse this server.
+    #[arg(long, value_name = "FILE")]
+    pub mitm_cacerts: Option<PathBuf>,
 
     /// Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab
     /// CA (trust it with --ca-file and the file from --ca-out). Client certificates issued

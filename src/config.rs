@@ -367,6 +367,12 @@ impl Config {
 
     /// Read a configuration file; a missing file is an empty configuration.
     pub fn load(path: &Path) -> Result<Self> {
+        if path.exists() {
+            crate::store::check_private(path, "configuration file")?;
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                crate::store::check_private(dir, "configuration directory")?;
+            }
+        }
         match std::fs::read_to_string(path) {
             Ok(text) => Self::parse(&text, path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),

@@ -445,6 +445,48 @@ fn an_unknown_ca_is_bootstrapped_only_with_the_right_fingerprint_and_remembered(
         .code(0);
 }
 
+/// A man in the middle on first contact answers /cacerts with the genuine CA (the one the
+/// user pinned) followed by its own CA, and serves TLS and enrollment with its own. Only the
+/// pinned CA may become a trust anchor: the attacker's TLS certificate is then refused, and
+/// neither the password nor the request reaches it.
+#[test]
+fn a_ca_appended_to_cacerts_on_first_contact_is_not_trusted() {
+    let genuine = Est::start(&[]);
+    let attacker = Est::start(&[
+        "--mitm-cacerts",
+        genuine.ca.to_str().unwrap(),
+        "--basic",
+        "dev:pw",
+    ]);
+    let password = attacker.path("password");
+    std::fs::write(&password, "pw\n").unwrap();
+    certenroll_in(attacker.state.path())
+        .args(["enroll", "--url", &attacker.lab.est_url, "--cn", "victim"])
+        .args(["--fingerprint", &genuine.lab.ca_sha256])
+        .args(["--username", "dev", "--password-file"])
+        .arg(&password)
+        .arg("--out-key")
+        .arg(attacker.path("v.key"))
+        .arg("--out-cert")
+        .arg(attacker.path("v.pem"))
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("not trusted"));
+    assert!(!attacker.path("v.pem").exists());
+    // What was remembered is the pinned CA alone.
+    let remembered = attacker.state.path().join("est-trust");
+    let files = listing(&remembered);
+    assert_eq!(files.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(remembered.join(&files[0])).unwrap(),
+        std::fs::read_to_string(&genuine.ca).unwrap()
+    );
+    // The attacker saw /cacerts only: no enrollment, no credentials.
+    let log = attacker.lab.log();
+    assert!(!log.contains("simpleenroll"), "{log}");
+    assert!(!log.contains("basic=true"), "{log}");
+}
+
 #[test]
 fn failures_say_what_is_wrong_in_one_line_with_their_exit_codes() {
     let est = Est::start(&["--http-status", "500", "--fault-limit", "1"]);

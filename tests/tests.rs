@@ -15,6 +15,7 @@ mod lifecycle;
 mod pkcs12;
 mod profiles;
 mod renew;
+mod safety;
 mod scep_interop;
 mod terminal;
 mod tls;

@@ -156,6 +156,17 @@ pub(super) fn load_key(path: &Path) -> Result<KeyPlan> {
 /// The output files can be written, and an existing key is replaced only with --force:
 /// found out before any work is done.
 pub(super) fn check_outputs(args: &EnrollArgs) -> Result<()> {
+    let replaced = [
+        Some(&args.out_cert),
+        args.out_key.as_ref(),
+        args.out_chain.as_ref(),
+    ]
+    .into_iter()
+    .chain([args.p12.out_p12.as_ref()])
+    .flatten()
+    .map(|p| p.as_path())
+    .collect::<Vec<_>>();
+    install::check_replaceable(&replaced)?;
     store::check_writable(&args.out_cert, "writing certificate")?;
     if let Some(chain) = &args.out_chain {
         store::check_writable(chain, "writing chain")?;

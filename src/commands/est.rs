@@ -166,8 +166,20 @@ fn bootstrap(
     let ca = set.ca();
     let fingerprint = cert::fingerprint(ca, Digest::Sha256);
     let subject = cert::name_to_string(ca.tbs_certificate().subject());
+    // The one certificate that was confirmed: the pinned one, or the CA shown to a person.
+    let confirmed = match pin {
+        Some(pin) => {
+            let pin = cert::parse_fingerprint(pin)?;
+            set.check_pin(&pin)?;
+            certs
+                .iter()
+                .find(|c| cert::matches_fingerprint(c, &pin))
+                .unwrap_or(ca)
+        }
+        None => ca,
+    };
     match pin {
-        Some(pin) => set.check_pin(&cert::parse_fingerprint(pin)?)?,
+        Some(_) => {}
         None if can_ask(out) => {
             out.human(&format!(
                 "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {fingerprint}\nCompare the fingerprint with the one your CA's administrator gave you."
@@ -190,13 +202,14 @@ fn bootstrap(
             .into());
         }
     }
+    let anchors = certenroll::est::bootstrap_anchors(confirmed, &certs);
     let path = remembered_path(state_dir, endpoint);
     if let Some(dir) = path.parent() {
         store::create_private_dir(dir)?;
     }
     store::write_atomic(
         &path,
-        cert::to_pem(&certs.iter().collect::<Vec<_>>())?.as_bytes(),
+        cert::to_pem(&anchors)?.as_bytes(),
         store::CERT_MODE,
         "remembering the CA",
     )?;

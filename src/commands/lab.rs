@@ -20,7 +20,13 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     let address = listener
         .local_addr()
         .context("reading the listening address")?;
-    let ca = LabCa::new(args.ra)?;
+    // A man in the middle's CA is named as such, so that what a client trusts is plain.
+    let name = if args.mitm_cacerts.is_some() {
+        "certenroll lab CA (man in the middle)"
+    } else {
+        "certenroll lab CA"
+    };
+    let ca = LabCa::new(args.ra, name)?;
     let fingerprint = cert::fingerprint(&ca.ca.cert, Digest::Sha256);
     if let Some(path) = &args.ca_out {
         super::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;
@@ -35,6 +41,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
         challenge: args.challenge.clone(),
         fault: args.fault,
         fault_limit: args.fault_limit,
+        forget_issued: args.forget_issued,
         caps: args.caps.clone(),
         validity: Duration::from_secs(args.validity_days * 24 * 3600),
         est: certenroll::lab::est::EstOptions {
@@ -50,6 +57,13 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
                 })
                 .transpose()?,
             client_cert_required: args.require_client_cert,
+            mitm_cacerts: match &args.mitm_cacerts {
+                Some(path) => cert::parse_certificates(
+                    &std::fs::read(path)
+                        .map_err(|e| certenroll::Error::local("reading certificates", path, e))?,
+                )?,
+                None => Vec::new(),
+            },
             retry_after: args.retry_after.as_deref().map(|v| {
                 if v == "date" {
                     certenroll::transport::http_date(certenroll::store::now_unix() + 1)

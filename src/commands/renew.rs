@@ -104,6 +104,13 @@ fn renew(
         return Ok(code);
     }
 
+    let replaced = [Some(&key_path), Some(&cert_path), args.chain.as_ref()]
+        .into_iter()
+        .chain([args.p12.out_p12.as_ref()])
+        .flatten()
+        .map(|p| p.as_path())
+        .collect::<Vec<_>>();
+    certenroll::enroll::install::check_replaceable(&replaced)?;
     let current_key = super::read_key(&key_path)?;
     let bytes = std::fs::read(&cert_path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {

@@ -357,6 +357,27 @@ fn transaction_of_key(key_file: &Path) -> Option<String> {
     Some(crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase())
 }
 
+/// Refuse, before anything is sent, to replace a file that is a symbolic link or not a
+/// regular file: installing replaces files by renaming over them, and their `.prev` copy is
+/// never read through a link.
+pub fn check_replaceable(paths: &[&Path]) -> Result<()> {
+    for path in paths {
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if !meta.file_type().is_file() => {
+                return Err(Error::local(
+                    "checking",
+                    *path,
+                    std::io::Error::other(
+                        "it is a symbolic link or not a regular file; certenroll replaces files, not links: point the configuration at the real file",
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Copy `path` to `path.prev` (with `mode`), if it exists. A symbolic link is refused, and the
 /// file read is the one checked, so nothing another user planted is copied out.
 fn keep_previous(path: &Path, mode: u32) -> Result<()> {
@@ -376,7 +397,7 @@ fn keep_previous(path: &Path, mode: u32) -> Result<()> {
     };
     if !before.file_type().is_file() {
         return Err(refuse(
-            "it is not a regular file (a symbolic link?); certenroll replaces files, not links: remove it or point the configuration at the real file",
+            "it is a symbolic link or not a regular file; certenroll replaces files, not links: point the configuration at the real file",
         ));
     }
     let mut file = std::fs::File::open(path)

@@ -165,6 +165,30 @@ pub fn certificates(body: &[u8], what: &str) -> Result<Vec<x509_cert::Certificat
     Ok(certs)
 }
 
+/// The trust anchors an EST bootstrap (RFC 7030 4.1.1) may remember: the certificate whose
+/// fingerprint was confirmed, and the CA certificates of the unauthenticated /cacerts reply
+/// that chain to it (the rollover certificates of RFC 7030 4.1.3). Anything else in that
+/// reply, such as a CA a man in the middle appended, is not trusted: the TLS server must then
+/// chain to these anchors, and the CA certificates are fetched again over that connection.
+pub fn bootstrap_anchors<'a>(
+    confirmed: &'a x509_cert::Certificate,
+    unauthenticated: &'a [x509_cert::Certificate],
+) -> Vec<&'a x509_cert::Certificate> {
+    use crate::pki::cert::{is_ca, verify_issued_by};
+    let mut anchors = vec![confirmed];
+    loop {
+        let next = unauthenticated.iter().find(|c| {
+            is_ca(c)
+                && !anchors.contains(c)
+                && anchors.iter().any(|a| verify_issued_by(c, a).is_ok())
+        });
+        match next {
+            Some(c) => anchors.push(c),
+            None => return anchors,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,12 +62,12 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
 }
 
 impl LabCa {
-    /// A new CA, with RA certificates when `with_ra`.
-    pub fn new(with_ra: bool) -> Result<Self> {
+    /// A new CA named `common_name` (O=certenroll lab), with RA certificates when `with_ra`.
+    pub fn new(with_ra: bool, common_name: &str) -> Result<Self> {
         let key = PrivateKey::generate_rsa(2048)?;
         let subject: Name = build_name(&[
             (NameAttr::Organization, "certenroll lab".into()),
-            (NameAttr::CommonName, "certenroll lab CA".into()),
+            (NameAttr::CommonName, common_name.into()),
         ])?;
         let template = Template {
             subject: subject.clone(),

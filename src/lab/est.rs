@@ -54,6 +54,8 @@ pub struct EstOptions {
     pub basic: Option<(String, String)>,
     /// Enrollment needs a client certificate from the lab CA.
     pub client_cert_required: bool,
+    /// Certificates /cacerts sends before the lab's own (a man in the middle's genuine list).
+    pub mitm_cacerts: Vec<Certificate>,
     /// The Retry-After value of a 202 (default "1").
     pub retry_after: Option<String>,
     /// How bodies are written.
@@ -91,7 +93,15 @@ impl Responder {
             "EST"
         );
         match (request.method.as_str(), operation) {
-            ("GET", "cacerts") => match degenerate(&self.ca.certificates()) {
+            ("GET", "cacerts") => match degenerate(
+                &self
+                    .options
+                    .est
+                    .mitm_cacerts
+                    .iter()
+                    .chain(self.ca.certificates())
+                    .collect::<Vec<_>>(),
+            ) {
                 Ok(der) => self.body(media::CERTS_ONLY, &der, "PKCS7"),
                 Err(e) => Response::text(500, &e.to_string()),
             },

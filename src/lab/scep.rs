@@ -108,6 +108,9 @@ pub struct LabOptions {
     pub fault: Option<Fault>,
     /// Apply fail / http_status / delay / fault only to the first N PKIOperation requests.
     pub fault_limit: Option<u32>,
+    /// Forget a transaction once its certificate is issued: a later CertPoll for it gets
+    /// FAILURE badCertId, as from a CA that cleared its queue.
+    pub forget_issued: bool,
     /// Capabilities to advertise (default [`DEFAULT_CAPS`]).
     pub caps: Option<Vec<String>>,
     /// Validity of issued certificates.
@@ -446,6 +449,9 @@ impl Responder {
         };
         if !state.issued.contains(&cert) {
             state.issued.push(cert.clone());
+        }
+        if self.options.forget_issued {
+            state.transactions.remove(transaction_id);
         }
         tracing::info!(
             transaction = %transaction_id,

@@ -48,7 +48,46 @@ pub fn state_dir(explicit: Option<&Path>) -> Result<PathBuf> {
             })?,
     };
     create_private_dir(&dir)?;
+    check_private(&dir, "state directory")?;
     Ok(dir)
+}
+
+/// The effective user ID of this process (the owner of `/proc/self`).
+fn effective_uid() -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/proc/self").ok().map(|m| m.uid())
+}
+
+/// Refuse, as ssh does, a directory (or file) that another user owns or that others may
+/// write: whoever can write the state directory or the configuration can make certenroll
+/// install their certificate or run their command. `what` names it in the error.
+pub fn check_private(path: &Path, what: &str) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = fs::metadata(path).map_err(|e| Error::local("checking", path, e))?;
+    let refuse = |why: String| {
+        Err(Error::local(
+            "checking",
+            path,
+            std::io::Error::other(format!("refusing this {what}: {why}")),
+        ))
+    };
+    if let Some(uid) = effective_uid()
+        && meta.uid() != uid
+        && meta.uid() != 0
+    {
+        return refuse(format!(
+            "it belongs to user {} and certenroll runs as user {uid}; use one of your own",
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return refuse(format!(
+            "others may write to it (mode {:o}); run chmod go-w {}",
+            meta.mode() & 0o7777,
+            path.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Create a directory (and parents) with mode 0700 if it does not exist.

@@ -1,0 +1,155 @@
+//! DESIGN's rules that keep users' data safe, as tests: state and configuration others could
+//! write are refused, saved state never carries a command, two runs never work on the same key
+//! at once, and a link planted where a file is replaced is never followed.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::util::{Lab, certenroll_in, listing};
+
+/// Enroll KEY/CERT in `dir` from `lab` without a challenge.
+fn enroll(state: &Path, lab: &Lab, dir: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    certenroll_in(state)
+        .current_dir(dir)
+        .args([
+            "enroll",
+            "-q",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "safe",
+        ])
+        .args(["--out-key", "key.pem", "--out-cert", "cert.pem"])
+        .args(extra)
+        .assert()
+}
+
+#[test]
+fn state_and_configuration_others_can_write_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o777)).unwrap();
+    certenroll_in(&state)
+        .arg("history")
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("refusing this state directory"))
+        .stderr(predicate::str::contains("chmod go-w"));
+
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[profile.p]\nurl = \"http://127.0.0.1:9/scep\"\n").unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let private = tempfile::tempdir().unwrap();
+    certenroll_in(private.path())
+        .arg("--config")
+        .arg(&config)
+        .args(["--profile", "p", "poll"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("refusing this configuration file"));
+}
+
+#[test]
+fn a_command_planted_in_saved_state_is_never_run() {
+    let lab = Lab::start(&["--pending", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    enroll(state.path(), &lab, dir.path(), &["--no-wait"]).code(3);
+    let pending = state.path().join("pending");
+    let file = pending.join(&listing(&pending)[0]);
+    let planted = dir.path().join("planted");
+    let mut request: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    request["post_hook"] = format!("touch {}", planted.display()).into();
+    std::fs::write(&file, serde_json::to_vec(&request).unwrap()).unwrap();
+    certenroll_in(state.path())
+        .args(["poll", "-q", "--poll-interval", "0"])
+        .assert()
+        .code(0);
+    assert!(dir.path().join("cert.pem").exists());
+    assert!(!planted.exists(), "a command from the state directory ran");
+}
+
+#[test]
+fn runs_with_other_state_directories_do_not_work_on_the_same_key_at_once() {
+    let lab = Lab::start(&["--delay", "2", "--fault-limit", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (first_state, second_state) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("certenroll"))
+        .env("CERTENROLL_STATE_DIR", first_state.path())
+        .current_dir(dir.path())
+        .args([
+            "enroll",
+            "-q",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "one",
+        ])
+        .args(["--out-key", "key.pem", "--out-cert", "cert.pem"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The first run holds the key's lock (its PID is in the lock file beside the key) while
+    // the CA takes its time.
+    let lock = dir.path().join(".key.pem.lock");
+    let holder = first.id().to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(&lock).map_or(true, |pid| pid.trim() != holder)
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    enroll(
+        second_state.path(),
+        &lab,
+        dir.path(),
+        &["--force", "--lock-wait", "0"],
+    )
+    .code(6)
+    .stderr(predicate::str::contains("another certenroll run"))
+    .stderr(predicate::str::contains("key.pem"));
+    assert!(first.wait().unwrap().success());
+    assert!(!dir.path().join("key.pem.new").exists());
+}
+
+#[test]
+fn renew_never_copies_out_a_file_behind_a_link() {
+    let lab = Lab::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    enroll(state.path(), &lab, dir.path(), &[]).code(0);
+    // The certificate path is a link (planted by someone who can write the directory).
+    let real = dir.path().join("real-cert.pem");
+    std::fs::rename(dir.path().join("cert.pem"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("cert.pem")).unwrap();
+    let (key, cert) = (
+        std::fs::read(dir.path().join("key.pem")).unwrap(),
+        std::fs::read(&real).unwrap(),
+    );
+    certenroll_in(state.path())
+        .current_dir(dir.path())
+        .args([
+            "renew", "--url", &lab.url, "--key", "key.pem", "--cert", "cert.pem",
+        ])
+        .arg("--force")
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("symbolic link"));
+    // Refused before anything was sent or written.
+    assert!(!lab.log().contains("RenewalReq"));
+    assert_eq!(
+        listing(dir.path()),
+        ["cert.pem", "key.pem", "real-cert.pem"]
+    );
+    assert_eq!(std::fs::read(dir.path().join("key.pem")).unwrap(), key);
+    assert_eq!(std::fs::read(&real).unwrap(), cert);
+}
