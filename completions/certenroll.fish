@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_certenroll_global_optspecs
-    string join \n json v/verbose q/quiet color= profile= config= state-dir= lock-wait= ca-file= system-roots timeout= h/help V/version
+    string join \n json v/verbose q/quiet color= profile= config= state-dir= lock-wait= ca-file= system-roots timeout= deadline= h/help V/version
 end
 
 function __fish_certenroll_needs_command
@@ -33,6 +33,7 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Whe
 complete -c certenroll -n "__fish_certenroll_needs_command" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_needs_command" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_needs_command" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -s q -l quiet -d 'Print nothing but errors'
@@ -65,6 +66,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l stat
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -85,6 +87,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l stat
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -156,6 +159,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-d
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
@@ -185,6 +189,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l state
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s q -l quiet -d 'Print nothing but errors'
@@ -247,6 +252,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l s
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
@@ -303,6 +309,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l state-di
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l no-challenge -d 'Send no challenge password and do not ask for one'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l force -d 'Renew now, due or not'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l reuse-key -d 'Keep the current key; request a new certificate for it'
@@ -325,6 +332,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
@@ -345,6 +353,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -370,6 +379,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-d
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -395,6 +405,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
@@ -410,6 +421,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-d
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
@@ -425,6 +437,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l state-d
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l key -d 'The private key (PEM or DER, PKCS#8 or PKCS#1)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l cert -d 'The certificate of the key' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l chain -d 'The CA chain to include (PEM, DER or PKCS#7)' -r -F
@@ -447,6 +460,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-d
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 'The SCEP URL (or from --profile)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -474,6 +488,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s q -l quiet -d 'Print nothing but errors'
@@ -513,6 +528,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Ask nothing: take every answer from the flags (missing ones are an error or a default)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l force -d 'Replace a profile of the same name'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l trust-ca -d 'Trust and pin the CA the server shows, without a fingerprint to compare (only when the network path is trusted)'
@@ -531,6 +547,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but errors'
@@ -546,6 +563,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
@@ -561,6 +579,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
@@ -576,6 +595,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
@@ -591,6 +611,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
@@ -613,6 +634,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s q -l quiet -d 'Print nothing but errors'
@@ -630,6 +652,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l bind -d 'Address to listen on' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pending -d 'Answer PENDING to the first N requests of each transaction, then issue' -r
@@ -672,6 +695,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'

@@ -282,6 +282,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "SECS", default_value_t = 60,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+
+    /// Stop a run that is still going after this many seconds (exit 5), so that a hung
+    /// server never holds the lock for good. Default: an hour plus the run's own waits (the
+    /// longest --jitter and the polls); 0: no deadline.
+    #[arg(long, global = true, env = "CERTENROLL_DEADLINE", value_name = "SECS")]
+    pub deadline: Option<u64>,
 }
 
 /// When to use colors.

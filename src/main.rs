@@ -25,6 +25,9 @@ fn main() -> ExitCode {
     let cli = parse(argv);
     // Only a command that runs can write files: --help and usage errors need no handler.
     exit_cleanly_on_signals();
+    if let Some(deadline) = commands::deadline(&cli) {
+        stop_at(deadline);
+    }
     let out = output::Output::new(&cli.global);
     out.init_logging(matches!(cli.command, cli::Command::Lab(_)));
     match commands::run(&cli, &out) {
@@ -45,6 +48,24 @@ fn parse(argv: Vec<std::ffi::OsString>) -> cli::Cli {
     std::mem::forget(matches);
     std::mem::forget(command);
     cli
+}
+
+/// At the run's deadline: let a file write under way finish, start no other, and exit 5 (a
+/// communication failure: the server did not answer in time). Files are only ever renamed
+/// into place whole, and the next run finishes an install this one had started.
+fn stop_at(deadline: std::time::Duration) {
+    std::thread::spawn(move || {
+        std::thread::sleep(deadline);
+        let _writes = certenroll::store::stop_writing();
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "\ncertenroll: error: the run was stopped at its deadline ({} s, --deadline); a pending request stays saved, and the next run finishes an interrupted install",
+                deadline.as_secs()
+            );
+        }
+        std::process::exit(i32::from(certenroll::error::exit::COMMUNICATION));
+    });
 }
 
 /// On Ctrl-C (SIGINT), SIGTERM or SIGHUP: let a file write under way finish, start no other,

@@ -153,3 +153,23 @@ fn renew_never_copies_out_a_file_behind_a_link() {
     assert_eq!(std::fs::read(dir.path().join("key.pem")).unwrap(), key);
     assert_eq!(std::fs::read(&real).unwrap(), cert);
 }
+
+#[test]
+fn a_run_that_outlives_its_deadline_stops_with_exit_5_and_releases_its_lock() {
+    let lab = Lab::start(&["--delay", "30"]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    enroll(state.path(), &lab, dir.path(), &["--deadline", "1"])
+        .code(5)
+        .stderr(predicate::str::contains("stopped at its deadline (1 s"));
+    assert!(started.elapsed() < Duration::from_secs(20));
+    // The key made before the request stays (mode 0600, no temporary file), and nothing holds
+    // the lock: the next run starts at once.
+    assert_eq!(listing(dir.path()), ["key.pem"]);
+    assert_eq!(crate::util::mode(&dir.path().join("key.pem")), 0o600);
+    certenroll_in(state.path())
+        .args(["--lock-wait", "0", "poll"])
+        .assert()
+        .code(0);
+}

@@ -56,6 +56,33 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
     }
 }
 
+/// Beyond the run's own waits, how long a run may take by default.
+const DEADLINE_MARGIN: Duration = Duration::from_secs(3600);
+
+/// How long this run may take (`--deadline`, else an hour plus its jitter and polls); None
+/// for a server, which runs until stopped.
+pub fn deadline(cli: &Cli) -> Option<Duration> {
+    let policy = match &cli.command {
+        Command::Lab(_) => return None,
+        Command::Enroll(args) | Command::Serverkeygen(args) => Some(&args.policy),
+        Command::Renew(args) => Some(&args.policy),
+        Command::Poll(args) => Some(&args.policy),
+        _ => None,
+    };
+    match cli.global.deadline {
+        Some(0) => None,
+        Some(secs) => Some(Duration::from_secs(secs)),
+        None => {
+            let waits = policy.map_or(0, |p| {
+                p.jitter
+                    .max
+                    .saturating_add(u64::from(p.poll_count).saturating_mul(p.poll_interval))
+            });
+            Some(DEADLINE_MARGIN.saturating_add(Duration::from_secs(waits)))
+        }
+    }
+}
+
 /// The HTTP transport the global flags ask for.
 fn transport(global: &GlobalArgs) -> Result<Transport> {
     Ok(Transport::new(Options {

@@ -55,18 +55,25 @@ pub enum ServerKeygen {
 /// forget it).
 pub const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(60);
 
-/// Retry-After: delta-seconds or an HTTP-date (RFC 9110 10.2.3), relative to `now`.
+/// The longest Retry-After taken from a server (a day, the longest --poll-interval): a larger
+/// one is cut to it, so that no delay built from it can overflow.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(86_400);
+
+/// Retry-After: delta-seconds or an HTTP-date (RFC 9110 10.2.3), relative to `now`, at most
+/// [`MAX_RETRY_AFTER`].
 pub fn parse_retry_after(value: Option<&str>, now: u64) -> Duration {
     let Some(value) = value.map(str::trim) else {
         return DEFAULT_RETRY_AFTER;
     };
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Duration::from_secs(seconds);
-    }
-    match parse_http_date(value) {
-        Some(at) => Duration::from_secs(at.saturating_sub(now)),
-        None => DEFAULT_RETRY_AFTER,
-    }
+    let asked = if let Ok(seconds) = value.parse::<u64>() {
+        Duration::from_secs(seconds)
+    } else {
+        match parse_http_date(value) {
+            Some(at) => Duration::from_secs(at.saturating_sub(now)),
+            None => DEFAULT_RETRY_AFTER,
+        }
+    };
+    asked.min(MAX_RETRY_AFTER)
 }
 
 /// The realm of a `WWW-Authenticate: Basic realm="..."` challenge.
@@ -264,6 +271,13 @@ mod tests {
         assert_eq!(parse_retry_after(Some(&past), now), Duration::ZERO);
         assert_eq!(parse_retry_after(None, now), DEFAULT_RETRY_AFTER);
         assert_eq!(parse_retry_after(Some("soon"), now), DEFAULT_RETRY_AFTER);
+        // A server's delay is bounded, whatever it says.
+        assert_eq!(
+            parse_retry_after(Some("18446744073709551615"), now),
+            MAX_RETRY_AFTER
+        );
+        let far = crate::transport::http_date(now + 10 * 86_400);
+        assert_eq!(parse_retry_after(Some(&far), now), MAX_RETRY_AFTER);
     }
 
     #[test]
