@@ -577,7 +577,7 @@ pub enum MethodChoice {
 }
 
 /// Arguments of `enroll`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct EnrollArgs {
     /// The server.
     #[command(flatten)]
@@ -767,7 +767,7 @@ pub struct Pkcs12Args {
 
 /// Where the challenge password comes from: a file, an environment variable, the flag (with
 /// a warning), CERTENROLL_CHALLENGE, or a hidden prompt on a terminal.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ChallengeArgs {
     /// Read the challenge password from this file (first line).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["challenge", "no_challenge", "challenge_env"])]
@@ -788,7 +788,7 @@ pub struct ChallengeArgs {
 }
 
 /// Which algorithms and HTTP method to use (default: the best the server offers).
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct AlgorithmArgs {
     /// Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers).
     #[arg(long, value_name = "CIPHER")]
@@ -804,7 +804,7 @@ pub struct AlgorithmArgs {
 }
 
 /// When to send and how to poll.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PolicyArgs {
     /// Seconds between polls of a pending request.
     #[arg(long, value_name = "SECS", default_value_t = 30,

@@ -207,7 +207,7 @@ pub(super) fn generate_key(
     out: &Output,
 ) -> Result<KeyPlan> {
     let fresh = new_key(state_dir, args, kind, out)?;
-    fresh.write(args)?;
+    fresh.write(state_dir, args)?;
     Ok(fresh)
 }
 
@@ -232,8 +232,12 @@ fn new_key(state_dir: &Path, args: &EnrollArgs, kind: KeyKind, out: &Output) -> 
 }
 
 impl KeyPlan {
-    /// Write a key this run generated (0600), to its staging file or in place.
-    fn write(&self, args: &EnrollArgs) -> Result<()> {
+    /// Write a key this run generated (0600), to its staging file or in place (noted first,
+    /// so that a run killed after writing it is finished by the next).
+    fn write(&self, state_dir: &Path, args: &EnrollArgs) -> Result<()> {
+        if self.staged.is_none() {
+            install::note_fresh_key(state_dir, &self.path, &self.key)?;
+        }
         let target = self.staged.as_ref().unwrap_or(&self.path);
         store::write_atomic(
             target,
@@ -295,6 +299,39 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     if let Some(key) = key_file {
         super::recover(&state_dir, key, &args.out_cert, None, out)?;
     }
+    let fresh = args.out_key.as_ref().filter(|_| args.key.is_none());
+    // A first enrollment killed once its certificate was in place: it is done.
+    if let Some(key) =
+        fresh.filter(|key| install::fresh_key_installed(&state_dir, key, &args.out_cert))
+    {
+        install::forget_fresh_key(&state_dir, key)?;
+        out.human(&format!(
+            "Enrolled: {} holds the certificate for {}; an interrupted run of this command had installed it.",
+            args.out_cert.display(),
+            key.display()
+        ));
+        out.json(&serde_json::json!({
+            "status": "installed",
+            "files": { "key": key, "cert": args.out_cert },
+        }));
+        return Ok(certenroll::error::exit::OK);
+    }
+    // The key a first enrollment killed before its answer left: used again, as with --key.
+    let reused = fresh
+        .filter(|key| !args.force && !server_keygen && key.exists())
+        .filter(|key| install::fresh_key_left(&state_dir, key, &args.out_cert).is_some())
+        .map(|key| {
+            out.warn(&format!(
+                "using the key {} that an earlier run made for this request and did not finish",
+                key.display()
+            ));
+            EnrollArgs {
+                key: Some(key.clone()),
+                out_key: None,
+                ..args.clone()
+            }
+        });
+    let args = reused.as_ref().unwrap_or(args);
     let started = std::time::Instant::now();
     let mut known = Known::default();
     let result = if est {
@@ -303,7 +340,7 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     } else {
         enroll(global, args, out, &state_dir, &mut known, started)
     };
-    result.inspect_err(|err| {
+    let result = result.inspect_err(|err| {
         let mut entry = super::error_entry(operation, &args.server.url, err);
         entry.transaction_id = known.transaction_id.take();
         entry.subject = known.subject.take();
@@ -312,7 +349,23 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
             entry.protocol = "est".into();
         }
         super::record(&state_dir, entry, started, out);
-    })
+    });
+    if let Some(key) = fresh {
+        // Installed, pending (the request holds the key now) or refused: the note goes.
+        let refused = result.as_ref().err().is_some_and(|err| {
+            matches!(
+                err.downcast_ref::<Error>(),
+                Some(Error::ScepFailure { .. } | Error::Unauthorized { .. })
+            )
+        });
+        if refused && reused.is_some() {
+            install::discard_key(key, &args.out_cert);
+        }
+        if result.is_ok() || refused {
+            install::forget_fresh_key(&state_dir, key)?;
+        }
+    }
+    result
 }
 
 /// The PKCS#10 request (DER) and the throwaway self-signed certificate that signs the message
@@ -429,7 +482,7 @@ fn enroll(
             // are done before the request that depends on the key is sent.
             let plan = new_key(state_dir, args, key_kind(args), out)?;
             let (written, signed) = std::thread::scope(|scope| {
-                let written = scope.spawn(|| plan.write(args));
+                let written = scope.spawn(|| plan.write(state_dir, args));
                 let signed = sign_request(&plan.key, &spec, digest);
                 (written.join(), signed)
             });

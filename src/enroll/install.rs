@@ -357,6 +357,67 @@ fn transaction_of_key(key_file: &Path) -> Option<String> {
     Some(crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase())
 }
 
+/// `<state>/made/<hash of the key path>`: the transaction ID of a key certenroll generated
+/// for a first enrollment, until a certificate is installed for it, the CA refuses it, or a
+/// pending request takes it over. A run killed in between leaves it, and the next identical
+/// run uses that key instead of refusing to overwrite it.
+fn fresh_key_path(state_dir: &Path, key_path: &Path) -> Result<PathBuf> {
+    let key_path = absolute(key_path)?;
+    let hash = Digest::Sha256.hash(key_path.as_os_str().as_encoded_bytes());
+    Ok(state_dir
+        .join("made")
+        .join(format!("{}.id", crate::pki::hex(&hash[..16]))))
+}
+
+/// Note that `key` is about to be written to `key_path` for a first enrollment (before it is).
+pub fn note_fresh_key(state_dir: &Path, key_path: &Path, key: &PrivateKey) -> Result<()> {
+    let path = fresh_key_path(state_dir, key_path)?;
+    if let Some(dir) = path.parent() {
+        store::create_private_dir(dir)?;
+    }
+    let spki = key.public_key_info()?;
+    let der = der::Encode::to_der(&spki)
+        .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
+    let id = crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase();
+    store::write_atomic(&path, id.as_bytes(), KEY_MODE, "noting the new key")
+}
+
+/// The key a run killed during a first enrollment left at `key_path`: the one noted by
+/// [`note_fresh_key`], with no certificate installed at `cert_path` for it and no pending
+/// request waiting for it.
+pub fn fresh_key_left(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Option<PrivateKey> {
+    let noted = std::fs::read_to_string(fresh_key_path(state_dir, key_path).ok()?).ok()?;
+    let key = read_key(key_path).ok()?;
+    let id = transaction_of_key(key_path)?;
+    let unused = id == noted.trim()
+        && key_file_status(key_path, cert_path) == KeyFile::Other
+        && pending_for(state_dir, key_path).ok()?.is_none();
+    unused.then_some(key)
+}
+
+/// Whether the key noted by [`note_fresh_key`] is at `key_path` and the certificate at
+/// `cert_path` is for it: a first enrollment killed after its certificate was installed, before
+/// it was done (the note goes last).
+pub fn fresh_key_installed(state_dir: &Path, key_path: &Path, cert_path: &Path) -> bool {
+    let Some(noted) = fresh_key_path(state_dir, key_path)
+        .ok()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+    else {
+        return false;
+    };
+    transaction_of_key(key_path).is_some_and(|id| id == noted.trim())
+        && key_file_status(key_path, cert_path) == KeyFile::Installed
+}
+
+/// Forget the note of [`note_fresh_key`]: the key got its certificate, was refused, or a
+/// pending request holds it now.
+pub fn forget_fresh_key(state_dir: &Path, key_path: &Path) -> Result<()> {
+    store::remove_file(
+        &fresh_key_path(state_dir, key_path)?,
+        "forgetting the note of a new key",
+    )
+}
+
 /// Refuse, before anything is sent, to replace a file that is a symbolic link or not a
 /// regular file: installing replaces files by renaming over them, and their `.prev` copy is
 /// never read through a link.
@@ -628,6 +689,7 @@ pub fn recover(
     // State files only the holder of this key's lock writes: the install journal of this
     // certificate, and the pending requests of this key and of the staged one.
     store::remove_leftover_temps(&owed_path(state_dir, cert_path)?);
+    store::remove_leftover_temps(&fresh_key_path(state_dir, key_path)?);
     let pending = PendingStore::new(state_dir);
     for id in [key_path, staged.as_path()]
         .into_iter()
