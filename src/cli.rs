@@ -36,6 +36,7 @@ Environment:
   CERTENROLL_PROFILE    default for --profile
   CERTENROLL_CONFIG     default for --config
   CERTENROLL_CA_FILE    default for --ca-file (HTTPS trust anchors)
+  CERTENROLL_DEADLINE   default for --deadline
   NO_COLOR              no colors (unless --color always)
   HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings
 
@@ -44,8 +45,12 @@ Files:
   /var/lib/certenroll (root), ~/.local/share/certenroll   state directory:
     history.json     the last 20 results
     pending/*.json   requests the CA has not decided yet (no secrets)
+    owed/*.json      what an install still owes (swap, bundle, hook) until it is done
+    made/*.id        a first enrollment's new key, until it has its certificate
     locks/*.lock     one run per profile; holds the running PID
-  KEY.new, KEY.prev, CERT.prev   a renewal's staged key, and the replaced pair"
+  (refused when another user owns it or others can write it)
+  KEY.new, KEY.prev, CERT.prev   a renewal's staged key, and the replaced pair
+  .KEY.lock        beside each key: one run at a time on that key, whatever the profile"
     };
 }
 
