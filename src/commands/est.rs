@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use base64::Engine;
 use certenroll::Error;
+use certenroll::enroll::verify;
 use certenroll::error::{CommError, exit};
 use certenroll::est::Endpoint;
 use certenroll::est::client::{BasicAuth, Enrolled, EstClient, ServerKeygen};
@@ -474,36 +475,18 @@ fn default_digest(kind: KeyKind) -> Digest {
     }
 }
 
-/// The issued certificate among `certs`: the one for `key`, issued by one of the CA's
-/// certificates (its signature checked where certenroll can verify the CA's algorithm).
+/// The issued certificate among `certs` for `key` ([`verify::issued_for`] over TLS).
 fn issued_for(
     certs: &[Certificate],
     key: &PrivateKey,
     ca: &CaCerts,
 ) -> certenroll::Result<Certificate> {
-    let spki = key.public_key_info()?;
-    let leaf = certs
-        .iter()
-        .find(|c| cert::has_public_key(c, &spki))
-        .ok_or_else(|| Error::Untrusted("the reply holds no certificate for our key".into()))?;
-    let issuer = ca
-        .all()
-        .iter()
-        .find(|c| c.tbs_certificate().subject() == leaf.tbs_certificate().issuer())
-        .ok_or_else(|| {
-            Error::Untrusted(format!(
-                "the certificate was issued by '{}', which is not among the CA certificates of /cacerts",
-                cert::name_to_string(leaf.tbs_certificate().issuer())
-            ))
-        })?;
-    match cert::verify_issued_by(leaf, issuer) {
-        Ok(()) => {}
-        Err(Error::NotSupported(why)) => {
-            tracing::info!("issuer signature not checked: {why} (the TLS server is authenticated)");
-        }
-        Err(err) => return Err(err),
-    }
-    Ok(leaf.clone())
+    verify::issued_for(
+        certs,
+        &key.public_key_info()?,
+        ca,
+        verify::Channel::Authenticated,
+    )
 }
 
 /// What a new request needs saved when the server answers 202.

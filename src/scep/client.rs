@@ -14,7 +14,7 @@ use super::cacert::CaCerts;
 use super::caps::Capabilities;
 use super::certrep::{Expected, Reply, process};
 use super::pkimessage::{IssuerAndSubject, Signer, Transaction, build};
-use crate::pki::cert::{has_public_key, self_signed, verify_issued_by};
+use crate::pki::cert::self_signed;
 use crate::pki::digest::Digest;
 use crate::pki::envelope::{Cipher, Sealer};
 use crate::pki::key::PrivateKey;
@@ -235,16 +235,12 @@ impl<'a> Client<'a> {
         match reply {
             Reply::Pending => Ok(Enrolled::Pending { transaction }),
             Reply::Success { certs, .. } => {
-                let spki = session.key.public_key_info()?;
-                let cert = certs
-                    .into_iter()
-                    .find(|c| has_public_key(c, &spki))
-                    .ok_or_else(|| {
-                        Error::Untrusted(
-                            "the CA returned a certificate that is not for our key".into(),
-                        )
-                    })?;
-                check_issued_by_ca(&cert, session.ca)?;
+                let cert = crate::enroll::verify::issued_for(
+                    &certs,
+                    &session.key.public_key_info()?,
+                    session.ca,
+                    crate::enroll::verify::Channel::Unauthenticated,
+                )?;
                 Ok(Enrolled::Issued {
                     cert: Box::new(cert),
                     transaction,
@@ -329,21 +325,6 @@ impl<'a> Client<'a> {
             Err(other) => Err(other),
         }
     }
-}
-
-/// The issued certificate must be signed by the CA (or a CA of its chain in the reply).
-fn check_issued_by_ca(cert: &Certificate, ca: &CaCerts) -> Result<()> {
-    let first = verify_issued_by(cert, ca.ca());
-    if first.is_ok()
-        || ca
-            .chain()
-            .iter()
-            .skip(1)
-            .any(|c| verify_issued_by(cert, c).is_ok())
-    {
-        return Ok(());
-    }
-    first
 }
 
 #[cfg(test)]
