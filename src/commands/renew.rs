@@ -44,7 +44,7 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
             "No certificate at {} yet: enrolling profile {profile}.",
             cert.display()
         ));
-        return enroll_profile(global, args, profile);
+        return enroll_profile(global, args, profile, out);
     }
     let state_dir = super::state_dir(global)?;
     let _lock = super::lock(global, &state_dir)?;
@@ -389,44 +389,56 @@ fn continue_pending(
     .map(Some)
 }
 
-/// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs).
-fn enroll_profile(global: &GlobalArgs, args: &RenewArgs, profile: &str) -> Result<u8> {
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::local("finding certenroll itself", "/proc/self/exe", e))?;
-    let mut command = std::process::Command::new(&exe);
-    command.arg("--profile").arg(profile);
+/// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs), in
+/// this process.
+fn enroll_profile(
+    global: &GlobalArgs,
+    args: &RenewArgs,
+    profile: &str,
+    out: &Output,
+) -> Result<u8> {
+    let mut argv: Vec<std::ffi::OsString> =
+        vec!["certenroll".into(), "--profile".into(), profile.into()];
     if let Some(config) = &global.config {
-        command.arg("--config").arg(config);
+        argv.extend(["--config".into(), config.into()]);
     }
     if let Some(state) = &global.state_dir {
-        command.arg("--state-dir").arg(state);
+        argv.extend(["--state-dir".into(), state.into()]);
     }
-    command
-        .arg("--timeout")
-        .arg(global.timeout.to_string())
-        .arg("--lock-wait")
-        .arg(global.lock_wait.to_string());
+    argv.extend([
+        "--timeout".into(),
+        global.timeout.to_string().into(),
+        "--lock-wait".into(),
+        global.lock_wait.to_string().into(),
+    ]);
     if global.quiet {
-        command.arg("-q");
+        argv.push("-q".into());
     }
     if global.json {
-        command.arg("--json");
+        argv.push("--json".into());
     }
-    command.arg("enroll");
+    argv.push("enroll".into());
     if args.no_wait {
-        command.arg("--no-wait");
+        argv.push("--no-wait".into());
     }
-    let status = command
-        .status()
-        .map_err(|e| Error::local("running certenroll enroll", &exe, e))?;
-    Ok(exit_code_of(status))
+    run_in_process(argv, out)
 }
 
-/// The exit code of a child run of certenroll (killed by a signal: 1).
-fn exit_code_of(status: std::process::ExitStatus) -> u8 {
-    status
-        .code()
-        .map_or(exit::OTHER, |c| u8::try_from(c).unwrap_or(exit::OTHER))
+/// Run a command line in this process, a `--profile` in it expanded as at start-up: one
+/// process, one deadline, and each profile still under its own lock.
+fn run_in_process(argv: Vec<std::ffi::OsString>, out: &Output) -> Result<u8> {
+    let argv = crate::profile_args::expand(argv)?;
+    let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(argv).map_err(|e| {
+        let text = e.render().to_string();
+        Error::Invalid(
+            text.lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_string(),
+        )
+    })?;
+    super::run(&cli, out)
 }
 
 /// Whether the installed certificate comes from another CA than the pinned one: the chain
@@ -444,7 +456,8 @@ fn ca_changed(args: &RenewArgs, current: &Certificate) -> Option<String> {
         .map(|_| "the installed certificate was not issued by the pinned CA".into())
 }
 
-/// `renew --all`: each profile in its own process (its own lock), then a summary.
+/// `renew --all`: each profile in turn (each under its own lock), then a summary. A profile
+/// that fails is reported and the others still run; the exit code is the worst.
 fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
     let path = config_path(global.config.as_deref())?;
     let config = Config::load(&path)?;
@@ -453,8 +466,6 @@ fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
             Error::Invalid(format!("renew --all: no profiles in {}", path.display())).into(),
         );
     }
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::local("finding certenroll itself", "/proc/self/exe", e))?;
     let args: Vec<std::ffi::OsString> = std::env::args_os()
         .skip(1)
         .filter(|a| a != "--all")
@@ -462,15 +473,18 @@ fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
     let mut worst = exit::OK;
     let mut results = Vec::new();
     for name in config.profile.keys() {
-        let status = std::process::Command::new(&exe)
-            .arg("--profile")
-            .arg(name)
-            .arg("--config")
-            .arg(&path)
-            .args(&args)
-            .status()
-            .map_err(|e| Error::local("running certenroll for a profile", &exe, e))?;
-        let code = exit_code_of(status);
+        let mut argv: Vec<std::ffi::OsString> = vec![
+            "certenroll".into(),
+            "--profile".into(),
+            name.into(),
+            "--config".into(),
+            path.clone().into(),
+        ];
+        argv.extend(args.iter().cloned());
+        let code = match run_in_process(argv, out) {
+            Ok(code) => code,
+            Err(err) => out.report_error(&err),
+        };
         worst = worst.max(code);
         results.push((name.clone(), code));
     }
