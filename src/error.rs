@@ -27,9 +27,24 @@ pub mod exit {
     pub const UNTRUSTED: u8 = 7;
 }
 
+/// Which kind of TLS failure, for code that acts on it (the text is for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsKind {
+    /// The server's certificate does not chain to what is trusted.
+    UntrustedIssuer,
+    /// The server's certificate is for another name.
+    WrongName,
+    /// The server's certificate is expired or not valid yet (or the clock is wrong).
+    Dates,
+    /// Anything else (an alert from the server, a protocol error).
+    Other,
+}
+
 /// Why a TLS handshake failed, for a person: what is wrong, and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TlsProblem {
+    /// Which kind of failure.
+    pub kind: TlsKind,
     /// What is wrong ("the server's certificate expired at ...").
     pub what: String,
     /// What to do ("set the clock ...").

@@ -13,7 +13,7 @@ use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{CertificateError, DigitallySignedStruct, SignatureScheme};
 use x509_cert::Certificate;
 
-use crate::error::TlsProblem;
+use crate::error::{TlsKind, TlsProblem};
 use crate::pki::cert;
 use crate::{Error, Result};
 
@@ -246,17 +246,19 @@ pub fn explain(
     trust: &Trust,
     timeout: Duration,
 ) -> TlsProblem {
-    let problem = |what: String, fix: &str| TlsProblem {
+    let problem = |kind: TlsKind, what: String, fix: &str| TlsProblem {
+        kind,
         what,
         fix: fix.to_string(),
     };
     let rustls::Error::InvalidCertificate(certificate) = err else {
         return match err {
             rustls::Error::AlertReceived(alert) => problem(
+                TlsKind::Other,
                 format!("the server ended the handshake ({alert:?})"),
                 "if it wants a client certificate, give --client-cert and --client-key",
             ),
-            other => problem(other.to_string(), ""),
+            other => problem(TlsKind::Other, other.to_string(), ""),
         };
     };
     match certificate {
@@ -283,12 +285,17 @@ pub fn explain(
                     trust.describe()
                 ),
             };
-            problem(what, "get that CA's certificate and pass it with --ca-file")
+            problem(
+                TlsKind::UntrustedIssuer,
+                what,
+                "get that CA's certificate and pass it with --ca-file",
+            )
         }
         CertificateError::NotValidForNameContext {
             expected,
             presented,
         } => problem(
+            TlsKind::WrongName,
             format!(
                 "the server's certificate is for {}, not for {}",
                 if presented.is_empty() {
@@ -305,6 +312,7 @@ pub fn explain(
             "use a URL with one of those names, or have the certificate reissued",
         ),
         CertificateError::NotValidForName => problem(
+            TlsKind::WrongName,
             format!("the server's certificate is not for {host}"),
             "use the name on the certificate in the URL, or have it reissued",
         ),
@@ -312,6 +320,7 @@ pub fn explain(
             time: now,
             not_after,
         } => problem(
+            TlsKind::Dates,
             format!(
                 "the server's certificate expired at {}, and this machine's clock says {}",
                 time(*not_after),
@@ -323,6 +332,7 @@ pub fn explain(
             time: now,
             not_before,
         } => problem(
+            TlsKind::Dates,
             format!(
                 "the server's certificate is valid only from {}, and this machine's clock says {}",
                 time(*not_before),
@@ -331,14 +341,17 @@ pub fn explain(
             "if this clock is behind, set it (NTP); else the server's certificate was issued for the future",
         ),
         CertificateError::Expired => problem(
+            TlsKind::Dates,
             "the server's certificate has expired".into(),
             "check this machine's clock (NTP); else the server needs a new certificate",
         ),
         CertificateError::NotValidYet => problem(
+            TlsKind::Dates,
             "the server's certificate is not valid yet".into(),
             "check this machine's clock (NTP)",
         ),
         other => problem(
+            TlsKind::Other,
             format!("the server's certificate was refused: {other:?}"),
             "",
         ),

@@ -399,6 +399,7 @@ fn classify(url: &str, err: ureq::Error) -> Error {
         },
         ureq::Error::Timeout(phase) => CommError::Timeout(format!("({phase:?})")),
         ureq::Error::Tls(msg) => CommError::Tls(TlsProblem {
+            kind: crate::error::TlsKind::Other,
             what: (*msg).to_string(),
             fix: String::new(),
         }),

@@ -270,7 +270,7 @@ pub fn cacerts_for_setup(global: &GlobalArgs, endpoint: &Endpoint) -> Result<Vec
 /// Whether an error is the server's certificate not chaining to what is trusted.
 fn untrusted_server(err: &Error) -> bool {
     matches!(err, Error::Communication { kind: CommError::Tls(problem), .. }
-        if problem.what.contains("not trusted"))
+        if problem.kind == certenroll::error::TlsKind::UntrustedIssuer)
 }
 
 /// Set up the connection: endpoint, trust (bootstrapping when needed and allowed), client
