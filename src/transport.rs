@@ -11,6 +11,16 @@ use crate::error::{CommError, Error, TlsProblem};
 use crate::sanitize::escape_body;
 use crate::tls::{ClientIdentity, Trust};
 
+/// An HTTP method, as a request is sent (and saved with a pending SCEP request).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// GET.
+    Get,
+    /// POST.
+    Post,
+}
+
 /// Default limit for a whole exchange. Generous: slow CAs (HSM signing, manual approval
 /// front-ends) take tens of seconds, and the 10 s some clients use breaks them.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);

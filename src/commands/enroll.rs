@@ -549,7 +549,6 @@ fn enroll(
             let pending = waiting::new_pending(waiting::NewPending {
                 transaction_id: &transaction.id,
                 url: client.url(),
-                ca_ident: args.server.ca_ident.clone(),
                 profile: global.profile.clone(),
                 subject: &spec.subject,
                 key: &key_file,
@@ -559,12 +558,13 @@ fn enroll(
                 chain: args.out_chain.as_deref(),
                 format: args.format,
                 ca: &ca,
-                cipher,
-                digest,
-                method,
-                signer: None,
                 keep_old: false,
                 p12: p12.as_ref(),
+                protocol: waiting::scep_part(
+                    args.server.ca_ident.clone(),
+                    (method, cipher, digest),
+                    None,
+                )?,
             })?;
             let request = waiting::Request {
                 pending,

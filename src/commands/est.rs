@@ -27,7 +27,8 @@ use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::pkimessage::Transaction;
 use certenroll::schedule::PollPolicy;
 use certenroll::secret::Secret;
-use certenroll::store::{self, pending::EstSaved, pending::PendingStore};
+use certenroll::store;
+use certenroll::store::pending::{EstSaved, PendingStore, Protocol};
 use certenroll::tls::{ClientIdentity, Trust};
 use certenroll::transport::{Options, Transport};
 use der::Encode;
@@ -535,8 +536,8 @@ fn wait(
     let mut retry_after = first;
     let saved = request
         .pending
-        .est
-        .clone()
+        .est()
+        .cloned()
         .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
     let csr_der = base64::engine::general_purpose::STANDARD
         .decode(&saved.csr)
@@ -718,10 +719,9 @@ fn pending_request(
     (keep_old, hook, key_generated): (bool, Option<super::Hook>, bool),
 ) -> Result<Request> {
     let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
-    let mut pending = waiting::new_pending(waiting::NewPending {
+    let pending = waiting::new_pending(waiting::NewPending {
         transaction_id,
         url: saving.connection.endpoint.base(),
-        ca_ident: None,
         profile: global.profile.clone(),
         subject: &spec.subject,
         key: &key_file,
@@ -731,14 +731,10 @@ fn pending_request(
         chain,
         format,
         ca,
-        cipher: certenroll::pki::envelope::Cipher::Aes128,
-        digest: Digest::Sha256,
-        method: certenroll::scep::client::Method::Post,
-        signer: None,
         keep_old,
         p12: p12.as_ref(),
+        protocol: Protocol::Est(est_saved(saving, global)?),
     })?;
-    pending.est = Some(est_saved(saving, global)?);
     Ok(Request {
         pending,
         key: plan.key.clone(),
@@ -804,8 +800,8 @@ pub fn poll_saved(
 ) -> Result<u8> {
     let saved = request
         .pending
-        .est
-        .clone()
+        .est()
+        .cloned()
         .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
     let server = ServerArgs {
         url: request.pending.url.clone(),

@@ -47,7 +47,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let url = saved.url.clone();
         let transaction_id = saved.transaction_id.clone();
         let subject = saved.subject.clone();
-        let est = saved.est.is_some();
+        let est = saved.est().is_some();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
             let hook = super::profile_hook(global, saved.profile.as_deref(), out);
@@ -61,7 +61,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 return Ok(exit::OK);
             }
             let mut request = Request::load(saved, hook, out)?;
-            if request.pending.est.is_some() {
+            if request.pending.est().is_some() {
                 return super::est::poll_saved(
                     global,
                     &state_dir,

@@ -290,7 +290,6 @@ fn renew(
             let pending = waiting::new_pending(waiting::NewPending {
                 transaction_id: &transaction.id,
                 url: client.url(),
-                ca_ident: server.ca_ident.clone(),
                 profile: global.profile.clone(),
                 subject: &spec.subject,
                 key: staged.as_deref().unwrap_or(&key_path),
@@ -300,12 +299,13 @@ fn renew(
                 chain: args.chain.as_deref(),
                 format: args.format,
                 ca: &ca,
-                cipher,
-                digest,
-                method,
-                signer: Some((&key_path, &current)),
                 keep_old: !args.delete_old,
                 p12: p12.as_ref(),
+                protocol: waiting::scep_part(
+                    server.ca_ident.clone(),
+                    (method, cipher, digest),
+                    Some((&key_path, &current)),
+                )?,
             })?;
             let request = waiting::Request {
                 pending,
@@ -361,7 +361,7 @@ fn continue_pending(
     let mut request =
         waiting::Request::load(saved, super::hook(args.post_hook.as_ref(), global), out)?;
     let policy = waiting::policy(&args.policy);
-    if request.pending.est.is_some() {
+    if request.pending.est().is_some() {
         return super::est::poll_saved(
             global,
             state_dir,

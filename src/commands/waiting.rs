@@ -19,7 +19,7 @@ use certenroll::scep::client::{Client, Enrolled, Method, Session};
 use certenroll::schedule::{Jitter, PollPolicy};
 use certenroll::store::history::{Entry, Status};
 use certenroll::store::now_unix;
-use certenroll::store::pending::{Pending, PendingStore};
+use certenroll::store::pending::{Pending, PendingStore, Protocol, ScepSaved};
 use der::Decode;
 use serde::Serialize;
 use x509_cert::Certificate;
@@ -144,8 +144,11 @@ impl Request {
         let subject = Name::from_der(&subject_der)
             .map_err(|e| Error::Invalid(format!("the saved subject is damaged: {e}")))?;
         let ca = CaCerts::from_certs(cert::parse_certificates(pending.ca_certs.as_bytes())?)?;
-        let signer = match (&pending.signer_key, &pending.signer_cert) {
-            (Some(path), Some(pem)) => {
+        let signer = match pending
+            .scep()
+            .map(|scep| (&scep.signer_key, &scep.signer_cert))
+        {
+            Some((Some(path), Some(pem))) => {
                 let bytes = std::fs::read(path)
                     .map_err(|e| Error::local("reading the renewal's current key", path, e))?;
                 let cert = cert::parse_certificates(pem.as_bytes())?
@@ -174,14 +177,15 @@ impl Request {
         })
     }
 
-    fn session(&self) -> Session<'_> {
+    /// The SCEP session of a SCEP request.
+    fn session<'a>(&'a self, scep: &ScepSaved) -> Session<'a> {
         Session {
             key: &self.key,
             subject: &self.subject,
             ca: &self.ca,
-            cipher: self.pending.cipher,
-            digest: self.pending.digest,
-            method: self.pending.method,
+            cipher: scep.cipher,
+            digest: scep.digest,
+            method: scep.method,
             signer: self
                 .signer
                 .as_ref()
@@ -230,6 +234,11 @@ pub fn poll(
     wait_first: bool,
     out: &Output,
 ) -> Result<End, Error> {
+    let scep = request
+        .pending
+        .scep()
+        .cloned()
+        .ok_or_else(|| Error::Invalid("not a SCEP request".into()))?;
     for attempt in 1..=policy.count {
         if wait_first || attempt > 1 {
             request.pending.next_attempt = Some(now_unix() + policy.interval.as_secs());
@@ -242,7 +251,7 @@ pub fn poll(
             });
         }
         let result = out.while_busy("asking the CA (CertPoll)", || {
-            client.poll(&request.session(), &request.pending.transaction_id)
+            client.poll(&request.session(&scep), &request.pending.transaction_id)
         });
         request.pending.attempts += 1;
         request.pending.last_attempt = now_unix();
@@ -421,11 +430,10 @@ pub fn report<'a>(
         url: &request.pending.url,
         transaction_id: &request.pending.transaction_id,
         subject: request.pending.subject.clone(),
-        scep: request.pending.est.is_none().then_some((
-            request.pending.method,
-            request.pending.cipher,
-            request.pending.digest,
-        )),
+        scep: request
+            .pending
+            .scep()
+            .map(|scep| (scep.method, scep.cipher, scep.digest)),
         files: Files {
             key: dest.key,
             cert: dest.cert,
@@ -441,7 +449,6 @@ pub fn report<'a>(
 pub struct NewPending<'a> {
     pub transaction_id: &'a str,
     pub url: &'a str,
-    pub ca_ident: Option<String>,
     pub profile: Option<String>,
     pub subject: &'a Name,
     /// The key the request is for (staged beside `install_key`, or in place).
@@ -453,13 +460,31 @@ pub struct NewPending<'a> {
     pub chain: Option<&'a Path>,
     pub format: Format,
     pub ca: &'a CaCerts,
-    pub cipher: Cipher,
-    pub digest: Digest,
-    pub method: Method,
-    /// A renewal's current key file and certificate.
-    pub signer: Option<(&'a Path, &'a Certificate)>,
     pub keep_old: bool,
     pub p12: Option<&'a P12Out>,
+    /// The protocol's part ([`scep_part`], or EST's).
+    pub protocol: Protocol,
+}
+
+/// The SCEP part of a pending request: how it was sent, and a renewal's current key file and
+/// certificate (which sign the polls).
+pub fn scep_part(
+    ca_ident: Option<String>,
+    (method, cipher, digest): (Method, Cipher, Digest),
+    signer: Option<(&Path, &Certificate)>,
+) -> Result<Protocol> {
+    Ok(Protocol::Scep(ScepSaved {
+        ca_ident,
+        cipher,
+        digest,
+        method,
+        signer_key: signer
+            .map(|(key, _)| {
+                std::path::absolute(key).map_err(|e| Error::local("resolving path", key, e))
+            })
+            .transpose()?,
+        signer_cert: signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
+    }))
 }
 
 /// The saved state of a pending request: paths made absolute (poll may run from anywhere),
@@ -474,7 +499,6 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
     Ok(Pending {
         transaction_id: p.transaction_id.to_string(),
         url: p.url.to_string(),
-        ca_ident: p.ca_ident,
         profile: p.profile,
         subject: cert::name_to_string(p.subject),
         subject_der: base64::engine::general_purpose::STANDARD.encode(subject_der),
@@ -488,18 +512,13 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
             Format::Der => "der".into(),
         },
         ca_certs: cert::to_pem(&p.ca.all().iter().collect::<Vec<_>>())?,
-        cipher: p.cipher,
-        digest: p.digest,
-        method: p.method,
         created: now,
         attempts: 1,
         last_attempt: now,
         next_attempt: None,
-        signer_key: p.signer.map(|(key, _)| absolute(key)).transpose()?,
-        signer_cert: p.signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
         keep_old: p.keep_old,
         p12: p.p12.map(super::pkcs12::saved).transpose()?,
-        est: None,
+        protocol: p.protocol,
     })
 }
 

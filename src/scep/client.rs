@@ -30,15 +30,9 @@ pub struct Client<'a> {
     url: String,
 }
 
-/// How to send PKIOperation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Method {
-    /// HTTP GET with the message base64 in the query.
-    Get,
-    /// HTTP POST with the DER message as body.
-    Post,
-}
+/// How to send PKIOperation: GET with the message base64 in the query, or POST with the DER
+/// message as body.
+pub use crate::transport::Method;
 
 /// What every message of one request shares: our key and subject, the server's certificates,
 /// and the algorithms and method to use.

@@ -10,20 +10,18 @@ use serde::{Deserialize, Serialize};
 use super::{KEY_MODE, create_private_dir, write_atomic};
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
-use crate::scep::client::Method;
+use crate::transport::Method;
 use crate::{Error, Result};
 
-/// A request waiting for the CA.
+/// A request waiting for the CA: what both protocols keep, and the protocol's own part.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Pending {
-    /// The transactionID polls carry.
+    /// The transactionID polls carry (SCEP), or the request's name (EST): the SHA-256 of the
+    /// request's public key, in hex.
     pub transaction_id: String,
-    /// The SCEP URL.
+    /// The server URL.
     pub url: String,
-    /// CA identifier for GetCACert, if one was given.
-    #[serde(default)]
-    pub ca_ident: Option<String>,
-    /// Profile name, once profiles exist.
+    /// Profile name, if one was in use.
     #[serde(default)]
     pub profile: Option<String>,
     /// Subject of the request (RFC 4514), for people.
@@ -46,14 +44,8 @@ pub struct Pending {
     pub chain: Option<PathBuf>,
     /// "pem" or "der".
     pub format: String,
-    /// The CA and RA certificates the request was encrypted for, PEM.
+    /// The CA (and RA) certificates the request was made for, PEM.
     pub ca_certs: String,
-    /// Content-encryption algorithm.
-    pub cipher: Cipher,
-    /// Signature digest.
-    pub digest: Digest,
-    /// GET or POST.
-    pub method: Method,
     /// When the request was first sent (Unix seconds).
     pub created: u64,
     /// Requests and polls sent so far.
@@ -63,21 +55,142 @@ pub struct Pending {
     /// When the next poll is due, if a run is waiting (Unix seconds).
     #[serde(default)]
     pub next_attempt: Option<u64>,
-    /// A renewal: the current key (absolute path) that signs the messages...
-    #[serde(default)]
-    pub signer_key: Option<PathBuf>,
-    /// ...and its certificate (PEM), which the CA encrypts the reply to.
-    #[serde(default)]
-    pub signer_cert: Option<String>,
     /// Keep the replaced key and certificate as `*.prev`.
     #[serde(default)]
     pub keep_old: bool,
     /// A PKCS#12 bundle to write once the certificate is installed.
     #[serde(default)]
     pub p12: Option<P12Saved>,
-    /// An EST request (the SCEP fields above then only carry the CA certificates).
+    /// What only one protocol needs.
+    #[serde(flatten)]
+    pub protocol: Protocol,
+}
+
+/// The protocol's part of a pending request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protocol {
+    /// Polled with CertPoll.
+    Scep(ScepSaved),
+    /// Polled by sending the request again.
+    Est(EstSaved),
+}
+
+/// What polling a SCEP request needs besides the common fields: the algorithms and method
+/// the request was sent with, and a renewal's signer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ScepSaved {
+    /// CA identifier for GetCACert, if one was given.
     #[serde(default)]
-    pub est: Option<EstSaved>,
+    pub ca_ident: Option<String>,
+    /// Content-encryption algorithm.
+    pub cipher: Cipher,
+    /// Signature digest.
+    pub digest: Digest,
+    /// GET or POST.
+    pub method: Method,
+    /// A renewal: the current key (absolute path) that signs the messages...
+    #[serde(default)]
+    pub signer_key: Option<PathBuf>,
+    /// ...and its certificate (PEM), which the CA encrypts the reply to.
+    #[serde(default)]
+    pub signer_cert: Option<String>,
+}
+
+/// The protocol part as it is stored: `"scep": {...}` or `"est": {...}` beside the common
+/// fields. certenroll 0.1.0 kept SCEP's fields among the common ones (filled with made-up
+/// values for an EST request, which had `"est"`); such files are read too.
+#[derive(Serialize, Deserialize)]
+struct StoredProtocol {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scep: Option<ScepSaved>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    est: Option<EstSaved>,
+    #[serde(default, skip_serializing)]
+    ca_ident: Option<String>,
+    #[serde(default, skip_serializing)]
+    cipher: Option<Cipher>,
+    #[serde(default, skip_serializing)]
+    digest: Option<Digest>,
+    #[serde(default, skip_serializing)]
+    method: Option<Method>,
+    #[serde(default, skip_serializing)]
+    signer_key: Option<PathBuf>,
+    #[serde(default, skip_serializing)]
+    signer_cert: Option<String>,
+}
+
+impl Serialize for Protocol {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        let (scep, est) = match self {
+            Protocol::Scep(saved) => (Some(saved.clone()), None),
+            Protocol::Est(saved) => (None, Some(saved.clone())),
+        };
+        StoredProtocol {
+            scep,
+            est,
+            ca_ident: None,
+            cipher: None,
+            digest: None,
+            method: None,
+            signer_key: None,
+            signer_cert: None,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Protocol {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        let stored = StoredProtocol::deserialize(deserializer)?;
+        match stored {
+            StoredProtocol { est: Some(est), .. } => Ok(Protocol::Est(est)),
+            StoredProtocol {
+                scep: Some(scep), ..
+            } => Ok(Protocol::Scep(scep)),
+            StoredProtocol {
+                cipher: Some(cipher),
+                digest: Some(digest),
+                method: Some(method),
+                ca_ident,
+                signer_key,
+                signer_cert,
+                ..
+            } => Ok(Protocol::Scep(ScepSaved {
+                ca_ident,
+                cipher,
+                digest,
+                method,
+                signer_key,
+                signer_cert,
+            })),
+            _ => Err(serde::de::Error::custom(
+                "neither \"scep\" nor \"est\" says how to poll the request",
+            )),
+        }
+    }
+}
+
+impl Pending {
+    /// The SCEP part, if this is a SCEP request.
+    pub fn scep(&self) -> Option<&ScepSaved> {
+        match &self.protocol {
+            Protocol::Scep(saved) => Some(saved),
+            Protocol::Est(_) => None,
+        }
+    }
+
+    /// The EST part, if this is an EST request.
+    pub fn est(&self) -> Option<&EstSaved> {
+        match &self.protocol {
+            Protocol::Est(saved) => Some(saved),
+            Protocol::Scep(_) => None,
+        }
+    }
 }
 
 /// What polling an EST request needs: the request itself (EST polls by sending it again,
@@ -235,7 +348,6 @@ pub(crate) mod tests {
         Pending {
             transaction_id: id.into(),
             url: "http://ca/scep".into(),
-            ca_ident: None,
             profile: None,
             subject: "CN=x".into(),
             subject_der: "MAA=".into(),
@@ -246,19 +358,77 @@ pub(crate) mod tests {
             chain: None,
             format: "pem".into(),
             ca_certs: String::new(),
-            cipher: Cipher::Aes128,
-            digest: Digest::Sha256,
-            method: Method::Post,
             created,
             attempts: 1,
             last_attempt: created,
             next_attempt: None,
-            signer_key: None,
-            signer_cert: None,
             keep_old: false,
             p12: None,
-            est: None,
+            protocol: Protocol::Scep(ScepSaved {
+                ca_ident: None,
+                cipher: Cipher::Aes128,
+                digest: Digest::Sha256,
+                method: Method::Post,
+                signer_key: None,
+                signer_cert: None,
+            }),
         }
+    }
+
+    #[test]
+    fn requests_saved_by_0_1_0_still_load() {
+        let load = |text: &str| serde_json::from_str::<Pending>(text).unwrap();
+        // SCEP: the protocol's fields were among the common ones.
+        let scep = load(include_str!(
+            "../../tests/data/state-0.1.0/scep-enroll.json"
+        ));
+        let part = scep.scep().unwrap();
+        assert_eq!((part.cipher, part.digest), (Cipher::Aes128, Digest::Sha256));
+        assert_eq!(part.method, Method::Post);
+        assert_eq!(scep.subject, "CN=sample-scep");
+        // A renewal: its signer (the `post_hook` it carried is not read).
+        let renewal = load(include_str!("../../tests/data/state-0.1.0/scep-renew.json"));
+        let part = renewal.scep().unwrap();
+        assert!(part.signer_key.as_ref().unwrap().ends_with("r.key"));
+        assert!(
+            part.signer_cert
+                .as_ref()
+                .unwrap()
+                .contains("BEGIN CERTIFICATE")
+        );
+        assert!(renewal.install_key.is_some());
+        // EST: the made-up SCEP values are dropped; the EST part is what counts.
+        let est = load(include_str!("../../tests/data/state-0.1.0/est-enroll.json"));
+        assert!(est.scep().is_none());
+        assert!(!est.est().unwrap().csr.is_empty());
+        // Written again, each has only its own part.
+        for request in [scep, renewal, est] {
+            let json: serde_json::Value = serde_json::to_value(&request).unwrap();
+            let keys = [
+                "cipher",
+                "digest",
+                "method",
+                "signer_key",
+                "post_hook",
+                "ca_ident",
+            ];
+            assert!(keys.iter().all(|k| json.get(k).is_none()), "{json}");
+            assert_eq!(
+                json.get("scep").is_some(),
+                request.scep().is_some(),
+                "{json}"
+            );
+            assert_eq!(json.get("est").is_some(), request.est().is_some());
+            assert_eq!(serde_json::from_value::<Pending>(json).unwrap(), request);
+        }
+        // Neither part: a clear error, not a guess.
+        let mut broken: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/data/state-0.1.0/scep-enroll.json"
+        ))
+        .unwrap();
+        broken.as_object_mut().unwrap().remove("cipher");
+        let err = serde_json::from_value::<Pending>(broken).unwrap_err();
+        assert!(err.to_string().contains("how to poll"), "{err}");
     }
 
     #[test]
