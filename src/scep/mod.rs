@@ -95,64 +95,8 @@ impl PkiStatus {
     }
 }
 
-/// failInfo values (RFC 8894 section 3.2.1.4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailInfo {
-    /// 0: unrecognized or unsupported algorithm.
-    BadAlg,
-    /// 1: integrity check (signature of the CMS message) failed.
-    BadMessageCheck,
-    /// 2: transaction not permitted or not supported.
-    BadRequest,
-    /// 3: signingTime was not close enough to the CA's clock.
-    BadTime,
-    /// 4: no certificate could be identified matching the criteria.
-    BadCertId,
-}
-
-impl FailInfo {
-    /// All values, in code order.
-    pub const ALL: [FailInfo; 5] = [
-        FailInfo::BadAlg,
-        FailInfo::BadMessageCheck,
-        FailInfo::BadRequest,
-        FailInfo::BadTime,
-        FailInfo::BadCertId,
-    ];
-
-    /// The numeric code.
-    pub fn code(self) -> u8 {
-        self as u8
-    }
-
-    /// The RFC name.
-    pub fn name(self) -> &'static str {
-        match self {
-            FailInfo::BadAlg => "badAlg",
-            FailInfo::BadMessageCheck => "badMessageCheck",
-            FailInfo::BadRequest => "badRequest",
-            FailInfo::BadTime => "badTime",
-            FailInfo::BadCertId => "badCertId",
-        }
-    }
-
-    /// What it means.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            FailInfo::BadAlg => "unrecognized or unsupported algorithm",
-            FailInfo::BadMessageCheck => "integrity check (signature of the CMS message) failed",
-            FailInfo::BadRequest => "transaction not permitted or not supported",
-            FailInfo::BadTime => "signingTime was not close enough to the CA's clock",
-            FailInfo::BadCertId => "no certificate could be identified matching the criteria",
-        }
-    }
-
-    /// Parse the attribute's text.
-    pub fn parse(text: &str) -> Option<FailInfo> {
-        let code: u8 = text.trim().parse().ok()?;
-        FailInfo::ALL.into_iter().find(|f| f.code() == code)
-    }
-}
+/// failInfo values (RFC 8894 section 3.2.1.4); they belong to the error a rejection is.
+pub use crate::error::FailInfo;
 
 #[cfg(test)]
 mod tests {

@@ -262,7 +262,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scep::FailInfo;
+    use crate::error::FailInfo;
 
     #[test]
     fn keeps_the_newest_twenty() {
