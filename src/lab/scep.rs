@@ -30,7 +30,7 @@ use crate::pki::cert::{
 };
 use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
 use crate::pki::digest::Digest;
-use crate::pki::envelope::{Cipher, Origin, envelope, open};
+use crate::pki::envelope::{Cipher, envelope, open};
 use crate::pki::key::{PrivateKey, verify_signature};
 use crate::pki::signed::{
     any_as_octets, any_as_text, attribute, certificates, degenerate, degenerate_crls,
@@ -314,7 +314,7 @@ impl Responder {
             .content
             .ok_or_else(|| Error::Invalid("no content".into()))?;
         let decrypter = self.ca.decrypter();
-        let (inner, cipher) = open(&content, &decrypter.key, &decrypter.cert, Origin::Anyone)?;
+        let (inner, cipher) = open(&content, &decrypter.key, &decrypter.cert)?;
         Ok(Incoming {
             message_type,
             transaction_id,

@@ -5,10 +5,11 @@
 //! reply to our key).
 //!
 //! About RUSTSEC-2023-0071 (the Marvin timing attack on RSA decryption in the `rsa` crate): a
-//! client decrypts only the content-encryption key of a CA's reply whose signature has verified
-//! (see `rsa_decrypt`), once per message, in a short-lived process; an attacker cannot make it
-//! decrypt chosen ciphertexts. The lab responder decrypts what anyone sends it, with the `rsa`
-//! crate's implicit rejection. Signing is not affected.
+//! client decrypts only the content-encryption key of a CA's reply whose signature has
+//! verified, once per message, in a short-lived process; an attacker cannot make it decrypt
+//! chosen ciphertexts. Decryption is the crate's blinded one with implicit rejection (bad
+//! padding gives a pseudorandom key, no padding oracle), for the client and the lab alike.
+//! Signing is not affected.
 
 use der::{Decode, Encode};
 use rsa::pkcs1::DecodeRsaPrivateKey;
@@ -24,7 +25,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::digest::Digest;
-use super::rsa_decrypt::{self, Blinding};
 use crate::{Error, Result};
 
 /// RSA key sizes certenroll generates.
@@ -61,9 +61,6 @@ struct RsaKey {
     der: Zeroizing<Vec<u8>>,
     der_format: DerFormat,
     signer: Option<ring::rsa::KeyPair>,
-    /// The blinding pair for the next decryption, when made ahead
-    /// ([`PrivateKey::prepare_decryption`]); taken by the decryption that uses it.
-    blinding: Mutex<Option<Blinding>>,
 }
 
 /// The structure of a DER RSA key.
@@ -91,7 +88,6 @@ impl Inner {
             der: Zeroizing::new(Vec::new()),
             der_format: DerFormat::Pkcs1,
             signer,
-            blinding: Mutex::new(None),
         }))
     }
 
@@ -102,7 +98,6 @@ impl Inner {
             der: Zeroizing::new(der.to_vec()),
             der_format,
             signer: Some(signer),
-            blinding: Mutex::new(None),
         }))
     }
 }
@@ -483,9 +478,9 @@ impl PrivateKey {
         }
     }
 
-    /// Decrypt an RSA PKCS#1 v1.5 key-transport block (with blinding) from a message anyone
-    /// may have sent: the `rsa` crate, whose answer to bad padding is a pseudorandom key
-    /// (implicit rejection), so that no padding oracle comes of it. For servers (the lab).
+    /// Decrypt an RSA PKCS#1 v1.5 key-transport block, blinded: the `rsa` crate, whose answer
+    /// to bad padding is a pseudorandom key (implicit rejection), so that no padding oracle
+    /// comes of it; the content encrypted with a wrong key then fails to decrypt.
     pub fn decrypt_key_transport(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
         self.rsa("decrypting a key-transport block")?
             .decrypt_blinded(&mut sys_rng(), Pkcs1v15Encrypt, ciphertext)
@@ -497,16 +492,6 @@ impl PrivateKey {
             })
     }
 
-    /// Decrypt an RSA PKCS#1 v1.5 key-transport block out of a message whose signature has
-    /// been verified (a CA's reply): in about two thirds of the time, with the blinding pair made by
-    /// [`prepare_decryption`](Self::prepare_decryption) if it was, and an error for bad padding
-    /// (see `rsa_decrypt`).
-    pub fn decrypt_verified_key_transport(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
-        let rsa = self.rsa_key("decrypting the CA's reply")?;
-        let blinding = rsa.blinding.lock().ok().and_then(|mut slot| slot.take());
-        rsa_decrypt::decrypt(rsa.key()?, blinding, ciphertext)
-    }
-
     /// Whether a reply encrypted to this key can be decrypted: the `rsa` crate reads the key
     /// now if it has not (it checks `d`, which `ring` does not), so that an inconsistent key
     /// file is found before a request is sent, not after the CA has issued the certificate.
@@ -514,19 +499,12 @@ impl PrivateKey {
         self.rsa("decrypting the CA's reply").map(|_| ())
     }
 
-    /// Make ahead what the next decryption needs that does not depend on the ciphertext (the
-    /// random blinding pair, about 0.2 ms for RSA-2048): called on another thread while the
-    /// server works on a request. Does nothing for EC keys, or when a pair is ready.
+    /// Have the `rsa` crate read the key now (most of what loading an RSA key costs), on a
+    /// thread that would otherwise wait for the server, so that the decryption of its reply
+    /// does not. Does nothing for EC keys.
     pub fn prepare_decryption(&self) {
-        let Inner::Rsa(rsa) = &self.inner else {
-            return;
-        };
-        let Ok(mut slot) = rsa.blinding.lock() else {
-            return;
-        };
-        if slot.is_none() {
-            // A failure here only means the decryption makes its own pair (and reports it).
-            *slot = rsa.key().ok().and_then(|key| Blinding::new(key).ok());
+        if let Inner::Rsa(rsa) = &self.inner {
+            let _ = rsa.key();
         }
     }
 }

@@ -8,7 +8,6 @@ pub mod digest;
 pub mod envelope;
 pub mod key;
 pub mod pkcs12;
-mod rsa_decrypt;
 pub mod signed;
 
 /// Lower-case hex of bytes.

@@ -7,7 +7,7 @@ use x509_cert::crl::CertificateList;
 
 use super::pkimessage::Transaction;
 use super::{FailInfo, PkiStatus, oids};
-use crate::pki::envelope::{Origin, open};
+use crate::pki::envelope::open;
 use crate::pki::key::PrivateKey;
 use crate::pki::signed::{any_as_octets, any_as_text, certificates, crls, find_attribute, verify};
 use crate::sanitize::escape_untrusted;
@@ -92,7 +92,7 @@ pub fn process(body: &[u8], expected: &Expected<'_>) -> Result<Reply> {
             let content = verified
                 .content
                 .ok_or_else(|| Error::Untrusted("SUCCESS without content".into()))?;
-            let (inner, _) = open(&content, expected.key, expected.our_cert, Origin::Verified)?;
+            let (inner, _) = open(&content, expected.key, expected.our_cert)?;
             let degenerate = crate::pki::signed::parse(&inner)?;
             Ok(Reply::Success {
                 certs: certificates(&degenerate),
