@@ -57,6 +57,11 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "config" -d 'S
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -67,17 +72,21 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l lock
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
-est\t'EST (RFC 7030), over HTTPS'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
+est\t'EST (RFC 7030), over HTTPS'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out -d 'Write the certificates here' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -88,15 +97,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l lock
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
-est\t'EST (RFC 7030), over HTTPS'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out -d 'Write the certificates here' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s q -l quiet -d 'Print nothing but errors'
@@ -323,6 +323,10 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s q -l qui
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -333,27 +337,13 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l lock-wait
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l jitter -d 'Wait a random time first, MIN..MAX seconds (e.g. 1..600), so that a fleet of devices on the same timer does not reach the CA in the same second. 0 disables' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l retry-on-error -d 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
-always\t'Always, even into a pipe or a file'
-never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config -d 'The configuration file' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -364,22 +354,22 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l serial -d 'Serial number of the certificate, in hex (as certenroll prints serials)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
-always\t'Always, even into a pipe or a file'
-never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config -d 'The configuration file' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -390,6 +380,16 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l serial -d 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA\'s own)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
@@ -428,6 +428,12 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l qu
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s V -l version -d 'Print version'
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l key -d 'The private key (PEM or DER, PKCS#8 or PKCS#1)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l cert -d 'The certificate of the key' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l chain -d 'The CA chain to include (PEM, DER or PKCS#7)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l out-p12 -d 'Where to write the bundle (mode 0600)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -438,29 +444,13 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l lock-wa
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l key -d 'The private key (PEM or DER, PKCS#8 or PKCS#1)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l cert -d 'The certificate of the key' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l chain -d 'The CA chain to include (PEM, DER or PKCS#7)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l out-p12 -d 'Where to write the bundle (mode 0600)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-file -d 'Read the PKCS#12 passphrase from this file (first line)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-passphrase-env -d 'Read the PKCS#12 passphrase from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l force -d 'Replace an existing bundle'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l force -d 'Replace an existing bundle'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
-always\t'Always, even into a pipe or a file'
-never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l config -d 'The configuration file' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-dir -d 'Where pending requests and the history are kept' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 'The SCEP URL (or from --profile)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -473,6 +463,16 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challen
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-env -d 'The environment variable enrollment will read the challenge from' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-at -d 'Renewal share of the lifetime, as for renew' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-before -d 'Renewal margin before expiry, as for renew' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s q -l quiet -d 'Print nothing but errors'
@@ -643,16 +643,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
-always\t'Always, even into a pipe or a file'
-never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l config -d 'The configuration file' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l bind -d 'Address to listen on' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pending -d 'Answer PENDING to the first N requests of each transaction, then issue' -r
@@ -672,15 +662,25 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem, or der' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l csrattrs-curve -d 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072' -r -f -a "p256\t''
 p384\t''"
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing but errors'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
+always\t'Always, even into a pipe or a file'
+never\t'Never'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l config -d 'The configuration file' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ra -d 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l forget-issued -d 'Forget a transaction once its certificate is issued: a later CertPoll for it gets FAILURE badCertId, as from a CA that cleared its queue'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls -d 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l require-client-cert -d 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pkcs1-keys -d 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing but errors'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'

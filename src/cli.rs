@@ -307,78 +307,15 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A command's options, built only when that command is the one being run (or for its help,
-/// the man pages and completions): clap otherwise builds every option of every command at
-/// each start (`--version` took 1.80 ms with all of them built, 1.59 ms with these).
-/// enroll, serverkeygen, renew and csrattrs are built at once: their options come in
-/// sections (EST authentication, PKCS#12 output) that would otherwise be listed after the
-/// global options, which clap adds first.
-#[derive(Debug)]
-pub struct Lazy<T>(pub T);
-
-impl<T> std::ops::Deref for Lazy<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: Args> Args for Lazy<T> {
-    fn group_id() -> Option<clap::Id> {
-        T::group_id()
-    }
-    fn augment_args(cmd: clap::Command) -> clap::Command {
-        cmd.defer(|cmd| keep_about(cmd, T::augment_args))
-    }
-    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        cmd.defer(|cmd| keep_about(cmd, T::augment_args_for_update))
-    }
-}
-
-/// Add a struct's options to `cmd` without its doc comment replacing the command's (clap's
-/// derive sets the command's text after adding the options, which `Lazy` now adds later).
-fn keep_about(cmd: clap::Command, augment: fn(clap::Command) -> clap::Command) -> clap::Command {
-    let about = cmd.get_about().cloned();
-    let long_about = cmd.get_long_about().cloned();
-    let cmd = augment(cmd);
-    let reset = clap::builder::Resettable::<clap::builder::StyledStr>::Reset;
-    let cmd = match about {
-        Some(about) => cmd.about(about),
-        None => cmd.about(reset.clone()),
-    };
-    match long_about {
-        Some(long_about) => cmd.long_about(long_about),
-        None => cmd.long_about(reset),
-    }
-}
-
-impl<T: clap::FromArgMatches> clap::FromArgMatches for Lazy<T> {
-    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(matches).map(Lazy)
-    }
-    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches_mut(matches).map(Lazy)
-    }
-    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(matches)
-    }
-    fn update_from_arg_matches_mut(
-        &mut self,
-        matches: &mut clap::ArgMatches,
-    ) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches_mut(matches)
-    }
-}
-
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show what a SCEP server supports (GetCACaps).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
-    Getcacaps(Lazy<GetcacapsArgs>),
+    Getcacaps(GetcacapsArgs),
     /// Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
-    Getcacert(Lazy<GetcacertArgs>),
+    Getcacert(GetcacertArgs),
     /// Generate a key, request a certificate and install it.
     #[command(after_long_help = ENROLL_HELP, args_override_self = true)]
     Enroll(Box<EnrollArgs>),
@@ -395,13 +332,13 @@ pub enum Command {
     /// Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and
     /// install what was issued.
     #[command(after_long_help = POLL_HELP, args_override_self = true)]
-    Poll(Lazy<PollArgs>),
+    Poll(PollArgs),
     /// Fetch an issued certificate by serial number (GetCert).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
-    Getcert(Lazy<GetcertArgs>),
+    Getcert(GetcertArgs),
     /// Fetch the CA's certificate revocation list (GetCRL).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
-    Getcrl(Lazy<GetcrlArgs>),
+    Getcrl(GetcrlArgs),
     /// Show the last 20 results (newest last), as a device's status page does.
     #[command(after_long_help = EXIT_CODES)]
     History,
@@ -410,10 +347,10 @@ pub enum Command {
     Status,
     /// Bundle a key, its certificate and the CA chain into a PKCS#12 file.
     #[command(after_long_help = PKCS12_HELP, args_override_self = true)]
-    Pkcs12(Lazy<Pkcs12Args>),
+    Pkcs12(Pkcs12Args),
     /// Check, step by step, why a device can or cannot enroll, and say how to fix it.
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
-    Doctor(Lazy<DoctorArgs>),
+    Doctor(DoctorArgs),
     /// Show, check, export and import the configuration file's profiles.
     #[command(subcommand, after_long_help = CONFIG_HELP)]
     Config(ConfigCommand),
@@ -1163,7 +1100,7 @@ pub enum LabCommand {
     ///
     /// The first line on stdout names the URL (and with --json is a JSON object with url and
     /// ca_sha256). Each decoded request is logged on stderr.
-    Serve(Lazy<LabServeArgs>),
+    Serve(LabServeArgs),
 }
 
 /// Arguments of `lab serve`.

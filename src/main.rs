@@ -8,8 +8,6 @@ mod profile_args;
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
-
 fn main() -> ExitCode {
     // A --profile becomes arguments before clap sees the command line.
     let argv = match profile_args::expand(std::env::args_os().collect()) {
@@ -22,7 +20,7 @@ fn main() -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
-    let cli = parse(argv);
+    let cli = <cli::Cli as clap::Parser>::parse_from(argv);
     // Only a command that runs can write files: --help and usage errors need no handler.
     exit_cleanly_on_signals();
     if let Some(deadline) = commands::deadline(&cli) {
@@ -34,20 +32,6 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(out.report_error(&err)),
     }
-}
-
-/// What `Cli::parse_from` does, but clap's command tree and matches are left for the process's
-/// exit to free: freeing them took a fifth of the instructions of `certenroll --version`.
-fn parse(argv: Vec<std::ffi::OsString>) -> cli::Cli {
-    let mut command = cli::Cli::command();
-    let mut matches = command
-        .try_get_matches_from_mut(argv)
-        .unwrap_or_else(|e| e.exit());
-    let cli = cli::Cli::from_arg_matches_mut(&mut matches)
-        .unwrap_or_else(|e| e.format(&mut command).exit());
-    std::mem::forget(matches);
-    std::mem::forget(command);
-    cli
 }
 
 /// At the run's deadline: let a file write under way finish, start no other, and exit 5 (a
