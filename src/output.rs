@@ -260,3 +260,18 @@ impl Spinner {
         let _ = stderr.flush();
     }
 }
+
+/// The library's waits, drawn: countdowns and spinners on a terminal, warnings on stderr.
+impl certenroll::enroll::poll::Progress for Output {
+    fn wait(&self, delay: Duration, label: &dyn Fn(u64) -> String) {
+        self.countdown(delay, label);
+    }
+
+    fn busy(&self, what: &str, work: &mut dyn FnMut()) {
+        self.while_busy(what, work);
+    }
+
+    fn warn(&self, text: &str) {
+        Output::warn(self, text);
+    }
+}

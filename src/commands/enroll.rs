@@ -430,7 +430,7 @@ fn enroll(
     let spec = CsrSpec { challenge, ..spec };
     let p12 = super::pkcs12::requested(&args.p12, out)?;
 
-    waiting::jitter(args.policy.jitter, out)?;
+    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     // With the key at hand, the request is signed while GetCACaps and GetCACert are under way,
     // over the digest nearly every server takes (it is signed again in the rare case the
     // server's capabilities call for another); once the CA's certificates are in, the
@@ -505,7 +505,7 @@ fn enroll(
         }),
     };
     let mut sealer = sealer;
-    let outcome = waiting::send(&policy, out, || {
+    let outcome = certenroll::enroll::poll::send(&policy, out, || {
         client.enroll(&session, &request_der, sealer.take())
     })
     .inspect_err(|err| after_failure(args, &plan, err, out))?;

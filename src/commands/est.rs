@@ -35,10 +35,11 @@ use der::Encode;
 use x509_cert::Certificate;
 
 use super::enroll::{self, KeyPlan};
-use super::waiting::{self, End, Files, Report, Request};
+use super::waiting::{self, Files, Report, Request};
 use super::{Destination, pkcs12};
 use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
 use crate::output::Output;
+use certenroll::enroll::poll::{End, Polled};
 
 /// Everything needed to talk to one EST server.
 pub struct Connection {
@@ -533,7 +534,6 @@ fn wait(
     policy: &PollPolicy,
     out: &Output,
 ) -> Result<End> {
-    let mut retry_after = first;
     let saved = request
         .pending
         .est()
@@ -542,38 +542,21 @@ fn wait(
     let csr_der = base64::engine::general_purpose::STANDARD
         .decode(&saved.csr)
         .map_err(|e| Error::Invalid(format!("the saved request is damaged: {e}")))?;
-    for attempt in 1..=policy.count {
-        let delay = if attempt == 1 {
-            first
-        } else {
-            retry_after.max(Duration::from_secs(1))
-        };
-        request.pending.next_attempt = Some(store::now_unix() + delay.as_secs());
-        store.save(&request.pending)?;
-        out.countdown(delay, |left| {
-            format!(
-                "accepted (202), attempt {attempt}/{}, next try in {left} s",
-                policy.count
-            )
-        });
-        let answer = out.while_busy("asking the EST server again", || {
-            connection.client().enroll(&csr_der, saved.reenroll)
-        });
-        request.pending.attempts += 1;
-        request.pending.last_attempt = store::now_unix();
-        match answer? {
-            Enrolled::Issued(certs) => {
-                return Ok(End::Issued(Box::new(issued_for(
-                    &certs,
-                    &request.key,
-                    &request.ca,
-                )?)));
-            }
-            Enrolled::Pending { retry_after: next } => retry_after = next,
-        }
-    }
-    request.pending.next_attempt = Some(store::now_unix() + retry_after.as_secs());
-    Ok(End::StillPending)
+    let Request {
+        pending, key, ca, ..
+    } = request;
+    Ok(certenroll::enroll::poll::poll(
+        pending,
+        store,
+        policy,
+        first,
+        out,
+        "asking the EST server again",
+        || match connection.client().enroll(&csr_der, saved.reenroll)? {
+            Enrolled::Issued(certs) => Ok(Polled::Issued(Box::new(issued_for(&certs, key, ca)?))),
+            Enrolled::Pending { retry_after } => Ok(Polled::Pending(Some(retry_after))),
+        },
+    )?)
 }
 
 /// `enroll` (and `serverkeygen`) over EST.
@@ -598,7 +581,7 @@ pub fn enroll(
     }
     let existing = args.key.as_deref().map(enroll::load_key).transpose()?;
     let p12 = pkcs12::requested(&args.p12, out)?;
-    waiting::jitter(args.policy.jitter, out)?;
+    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let connection = connect(
         global,
         &args.server,
@@ -635,14 +618,16 @@ pub fn enroll(
     let csr_der = csr::build(&plan.key, &spec, digest)?
         .to_der()
         .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
-    let answer = waiting::send(&policy, out, || connection.client().enroll(&csr_der, false))
-        .and_then(|answer| match answer {
-            Enrolled::Issued(certs) => {
-                issued_for(&certs, &plan.key, &ca).map(|c| Enrolled::Issued(vec![c]))
-            }
-            pending => Ok(pending),
-        })
-        .inspect_err(|err| enroll::after_failure(args, &plan, err, out))?;
+    let answer = certenroll::enroll::poll::send(&policy, out, || {
+        connection.client().enroll(&csr_der, false)
+    })
+    .and_then(|answer| match answer {
+        Enrolled::Issued(certs) => {
+            issued_for(&certs, &plan.key, &ca).map(|c| Enrolled::Issued(vec![c]))
+        }
+        pending => Ok(pending),
+    })
+    .inspect_err(|err| enroll::after_failure(args, &plan, err, out))?;
     let key_description = plan.describe(args);
     let dest = plan.destination(args, p12.clone());
     let report = Report {
@@ -873,7 +858,9 @@ fn serverkeygen(
         .to_der()
         .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
     let policy = waiting::policy(&args.policy);
-    let answer = waiting::send(&policy, out, || connection.client().serverkeygen(&csr_der))?;
+    let answer = certenroll::enroll::poll::send(&policy, out, || {
+        connection.client().serverkeygen(&csr_der)
+    })?;
     let (key_der, certs) = match answer {
         ServerKeygen::Issued { key_der, certs } => (key_der, certs),
         ServerKeygen::Pending { retry_after } => {
@@ -945,7 +932,7 @@ pub fn renew(
 ) -> Result<u8> {
     let p12 = pkcs12::requested(&args.p12, out)?;
     let policy = waiting::policy(&args.policy);
-    waiting::jitter(args.policy.jitter, out)?;
+    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let connection = connect(
         global,
         server,
@@ -988,14 +975,15 @@ pub fn renew(
                 .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))
         })
         .inspect_err(|_| forget_staged())?;
-    let answer = waiting::send(&policy, out, || connection.client().enroll(&csr_der, true))
-        .and_then(|answer| match answer {
-            Enrolled::Issued(certs) => {
-                issued_for(&certs, &new_key, &ca).map(|c| Enrolled::Issued(vec![c]))
-            }
-            pending => Ok(pending),
-        })
-        .inspect_err(|_| forget_staged())?;
+    let answer =
+        certenroll::enroll::poll::send(&policy, out, || connection.client().enroll(&csr_der, true))
+            .and_then(|answer| match answer {
+                Enrolled::Issued(certs) => {
+                    issued_for(&certs, &new_key, &ca).map(|c| Enrolled::Issued(vec![c]))
+                }
+                pending => Ok(pending),
+            })
+            .inspect_err(|_| forget_staged())?;
     let transaction = Transaction::for_key(&new_key.public_key_info()?)?;
     let key_description = format!("{}, mode 0600", new_key.describe());
     let dest = Destination {

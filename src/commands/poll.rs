@@ -39,7 +39,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         out.json(&serde_json::json!({ "status": "idle", "pending": 0 }));
         return Ok(exit::OK);
     }
-    waiting::jitter(args.policy.jitter, out)?;
+    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let policy = waiting::policy(&args.policy);
     let http = super::transport(global)?;
     let mut worst = exit::OK;

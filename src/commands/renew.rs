@@ -183,7 +183,7 @@ fn renew(
     let challenge = request_options::challenge(&args.challenge, out)?;
     let p12 = super::pkcs12::requested(&args.p12, out)?;
     let poll_policy = waiting::policy(&args.policy);
-    waiting::jitter(args.policy.jitter, out)?;
+    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let http = super::transport(global)?;
     let client = Client::new(&http, &server.url)?;
     let (caps, ca) = request_options::caps_and_ca(
@@ -238,7 +238,7 @@ fn renew(
             cert: &current,
         }),
     };
-    let outcome = waiting::send(&poll_policy, out, || {
+    let outcome = certenroll::enroll::poll::send(&poll_policy, out, || {
         client.request(&session, &request, message_type, None)
     })
     .inspect_err(|_| forget_staged())?;

@@ -9,6 +9,7 @@ use std::time::Duration;
 use anyhow::Result;
 use base64::Engine;
 use certenroll::Error;
+use certenroll::enroll::poll::{End, Polled};
 use certenroll::error::exit;
 use certenroll::pki::cert::{self, CertSummary};
 use certenroll::pki::digest::Digest;
@@ -16,7 +17,7 @@ use certenroll::pki::envelope::Cipher;
 use certenroll::pki::key::PrivateKey;
 use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::client::{Client, Enrolled, Method, Session};
-use certenroll::schedule::{Jitter, PollPolicy};
+use certenroll::schedule::PollPolicy;
 use certenroll::store::history::{Entry, Status};
 use certenroll::store::now_unix;
 use certenroll::store::pending::{Pending, PendingStore, Protocol, ScepSaved};
@@ -67,53 +68,6 @@ pub fn policy(args: &PolicyArgs) -> PollPolicy {
         interval: Duration::from_secs(args.poll_interval),
         count: args.poll_count,
         retry_on_error: args.retry_on_error,
-    }
-}
-
-/// Wait the random start delay, if any.
-pub fn jitter(jitter: Jitter, out: &Output) -> Result<()> {
-    let delay = jitter.draw()?;
-    if !delay.is_zero() {
-        out.countdown(delay, |left| {
-            format!(
-                "waiting {left} s before the first request (jitter {}..{} s)",
-                jitter.min, jitter.max
-            )
-        });
-    }
-    Ok(())
-}
-
-/// Whether an error is worth retrying with --retry-on-error: the exchange failed, the CA did
-/// not say no.
-pub fn is_communication(err: &Error) -> bool {
-    matches!(err, Error::Communication { .. } | Error::HttpStatus { .. })
-}
-
-/// Send a request; with --retry-on-error, communication errors are retried up to the poll
-/// count, the poll interval apart. A rejection is never retried.
-pub fn send<T>(
-    policy: &PollPolicy,
-    out: &Output,
-    mut attempt: impl FnMut() -> Result<T, Error>,
-) -> Result<T, Error> {
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        match out.while_busy("waiting for the CA", &mut attempt) {
-            Err(err)
-                if policy.retry_on_error && is_communication(&err) && tries <= policy.count =>
-            {
-                out.warn(&format!("{err}; trying again (--retry-on-error)"));
-                out.countdown(policy.interval, |left| {
-                    format!(
-                        "communication error, attempt {tries}/{}, next try in {left} s",
-                        policy.count
-                    )
-                });
-            }
-            other => return other,
-        }
     }
 }
 
@@ -177,22 +131,6 @@ impl Request {
         })
     }
 
-    /// The SCEP session of a SCEP request.
-    fn session<'a>(&'a self, scep: &ScepSaved) -> Session<'a> {
-        Session {
-            key: &self.key,
-            subject: &self.subject,
-            ca: &self.ca,
-            cipher: scep.cipher,
-            digest: scep.digest,
-            method: scep.method,
-            signer: self
-                .signer
-                .as_ref()
-                .map(|(key, cert)| certenroll::scep::pkimessage::Signer { key, cert }),
-        }
-    }
-
     fn destination(&self) -> Destination {
         Destination {
             cert: self.pending.cert.clone(),
@@ -219,13 +157,8 @@ impl Request {
     }
 }
 
-/// How a run of polls ended.
-pub enum End {
-    Issued(Box<Certificate>),
-    StillPending,
-}
-
-/// Poll up to `policy.count` times, `policy.interval` apart, saving the state as it goes.
+/// Poll a saved SCEP request (CertPoll) by `policy`, at once or (`wait_first`) after an
+/// interval, saving its state as it goes.
 pub fn poll(
     client: &Client<'_>,
     store: &PendingStore,
@@ -239,40 +172,43 @@ pub fn poll(
         .scep()
         .cloned()
         .ok_or_else(|| Error::Invalid("not a SCEP request".into()))?;
-    for attempt in 1..=policy.count {
-        if wait_first || attempt > 1 {
-            request.pending.next_attempt = Some(now_unix() + policy.interval.as_secs());
-            store.save(&request.pending)?;
-            out.countdown(policy.interval, |left| {
-                format!(
-                    "pending, attempt {attempt}/{}, next try in {left} s",
-                    policy.count
-                )
-            });
-        }
-        let result = out.while_busy("asking the CA (CertPoll)", || {
-            client.poll(&request.session(&scep), &request.pending.transaction_id)
-        });
-        request.pending.attempts += 1;
-        request.pending.last_attempt = now_unix();
-        request.pending.next_attempt = None;
-        match result {
-            Ok(Enrolled::Issued { cert, .. }) => return Ok(End::Issued(cert)),
-            Ok(Enrolled::Pending { .. }) => {
-                tracing::info!(attempt, "still pending");
-                store.save(&request.pending)?;
-            }
-            Err(err) if policy.retry_on_error && is_communication(&err) => {
-                out.warn(&format!("{err}; trying again (--retry-on-error)"));
-                store.save(&request.pending)?;
-            }
-            Err(err) => {
-                store.save(&request.pending)?;
-                return Err(err);
-            }
-        }
-    }
-    Ok(End::StillPending)
+    let first = if wait_first {
+        policy.interval
+    } else {
+        Duration::ZERO
+    };
+    let Request {
+        pending,
+        key,
+        subject,
+        ca,
+        signer,
+        ..
+    } = request;
+    let session = Session {
+        key,
+        subject,
+        ca,
+        cipher: scep.cipher,
+        digest: scep.digest,
+        method: scep.method,
+        signer: signer
+            .as_ref()
+            .map(|(key, cert)| certenroll::scep::pkimessage::Signer { key, cert }),
+    };
+    let transaction_id = pending.transaction_id.clone();
+    certenroll::enroll::poll::poll(
+        pending,
+        store,
+        policy,
+        first,
+        out,
+        "asking the CA (CertPoll)",
+        || match client.poll(&session, &transaction_id)? {
+            Enrolled::Issued { cert, .. } => Ok(Polled::Issued(cert)),
+            Enrolled::Pending { .. } => Ok(Polled::Pending(None)),
+        },
+    )
 }
 
 /// Everything needed to report one request's result.
