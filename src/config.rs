@@ -467,6 +467,27 @@ pub fn check_profile_name(name: &str) -> Result<()> {
 }
 
 /// The configuration file in use: `explicit` (--config or CERTENROLL_CONFIG), else
+/// Make `anchor` the `ca_file` of profile `name` in the configuration file at `path`, when the
+/// profile exists and names none (a CA trusted by an EST bootstrap). Returns whether it did.
+pub fn remember_ca_file(path: &Path, name: &str, anchor: &Path) -> Result<bool> {
+    let mut config = Config::load(path)?;
+    let Some(profile) = config.profile.get_mut(name) else {
+        return Ok(false);
+    };
+    if profile.ca_file.is_some() {
+        return Ok(false);
+    }
+    profile.ca_file =
+        Some(std::path::absolute(anchor).map_err(|e| Error::local("resolving path", anchor, e))?);
+    crate::store::write_atomic(
+        path,
+        config.to_toml()?.as_bytes(),
+        crate::store::CERT_MODE,
+        "writing configuration",
+    )?;
+    Ok(true)
+}
+
 /// /etc/certenroll/config.toml for root, else the user's (~/.config/certenroll/config.toml).
 pub fn config_path(explicit: Option<&Path>) -> Result<PathBuf> {
     if let Some(path) = explicit {

@@ -160,7 +160,12 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     // Test the server and show its CA before anything is written.
     let ca = if est {
         let endpoint = certenroll::est::Endpoint::new(&url, None)?;
-        let ca = CaCerts::from_certs(super::est::cacerts_for_setup(global, &endpoint)?)?;
+        let ca = CaCerts::from_certs(certenroll::est::trust::cacerts_for_setup(
+            &endpoint,
+            std::time::Duration::from_secs(global.timeout),
+            global.ca_file.as_deref(),
+            global.system_roots,
+        )?)?;
         out.human(&format!(
             "Reached {} (EST): {} CA certificate(s)",
             endpoint.base(),

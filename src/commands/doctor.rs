@@ -260,7 +260,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
         && let Ok(endpoint) = certenroll::est::Endpoint::new(url, args.via.label.as_deref())
         && let Ok(state_dir) = super::state_dir(&global)
     {
-        let remembered = super::est::remembered_path(&state_dir, &endpoint);
+        let remembered = certenroll::est::trust::remembered_path(&state_dir, &endpoint);
         if remembered.exists() {
             report.ok(
                 "trust",

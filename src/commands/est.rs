@@ -12,13 +12,14 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use base64::Engine;
 use certenroll::Error;
 use certenroll::enroll::verify;
-use certenroll::error::{CommError, exit};
+use certenroll::error::exit;
 use certenroll::est::Endpoint;
-use certenroll::est::client::{BasicAuth, Enrolled, EstClient, ServerKeygen};
+use certenroll::est::client::{Enrolled, ServerKeygen};
+use certenroll::est::trust::{self, Ask, Connection, Login, Setup};
 use certenroll::pki::cert;
 use certenroll::pki::csr::{self, CsrSpec};
 use certenroll::pki::digest::Digest;
@@ -29,8 +30,6 @@ use certenroll::schedule::PollPolicy;
 use certenroll::secret::Secret;
 use certenroll::store;
 use certenroll::store::pending::{EstSaved, PendingStore, Protocol};
-use certenroll::tls::{ClientIdentity, Trust};
-use certenroll::transport::{Options, Transport};
 use der::Encode;
 use x509_cert::Certificate;
 
@@ -41,242 +40,69 @@ use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
 use crate::output::Output;
 use certenroll::enroll::poll::{End, Polled};
 
-/// Everything needed to talk to one EST server.
-pub struct Connection {
-    http: Transport,
-    endpoint: Endpoint,
-    auth: Option<BasicAuth>,
-    client_certificate: bool,
-    /// What the connection trusts, to save with a pending request.
-    ca_file: Option<PathBuf>,
-    /// /cacerts as fetched, over the same trust, while finding out what to trust.
-    fetched_cacerts: Option<Vec<Certificate>>,
-}
+/// The person at the terminal, for the questions of the EST set-up.
+struct Terminal<'a>(&'a Output);
 
-impl Connection {
-    pub fn client(&self) -> EstClient<'_> {
-        EstClient::new(
-            &self.http,
-            self.endpoint.clone(),
-            self.auth.clone(),
-            self.client_certificate,
-        )
+impl Ask for Terminal<'_> {
+    fn can_ask(&self) -> bool {
+        std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !self.0.is_json()
+    }
+
+    fn trust_ca(&self, subject: &str, sha256: &str) -> certenroll::Result<bool> {
+        self.0.human(&format!(
+            "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {sha256}\nCompare the fingerprint with the one your CA's administrator gave you."
+        ));
+        dialoguer::Confirm::new()
+            .with_prompt("Trust this CA for this server?")
+            .default(false)
+            .interact()
+            .map_err(|e| {
+                Error::local(
+                    "asking to trust the CA",
+                    "the terminal",
+                    std::io::Error::other(e),
+                )
+            })
+    }
+
+    fn password(&self, username: &str) -> certenroll::Result<Secret> {
+        dialoguer::Password::new()
+            .with_prompt(format!("EST password for {username}"))
+            .interact()
+            .map(Secret::new)
+            .map_err(|e| {
+                Error::local(
+                    "reading the password",
+                    "the terminal",
+                    std::io::Error::other(e),
+                )
+            })
     }
 }
 
-/// Whether a person can be asked (a terminal, and no --json).
-fn can_ask(out: &Output) -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json()
-}
-
-/// The HTTP password: its file, its variable, or a hidden prompt.
-fn password(auth: &EstAuthArgs, out: &Output) -> Result<Option<BasicAuth>> {
-    let Some(username) = &auth.username else {
-        return Ok(None);
-    };
-    let password = if let Some(path) = &auth.password_file {
-        certenroll::secret::read_first_line(path, "password")?
-    } else if let Some(var) = &auth.password_env {
-        match std::env::var(var) {
-            Ok(value) if !value.is_empty() => Secret::new(value),
-            _ => {
-                return Err(Error::Invalid(format!(
-                    "--password-env {var}: that environment variable is not set"
-                ))
-                .into());
-            }
-        }
-    } else if can_ask(out) {
-        Secret::new(
-            dialoguer::Password::new()
-                .with_prompt(format!("EST password for {username}"))
-                .interact()
-                .context("reading the password")?,
-        )
-    } else {
-        return Err(Error::Invalid(format!(
-            "--username {username} needs a password: give --password-file FILE or --password-env VAR"
-        ))
-        .into());
-    };
-    Ok(Some(BasicAuth {
-        username: username.clone(),
-        password,
-    }))
-}
-
-/// A client certificate and its key from files.
-fn identity(cert_path: &Path, key_path: &Path) -> Result<ClientIdentity> {
-    let bytes = std::fs::read(cert_path)
-        .map_err(|e| Error::local("reading client certificate", cert_path, e))?;
-    let chain = cert::parse_certificates(&bytes)?;
-    let key = super::read_key(key_path)?;
-    let leaf = chain
-        .first()
-        .ok_or_else(|| Error::Invalid(format!("{} holds no certificate", cert_path.display())))?;
-    if !cert::has_public_key(leaf, &key.public_key_info()?) {
-        return Err(Error::Invalid(format!(
-            "{} is not the certificate of the key {}",
-            cert_path.display(),
-            key_path.display()
-        ))
-        .into());
+/// The login the flags name.
+fn login(auth: &EstAuthArgs) -> Login {
+    Login {
+        username: auth.username.clone(),
+        password_file: auth.password_file.clone(),
+        password_env: auth.password_env.clone(),
     }
-    Ok(ClientIdentity {
-        chain: chain
-            .iter()
-            .map(cert::to_der)
-            .collect::<certenroll::Result<Vec<_>>>()?,
-        key_pkcs8: key.to_der()?,
-    })
 }
 
-/// Where a CA bootstrapped for `endpoint` is remembered.
-pub(super) fn remembered_path(state_dir: &Path, endpoint: &Endpoint) -> PathBuf {
-    let (host, port) = endpoint.host_port();
-    let host: String = host
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    state_dir
-        .join("est-trust")
-        .join(format!("{host}_{port}.pem"))
-}
-
-/// Bootstrap (RFC 7030 4.1.1): /cacerts fetched without trusting the server, then the CA is
-/// accepted only when its fingerprint matches `pin`, or a person confirms it. The accepted
-/// certificates are remembered for this server.
-fn bootstrap(
-    global: &GlobalArgs,
-    endpoint: &Endpoint,
-    pin: Option<&str>,
-    state_dir: &Path,
-    out: &Output,
-) -> Result<PathBuf> {
-    let unverified = Transport::new(Options {
-        timeout: Duration::from_secs(global.timeout),
-        insecure_bootstrap: true,
-        ..Options::default()
-    })?;
-    let certs = EstClient::new(&unverified, endpoint.clone(), None, false).cacerts()?;
-    let set = CaCerts::from_certs(certs.clone())?;
-    let ca = set.ca();
-    let fingerprint = cert::fingerprint(ca, Digest::Sha256);
-    let subject = cert::name_to_string(ca.tbs_certificate().subject());
-    // The one certificate that was confirmed: the pinned one, or the CA shown to a person.
-    let confirmed = match pin {
-        Some(pin) => {
-            let pin = cert::parse_fingerprint(pin)?;
-            set.check_pin(&pin)?;
-            certs
-                .iter()
-                .find(|c| cert::matches_fingerprint(c, &pin))
-                .unwrap_or(ca)
-        }
-        None => ca,
-    };
-    match pin {
-        Some(_) => {}
-        None if can_ask(out) => {
-            out.human(&format!(
-                "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {fingerprint}\nCompare the fingerprint with the one your CA's administrator gave you."
-            ));
-            let yes = dialoguer::Confirm::new()
-                .with_prompt("Trust this CA for this server?")
-                .default(false)
-                .interact()
-                .context("asking to trust the CA")?;
-            if !yes {
-                return Err(
-                    Error::Untrusted("the CA was not confirmed; nothing was sent".into()).into(),
-                );
-            }
-        }
-        None => {
-            return Err(Error::Untrusted(format!(
-                "the CA '{subject}' (sha256 {fingerprint}) is not trusted: give --fingerprint to trust it"
-            ))
-            .into());
-        }
-    }
-    let anchors = certenroll::est::bootstrap_anchors(confirmed, &certs);
-    let path = remembered_path(state_dir, endpoint);
-    if let Some(dir) = path.parent() {
-        store::create_private_dir(dir)?;
-    }
-    store::write_atomic(
-        &path,
-        cert::to_pem(&anchors)?.as_bytes(),
-        store::CERT_MODE,
-        "remembering the CA",
-    )?;
-    out.warn(&format!(
-        "trusting '{subject}' (sha256 {fingerprint}) for {}; remembered in {}",
-        endpoint.base(),
-        path.display()
-    ));
-    if let Some(name) = &global.profile {
-        save_to_profile(global, name, &path, out)?;
-    }
-    Ok(path)
-}
-
-/// With a profile in use, the bootstrapped CA becomes its `ca_file` (when it names none).
+/// With a profile in use, a bootstrapped CA becomes its `ca_file` (when it names none).
 fn save_to_profile(global: &GlobalArgs, name: &str, anchor: &Path, out: &Output) -> Result<()> {
     let config_path = certenroll::config::config_path(global.config.as_deref())?;
-    let mut config = certenroll::config::Config::load(&config_path)?;
-    let Some(profile) = config.profile.get_mut(name) else {
-        return Ok(());
-    };
-    if profile.ca_file.is_some() {
-        return Ok(());
+    if certenroll::config::remember_ca_file(&config_path, name, anchor)? {
+        out.warn(&format!(
+            "profile '{name}' in {} now trusts it (ca_file)",
+            config_path.display()
+        ));
     }
-    profile.ca_file =
-        Some(std::path::absolute(anchor).map_err(|e| Error::local("resolving path", anchor, e))?);
-    store::write_atomic(
-        &config_path,
-        config.to_toml()?.as_bytes(),
-        store::CERT_MODE,
-        "writing configuration",
-    )?;
-    out.warn(&format!(
-        "profile '{name}' in {} now trusts it (ca_file)",
-        config_path.display()
-    ));
     Ok(())
 }
 
-/// The CA certificates of an EST server for `config init`: over a trusted connection when
-/// --ca-file or --system-roots says what to trust, else fetched without trusting the server
-/// (RFC 7030 4.1.1); the caller then has them confirmed by fingerprint or by a person.
-pub fn cacerts_for_setup(global: &GlobalArgs, endpoint: &Endpoint) -> Result<Vec<Certificate>> {
-    let trusted = global.ca_file.is_some() || global.system_roots;
-    let http = if trusted {
-        super::transport(global)?
-    } else {
-        Transport::new(Options {
-            timeout: Duration::from_secs(global.timeout),
-            insecure_bootstrap: true,
-            ..Options::default()
-        })?
-    };
-    Ok(EstClient::new(&http, endpoint.clone(), None, false).cacerts()?)
-}
-
-/// Whether an error is the server's certificate not chaining to what is trusted.
-fn untrusted_server(err: &Error) -> bool {
-    matches!(err, Error::Communication { kind: CommError::Tls(problem), .. }
-        if problem.kind == certenroll::error::TlsKind::UntrustedIssuer)
-}
-
-/// Set up the connection: endpoint, trust (bootstrapping when needed and allowed), client
-/// certificate, Basic credentials.
+/// Set up the connection (trust, bootstrap when allowed, client certificate, Basic login),
+/// and say what the set-up did.
 pub fn connect(
     global: &GlobalArgs,
     server: &ServerArgs,
@@ -286,83 +112,37 @@ pub fn connect(
     state_dir: &Path,
     out: &Output,
 ) -> Result<Connection> {
-    let endpoint = Endpoint::new(&server.url, server.via.label.as_deref())?;
-    if auth.username.is_some()
-        && auth.password_file.is_none()
-        && auth.password_env.is_none()
-        && !can_ask(out)
-    {
-        // Found out before anything is sent.
-        password(auth, out)?;
-    }
     let client = match (client_override, &auth.client_cert, &auth.client_key) {
-        (_, Some(cert), Some(key)) => Some(identity(cert, key)?),
-        (Some((cert, key)), _, _) => Some(identity(cert, key)?),
+        (_, Some(cert), Some(key)) => Some((cert.as_path(), key.as_path())),
+        (Some(pair), _, _) => Some(pair),
         _ => None,
     };
-    let remembered = remembered_path(state_dir, &endpoint);
-    let mut ca_file = global.ca_file.clone();
-    let mut fetched_cacerts = None;
-    let trust = if let Some(path) = &global.ca_file {
-        Trust::from_file(path)?
-    } else if global.system_roots {
-        Trust::System
-    } else if remembered.exists() {
-        ca_file = Some(remembered.clone());
-        Trust::from_file(&remembered)?
-    } else {
-        // The built-in roots, unless the server's CA is unknown and may be bootstrapped.
-        let probe = Transport::new(Options {
+    let login = login(auth);
+    let connection = trust::connect(
+        &Setup {
+            endpoint: Endpoint::new(&server.url, server.via.label.as_deref())?,
             timeout: Duration::from_secs(global.timeout),
-            ..Options::default()
-        })?;
-        match EstClient::new(&probe, endpoint.clone(), None, false).cacerts() {
-            Err(err) if untrusted_server(&err) && (pin.is_some() || can_ask(out)) => {
-                let path = bootstrap(global, &endpoint, pin, state_dir, out)?;
-                ca_file = Some(path.clone());
-                Trust::from_file(&path)?
-            }
-            Err(err) if untrusted_server(&err) => {
-                return Err(anyhow::Error::from(err).context(
-                    "the EST server's CA is not trusted: pass it with --ca-file, or give --fingerprint SHA256 to trust it on first contact (RFC 7030 4.1.1)",
-                ));
-            }
-            Ok(certs) => {
-                fetched_cacerts = Some(certs);
-                Trust::BuiltIn
-            }
-            Err(_) => Trust::BuiltIn,
-        }
-    };
-    // The password is asked for once the server is trusted: it is for that server.
-    let basic = password(auth, out)?;
-    let http = Transport::new(Options {
-        timeout: Duration::from_secs(global.timeout),
-        trust,
-        client: client.clone(),
-        ..Options::default()
-    })?;
-    Ok(Connection {
-        http,
-        endpoint,
-        auth: basic,
-        client_certificate: client.is_some(),
-        ca_file,
-        fetched_cacerts,
-    })
+            ca_file: global.ca_file.as_deref(),
+            system_roots: global.system_roots,
+            pin,
+            client,
+            login: &login,
+            state_dir,
+        },
+        &Terminal(out),
+    )?;
+    for note in &connection.notes {
+        out.warn(note);
+    }
+    if let (Some(path), Some(name)) = (&connection.bootstrapped, &global.profile) {
+        save_to_profile(global, name, path, out)?;
+    }
+    Ok(connection)
 }
 
 /// The CA certificates, checked against a pin.
 fn cacerts(connection: &Connection, pin: Option<&str>) -> Result<CaCerts> {
-    let certs = match &connection.fetched_cacerts {
-        Some(certs) => certs.clone(),
-        None => connection.client().cacerts()?,
-    };
-    let set = CaCerts::from_certs(certs)?;
-    if let Some(pin) = pin {
-        set.check_pin(&cert::parse_fingerprint(pin)?)?;
-    }
-    Ok(set)
+    Ok(connection.cacerts(pin)?)
 }
 
 /// `getcacert` over EST: the certificates of /cacerts.

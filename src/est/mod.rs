@@ -1,5 +1,6 @@
 //! EST (RFC 7030, clarified by RFC 8951): the URLs, the base64 bodies, the certs-only replies
-//! and the CSR attributes a server asks for. The operations are in [`client`].
+//! and the CSR attributes a server asks for. The operations are in [`client`]; what to trust
+//! and how to authenticate (the RFC 7030 4.1.1 bootstrap among it) in [`trust`].
 //!
 //! Strict in what is sent (line-wrapped base64, the media types of RFC 7030, the
 //! Content-Transfer-Encoding header RFC 7030 names), liberal in what is accepted: base64 with
@@ -9,6 +10,7 @@
 pub mod client;
 pub mod csrattrs;
 pub mod multipart;
+pub mod trust;
 
 use base64::Engine;
 
