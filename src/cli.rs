@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use certenroll::choices::{Format, KeyType, MethodChoice, ProtocolChoice, RenewalChoice};
+
 /// The exit-code, failInfo and environment tables shown after every command's long help.
 macro_rules! exit_codes {
     () => {
@@ -410,15 +412,6 @@ impl ProtocolArgs {
     }
 }
 
-/// The enrollment protocols.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProtocolChoice {
-    /// SCEP (RFC 8894).
-    Scep,
-    /// EST (RFC 7030), over HTTPS.
-    Est,
-}
-
 /// How an EST client authenticates: HTTP Basic, a TLS client certificate, or both.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "EST authentication")]
@@ -470,16 +463,6 @@ pub struct GetcacapsArgs {
     pub server: ServerArgs,
 }
 
-/// File encodings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    /// Base64 with -----BEGIN----- lines.
-    #[default]
-    Pem,
-    /// Binary DER (a chain of several certificates becomes a PKCS#7 bundle).
-    Der,
-}
-
 /// Arguments of `getcacert`.
 #[derive(Debug, Args)]
 pub struct GetcacertArgs {
@@ -504,18 +487,6 @@ pub struct GetcacertArgs {
     /// Encoding of written files.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-}
-
-/// How PKIOperation is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum MethodChoice {
-    /// POST when the server advertises POSTPKIOperation or SCEPStandard, else GET.
-    #[default]
-    Auto,
-    /// Always HTTP GET.
-    Get,
-    /// Always HTTP POST.
-    Post,
 }
 
 /// Arguments of `enroll`.
@@ -767,19 +738,6 @@ pub struct PolicyArgs {
     /// the same timer does not reach the CA in the same second. 0 disables.
     #[arg(long, value_name = "MIN..MAX", default_value = "0")]
     pub jitter: certenroll::schedule::Jitter,
-}
-
-/// Which message a renewal sends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum RenewalChoice {
-    /// RenewalReq when the CA advertises Renewal, else PKCSReq signed with the current
-    /// certificate (as NDES expects).
-    #[default]
-    Auto,
-    /// Always RenewalReq.
-    Renewalreq,
-    /// Always PKCSReq signed with the current certificate.
-    Pkcsreq,
 }
 
 /// Arguments of `renew`.
@@ -1220,17 +1178,6 @@ fn parse_key_bits(value: &str) -> Result<usize, String> {
         Ok(bits @ (2048 | 3072 | 4096)) => Ok(bits),
         _ => Err("use 2048, 3072 or 4096".to_string()),
     }
-}
-
-/// Key algorithms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KeyType {
-    /// RSA (what SCEP requires), --key-bits long.
-    Rsa,
-    /// ECDSA on NIST P-256 (EST only).
-    P256,
-    /// ECDSA on NIST P-384 (EST only).
-    P384,
 }
 
 /// Arguments of the hidden `generate`.

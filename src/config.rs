@@ -24,6 +24,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::choices::{Format, KeyType, MethodChoice, ProtocolChoice, RenewalChoice};
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
 use crate::schedule::Jitter;
@@ -135,50 +136,6 @@ impl<'de> Deserialize<'de> for KeyBits {
     }
 }
 
-/// The protocol of a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Protocol {
-    /// SCEP (RFC 8894).
-    Scep,
-    /// EST (RFC 7030).
-    Est,
-}
-
-/// How PKIOperation is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MethodName {
-    /// POST when the server supports it, else GET.
-    Auto,
-    /// Always GET.
-    Get,
-    /// Always POST.
-    Post,
-}
-
-/// File encodings.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FormatName {
-    /// PEM.
-    Pem,
-    /// DER.
-    Der,
-}
-
-/// Key algorithms.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum KeyTypeName {
-    /// RSA.
-    Rsa,
-    /// ECDSA P-256.
-    P256,
-    /// ECDSA P-384.
-    P384,
-}
-
 /// One profile. Every field is optional; command-line flags override it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -188,7 +145,7 @@ pub struct Profile {
     pub url: Option<String>,
     /// The protocol: "scep" or "est" (default: est for a /.well-known/est URL).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocol: Option<Protocol>,
+    pub protocol: Option<ProtocolChoice>,
     /// EST: the CA label.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
@@ -236,7 +193,7 @@ pub struct Profile {
     pub chain: Option<PathBuf>,
     /// File encoding.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Option<FormatName>,
+    pub format: Option<Format>,
     /// A PKCS#12 bundle written beside the key and certificate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub p12: Option<PathBuf>,
@@ -248,7 +205,7 @@ pub struct Profile {
     pub p12_passphrase_env: Option<String>,
     /// Key algorithm.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_type: Option<KeyTypeName>,
+    pub key_type: Option<KeyType>,
     /// RSA key size.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_bits: Option<KeyBits>,
@@ -260,7 +217,7 @@ pub struct Profile {
     pub cipher: Option<Checked<Cipher>>,
     /// GET, POST or auto.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub method: Option<MethodName>,
+    pub method: Option<MethodChoice>,
     /// The whole subject, RFC 4514 (instead of the fields below).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
@@ -320,7 +277,7 @@ pub struct Profile {
     pub renew_before: Option<Checked<crate::schedule::Span>>,
     /// Which message a renewal sends.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub renewal: Option<RenewalName>,
+    pub renewal: Option<RenewalChoice>,
     /// Keep the key on renewal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reuse_key: Option<bool>,
@@ -330,18 +287,6 @@ pub struct Profile {
     /// Shell command run after a new certificate is installed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post_hook: Option<String>,
-}
-
-/// Which message a renewal sends.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RenewalName {
-    /// RenewalReq when advertised, else PKCSReq signed with the current certificate.
-    Auto,
-    /// Always RenewalReq.
-    Renewalreq,
-    /// Always PKCSReq signed with the current certificate.
-    Pkcsreq,
 }
 
 /// A configuration file.

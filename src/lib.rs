@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod choices;
 pub mod config;
 pub mod enroll;
 pub mod error;

@@ -9,7 +9,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use certenroll::config::{Config, FormatName, MethodName, Profile, RenewalName, config_path};
+use certenroll::choices::name_of;
+use certenroll::config::{Config, Profile, config_path};
 
 /// Global options that take a value (so that their value is not taken for the subcommand),
 /// from the clap definition itself.
@@ -167,11 +168,7 @@ fn profile_args(profile: &Profile, subcommand: &str, user: &[String]) -> Vec<Str
 /// EST: protocol, label, and (for the verbs that authenticate) the credentials' sources.
 fn est_args(profile: &Profile, subcommand: &str, user: &[String], out: &mut Vec<String>) {
     if let Some(protocol) = profile.protocol {
-        let name = match protocol {
-            certenroll::config::Protocol::Scep => "scep",
-            certenroll::config::Protocol::Est => "est",
-        };
-        push(out, "--protocol", name.into());
+        push(out, "--protocol", name_of(&protocol));
     }
     if let Some(label) = &profile.label {
         push(out, "--label", label.clone());
@@ -205,11 +202,7 @@ fn request_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
         push(out, "--ca-cert", path(ca_cert));
     }
     if let Some(format) = profile.format {
-        let name = match format {
-            FormatName::Pem => "pem",
-            FormatName::Der => "der",
-        };
-        push(out, "--format", name.into());
+        push(out, "--format", name_of(&format));
     }
     if let Some(digest) = &profile.digest {
         push(out, "--digest", digest.text.clone());
@@ -218,12 +211,7 @@ fn request_args(profile: &Profile, user: &[String], out: &mut Vec<String>) {
         push(out, "--cipher", cipher.text.clone());
     }
     if let Some(method) = profile.method {
-        let name = match method {
-            MethodName::Auto => "auto",
-            MethodName::Get => "get",
-            MethodName::Post => "post",
-        };
-        push(out, "--method", name.into());
+        push(out, "--method", name_of(&method));
     }
     let challenge_flags = [
         "--challenge-file",
@@ -265,12 +253,7 @@ fn enroll_args(profile: &Profile, user: &[String], server_keygen: bool, out: &mu
         && !key_exists
         && !given(user, &["--key", "--key-type"])
     {
-        let name = match kind {
-            certenroll::config::KeyTypeName::Rsa => "rsa",
-            certenroll::config::KeyTypeName::P256 => "p256",
-            certenroll::config::KeyTypeName::P384 => "p384",
-        };
-        push(out, "--key-type", name.into());
+        push(out, "--key-type", name_of(&kind));
     }
     if let Some(cert) = &profile.cert {
         push(out, "--out-cert", path(cert));
@@ -383,12 +366,7 @@ fn renew_args(profile: &Profile, out: &mut Vec<String>) {
     }
     renewal_policy_args(profile, out);
     if let Some(renewal) = profile.renewal {
-        let name = match renewal {
-            RenewalName::Auto => "auto",
-            RenewalName::Renewalreq => "renewalreq",
-            RenewalName::Pkcsreq => "pkcsreq",
-        };
-        push(out, "--renewal", name.into());
+        push(out, "--renewal", name_of(&renewal));
     }
     if profile.reuse_key == Some(true) {
         out.push("--reuse-key".into());

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use certenroll::Error;
-use certenroll::config::{Checked, Config, KeyBits, KeyTypeName, Profile, check_profile_name};
+use certenroll::choices::KeyType;
+use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name};
 use certenroll::error::exit;
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
@@ -248,8 +249,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         )?;
         match answer.as_deref().unwrap_or("rsa") {
             "rsa" => None,
-            "p256" => Some(KeyTypeName::P256),
-            "p384" => Some(KeyTypeName::P384),
+            "p256" => Some(KeyType::P256),
+            "p384" => Some(KeyType::P384),
             other => {
                 return Err(
                     Error::Invalid(format!("key type '{other}': use rsa, p256 or p384")).into(),

@@ -134,7 +134,7 @@ impl KeyPlan {
         Destination {
             cert: args.out_cert.clone(),
             chain: args.out_chain.clone(),
-            format: args.format.into(),
+            format: args.format,
             key: self.path.clone(),
             staged_key: self.staged.clone(),
             keep_old: false,

@@ -665,7 +665,7 @@ fn serverkeygen(
     let dest = Destination {
         cert: args.out_cert.clone(),
         chain: args.out_chain.clone(),
-        format: args.format.into(),
+        format: args.format,
         key: key_path.clone(),
         staged_key: staged,
         keep_old: false,
@@ -769,7 +769,7 @@ pub fn renew(
     let dest = Destination {
         cert: renewal.cert_path.to_path_buf(),
         chain: args.chain.clone(),
-        format: args.format.into(),
+        format: args.format,
         key: renewal.key_path.to_path_buf(),
         staged_key: staged.clone(),
         keep_old: !args.delete_old,

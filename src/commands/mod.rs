@@ -186,16 +186,7 @@ fn error_entry(
     }
 }
 
-use certenroll::enroll::install::{Destination, FileFormat, Hook, read_key};
-
-impl From<Format> for FileFormat {
-    fn from(format: Format) -> Self {
-        match format {
-            Format::Pem => FileFormat::Pem,
-            Format::Der => FileFormat::Der,
-        }
-    }
-}
+use certenroll::enroll::install::{Destination, Hook, read_key};
 
 /// The deploy hook a command line (or its profile) names.
 fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
@@ -229,7 +220,7 @@ fn encode_key(
     key: &certenroll::pki::key::PrivateKey,
     format: Format,
 ) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-    Ok(certenroll::enroll::install::encode_key(key, format.into())?)
+    Ok(certenroll::enroll::install::encode_key(key, format)?)
 }
 
 /// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.
@@ -285,7 +276,7 @@ impl From<FailInfo> for FailInfoJson {
 fn write_certs(path: &Path, certs: &[&Certificate], format: Format) -> Result<()> {
     certenroll::store::write_atomic(
         path,
-        &certenroll::enroll::install::encode_certs(certs, format.into())?,
+        &certenroll::enroll::install::encode_certs(certs, format)?,
         certenroll::store::CERT_MODE,
         "writing certificate",
     )?;

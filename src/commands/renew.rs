@@ -258,7 +258,7 @@ fn renew(
             let dest = Destination {
                 cert: cert_path.clone(),
                 chain: args.chain.clone(),
-                format: args.format.into(),
+                format: args.format,
                 key: key_path.clone(),
                 staged_key: staged.clone(),
                 keep_old: !args.delete_old,

@@ -135,11 +135,7 @@ impl Request {
         Destination {
             cert: self.pending.cert.clone(),
             chain: self.pending.chain.clone(),
-            format: if self.pending.format == "der" {
-                Format::Der.into()
-            } else {
-                Format::Pem.into()
-            },
+            format: self.pending.format,
             key: self
                 .pending
                 .install_key
@@ -443,10 +439,7 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         key_generated: p.key_generated,
         cert: absolute(p.cert)?,
         chain: p.chain.map(absolute).transpose()?,
-        format: match p.format {
-            Format::Pem => "pem".into(),
-            Format::Der => "der".into(),
-        },
+        format: p.format,
         ca_certs: cert::to_pem(&p.ca.all().iter().collect::<Vec<_>>())?,
         created: now,
         attempts: 1,

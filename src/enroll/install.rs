@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use x509_cert::Certificate;
 
+use crate::choices::Format;
 use crate::pki::cert;
 use crate::pki::digest::Digest;
 use crate::pki::key::PrivateKey;
@@ -26,17 +27,6 @@ use crate::secret::Secret;
 use crate::store::pending::{P12Saved, PendingStore};
 use crate::store::{self, CERT_MODE, KEY_MODE};
 use crate::{Error, Result};
-
-/// How key and certificate files are encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FileFormat {
-    /// Base64 with -----BEGIN----- lines.
-    #[default]
-    Pem,
-    /// Binary DER (several certificates become a PKCS#7 bundle).
-    Der,
-}
 
 /// A PKCS#12 bundle to write once the certificate is installed, its passphrase in hand.
 #[derive(Debug, Clone)]
@@ -68,7 +58,7 @@ pub struct Destination {
     /// The chain file, if any.
     pub chain: Option<PathBuf>,
     /// The encoding of the certificate and chain files.
-    pub format: FileFormat,
+    pub format: Format,
     /// The key file the certificate belongs with.
     pub key: PathBuf,
     /// A staged key (`KEY.new`) to move over `key` once the certificate is written.
@@ -213,20 +203,20 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A key in the file encoding asked for.
-pub fn encode_key(key: &PrivateKey, format: FileFormat) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+pub fn encode_key(key: &PrivateKey, format: Format) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     Ok(match format {
-        FileFormat::Pem => zeroize::Zeroizing::new(key.to_pem()?.as_bytes().to_vec()),
-        FileFormat::Der => key.to_der()?,
+        Format::Pem => zeroize::Zeroizing::new(key.to_pem()?.as_bytes().to_vec()),
+        Format::Der => key.to_der()?,
     })
 }
 
 /// Certificates for a file: PEM blocks, or DER (a lone certificate as it is, several as a
 /// PKCS#7 certificates-only bundle).
-pub fn encode_certs(certs: &[&Certificate], format: FileFormat) -> Result<Vec<u8>> {
+pub fn encode_certs(certs: &[&Certificate], format: Format) -> Result<Vec<u8>> {
     Ok(match format {
-        FileFormat::Pem => cert::to_pem(certs)?.into_bytes(),
-        FileFormat::Der if certs.len() == 1 => cert::to_der(certs[0])?,
-        FileFormat::Der => crate::pki::signed::degenerate(certs)?,
+        Format::Pem => cert::to_pem(certs)?.into_bytes(),
+        Format::Der if certs.len() == 1 => cert::to_der(certs[0])?,
+        Format::Der => crate::pki::signed::degenerate(certs)?,
     })
 }
 
@@ -770,13 +760,7 @@ mod tests {
     }
 
     fn write_key(path: &Path, key: &PrivateKey) {
-        store::write_atomic(
-            path,
-            &encode_key(key, FileFormat::Pem).unwrap(),
-            KEY_MODE,
-            "t",
-        )
-        .unwrap();
+        store::write_atomic(path, &encode_key(key, Format::Pem).unwrap(), KEY_MODE, "t").unwrap();
     }
 
     #[test]

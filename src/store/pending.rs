@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{KEY_MODE, create_private_dir, write_atomic};
+use crate::choices::Format;
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
 use crate::transport::Method;
@@ -42,8 +43,8 @@ pub struct Pending {
     /// Where the chain goes, if anywhere.
     #[serde(default)]
     pub chain: Option<PathBuf>,
-    /// "pem" or "der".
-    pub format: String,
+    /// The encoding of the certificate and chain files.
+    pub format: Format,
     /// The CA (and RA) certificates the request was made for, PEM.
     pub ca_certs: String,
     /// When the request was first sent (Unix seconds).
@@ -356,7 +357,7 @@ pub(crate) mod tests {
             key_generated: true,
             cert: "/c".into(),
             chain: None,
-            format: "pem".into(),
+            format: Format::Pem,
             ca_certs: String::new(),
             created,
             attempts: 1,
