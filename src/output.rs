@@ -10,6 +10,10 @@ use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 
+/// Where output goes: the process's stdout and stderr, or any writers (cargo's
+/// `Shell::from_write`), so that a command can run in-process in a test.
+type Sink = std::sync::Mutex<Box<dyn Write + Send>>;
+
 /// How results are shown.
 pub struct Output {
     json: bool,
@@ -18,6 +22,12 @@ pub struct Output {
     /// Colors on stdout, and on stderr.
     color_out: bool,
     color_err: bool,
+    /// Data (stdout).
+    out: Sink,
+    /// Diagnostics (stderr).
+    err: Sink,
+    /// Whether stderr is a terminal that progress may be drawn on.
+    terminal: bool,
 }
 
 /// What a colored piece of text says.
@@ -61,7 +71,43 @@ impl Output {
             verbose: global.verbose,
             color_out: use_color(global.color, std::io::stdout().is_terminal()),
             color_err: use_color(global.color, std::io::stderr().is_terminal()),
+            out: std::sync::Mutex::new(Box::new(std::io::stdout())),
+            err: std::sync::Mutex::new(Box::new(std::io::stderr())),
+            terminal: std::io::stderr().is_terminal(),
         }
+    }
+
+    /// Output into `out` and `err` instead of the process's streams: no colors, no progress.
+    #[cfg(test)]
+    pub fn to_writers(
+        global: &GlobalArgs,
+        out: Box<dyn Write + Send>,
+        err: Box<dyn Write + Send>,
+    ) -> Self {
+        Output {
+            json: global.json,
+            quiet: global.quiet,
+            verbose: global.verbose,
+            color_out: false,
+            color_err: false,
+            out: std::sync::Mutex::new(out),
+            err: std::sync::Mutex::new(err),
+            terminal: false,
+        }
+    }
+
+    /// Write a line to stdout (or its stand-in); a closed pipe is not an error.
+    fn line_out(&self, text: &str) {
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = writeln!(out, "{text}");
+        let _ = out.flush();
+    }
+
+    /// Write a line to stderr (or its stand-in).
+    fn line_err(&self, text: &str) {
+        let mut err = self.err.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = writeln!(err, "{text}");
+        let _ = err.flush();
     }
 
     /// `text` in the color of `tone`, for stdout (as it is when stdout gets no colors).
@@ -94,7 +140,7 @@ impl Output {
 
     /// Whether progress (spinners) may be drawn: a terminal on stderr, not quiet, not JSON.
     pub fn shows_progress(&self) -> bool {
-        !self.quiet && !self.json && std::io::stderr().is_terminal()
+        !self.quiet && !self.json && self.terminal
     }
 
     /// Run `work`, with a spinner saying `message` on a terminal (key generation, waiting for
@@ -149,28 +195,26 @@ impl Output {
     /// Print human-readable result text (not with --json or -q).
     pub fn human(&self, text: &str) {
         if !self.json && !self.quiet {
-            let mut stdout = std::io::stdout().lock();
-            let _ = writeln!(stdout, "{text}");
+            self.line_out(text);
         }
     }
 
     /// Print the JSON result object (only with --json).
     pub fn json<T: Serialize>(&self, value: &T) {
-        if self.json {
-            let mut stdout = std::io::stdout().lock();
-            if let Ok(line) = serde_json::to_string(value) {
-                let _ = writeln!(stdout, "{line}");
-            }
+        if self.json
+            && let Ok(line) = serde_json::to_string(value)
+        {
+            self.line_out(&line);
         }
     }
 
     /// A warning for a person, on stderr (not with -q).
     pub fn warn(&self, text: &str) {
         if !self.quiet {
-            eprintln!(
+            self.line_err(&format!(
                 "certenroll: {} {text}",
                 paint(self.color_err, Tone::Warn, "warning:")
-            );
+            ));
         }
     }
 
@@ -181,12 +225,12 @@ impl Output {
         }
         let lib = err.downcast_ref::<certenroll::Error>();
         let code = lib.map_or(exit::OTHER, certenroll::Error::exit_code);
-        eprintln!(
+        self.line_err(&format!(
             "certenroll: {} {err:#}",
             paint(self.color_err, Tone::Bad, "error:")
-        );
+        ));
         if let Some(hint) = lib.and_then(certenroll::Error::hint) {
-            eprintln!("certenroll: hint: {hint}");
+            self.line_err(&format!("certenroll: hint: {hint}"));
         }
         if self.json {
             let fail_info = match lib {

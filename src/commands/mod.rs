@@ -10,6 +10,8 @@ mod getcacaps;
 mod getcacert;
 mod getcert;
 mod history;
+#[cfg(test)]
+mod in_process_tests;
 mod lab;
 mod pkcs12;
 mod poll;
