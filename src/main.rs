@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod output;
 mod profile_args;
+mod prompt;
 
 use std::process::ExitCode;
 

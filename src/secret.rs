@@ -40,6 +40,29 @@ pub fn read_first_line(path: &std::path::Path, what: &'static str) -> crate::Res
     Ok(Secret::new(first.to_string()))
 }
 
+/// A secret from the file `file` (its first line) or the environment variable `var`,
+/// whichever is named (the file first); None when neither is. `flag` names the variable's
+/// flag in the error for an unset variable ("--password-env").
+pub fn from_file_or_env(
+    file: Option<&std::path::Path>,
+    var: Option<&str>,
+    what: &'static str,
+    flag: &str,
+) -> crate::Result<Option<Secret>> {
+    if let Some(path) = file {
+        return read_first_line(path, what).map(Some);
+    }
+    let Some(var) = var else {
+        return Ok(None);
+    };
+    match std::env::var(var) {
+        Ok(value) if !value.is_empty() => Ok(Some(Secret::new(value))),
+        _ => Err(crate::Error::Invalid(format!(
+            "{flag} {var}: that environment variable is not set"
+        ))),
+    }
+}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("(redacted)")

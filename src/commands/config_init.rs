@@ -3,10 +3,9 @@
 //! tested and its CA shown before anything is written, and the CA is trusted only by a
 //! fingerprint to compare or an explicit yes.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use certenroll::Error;
 use certenroll::choices::KeyType;
 use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name};
@@ -47,28 +46,12 @@ impl Asker {
         if given.is_some() || !self.interactive {
             return Ok(given.or(default));
         }
-        let mut input = dialoguer::Input::<String>::new()
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .validate_with(move |answer: &String| -> std::result::Result<(), String> {
-                match answer.trim() {
-                    "" => Ok(()),
-                    answer => check(answer),
-                }
-            });
-        if let Some(d) = &default {
-            input = input.default(d.clone());
-        }
-        let answer = input.interact_text().context("reading the answer")?;
+        let answer = crate::prompt::text(prompt, default, check)?;
         Ok((!answer.trim().is_empty()).then(|| answer.trim().to_string()))
     }
 
     fn confirm(&self, prompt: &str) -> Result<bool> {
-        dialoguer::Confirm::new()
-            .with_prompt(prompt)
-            .default(false)
-            .interact()
-            .context("reading the answer")
+        crate::prompt::confirm(prompt)
     }
 }
 
@@ -95,10 +78,10 @@ fn est_login(ask: &Asker, args: &InitArgs, config_path: &Path, name: &str) -> Re
         (Some(file), _) => (Some(file.clone()), None),
         (None, Some(var)) => (None, Some(var.clone())),
         (None, None) if ask.interactive => {
-            let secret = dialoguer::Password::new()
-                .with_prompt("EST password (kept in a 0600 file beside the configuration)")
-                .interact()
-                .context("reading the password")?;
+            let secret = crate::prompt::secret(
+                "EST password (kept in a 0600 file beside the configuration)",
+                false,
+            )?;
             let file = beside(config_path, format!("{name}.password"));
             store::write_atomic(
                 &file,
@@ -146,9 +129,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         .into());
     }
     let ask = Asker {
-        interactive: !args.no_input
-            && std::io::stdin().is_terminal()
-            && std::io::stderr().is_terminal(),
+        interactive: !args.no_input && crate::prompt::can_ask(false),
     };
 
     let url = ask
@@ -315,11 +296,10 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         // EST authenticates with a login or a client certificate instead.
         (None, None) if est => (None, None),
         (None, None) if ask.interactive => {
-            let secret = dialoguer::Password::new()
-                .with_prompt("Challenge password (kept in a 0600 file beside the configuration; empty for none)")
-                .allow_empty_password(true)
-                .interact()
-                .context("reading the challenge password")?;
+            let secret = crate::prompt::secret(
+                "Challenge password (kept in a 0600 file beside the configuration; empty for none)",
+                true,
+            )?;
             if secret.is_empty() {
                 (None, None)
             } else {

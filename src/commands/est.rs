@@ -8,7 +8,6 @@
 //! or a person at the terminal confirmed it (RFC 7030 4.1.1), and is then remembered in the
 //! state directory.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -45,39 +44,31 @@ struct Terminal<'a>(&'a Output);
 
 impl Ask for Terminal<'_> {
     fn can_ask(&self) -> bool {
-        std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !self.0.is_json()
+        crate::prompt::can_ask(self.0.is_json())
     }
 
     fn trust_ca(&self, subject: &str, sha256: &str) -> certenroll::Result<bool> {
         self.0.human(&format!(
             "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {sha256}\nCompare the fingerprint with the one your CA's administrator gave you."
         ));
-        dialoguer::Confirm::new()
-            .with_prompt("Trust this CA for this server?")
-            .default(false)
-            .interact()
-            .map_err(|e| {
-                Error::local(
-                    "asking to trust the CA",
-                    "the terminal",
-                    std::io::Error::other(e),
-                )
-            })
+        crate::prompt::confirm("Trust this CA for this server?")
+            .map_err(|e| terminal_error("asking to trust the CA", &e))
     }
 
     fn password(&self, username: &str) -> certenroll::Result<Secret> {
-        dialoguer::Password::new()
-            .with_prompt(format!("EST password for {username}"))
-            .interact()
+        crate::prompt::secret(&format!("EST password for {username}"), false)
             .map(Secret::new)
-            .map_err(|e| {
-                Error::local(
-                    "reading the password",
-                    "the terminal",
-                    std::io::Error::other(e),
-                )
-            })
+            .map_err(|e| terminal_error("reading the password", &e))
     }
+}
+
+/// A question at the terminal that could not be asked or answered.
+fn terminal_error(action: &'static str, err: &anyhow::Error) -> Error {
+    Error::local(
+        action,
+        "the terminal",
+        std::io::Error::other(format!("{err:#}")),
+    )
 }
 
 /// The login the flags name.

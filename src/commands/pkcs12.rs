@@ -1,7 +1,6 @@
 //! PKCS#12 output: `certenroll pkcs12` for an existing pair, and the `--out-p12` bundle that
 //! `enroll`, `renew` and `poll` write once a certificate is installed.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -76,28 +75,18 @@ pub fn requested(args: &P12Args, out: &Output) -> Result<Option<P12Out>> {
 
 /// The passphrase from its file (first line), its variable, or a prompt (typed twice).
 fn passphrase(args: &P12PassphraseArgs, out: &Output) -> Result<Secret> {
-    if let Some(path) = &args.p12_passphrase_file {
-        return Ok(certenroll::secret::read_first_line(
-            path,
+    if let Some(secret) = certenroll::secret::from_file_or_env(
+        args.p12_passphrase_file.as_deref(),
+        args.p12_passphrase_env.as_deref(),
+        "PKCS#12 passphrase",
+        "--p12-passphrase-env",
+    )? {
+        return Ok(secret);
+    }
+    if crate::prompt::can_ask(out.is_json()) {
+        return Ok(Secret::new(crate::prompt::new_secret(
             "PKCS#12 passphrase",
-        )?);
-    }
-    if let Some(var) = &args.p12_passphrase_env {
-        return match std::env::var(var) {
-            Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-            _ => Err(Error::Invalid(format!(
-                "--p12-passphrase-env {var}: that environment variable is not set"
-            ))
-            .into()),
-        };
-    }
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json() {
-        let value = dialoguer::Password::new()
-            .with_prompt("PKCS#12 passphrase")
-            .with_confirmation("Again", "The two passphrases differ")
-            .interact()
-            .context("reading the PKCS#12 passphrase")?;
-        return Ok(Secret::new(value));
+        )?));
     }
     Err(Error::Invalid(
         "the PKCS#12 bundle needs a passphrase: give --p12-passphrase-file FILE or --p12-passphrase-env VAR (or run on a terminal to be asked)".into(),

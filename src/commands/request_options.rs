@@ -1,7 +1,6 @@
 //! What enroll and renew share about a request: where the challenge password comes from,
 //! which algorithms and method to use, and where the CA certificates come from.
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -28,38 +27,29 @@ pub fn challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secret>> {
     if args.no_challenge {
         return Ok(None);
     }
-    if let Some(path) = &args.challenge_file {
-        return Ok(Some(certenroll::secret::read_first_line(
-            path,
-            "challenge",
-        )?));
-    }
-    if let Some(value) = &args.challenge {
+    if let Some(value) = &args.challenge
+        && args.challenge_file.is_none()
+    {
         out.warn(
             "a challenge password on the command line is visible to other users; use --challenge-file or CERTENROLL_CHALLENGE",
         );
         return Ok(Some(Secret::new(value.clone())));
     }
-    if let Some(var) = &args.challenge_env {
-        return match std::env::var(var) {
-            Ok(value) if !value.is_empty() => Ok(Some(Secret::new(value))),
-            _ => Err(Error::Invalid(format!(
-                "--challenge-env {var}: that environment variable is not set"
-            ))
-            .into()),
-        };
+    if let Some(secret) = certenroll::secret::from_file_or_env(
+        args.challenge_file.as_deref(),
+        args.challenge_env.as_deref(),
+        "challenge",
+        "--challenge-env",
+    )? {
+        return Ok(Some(secret));
     }
     if let Ok(value) = std::env::var(CHALLENGE_ENV)
         && !value.is_empty()
     {
         return Ok(Some(Secret::new(value)));
     }
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() && !out.is_json() {
-        let value = dialoguer::Password::new()
-            .with_prompt("Challenge password (empty for none)")
-            .allow_empty_password(true)
-            .interact()
-            .context("reading the challenge password")?;
+    if crate::prompt::can_ask(out.is_json()) {
+        let value = crate::prompt::secret("Challenge password (empty for none)", true)?;
         return Ok((!value.is_empty()).then(|| Secret::new(value)));
     }
     tracing::info!("no challenge password given; sending the request without one");

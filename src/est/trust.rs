@@ -113,17 +113,14 @@ fn login(login: &Login, ask: &dyn Ask) -> Result<Option<BasicAuth>> {
     let Some(username) = &login.username else {
         return Ok(None);
     };
-    let password = if let Some(path) = &login.password_file {
-        crate::secret::read_first_line(path, "password")?
-    } else if let Some(var) = &login.password_env {
-        match std::env::var(var) {
-            Ok(value) if !value.is_empty() => Secret::new(value),
-            _ => {
-                return Err(Error::Invalid(format!(
-                    "--password-env {var}: that environment variable is not set"
-                )));
-            }
-        }
+    let saved = crate::secret::from_file_or_env(
+        login.password_file.as_deref(),
+        login.password_env.as_deref(),
+        "password",
+        "--password-env",
+    )?;
+    let password = if let Some(password) = saved {
+        password
     } else if ask.can_ask() {
         ask.password(username)?
     } else {
