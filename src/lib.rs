@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 pub mod choices;
+pub mod clock;
 pub mod config;
 pub mod enroll;
 pub mod error;

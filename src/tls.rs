@@ -234,7 +234,7 @@ fn plain_name(name: &str) -> String {
 
 /// A Unix time as RFC 3339.
 fn time(t: UnixTime) -> String {
-    crate::store::rfc3339(t.as_secs())
+    crate::clock::rfc3339(t.as_secs())
 }
 
 /// Explain a TLS failure: what is wrong and what to do. `url` is the server; `trust` what was

@@ -263,56 +263,6 @@ impl Http for Transport {
     }
 }
 
-/// Parse an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT") into Unix
-/// seconds.
-pub fn parse_http_date(text: &str) -> Option<u64> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
-        return None;
-    };
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| m == month)? as u8
-        + 1;
-    let hms: Vec<u8> = time.split(':').filter_map(|p| p.parse().ok()).collect();
-    let [hour, minute, second] = hms.as_slice() else {
-        return None;
-    };
-    let date = der::DateTime::new(
-        year.parse().ok()?,
-        month,
-        day.parse().ok()?,
-        *hour,
-        *minute,
-        *second,
-    )
-    .ok()?;
-    Some(date.unix_duration().as_secs())
-}
-
-/// Format Unix seconds as an HTTP date (IMF-fixdate).
-pub fn http_date(unix: u64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match der::DateTime::from_unix_duration(Duration::from_secs(unix)) {
-        Ok(t) => format!(
-            "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
-            DAYS[(unix / 86_400 % 7) as usize],
-            t.day(),
-            MONTHS[usize::from(t.month()) - 1],
-            t.year(),
-            t.hour(),
-            t.minutes(),
-            t.seconds()
-        ),
-        Err(_) => String::new(),
-    }
-}
-
 /// The URL without its query, for messages (a SCEP GET carries the whole request there).
 pub fn strip_query(url: &str) -> &str {
     url.split_once('?').map_or(url, |(base, _)| base)
@@ -447,21 +397,6 @@ mod tests {
             }
             other => panic!("expected a refused connection, got {other:?}"),
         }
-    }
-
-    #[test]
-    fn http_dates_parse() {
-        assert_eq!(
-            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777)
-        );
-        assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
-        assert_eq!(parse_http_date("garbage"), None);
-        assert_eq!(http_date(784_111_777), "Sun, 06 Nov 1994 08:49:37 GMT");
-        assert_eq!(
-            parse_http_date(&http_date(1_800_000_000)),
-            Some(1_800_000_000)
-        );
     }
 
     #[test]

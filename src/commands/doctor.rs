@@ -7,6 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use certenroll::clock::parse_http_date;
 use certenroll::error::exit;
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
@@ -16,8 +17,8 @@ use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::caps::Capabilities;
 use certenroll::scep::client::Client;
 use certenroll::schedule::{RenewPolicy, renewal_due};
-use certenroll::store::{self, lock::Lock, pending::PendingStore};
-use certenroll::transport::{Http, Transport, parse_http_date};
+use certenroll::store::{lock::Lock, pending::PendingStore};
+use certenroll::transport::{Http, Transport};
 use serde::Serialize;
 
 use crate::cli::{DoctorArgs, GlobalArgs};
@@ -433,7 +434,7 @@ fn est_steps(http: &Transport, args: &DoctorArgs, url: &str, report: &mut Report
 fn clock_step(date: Option<&str>, report: &mut Report) {
     match date.and_then(parse_http_date) {
         Some(server) => {
-            let local = store::now_unix();
+            let local = certenroll::clock::now_unix();
             let skew = server.abs_diff(local);
             let (who, dir) = if server > local {
                 ("server", "ahead")
@@ -457,7 +458,7 @@ fn clock_step(date: Option<&str>, report: &mut Report) {
 /// The CA certificate's validity.
 fn ca_step(ca: &CaCerts, report: &mut Report) {
     let summary = cert::summary(ca.ca());
-    let now = store::now_unix();
+    let now = certenroll::clock::now_unix();
     let validity = ca.ca().tbs_certificate().validity();
     let (from, until) = (
         validity.not_before.to_unix_duration().as_secs(),
@@ -638,7 +639,7 @@ fn installed(args: &DoctorArgs, key_path: &Path, cert_path: &Path, report: &mut 
         validity.not_before.to_unix_duration().as_secs(),
         validity.not_after.to_unix_duration().as_secs(),
     );
-    let now = store::now_unix();
+    let now = certenroll::clock::now_unix();
     let policy = RenewPolicy {
         at: args.renew_at,
         before: args.renew_before.map(|s| s.0),
@@ -657,7 +658,7 @@ fn installed(args: &DoctorArgs, key_path: &Path, cert_path: &Path, report: &mut 
                 "valid until {} ({} days), renewal due since {}",
                 validity.not_after,
                 (until - now) / 86_400,
-                store::rfc3339(due_at)
+                certenroll::clock::rfc3339(due_at)
             ),
             "run certenroll renew (a timer should: see contrib/systemd)",
         );
@@ -668,7 +669,7 @@ fn installed(args: &DoctorArgs, key_path: &Path, cert_path: &Path, report: &mut 
                 "valid until {} ({} days); renewal due from {}",
                 validity.not_after,
                 (until - now) / 86_400,
-                store::rfc3339(due_at)
+                certenroll::clock::rfc3339(due_at)
             ),
         );
     }

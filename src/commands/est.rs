@@ -515,7 +515,7 @@ fn save_and_wait(
     out: &Output,
 ) -> Result<u8> {
     let store = PendingStore::new(state_dir);
-    request.pending.next_attempt = Some(store::now_unix() + retry_after.as_secs());
+    request.pending.next_attempt = Some(certenroll::clock::now_unix() + retry_after.as_secs());
     store.save(&request.pending)?;
     let end = if no_wait || policy.count == 0 {
         End::StillPending
@@ -587,7 +587,7 @@ pub fn poll_saved(
             .pending
             .next_attempt
             .unwrap_or(0)
-            .saturating_sub(store::now_unix()),
+            .saturating_sub(certenroll::clock::now_unix()),
     );
     let end = wait(&connection, &store, &mut request, first, policy, out)?;
     let key_description = request.key.describe();

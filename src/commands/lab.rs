@@ -66,7 +66,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
             },
             retry_after: args.retry_after.as_deref().map(|v| {
                 if v == "date" {
-                    certenroll::transport::http_date(certenroll::store::now_unix() + 1)
+                    certenroll::clock::http_date(certenroll::clock::now_unix() + 1)
                 } else {
                     v.to_string()
                 }

@@ -145,7 +145,7 @@ fn renew(
     let (due, due_at) = renewal_due(
         unix(&validity.not_before),
         unix(&validity.not_after),
-        store::now_unix(),
+        certenroll::clock::now_unix(),
         &policy,
     );
     let subject = cert::name_to_string(current.tbs_certificate().subject());
@@ -157,13 +157,13 @@ fn renew(
         out.human(&format!(
             "Not due: {subject} is valid until {}; renewal is due from {}.",
             validity.not_after,
-            store::rfc3339(due_at)
+            certenroll::clock::rfc3339(due_at)
         ));
         out.json(&serde_json::json!({
             "status": "not-due",
             "subject": subject,
             "not_after": validity.not_after.to_string(),
-            "due_from": store::rfc3339(due_at),
+            "due_from": certenroll::clock::rfc3339(due_at),
         }));
         return Ok(exit::OK);
     }

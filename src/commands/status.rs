@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 
 use anyhow::Result;
+use certenroll::clock::{now_unix, rfc3339};
 use certenroll::error::exit;
 use certenroll::pki::cert;
 use certenroll::store::history::{History, Status};
 use certenroll::store::pending::PendingStore;
-use certenroll::store::{now_unix, rfc3339};
 use serde::Serialize;
 
 use crate::cli::GlobalArgs;

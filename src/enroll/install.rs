@@ -504,10 +504,8 @@ pub fn install(
     };
     // Nothing owed after the certificate itself (no key to swap, no request to forget, no
     // bundle, no hook): no journal, and two synced writes fewer.
-    let owes = owed.staged_key.is_some()
-        || owed.pending.is_some()
-        || owed.p12.is_some()
-        || owed.hook;
+    let owes =
+        owed.staged_key.is_some() || owed.pending.is_some() || owed.p12.is_some() || owed.hook;
     if owes {
         owed.save(state_dir)?;
     }

@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use x509_cert::Certificate;
 
+use crate::clock::now_unix;
 use crate::schedule::{Jitter, PollPolicy};
-use crate::store::now_unix;
 use crate::store::pending::{Pending, PendingStore};
 use crate::{Error, Result};
 

@@ -9,8 +9,9 @@ use x509_cert::Certificate;
 
 use super::csrattrs::CsrAttrs;
 use super::{Endpoint, certificates, decode_body, media, multipart};
+use crate::clock::parse_http_date;
 use crate::secret::Secret;
-use crate::transport::{Http, Response, parse_http_date};
+use crate::transport::{Http, Response};
 use crate::{Error, Result};
 
 /// HTTP Basic credentials.
@@ -178,7 +179,7 @@ impl<'a> EstClient<'a> {
             return Ok(Enrolled::Pending {
                 retry_after: parse_retry_after(
                     response.header("retry-after"),
-                    crate::store::now_unix(),
+                    crate::clock::now_unix(),
                 ),
             });
         }
@@ -211,7 +212,7 @@ impl<'a> EstClient<'a> {
             return Ok(ServerKeygen::Pending {
                 retry_after: parse_retry_after(
                     response.header("retry-after"),
-                    crate::store::now_unix(),
+                    crate::clock::now_unix(),
                 ),
             });
         }
@@ -265,9 +266,9 @@ mod tests {
         assert_eq!(parse_retry_after(Some("120"), 0), Duration::from_secs(120));
         assert_eq!(parse_retry_after(Some(" 5 "), 0), Duration::from_secs(5));
         let now = 1_800_000_000;
-        let date = crate::transport::http_date(now + 30);
+        let date = crate::clock::http_date(now + 30);
         assert_eq!(parse_retry_after(Some(&date), now), Duration::from_secs(30));
-        let past = crate::transport::http_date(now - 30);
+        let past = crate::clock::http_date(now - 30);
         assert_eq!(parse_retry_after(Some(&past), now), Duration::ZERO);
         assert_eq!(parse_retry_after(None, now), DEFAULT_RETRY_AFTER);
         assert_eq!(parse_retry_after(Some("soon"), now), DEFAULT_RETRY_AFTER);
@@ -276,7 +277,7 @@ mod tests {
             parse_retry_after(Some("18446744073709551615"), now),
             MAX_RETRY_AFTER
         );
-        let far = crate::transport::http_date(now + 10 * 86_400);
+        let far = crate::clock::http_date(now + 10 * 86_400);
         assert_eq!(parse_retry_after(Some(&far), now), MAX_RETRY_AFTER);
     }
 

@@ -177,7 +177,7 @@ pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::
         "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         response.status,
         reason(response.status),
-        crate::transport::http_date(crate::store::now_unix()),
+        crate::clock::http_date(crate::clock::now_unix()),
         response.content_type,
         response.body.len()
     );

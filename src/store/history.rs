@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{CERT_MODE, now_unix, rfc3339, write_atomic};
+use super::{CERT_MODE, write_atomic};
+use crate::clock::{now_unix, rfc3339};
 use crate::{Error, Result};
 
 /// How many entries are kept.

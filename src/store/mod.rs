@@ -107,19 +107,6 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         .map_err(|e| Error::local("creating state directory", dir, e))
 }
 
-/// Seconds since the Unix epoch.
-pub fn now_unix() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// A Unix time as RFC 3339 (UTC).
-pub fn rfc3339(unix: u64) -> String {
-    der::DateTime::from_unix_duration(std::time::Duration::from_secs(unix))
-        .map_or_else(|_| unix.to_string(), |t| t.to_string())
-}
-
 /// Held while a file is written and renamed into place. A process stopped by a signal takes
 /// it, and keeps it, before it exits: a write under way finishes (or removes its temporary
 /// file) first, and no other starts, so no `*.tmp` file is ever left behind.
