@@ -1162,7 +1162,7 @@ pub struct LabServeArgs {
     /// Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem,
     /// or der.
     #[arg(long, value_name = "KIND", default_value = "wrapped")]
-    pub est_encoding: certenroll::lab::est::EstEncoding,
+    pub est_encoding: certenroll::lab::options::EstEncoding,
 
     /// EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8.
     #[arg(long)]

@@ -44,7 +44,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
         forget_issued: args.forget_issued,
         caps: args.caps.clone(),
         validity: Duration::from_secs(args.validity_days * 24 * 3600),
-        est: certenroll::lab::est::EstOptions {
+        est: certenroll::lab::options::EstOptions {
             basic: args
                 .basic
                 .as_deref()

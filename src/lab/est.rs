@@ -9,62 +9,12 @@ use x509_cert::Certificate;
 use x509_cert::request::CertReq;
 
 use super::http::{Request, Response};
-use super::scep::{Answer, Fault, Responder, csr_signature_ok};
+use super::options::{EstEncoding, Fault};
+use super::scep::{Answer, Responder, csr_signature_ok};
 use crate::est::{WELL_KNOWN, encode_body, media, multipart};
 use crate::pki::cert::name_to_string;
 use crate::pki::key::PrivateKey;
 use crate::pki::signed::degenerate;
-
-/// How the lab writes EST bodies: strict by default, or in the other ways servers do.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum EstEncoding {
-    /// Base64 in lines of 64 with CRLF, and `Content-Transfer-Encoding: base64`.
-    #[default]
-    Wrapped,
-    /// Base64 on one line, no Content-Transfer-Encoding header (RFC 8951).
-    Oneline,
-    /// A PEM block.
-    Pem,
-    /// Plain DER.
-    Der,
-}
-
-impl std::str::FromStr for EstEncoding {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        Ok(match s {
-            "wrapped" => EstEncoding::Wrapped,
-            "oneline" => EstEncoding::Oneline,
-            "pem" => EstEncoding::Pem,
-            "der" => EstEncoding::Der,
-            other => {
-                return Err(format!(
-                    "unknown EST encoding '{other}': use wrapped, oneline, pem or der"
-                ));
-            }
-        })
-    }
-}
-
-/// The EST settings of the lab.
-#[derive(Debug, Clone, Default)]
-pub struct EstOptions {
-    /// HTTP Basic user and password that enrollment accepts.
-    pub basic: Option<(String, String)>,
-    /// Enrollment needs a client certificate from the lab CA.
-    pub client_cert_required: bool,
-    /// Certificates /cacerts sends before the lab's own (a man in the middle's genuine list).
-    pub mitm_cacerts: Vec<Certificate>,
-    /// The Retry-After value of a 202 (default "1").
-    pub retry_after: Option<String>,
-    /// How bodies are written.
-    pub encoding: EstEncoding,
-    /// serverkeygen sends the key as PKCS#1 instead of PKCS#8.
-    pub pkcs1_keys: bool,
-    /// csrattrs asks for an EC key on this curve ("p256" or "p384") instead of RSA-3072.
-    pub csrattrs_curve: Option<String>,
-}
 
 /// The realm of the lab's Basic challenge.
 pub const REALM: &str = "certenroll lab";

@@ -6,8 +6,10 @@
 pub mod ca;
 pub mod est;
 pub mod http;
+pub mod options;
 pub mod scep;
 pub mod tls;
 
 pub use ca::LabCa;
-pub use scep::{Fault, LabOptions, Responder};
+pub use options::{Fault, LabOptions};
+pub use scep::Responder;

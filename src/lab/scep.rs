@@ -25,6 +25,7 @@ use x509_cert::serial_number::SerialNumber;
 
 use super::ca::LabCa;
 use super::http::{Request, Response};
+use super::options::{Fault, LabOptions};
 use crate::pki::cert::{
     BuilderKey, Template, basic_constraints, issue, name_to_string, verify_issued_by,
 };
@@ -53,71 +54,6 @@ pub const DEFAULT_CAPS: [&str; 8] = [
     "SCEPStandard",
     "POSTPKIOperation",
 ];
-
-/// A hostile reply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fault {
-    /// Signed by a key that is not the CA's (with the CA's name and serial).
-    WrongSigner,
-    /// recipientNonce is not the request's senderNonce.
-    WrongNonce,
-    /// transactionID differs from the request's.
-    WrongTransaction,
-    /// The issued certificate is for another key.
-    OtherKey,
-    /// Correctly signed, but encrypted to a key that is not the requester's (the lab CA's).
-    WrongRecipient,
-    /// The body is cut in half.
-    Truncated,
-}
-
-impl std::str::FromStr for Fault {
-    type Err = String;
-
-    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
-        Ok(match s {
-            "wrong-signer" => Fault::WrongSigner,
-            "wrong-nonce" => Fault::WrongNonce,
-            "wrong-transaction" => Fault::WrongTransaction,
-            "other-key" => Fault::OtherKey,
-            "wrong-recipient" => Fault::WrongRecipient,
-            "truncated" => Fault::Truncated,
-            _ => {
-                return Err(format!(
-                    "unknown fault '{s}': use wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient or truncated"
-                ));
-            }
-        })
-    }
-}
-
-/// How the lab behaves.
-#[derive(Debug, Clone, Default)]
-pub struct LabOptions {
-    /// Answer PENDING to the first N requests of each transaction.
-    pub pending: u32,
-    /// Answer FAILURE with this failInfo.
-    pub fail: Option<FailInfo>,
-    /// Answer PKIOperation with this HTTP status.
-    pub http_status: Option<u16>,
-    /// Wait this long before answering PKIOperation.
-    pub delay: Duration,
-    /// The challenge password PKCSReq must carry (none: any or no challenge is accepted).
-    pub challenge: Option<String>,
-    /// Hostile reply.
-    pub fault: Option<Fault>,
-    /// Apply fail / http_status / delay / fault only to the first N PKIOperation requests.
-    pub fault_limit: Option<u32>,
-    /// Forget a transaction once its certificate is issued: a later CertPoll for it gets
-    /// FAILURE badCertId, as from a CA that cleared its queue.
-    pub forget_issued: bool,
-    /// Capabilities to advertise (default [`DEFAULT_CAPS`]).
-    pub caps: Option<Vec<String>>,
-    /// Validity of issued certificates.
-    pub validity: Duration,
-    /// EST: authentication, encodings and faults of its own.
-    pub est: super::est::EstOptions,
-}
 
 #[derive(Default)]
 struct Transaction {

@@ -19,9 +19,11 @@ use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
 use x509_cert::ext::pkix::SubjectKeyIdentifier;
 
-use super::cert::{name_to_string, serial_hex};
 use super::digest::Digest;
 use super::key::{PrivateKey, verify_signature};
+// Names are escaped here as `cert::name_to_string` does: `cert` reads bundles through this
+// module, so this one does not import `cert` (no import circle).
+use crate::sanitize::escape_untrusted;
 use crate::{Error, Result};
 
 fn malformed(what: impl std::fmt::Display) -> Error {
@@ -268,7 +270,7 @@ fn describe_sid(sid: &SignerIdentifier) -> String {
     match sid {
         SignerIdentifier::IssuerAndSerialNumber(ias) => format!(
             "issuer '{}', serial {}",
-            name_to_string(&ias.issuer),
+            escape_untrusted(&ias.issuer.to_string()),
             super::hex(ias.serial_number.as_bytes())
         ),
         SignerIdentifier::SubjectKeyIdentifier(ski) => {
@@ -340,8 +342,8 @@ pub fn verify(bytes: &[u8], trusted: &[&Certificate]) -> Result<Verified> {
     .map_err(|_| {
         Error::Untrusted(format!(
             "the signature by '{}' (serial {}) does not verify",
-            name_to_string(signer.tbs_certificate().subject()),
-            serial_hex(signer)
+            escape_untrusted(&signer.tbs_certificate().subject().to_string()),
+            super::hex(signer.tbs_certificate().serial_number().as_bytes())
         ))
     })?;
     Ok(Verified {

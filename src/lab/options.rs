@@ -1,0 +1,124 @@
+//! How the lab behaves: its SCEP and EST options and the faults it can inject, set by
+//! `lab serve`'s flags and read by the SCEP and EST sides.
+
+use std::time::Duration;
+
+use x509_cert::Certificate;
+
+use crate::scep::FailInfo;
+
+/// A hostile reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Signed by a key that is not the CA's (with the CA's name and serial).
+    WrongSigner,
+    /// recipientNonce is not the request's senderNonce.
+    WrongNonce,
+    /// transactionID differs from the request's.
+    WrongTransaction,
+    /// The issued certificate is for another key.
+    OtherKey,
+    /// Correctly signed, but encrypted to a key that is not the requester's (the lab CA's).
+    WrongRecipient,
+    /// The body is cut in half.
+    Truncated,
+}
+
+impl std::str::FromStr for Fault {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Ok(match s {
+            "wrong-signer" => Fault::WrongSigner,
+            "wrong-nonce" => Fault::WrongNonce,
+            "wrong-transaction" => Fault::WrongTransaction,
+            "other-key" => Fault::OtherKey,
+            "wrong-recipient" => Fault::WrongRecipient,
+            "truncated" => Fault::Truncated,
+            _ => {
+                return Err(format!(
+                    "unknown fault '{s}': use wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient or truncated"
+                ));
+            }
+        })
+    }
+}
+
+/// How the lab behaves.
+#[derive(Debug, Clone, Default)]
+pub struct LabOptions {
+    /// Answer PENDING to the first N requests of each transaction.
+    pub pending: u32,
+    /// Answer FAILURE with this failInfo.
+    pub fail: Option<FailInfo>,
+    /// Answer PKIOperation with this HTTP status.
+    pub http_status: Option<u16>,
+    /// Wait this long before answering PKIOperation.
+    pub delay: Duration,
+    /// The challenge password PKCSReq must carry (none: any or no challenge is accepted).
+    pub challenge: Option<String>,
+    /// Hostile reply.
+    pub fault: Option<Fault>,
+    /// Apply fail / http_status / delay / fault only to the first N PKIOperation requests.
+    pub fault_limit: Option<u32>,
+    /// Forget a transaction once its certificate is issued: a later CertPoll for it gets
+    /// FAILURE badCertId, as from a CA that cleared its queue.
+    pub forget_issued: bool,
+    /// Capabilities to advertise (default [`super::scep::DEFAULT_CAPS`]).
+    pub caps: Option<Vec<String>>,
+    /// Validity of issued certificates.
+    pub validity: Duration,
+    /// EST: authentication, encodings and faults of its own.
+    pub est: EstOptions,
+}
+
+/// How the lab writes EST bodies: strict by default, or in the other ways servers do.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EstEncoding {
+    /// Base64 in lines of 64 with CRLF, and `Content-Transfer-Encoding: base64`.
+    #[default]
+    Wrapped,
+    /// Base64 on one line, no Content-Transfer-Encoding header (RFC 8951).
+    Oneline,
+    /// A PEM block.
+    Pem,
+    /// Plain DER.
+    Der,
+}
+
+impl std::str::FromStr for EstEncoding {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "wrapped" => EstEncoding::Wrapped,
+            "oneline" => EstEncoding::Oneline,
+            "pem" => EstEncoding::Pem,
+            "der" => EstEncoding::Der,
+            other => {
+                return Err(format!(
+                    "unknown EST encoding '{other}': use wrapped, oneline, pem or der"
+                ));
+            }
+        })
+    }
+}
+
+/// The EST settings of the lab.
+#[derive(Debug, Clone, Default)]
+pub struct EstOptions {
+    /// HTTP Basic user and password that enrollment accepts.
+    pub basic: Option<(String, String)>,
+    /// Enrollment needs a client certificate from the lab CA.
+    pub client_cert_required: bool,
+    /// Certificates /cacerts sends before the lab's own (a man in the middle's genuine list).
+    pub mitm_cacerts: Vec<Certificate>,
+    /// The Retry-After value of a 202 (default "1").
+    pub retry_after: Option<String>,
+    /// How bodies are written.
+    pub encoding: EstEncoding,
+    /// serverkeygen sends the key as PKCS#1 instead of PKCS#8.
+    pub pkcs1_keys: bool,
+    /// csrattrs asks for an EC key on this curve ("p256" or "p384") instead of RSA-3072.
+    pub csrattrs_curve: Option<String>,
+}
