@@ -216,3 +216,114 @@ fn a_swap_a_killed_run_left_is_finished_by_the_next_renew() {
     assert!(pair_matches(dir.path()));
     assert!(!dir.path().join("key.pem.new").exists());
 }
+
+/// Whole transcripts of what a person sees, serials, dates, fingerprints and paths matched by
+/// `[..]`.
+mod transcripts {
+    use snapbox::{assert_data_eq, str};
+
+    use super::*;
+
+    #[test]
+    fn enroll_then_status() {
+        let url = lab(&[]);
+        let dir = tempfile::tempdir().unwrap();
+        let ran = enroll(dir.path(), &url, &[]);
+        assert_eq!(ran.code, 0);
+        assert_data_eq!(
+            ran.stdout,
+            str![[r#"
+Issued certificate
+  subject   CN=in-process
+  issuer    CN=certenroll lab CA,O=certenroll lab
+  serial    [..]
+  valid     [..] to [..]
+  usage     digitalSignature, keyEncipherment
+  sha256    [..]
+  sha1      [..]
+  key       [..]/key.pem (RSA 2048, mode 0600)
+  cert      [..]/cert.pem
+
+"#]]
+        );
+        let state = path(dir.path(), "state");
+        let status = run(&["--state-dir", &state, "status"]);
+        assert_data_eq!(
+            status.stdout,
+            str![[r#"
+State directory: [..]/state
+
+Installed certificates:
+  [..]/cert.pem
+    CN=in-process, valid until [..] ([..] days left)
+
+Pending requests:
+  (none)
+
+Last result: [..] enroll success: Issued
+
+"#]]
+        );
+    }
+
+    #[test]
+    fn pending_then_poll() {
+        let url = lab(&["--pending", "1"]);
+        let dir = tempfile::tempdir().unwrap();
+        let first = enroll(dir.path(), &url, &["--no-wait"]);
+        assert_data_eq!(
+            first.stdout,
+            str![[r#"
+Pending: the CA has not issued the certificate yet; the request is saved.
+  transaction [..]
+  subject     CN=in-process
+  key         [..]/key.pem
+Run `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.
+
+"#]]
+        );
+        let state = path(dir.path(), "state");
+        let polled = run(&["--state-dir", &state, "poll", "--poll-interval", "0"]);
+        assert_data_eq!(
+            polled.stdout,
+            str![[r#"
+Issued certificate
+  subject   CN=in-process
+  issuer    CN=certenroll lab CA,O=certenroll lab
+  serial    [..]
+  valid     [..] to [..]
+  usage     digitalSignature, keyEncipherment
+  sha256    [..]
+  sha1      [..]
+  key       [..]/key.pem (RSA 2048)
+  cert      [..]/cert.pem
+
+"#]]
+        );
+    }
+
+    #[test]
+    fn doctor_on_the_lab() {
+        let url = lab(&[]);
+        let dir = tempfile::tempdir().unwrap();
+        let state = path(dir.path(), "state");
+        let ran = run(&["--state-dir", &state, "doctor", "--url", &url]);
+        assert_data_eq!(
+            ran.stdout,
+            str![[r#"
+certenroll doctor: http://127.0.0.1:[..]/scep
+✓ dns           127.0.0.1 resolves to 127.0.0.1
+✓ connect       TCP to 127.0.0.1:[..] in [..] ms
+✓ capabilities  Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation
+✓ clock         within [..] s of the server's
+✓ ca            'CN=certenroll lab CA,O=certenroll lab' valid until [..], sha256 [..]
+✓ recipient     requests are encrypted to 'CN=certenroll lab CA,O=certenroll lab': CA (the server has no RA certificate); 0 RA certificate(s)
+! challenge     no challenge source given
+                fix: most CAs want a challenge: challenge_file or challenge_env in the profile
+✓ pending       no requests waiting for this CA
+✓ lock          profile 'default' is free
+
+"#]]
+        );
+    }
+}
