@@ -93,11 +93,11 @@ impl World {
     }
 
     fn public_key_of_cert(&self, cert: &Path) -> String {
-        openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-pubkey"])
+        crate::util::public_key_of_cert(cert)
     }
 
     fn public_key_of_key(&self, key: &Path) -> String {
-        openssl(&["pkey", "-in", key.to_str().unwrap(), "-pubout"])
+        crate::util::public_key_of_key(key)
     }
 
     fn serial(&self) -> String {

@@ -7,10 +7,7 @@ use predicates::prelude::*;
 
 use crate::util::{Lab, ScepServer, certenroll_in, json_of, listing, mode, openssl};
 
-/// The public key of a key file, as OpenSSL prints it.
-fn public_key_of_key(key: &Path) -> String {
-    openssl(&["pkey", "-in", &key.display().to_string(), "-pubout"])
-}
+use crate::util::public_key_of_key;
 
 /// Open a bundle with OpenSSL: (the public key of its key, the subjects of its certificates).
 fn open_bundle(p12: &Path, passphrase_file: &Path) -> (String, Vec<String>) {

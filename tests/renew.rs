@@ -24,13 +24,7 @@ impl Pair {
     }
 
     fn matches(&self) -> bool {
-        openssl(&[
-            "x509",
-            "-in",
-            self.cert.to_str().unwrap(),
-            "-noout",
-            "-pubkey",
-        ]) == openssl(&["pkey", "-in", self.key.to_str().unwrap(), "-pubout"])
+        crate::util::key_matches_cert(&self.key, &self.cert)
     }
 
     fn snapshot(&self) -> (Vec<u8>, Vec<u8>) {

@@ -141,6 +141,21 @@ pub fn openssl(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The public key of a certificate file, as OpenSSL prints it.
+pub fn public_key_of_cert(cert: &Path) -> String {
+    openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-pubkey"])
+}
+
+/// The public key of a key file, as OpenSSL prints it.
+pub fn public_key_of_key(key: &Path) -> String {
+    openssl(&["pkey", "-in", key.to_str().unwrap(), "-pubout"])
+}
+
+/// Whether the certificate file is for the key file (checked by OpenSSL, not by us).
+pub fn key_matches_cert(key: &Path, cert: &Path) -> bool {
+    public_key_of_key(key) == public_key_of_cert(cert)
+}
+
 /// File mode bits.
 pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
