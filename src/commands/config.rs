@@ -26,7 +26,10 @@ fn selected(config: &Config, global: &GlobalArgs, origin: &std::path::Path) -> R
 pub fn run(global: &GlobalArgs, command: &ConfigCommand, out: &Output) -> Result<u8> {
     let path = config_path(global.config.as_deref())?;
     match command {
-        ConfigCommand::Init(args) => return super::config_init::run(global, args, &path, out),
+        // The command table sends `config init` to `config_init`; never here.
+        ConfigCommand::Init(_) => {
+            return Err(anyhow::anyhow!("config init was routed to config (a bug)"));
+        }
         ConfigCommand::Path => {
             let exists = path.exists();
             out.human(&format!(

@@ -52,6 +52,12 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Csrattrs(args) => est::csrattrs(&cli.global, args, out),
         Command::Serverkeygen(args) => enroll::run_serverkeygen(&cli.global, args, out),
         Command::Doctor(args) => doctor::run(&cli.global, args, out),
+        Command::Config(crate::cli::ConfigCommand::Init(args)) => config_init::run(
+            &cli.global,
+            args,
+            &certenroll::config::config_path(cli.global.config.as_deref())?,
+            out,
+        ),
         Command::Config(command) => config::run(&cli.global, command, out),
         Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),
         Command::Generate(args) => generate::run(args),
