@@ -195,6 +195,71 @@ pub fn bootstrap_anchors<'a>(
 mod tests {
     use super::*;
 
+    /// A CA certificate for `key` named `cn`, signed by `issuer_key` as `issuer_name`.
+    fn ca_cert(
+        key: &crate::pki::key::PrivateKey,
+        cn: &str,
+        issuer: Option<(&x509_cert::name::Name, &crate::pki::key::PrivateKey)>,
+    ) -> x509_cert::Certificate {
+        use crate::pki::cert::{
+            NameAttr, Template, basic_constraints, build_name, issue, random_serial,
+        };
+        let name = build_name(&[(NameAttr::CommonName, cn.into())]).unwrap();
+        let (issuer_name, issuer_key) = issuer.unwrap_or((&name, key));
+        let template = Template {
+            subject: name.clone(),
+            public_key: key.public_key_info().unwrap(),
+            serial: random_serial().unwrap(),
+            validity: std::time::Duration::from_secs(3600),
+            starts: None,
+            extensions: vec![basic_constraints(true).unwrap()],
+        };
+        issue(
+            template,
+            issuer_name,
+            issuer_key,
+            crate::pki::digest::Digest::Sha256,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn only_the_confirmed_ca_and_its_rollover_certificates_become_anchors() {
+        use crate::pki::key::PrivateKey;
+        let (old_key, new_key, intruder_key) = (
+            PrivateKey::generate_rsa(2048).unwrap(),
+            PrivateKey::generate_rsa(2048).unwrap(),
+            PrivateKey::generate_rsa(2048).unwrap(),
+        );
+        let old = ca_cert(&old_key, "CA", None);
+        // RFC 7030 4.1.3: NewWithOld (the new key, signed by the old one) and NewWithNew.
+        let new_with_old = ca_cert(
+            &new_key,
+            "CA",
+            Some((old.tbs_certificate().subject(), &old_key)),
+        );
+        let new_with_new = ca_cert(&new_key, "CA", None);
+        let intruder = ca_cert(&intruder_key, "Intruder CA", None);
+        let reply = vec![
+            old.clone(),
+            intruder.clone(),
+            new_with_old.clone(),
+            new_with_new.clone(),
+        ];
+        let anchors = bootstrap_anchors(&old, &reply);
+        assert!(anchors.contains(&&old));
+        assert!(anchors.contains(&&new_with_old));
+        assert!(
+            !anchors.contains(&&intruder),
+            "an appended CA became an anchor"
+        );
+        // NewWithNew is signed by the new key, which NewWithOld vouches for.
+        assert!(anchors.contains(&&new_with_new));
+        assert_eq!(anchors.len(), 3);
+        // Confirming the intruder trusts only the intruder.
+        assert_eq!(bootstrap_anchors(&intruder, &reply), [&intruder]);
+    }
+
     #[test]
     fn endpoints_from_urls_and_labels() {
         let e = Endpoint::new("https://ca.example:8443", None).unwrap();
