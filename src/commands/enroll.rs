@@ -546,27 +546,28 @@ fn enroll(
         }
         Enrolled::Pending { transaction } => {
             let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
-            let pending = waiting::new_pending(waiting::NewPending {
-                transaction_id: &transaction.id,
-                url: client.url(),
-                profile: global.profile.clone(),
-                subject: &spec.subject,
-                key: &key_file,
-                install_key: plan.staged.as_ref().map(|_| plan.path.as_path()),
-                key_generated: args.key.is_none(),
-                cert: &args.out_cert,
-                chain: args.out_chain.as_deref(),
-                format: args.format,
-                ca: &ca,
-                keep_old: false,
-                p12: p12.as_ref(),
-                protocol: waiting::scep_part(
-                    args.server.ca_ident.clone(),
-                    (method, cipher, digest),
-                    None,
-                )?,
-            })?;
-            let request = waiting::Request {
+            let pending =
+                certenroll::enroll::saved::new_pending(certenroll::enroll::saved::NewPending {
+                    transaction_id: &transaction.id,
+                    url: client.url(),
+                    profile: global.profile.clone(),
+                    subject: &spec.subject,
+                    key: &key_file,
+                    install_key: plan.staged.as_ref().map(|_| plan.path.as_path()),
+                    key_generated: args.key.is_none(),
+                    cert: &args.out_cert,
+                    chain: args.out_chain.as_deref(),
+                    format: args.format,
+                    ca: &ca,
+                    keep_old: false,
+                    p12: p12.as_ref(),
+                    protocol: certenroll::enroll::saved::scep_part(
+                        args.server.ca_ident.clone(),
+                        (method, cipher, digest),
+                        None,
+                    )?,
+                })?;
+            let request = certenroll::enroll::saved::Request {
                 pending,
                 key: plan.key.clone(),
                 subject: spec.subject.clone(),

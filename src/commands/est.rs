@@ -33,11 +33,12 @@ use der::Encode;
 use x509_cert::Certificate;
 
 use super::enroll::{self, KeyPlan};
-use super::waiting::{self, Files, Report, Request};
+use super::waiting::{self, Files, Report};
 use super::{Destination, pkcs12};
 use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
 use crate::output::Output;
 use certenroll::enroll::poll::{End, Polled};
+use certenroll::enroll::saved::Request;
 
 /// The person at the terminal, for the questions of the EST set-up.
 struct Terminal<'a>(&'a Output);
@@ -475,7 +476,7 @@ fn pending_request(
     (keep_old, hook, key_generated): (bool, Option<super::Hook>, bool),
 ) -> Result<Request> {
     let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
-    let pending = waiting::new_pending(waiting::NewPending {
+    let pending = certenroll::enroll::saved::new_pending(certenroll::enroll::saved::NewPending {
         transaction_id,
         url: saving.connection.endpoint.base(),
         profile: global.profile.clone(),

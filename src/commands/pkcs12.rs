@@ -19,18 +19,6 @@ use crate::output::Output;
 /// sent, while the person is still at the terminal).
 pub type P12Out = Bundle;
 
-/// What a pending request keeps of a bundle: absolute paths, never the passphrase.
-pub fn saved(bundle: &P12Out) -> Result<P12Saved> {
-    let mut saved = bundle.source.clone();
-    saved.path = std::path::absolute(&bundle.path)
-        .map_err(|e| Error::local("resolving path", &bundle.path, e))?;
-    if let Some(file) = &saved.passphrase_file {
-        saved.passphrase_file =
-            Some(std::path::absolute(file).map_err(|e| Error::local("resolving path", file, e))?);
-    }
-    Ok(saved)
-}
-
 /// The bundle for a request saved as pending: its passphrase is read again from the file or
 /// variable it came from, or asked for on a terminal.
 pub fn from_saved(saved: &P12Saved, out: &Output) -> Result<P12Out> {

@@ -7,7 +7,7 @@ use certenroll::error::exit;
 use certenroll::scep::client::Client;
 use certenroll::store::pending::PendingStore;
 
-use super::waiting::{self, Request};
+use super::waiting;
 use crate::cli::{GlobalArgs, PollArgs};
 use crate::output::Output;
 
@@ -60,7 +60,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
             if waiting::already_installed(&store, &saved, out)? {
                 return Ok(exit::OK);
             }
-            let mut request = Request::load(saved, hook, out)?;
+            let mut request = waiting::load_request(saved, hook, out)?;
             if request.pending.est().is_some() {
                 return super::est::poll_saved(
                     global,
@@ -72,7 +72,8 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 );
             }
             let client = Client::new(&http, &request.pending.url)?;
-            let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
+            let end = request
+                .poll_scep(&client, &store, &policy, false, out)
                 .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
             let key = request.key.describe();
             waiting::finish(

@@ -287,27 +287,28 @@ fn renew(
             )
         }
         Enrolled::Pending { transaction } => {
-            let pending = waiting::new_pending(waiting::NewPending {
-                transaction_id: &transaction.id,
-                url: client.url(),
-                profile: global.profile.clone(),
-                subject: &spec.subject,
-                key: staged.as_deref().unwrap_or(&key_path),
-                install_key: staged.as_ref().map(|_| key_path.as_path()),
-                key_generated: staged.is_some(),
-                cert: &cert_path,
-                chain: args.chain.as_deref(),
-                format: args.format,
-                ca: &ca,
-                keep_old: !args.delete_old,
-                p12: p12.as_ref(),
-                protocol: waiting::scep_part(
-                    server.ca_ident.clone(),
-                    (method, cipher, digest),
-                    Some((&key_path, &current)),
-                )?,
-            })?;
-            let request = waiting::Request {
+            let pending =
+                certenroll::enroll::saved::new_pending(certenroll::enroll::saved::NewPending {
+                    transaction_id: &transaction.id,
+                    url: client.url(),
+                    profile: global.profile.clone(),
+                    subject: &spec.subject,
+                    key: staged.as_deref().unwrap_or(&key_path),
+                    install_key: staged.as_ref().map(|_| key_path.as_path()),
+                    key_generated: staged.is_some(),
+                    cert: &cert_path,
+                    chain: args.chain.as_deref(),
+                    format: args.format,
+                    ca: &ca,
+                    keep_old: !args.delete_old,
+                    p12: p12.as_ref(),
+                    protocol: certenroll::enroll::saved::scep_part(
+                        server.ca_ident.clone(),
+                        (method, cipher, digest),
+                        Some((&key_path, &current)),
+                    )?,
+                })?;
+            let request = certenroll::enroll::saved::Request {
                 pending,
                 key: new_key.clone(),
                 subject: spec.subject.clone(),
@@ -359,7 +360,7 @@ fn continue_pending(
         saved.transaction_id
     ));
     let mut request =
-        waiting::Request::load(saved, super::hook(args.post_hook.as_ref(), global), out)?;
+        waiting::load_request(saved, super::hook(args.post_hook.as_ref(), global), out)?;
     let policy = waiting::policy(&args.policy);
     if request.pending.est().is_some() {
         return super::est::poll_saved(
@@ -374,7 +375,8 @@ fn continue_pending(
     }
     let http = super::transport(global)?;
     let client = Client::new(&http, &request.pending.url)?;
-    let end = waiting::poll(&client, &store, &mut request, &policy, false, out)
+    let end = request
+        .poll_scep(&client, &store, &policy, false, out)
         .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
     let key_description = request.key.describe();
     waiting::finish(

@@ -1,34 +1,30 @@
-//! What `enroll` and `poll` share: the jitter before the first request, polling a pending
-//! request by the poll policy, and finishing it (installing an issued certificate, keeping a
-//! still-pending request for later, forgetting a rejected one), with the history and the
-//! saved state kept in step.
+//! What `enroll`, `renew` and `poll` share once the CA has answered: installing an issued
+//! certificate and reporting it, saving a PENDING request and waiting for it, reporting a
+//! request still pending, with the history kept in step. The lifecycle itself (the request
+//! saved, polled, installed, recovered) is the library's `enroll` module; this file says
+//! what happened, to a person or as JSON.
 
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Result;
-use base64::Engine;
 use certenroll::Error;
-use certenroll::clock::now_unix;
-use certenroll::enroll::poll::{End, Polled};
+use certenroll::enroll::poll::End;
+use certenroll::enroll::saved::{self, Request};
 use certenroll::error::exit;
 use certenroll::pki::cert::{self, CertSummary};
 use certenroll::pki::digest::Digest;
 use certenroll::pki::envelope::Cipher;
-use certenroll::pki::key::PrivateKey;
 use certenroll::scep::cacert::CaCerts;
-use certenroll::scep::client::{Client, Enrolled, Method, Session};
+use certenroll::scep::client::{Client, Method};
 use certenroll::schedule::PollPolicy;
 use certenroll::store::history::{Entry, Status};
-use certenroll::store::pending::{Pending, PendingStore, Protocol, ScepSaved};
-use der::Decode;
+use certenroll::store::pending::{Pending, PendingStore};
 use serde::Serialize;
 use x509_cert::Certificate;
-use x509_cert::name::Name;
 
-use super::pkcs12::P12Out;
 use super::{Destination, record};
-use crate::cli::{Format, PolicyArgs};
+use crate::cli::PolicyArgs;
 use crate::output::Output;
 use certenroll::enroll::install::{self, Hook};
 
@@ -71,140 +67,15 @@ pub fn policy(args: &PolicyArgs) -> PollPolicy {
     }
 }
 
-/// A pending request ready to poll: its saved state, and what polling needs from it.
-pub struct Request {
-    pub pending: Pending,
-    pub key: PrivateKey,
-    pub subject: Name,
-    pub ca: CaCerts,
-    /// A renewal's signer: the current key and certificate.
-    pub signer: Option<(PrivateKey, Certificate)>,
-    /// The PKCS#12 bundle to write, passphrase in hand.
-    pub p12: Option<P12Out>,
-    /// The deploy hook of this run's configuration (never one saved with the request).
-    pub hook: Option<Hook>,
-}
-
-impl Request {
-    /// Load the key and certificates a saved request names; `hook` is the deploy hook of the
-    /// configuration in force now.
-    pub fn load(pending: Pending, hook: Option<Hook>, out: &Output) -> Result<Self> {
-        let bytes = std::fs::read(&pending.key)
-            .map_err(|e| Error::local("reading the pending request's key", &pending.key, e))?;
-        let key = PrivateKey::from_bytes(&bytes)?;
-        let subject_der = base64::engine::general_purpose::STANDARD
-            .decode(&pending.subject_der)
-            .map_err(|e| Error::Invalid(format!("the saved subject is damaged: {e}")))?;
-        let subject = Name::from_der(&subject_der)
-            .map_err(|e| Error::Invalid(format!("the saved subject is damaged: {e}")))?;
-        let ca = CaCerts::from_certs(cert::parse_certificates(pending.ca_certs.as_bytes())?)?;
-        let signer = match pending
-            .scep()
-            .map(|scep| (&scep.signer_key, &scep.signer_cert))
-        {
-            Some((Some(path), Some(pem))) => {
-                let bytes = std::fs::read(path)
-                    .map_err(|e| Error::local("reading the renewal's current key", path, e))?;
-                let cert = cert::parse_certificates(pem.as_bytes())?
-                    .into_iter()
-                    .next()
-                    .ok_or_else(|| {
-                        Error::Invalid("the saved signer certificate is damaged".into())
-                    })?;
-                Some((PrivateKey::from_bytes(&bytes)?, cert))
-            }
-            _ => None,
-        };
-        let p12 = pending
-            .p12
-            .as_ref()
-            .map(|saved| super::pkcs12::from_saved(saved, out))
-            .transpose()?;
-        Ok(Request {
-            pending,
-            key,
-            subject,
-            ca,
-            signer,
-            p12,
-            hook,
-        })
-    }
-
-    fn destination(&self) -> Destination {
-        Destination {
-            cert: self.pending.cert.clone(),
-            chain: self.pending.chain.clone(),
-            format: self.pending.format,
-            key: self
-                .pending
-                .install_key
-                .clone()
-                .unwrap_or_else(|| self.pending.key.clone()),
-            staged_key: self
-                .pending
-                .install_key
-                .as_ref()
-                .map(|_| self.pending.key.clone()),
-            keep_old: self.pending.keep_old,
-            hook: self.hook.clone(),
-            p12: self.p12.clone(),
-        }
-    }
-}
-
-/// Poll a saved SCEP request (CertPoll) by `policy`, at once or (`wait_first`) after an
-/// interval, saving its state as it goes.
-pub fn poll(
-    client: &Client<'_>,
-    store: &PendingStore,
-    request: &mut Request,
-    policy: &PollPolicy,
-    wait_first: bool,
-    out: &Output,
-) -> Result<End, Error> {
-    let scep = request
-        .pending
-        .scep()
-        .cloned()
-        .ok_or_else(|| Error::Invalid("not a SCEP request".into()))?;
-    let first = if wait_first {
-        policy.interval
-    } else {
-        Duration::ZERO
-    };
-    let Request {
-        pending,
-        key,
-        subject,
-        ca,
-        signer,
-        ..
-    } = request;
-    let session = Session {
-        key,
-        subject,
-        ca,
-        cipher: scep.cipher,
-        digest: scep.digest,
-        method: scep.method,
-        signer: signer
-            .as_ref()
-            .map(|(key, cert)| certenroll::scep::pkimessage::Signer { key, cert }),
-    };
-    let transaction_id = pending.transaction_id.clone();
-    certenroll::enroll::poll::poll(
-        pending,
-        store,
-        policy,
-        first,
-        out,
-        "asking the CA (CertPoll)",
-        || match client.poll(&session, &transaction_id)? {
-            Enrolled::Issued { cert, .. } => Ok(Polled::Issued(cert)),
-            Enrolled::Pending { .. } => Ok(Polled::Pending(None)),
-        },
-    )
+/// Load a saved request, its PKCS#12 passphrase read again from where it came from (or
+/// asked for on a terminal); `hook` is the deploy hook of the configuration in force now.
+pub fn load_request(pending: Pending, hook: Option<Hook>, out: &Output) -> Result<Request> {
+    let p12 = pending
+        .p12
+        .as_ref()
+        .map(|saved| super::pkcs12::from_saved(saved, out))
+        .transpose()?;
+    Ok(Request::load(pending, hook, p12)?)
 }
 
 /// Everything needed to report one request's result.
@@ -337,17 +208,10 @@ pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out:
     exit::PENDING
 }
 
-/// After a poll failed: a rejection ends the request (its state goes, and a key generated
-/// for it is removed unless it is the installed certificate's key); any other failure keeps
-/// it for the next `poll`.
+/// After a poll failed: a rejection ends the request ([`Request::forget_if_rejected`]).
 pub fn forget_if_rejected(store: &PendingStore, request: &Request, err: &Error, out: &Output) {
-    if matches!(err, Error::ScepFailure { .. }) {
-        if let Err(e) = store.remove(&request.pending.transaction_id) {
-            out.warn(&e.to_string());
-        }
-        if request.pending.key_generated {
-            install::discard_key(&request.pending.key, &request.pending.cert);
-        }
+    if let Err(e) = request.forget_if_rejected(store, err) {
+        out.warn(&e.to_string());
     }
 }
 
@@ -377,80 +241,6 @@ pub fn report<'a>(
     }
 }
 
-/// What a request the CA answered PENDING needs saved; see [`new_pending`].
-pub struct NewPending<'a> {
-    pub transaction_id: &'a str,
-    pub url: &'a str,
-    pub profile: Option<String>,
-    pub subject: &'a Name,
-    /// The key the request is for (staged beside `install_key`, or in place).
-    pub key: &'a Path,
-    /// Where the key goes once issued, when it is staged.
-    pub install_key: Option<&'a Path>,
-    pub key_generated: bool,
-    pub cert: &'a Path,
-    pub chain: Option<&'a Path>,
-    pub format: Format,
-    pub ca: &'a CaCerts,
-    pub keep_old: bool,
-    pub p12: Option<&'a P12Out>,
-    /// The protocol's part ([`scep_part`], or EST's).
-    pub protocol: Protocol,
-}
-
-/// The SCEP part of a pending request: how it was sent, and a renewal's current key file and
-/// certificate (which sign the polls).
-pub fn scep_part(
-    ca_ident: Option<String>,
-    (method, cipher, digest): (Method, Cipher, Digest),
-    signer: Option<(&Path, &Certificate)>,
-) -> Result<Protocol> {
-    Ok(Protocol::Scep(ScepSaved {
-        ca_ident,
-        cipher,
-        digest,
-        method,
-        signer_key: signer
-            .map(|(key, _)| {
-                std::path::absolute(key).map_err(|e| Error::local("resolving path", key, e))
-            })
-            .transpose()?,
-        signer_cert: signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
-    }))
-}
-
-/// The saved state of a pending request: paths made absolute (poll may run from anywhere),
-/// the subject in DER, the CA certificates in PEM.
-pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
-    let absolute = |path: &Path| -> Result<std::path::PathBuf> {
-        std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e).into())
-    };
-    let now = now_unix();
-    let subject_der = der::Encode::to_der(p.subject)
-        .map_err(|e| Error::Crypto(format!("encoding the subject failed: {e}")))?;
-    Ok(Pending {
-        transaction_id: p.transaction_id.to_string(),
-        url: p.url.to_string(),
-        profile: p.profile,
-        subject: cert::name_to_string(p.subject),
-        subject_der: base64::engine::general_purpose::STANDARD.encode(subject_der),
-        key: absolute(p.key)?,
-        install_key: p.install_key.map(absolute).transpose()?,
-        key_generated: p.key_generated,
-        cert: absolute(p.cert)?,
-        chain: p.chain.map(absolute).transpose()?,
-        format: p.format,
-        ca_certs: cert::to_pem(&p.ca.all().iter().collect::<Vec<_>>())?,
-        created: now,
-        attempts: 1,
-        last_attempt: now,
-        next_attempt: None,
-        keep_old: p.keep_old,
-        p12: p.p12.map(super::pkcs12::saved).transpose()?,
-        protocol: p.protocol,
-    })
-}
-
 /// Save a request the CA answered PENDING, poll it by `policy` (unless `no_wait`), and finish
 /// it: what `enroll` and `renew` do after PENDING.
 pub fn save_and_wait(
@@ -472,7 +262,8 @@ pub fn save_and_wait(
             policy.interval.as_secs(),
             policy.count
         ));
-        poll(client, &store, &mut request, policy, true, out)
+        request
+            .poll_scep(client, &store, policy, true, out)
             .inspect_err(|err| forget_if_rejected(&store, &request, err, out))?
     };
     finish(
@@ -520,14 +311,12 @@ pub fn finish(
     }
 }
 
-/// A request whose certificate is already installed (a run was killed after installing it,
-/// before forgetting it) is forgotten without asking the CA again: the CA may no longer know
-/// the transaction, and its refusal must not touch the installed key.
+/// A saved request whose certificate is already installed is forgotten without asking the
+/// CA again ([`saved::forget_if_installed`]), and said so.
 pub fn already_installed(store: &PendingStore, saved: &Pending, out: &Output) -> Result<bool> {
-    if !certenroll::enroll::install::is_installed(&saved.cert, &saved.transaction_id) {
+    if !saved::forget_if_installed(store, saved)? {
         return Ok(false);
     }
-    store.remove(&saved.transaction_id)?;
     out.warn(&format!(
         "request {} was already installed in {}; forgot it",
         saved.transaction_id,
