@@ -132,7 +132,7 @@ der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-env -d 'Read the challenge password from this environment variable' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
@@ -225,7 +225,7 @@ der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-env -d 'Read the challenge password from this environment variable' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
@@ -273,7 +273,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
@@ -349,7 +349,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ide
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
@@ -375,7 +375,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-iden
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
 der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
@@ -456,7 +456,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-iden
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 'The installed key, to check it against the certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l cert -d 'The installed certificate, to check its validity and renewal' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-file -d 'The challenge file enrollment will read' -r -F

@@ -463,6 +463,17 @@ pub struct GetcacapsArgs {
     pub server: ServerArgs,
 }
 
+/// The CA's fingerprint, pinned: one flag for every command that talks to a CA.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PinArgs {
+    /// Expected SHA-256 fingerprint of the CA certificate (or of a CA above it).
+    ///
+    /// Hex, colons optional. On mismatch nothing is written and the exit code is 7. Over EST
+    /// it also lets certenroll trust an unknown server on first contact (RFC 7030 4.1.1).
+    #[arg(long, value_name = "SHA256")]
+    pub fingerprint: Option<String>,
+}
+
 /// Arguments of `getcacert`.
 #[derive(Debug, Args)]
 pub struct GetcacertArgs {
@@ -478,11 +489,9 @@ pub struct GetcacertArgs {
     #[arg(long, value_name = "DIR|FILE")]
     pub out: Option<PathBuf>,
 
-    /// Expected SHA-256 fingerprint of the CA certificate (or of a CA above it).
-    ///
-    /// Hex, colons optional. On mismatch nothing is written and the exit code is 7.
-    #[arg(long, value_name = "SHA256")]
-    pub fingerprint: Option<String>,
+    /// The CA's pinned fingerprint.
+    #[command(flatten)]
+    pub pin: PinArgs,
 
     /// Encoding of written files.
     #[arg(long, value_enum, default_value_t)]
@@ -587,9 +596,9 @@ pub struct EnrollArgs {
     #[command(flatten)]
     pub challenge: ChallengeArgs,
 
-    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
-    #[arg(long, value_name = "SHA256")]
-    pub fingerprint: Option<String>,
+    /// The CA's pinned fingerprint.
+    #[command(flatten)]
+    pub pin: PinArgs,
 
     /// Use the CA (and RA) certificates from this file instead of asking the server.
     #[arg(long, value_name = "FILE")]
@@ -777,9 +786,9 @@ pub struct RenewArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 
-    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
-    #[arg(long, value_name = "SHA256")]
-    pub fingerprint: Option<String>,
+    /// The CA's pinned fingerprint.
+    #[command(flatten)]
+    pub pin: PinArgs,
 
     /// Use the CA (and RA) certificates from this file instead of asking the server.
     #[arg(long, value_name = "FILE")]
@@ -866,9 +875,9 @@ pub struct CaQueryArgs {
     #[command(flatten)]
     pub server: ServerArgs,
 
-    /// Expected SHA-256 fingerprint of the CA certificate; exit 7 on mismatch.
-    #[arg(long, value_name = "SHA256")]
-    pub fingerprint: Option<String>,
+    /// The CA's pinned fingerprint.
+    #[command(flatten)]
+    pub pin: PinArgs,
 
     /// Write the result here (default: PEM on stdout).
     #[arg(long, value_name = "FILE")]
@@ -918,9 +927,9 @@ pub struct DoctorArgs {
     #[command(flatten)]
     pub via: ProtocolArgs,
 
-    /// Expected SHA-256 fingerprint of the CA certificate.
-    #[arg(long, value_name = "SHA256")]
-    pub fingerprint: Option<String>,
+    /// The CA's pinned fingerprint.
+    #[command(flatten)]
+    pub pin: PinArgs,
 
     /// The installed key, to check it against the certificate.
     #[arg(long, value_name = "FILE")]

@@ -374,7 +374,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
             ca.ras().len()
         ),
     );
-    pin_step(&ca, args.fingerprint.as_deref(), report);
+    pin_step(&ca, args.pin.fingerprint.as_deref(), report);
 }
 
 /// EST: /cacerts, the clock, the CA.
@@ -427,7 +427,7 @@ fn est_steps(http: &Transport, args: &DoctorArgs, url: &str, report: &mut Report
     );
     clock_step(response.date.as_deref(), report);
     ca_step(&certs, report);
-    pin_step(&certs, args.fingerprint.as_deref(), report);
+    pin_step(&certs, args.pin.fingerprint.as_deref(), report);
 }
 
 /// The server's clock against this machine's.

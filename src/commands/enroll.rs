@@ -444,7 +444,7 @@ fn enroll(
             &client,
             &args.server,
             args.ca_cert.as_deref(),
-            args.fingerprint.as_deref(),
+            args.pin.fingerprint.as_deref(),
         )
         .map(|(caps, ca)| (choices.resolve(&caps, out), ca));
         // A key that cannot be made here is made (and its error reported) when the request

@@ -359,11 +359,11 @@ pub fn enroll(
         &args.server,
         &args.auth,
         None,
-        args.fingerprint.as_deref(),
+        args.pin.fingerprint.as_deref(),
         state_dir,
         out,
     )?;
-    let ca = cacerts(&connection, args.fingerprint.as_deref())?;
+    let ca = cacerts(&connection, args.pin.fingerprint.as_deref())?;
     if server_keygen {
         return serverkeygen(
             global,
@@ -710,11 +710,11 @@ pub fn renew(
         server,
         &args.auth,
         Some((renewal.cert_path, renewal.key_path)),
-        args.fingerprint.as_deref(),
+        args.pin.fingerprint.as_deref(),
         state_dir,
         out,
     )?;
-    let ca = cacerts(&connection, args.fingerprint.as_deref())?;
+    let ca = cacerts(&connection, args.pin.fingerprint.as_deref())?;
     let (new_key, staged) = if args.reuse_key {
         (renewal.current_key.clone(), None)
     } else {

@@ -79,14 +79,15 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
     let (set, url) = if args.server.protocol() == crate::cli::ProtocolChoice::Est {
-        let set = super::est::getcacert(global, &args.server, args.fingerprint.as_deref(), out)?;
+        let set =
+            super::est::getcacert(global, &args.server, args.pin.fingerprint.as_deref(), out)?;
         let endpoint =
             certenroll::est::Endpoint::new(&args.server.url, args.server.via.label.as_deref())?;
         (set, endpoint.url("cacerts"))
     } else {
         let http = super::transport(global)?;
         let client = super::client(&http, &args.server)?;
-        let set = super::fetch_ca_certs(&client, &args.server, args.fingerprint.as_deref())?;
+        let set = super::fetch_ca_certs(&client, &args.server, args.pin.fingerprint.as_deref())?;
         (set, client.url().to_string())
     };
     let written = match &args.out {
@@ -114,7 +115,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         "\nRequests will be encrypted to: {} ({reason})",
         cert::name_to_string(recipient.tbs_certificate().subject())
     ));
-    if args.fingerprint.is_some() {
+    if args.pin.fingerprint.is_some() {
         text.push_str("\nFingerprint: matches the pinned value");
     } else {
         text.push_str(&format!(
@@ -131,7 +132,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         certificates: certs,
         recipient_sha256: cert::fingerprint(recipient, certenroll::pki::digest::Digest::Sha256),
         recipient_reason: reason,
-        pinned: args.fingerprint.is_some(),
+        pinned: args.pin.fingerprint.is_some(),
         written,
     });
     Ok(certenroll::error::exit::OK)

@@ -190,7 +190,7 @@ fn renew(
         &client,
         &server,
         args.ca_cert.as_deref(),
-        args.fingerprint.as_deref(),
+        args.pin.fingerprint.as_deref(),
     )?;
     let (cipher, digest, method) = choices.resolve(&caps, out);
     let message_type = match args.renewal {
@@ -447,7 +447,7 @@ fn run_in_process(argv: Vec<std::ffi::OsString>, out: &Output) -> Result<u8> {
 /// file's CA has another fingerprint, or did not issue the certificate. Needs --fingerprint
 /// and --chain (both usually in the profile); otherwise nothing is known offline.
 fn ca_changed(args: &RenewArgs, current: &Certificate) -> Option<String> {
-    let pin = cert::parse_fingerprint(args.fingerprint.as_deref()?).ok()?;
+    let pin = cert::parse_fingerprint(args.pin.fingerprint.as_deref()?).ok()?;
     let chain = cert::parse_certificates(&std::fs::read(args.chain.as_ref()?).ok()?).ok()?;
     let ca = chain.first()?;
     if !cert::matches_fingerprint(ca, &pin) {
