@@ -141,6 +141,16 @@ impl World {
             "{context}: key and certificate do not match"
         );
         assert_eq!(crate::util::mode(&self.key()), 0o600, "{context}");
+        // The chain in place is the installed certificate's.
+        let chain = self.etc().join("chain.pem");
+        if chain.exists() {
+            openssl(&[
+                "verify",
+                "-CAfile",
+                chain.to_str().unwrap(),
+                self.cert().to_str().unwrap(),
+            ]);
+        }
         assert!(
             etc.iter()
                 .all(|f| !f.ends_with(".tmp") && f != "key.pem.new"),
@@ -232,6 +242,8 @@ fn enroll_args<'a>(url: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
         "etc/key.pem",
         "--out-cert",
         "etc/cert.pem",
+        "--out-chain",
+        "etc/chain.pem",
         "--no-challenge",
     ];
     args.extend_from_slice(extra);

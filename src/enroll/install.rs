@@ -470,8 +470,8 @@ fn keep_previous(path: &Path, mode: u32) -> Result<()> {
     )
 }
 
-/// Install a verified certificate: journal what is owed, keep `.prev` copies, write the
-/// certificate and chain, move the staged key into place, forget the pending request
+/// Install a verified certificate: journal what is owed, keep `.prev` copies, write the chain
+/// and then the certificate, move the staged key into place, forget the pending request
 /// (`pending`), write the PKCS#12 bundle, run the hook, and close the journal. A run killed
 /// anywhere in between is finished by [`recover`].
 pub fn install(
@@ -515,12 +515,8 @@ pub fn install(
             keep_previous(&dest.key, KEY_MODE)?;
         }
     }
-    store::write_atomic(
-        &dest.cert,
-        &encode_certs(&[issued], dest.format)?,
-        CERT_MODE,
-        "writing certificate",
-    )?;
+    // The chain before the certificate: once the certificate is in place (what recovery
+    // looks at), its chain is too.
     if let Some(path) = &dest.chain {
         store::write_atomic(
             path,
@@ -529,6 +525,12 @@ pub fn install(
             "writing chain",
         )?;
     }
+    store::write_atomic(
+        &dest.cert,
+        &encode_certs(&[issued], dest.format)?,
+        CERT_MODE,
+        "writing certificate",
+    )?;
     settle(
         state_dir,
         owed,

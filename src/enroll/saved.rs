@@ -164,10 +164,12 @@ impl Request {
     /// keeps it for the next poll.
     pub fn forget_if_rejected(&self, store: &PendingStore, err: &Error) -> Result<()> {
         if matches!(err, Error::ScepFailure { .. }) {
+            // The request goes first: a run killed in between leaves an unused key file,
+            // never a saved request whose key is gone (which no later run could finish).
+            store.remove(&self.pending.transaction_id)?;
             if self.pending.key_generated {
                 super::install::discard_key(&self.pending.key, &self.pending.cert);
             }
-            store.remove(&self.pending.transaction_id)?;
         }
         Ok(())
     }
