@@ -24,6 +24,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Result;
+use certenroll::enroll::install::{Destination, Hook, read_key};
 use certenroll::pki::cert;
 use certenroll::scep::FailInfo;
 use certenroll::scep::cacert::CaCerts;
@@ -193,8 +194,6 @@ fn error_entry(
         ),
     }
 }
-
-use certenroll::enroll::install::{Destination, Hook, read_key};
 
 /// The deploy hook a command line (or its profile) names.
 fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
