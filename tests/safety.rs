@@ -173,3 +173,31 @@ fn a_run_that_outlives_its_deadline_stops_with_exit_5_and_releases_its_lock() {
         .assert()
         .code(0);
 }
+
+#[test]
+fn a_deploy_hook_sees_the_certificate_but_not_the_secrets() {
+    let lab = Lab::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    enroll(state.path(), &lab, dir.path(), &[]).code(0);
+    certenroll_in(state.path())
+        .current_dir(dir.path())
+        .env("CERTENROLL_CHALLENGE", "challenge-secret")
+        .env("BUNDLE_PASSPHRASE", "bundle-secret")
+        .args([
+            "renew", "--force", "--url", &lab.url, "--key", "key.pem", "--cert", "cert.pem",
+        ])
+        .args([
+            "--out-p12",
+            "bundle.p12",
+            "--p12-passphrase-env",
+            "BUNDLE_PASSPHRASE",
+        ])
+        .args(["--post-hook", "env > hook-env.txt"])
+        .assert()
+        .code(0);
+    let env = std::fs::read_to_string(dir.path().join("hook-env.txt")).unwrap();
+    assert!(env.contains("CERTENROLL_CERT="), "{env}");
+    assert!(!env.contains("challenge-secret"), "{env}");
+    assert!(!env.contains("bundle-secret"), "{env}");
+}

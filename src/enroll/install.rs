@@ -551,6 +551,13 @@ fn settle(
     hook: Option<&Hook>,
 ) -> Result<Settled> {
     let mut settled = Settled::default();
+    // The variable the bundle's passphrase came from is kept from the hook too.
+    let hidden: Vec<String> = owed
+        .p12
+        .as_ref()
+        .and_then(|p12| p12.passphrase_env.clone())
+        .into_iter()
+        .collect();
     if let Some(staged) = owed.staged_key.clone() {
         // Only the key of the certificate now in place ever replaces the installed key.
         let for_issued = read_key(&staged)
@@ -597,7 +604,7 @@ fn settle(
         match hook {
             Some(hook) => {
                 settled.hook_ran = true;
-                settled.hook_failed = run_hook(hook, &owed, issued).err();
+                settled.hook_failed = run_hook(hook, &owed, issued, &hidden).err();
             }
             None => settled.notes.push(
                 "a deploy hook was owed, but the configuration names none now: not run".into(),
@@ -630,9 +637,15 @@ fn saved_passphrase(bundle: &P12Saved) -> Result<Secret> {
 /// Variables that hold secrets and never reach a hook.
 const SECRET_VARIABLES: &[&str] = &["CERTENROLL_CHALLENGE"];
 
-/// Run the deploy hook with the new certificate's facts in its environment. Its failure is
-/// reported; the certificate stays installed.
-fn run_hook(hook: &Hook, owed: &Owed, issued: &Certificate) -> std::result::Result<(), String> {
+/// Run the deploy hook with the new certificate's facts in its environment, and without the
+/// variables that hold secrets (the challenge's, and `hidden`). Its failure is reported; the
+/// certificate stays installed.
+fn run_hook(
+    hook: &Hook,
+    owed: &Owed,
+    issued: &Certificate,
+    hidden: &[String],
+) -> std::result::Result<(), String> {
     let summary = cert::summary(issued);
     let mut command = std::process::Command::new("/bin/sh");
     command
@@ -649,6 +662,9 @@ fn run_hook(hook: &Hook, owed: &Owed, issued: &Certificate) -> std::result::Resu
         .env("CERTENROLL_SUBJECT", &summary.subject)
         .env("CERTENROLL_PROFILE", hook.profile.as_deref().unwrap_or(""));
     for var in SECRET_VARIABLES {
+        command.env_remove(var);
+    }
+    for var in hidden {
         command.env_remove(var);
     }
     let status = command
