@@ -59,3 +59,36 @@ pub fn text(
     }
     input.interact_text().context("reading the answer")
 }
+
+/// The person at the terminal, for the library's questions (an EST server's unknown CA, an
+/// EST password).
+pub struct Terminal<'a>(pub &'a crate::output::Output);
+
+impl certenroll::est::trust::Ask for Terminal<'_> {
+    fn can_ask(&self) -> bool {
+        can_ask(self.0.is_json())
+    }
+
+    fn trust_ca(&self, subject: &str, sha256: &str) -> certenroll::Result<bool> {
+        self.0.human(&format!(
+            "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {sha256}\nCompare the fingerprint with the one your CA's administrator gave you."
+        ));
+        confirm("Trust this CA for this server?")
+            .map_err(|e| terminal_error("asking to trust the CA", &e))
+    }
+
+    fn password(&self, username: &str) -> certenroll::Result<certenroll::secret::Secret> {
+        secret(&format!("EST password for {username}"), false)
+            .map(certenroll::secret::Secret::new)
+            .map_err(|e| terminal_error("reading the password", &e))
+    }
+}
+
+/// A question at the terminal that could not be asked or answered.
+fn terminal_error(action: &'static str, err: &anyhow::Error) -> certenroll::Error {
+    certenroll::Error::local(
+        action,
+        "the terminal",
+        std::io::Error::other(format!("{err:#}")),
+    )
+}

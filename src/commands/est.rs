@@ -18,7 +18,7 @@ use certenroll::enroll::verify;
 use certenroll::error::exit;
 use certenroll::est::Endpoint;
 use certenroll::est::client::{Enrolled, ServerKeygen};
-use certenroll::est::trust::{self, Ask, Connection, Login, Setup};
+use certenroll::est::trust::{self, Connection, Login, Setup};
 use certenroll::pki::cert;
 use certenroll::pki::csr::{self, CsrSpec};
 use certenroll::pki::digest::Digest;
@@ -26,7 +26,6 @@ use certenroll::pki::key::{KeyKind, PrivateKey};
 use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::pkimessage::Transaction;
 use certenroll::schedule::PollPolicy;
-use certenroll::secret::Secret;
 use certenroll::store;
 use certenroll::store::pending::{EstSaved, PendingStore, Protocol};
 use der::Encode;
@@ -37,40 +36,8 @@ use super::waiting::{self, Files, Report};
 use super::{Destination, pkcs12};
 use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
 use crate::output::Output;
-use certenroll::enroll::poll::{End, Polled};
+use certenroll::enroll::poll::End;
 use certenroll::enroll::saved::Request;
-
-/// The person at the terminal, for the questions of the EST set-up.
-struct Terminal<'a>(&'a Output);
-
-impl Ask for Terminal<'_> {
-    fn can_ask(&self) -> bool {
-        crate::prompt::can_ask(self.0.is_json())
-    }
-
-    fn trust_ca(&self, subject: &str, sha256: &str) -> certenroll::Result<bool> {
-        self.0.human(&format!(
-            "The EST server's CA is not trusted yet (RFC 7030 bootstrap):\n  subject {subject}\n  sha256  {sha256}\nCompare the fingerprint with the one your CA's administrator gave you."
-        ));
-        crate::prompt::confirm("Trust this CA for this server?")
-            .map_err(|e| terminal_error("asking to trust the CA", &e))
-    }
-
-    fn password(&self, username: &str) -> certenroll::Result<Secret> {
-        crate::prompt::secret(&format!("EST password for {username}"), false)
-            .map(Secret::new)
-            .map_err(|e| terminal_error("reading the password", &e))
-    }
-}
-
-/// A question at the terminal that could not be asked or answered.
-fn terminal_error(action: &'static str, err: &anyhow::Error) -> Error {
-    Error::local(
-        action,
-        "the terminal",
-        std::io::Error::other(format!("{err:#}")),
-    )
-}
 
 /// The login the flags name.
 fn login(auth: &EstAuthArgs) -> Login {
@@ -121,7 +88,7 @@ pub fn connect(
             login: &login,
             state_dir,
         },
-        &Terminal(out),
+        &crate::prompt::Terminal(out),
     )?;
     for note in &connection.notes {
         out.warn(note);
@@ -294,41 +261,6 @@ fn est_saved(s: &Saving<'_>, global: &GlobalArgs) -> Result<EstSaved> {
         ca_file: s.connection.ca_file.as_deref().map(absolute).transpose()?,
         system_roots: global.system_roots,
     })
-}
-
-/// Send the request again, first after `first`, then after each Retry-After the server
-/// names (RFC 7030 4.2.3: at least that long; at least a second), up to the poll count.
-fn wait(
-    connection: &Connection,
-    store: &PendingStore,
-    request: &mut Request,
-    first: Duration,
-    policy: &PollPolicy,
-    out: &Output,
-) -> Result<End> {
-    let saved = request
-        .pending
-        .est()
-        .cloned()
-        .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
-    let csr_der = base64::engine::general_purpose::STANDARD
-        .decode(&saved.csr)
-        .map_err(|e| Error::Invalid(format!("the saved request is damaged: {e}")))?;
-    let Request {
-        pending, key, ca, ..
-    } = request;
-    Ok(certenroll::enroll::poll::poll(
-        pending,
-        store,
-        policy,
-        first,
-        out,
-        "asking the EST server again",
-        || match connection.client().enroll(&csr_der, saved.reenroll)? {
-            Enrolled::Issued(certs) => Ok(Polled::Issued(Box::new(issued_for(&certs, key, ca)?))),
-            Enrolled::Pending { retry_after } => Ok(Polled::Pending(Some(retry_after))),
-        },
-    )?)
 }
 
 /// `enroll` (and `serverkeygen`) over EST.
@@ -526,12 +458,11 @@ fn save_and_wait(
             retry_after.as_secs(),
             policy.count
         ));
-        wait(
+        request.poll_est(
             connection,
             &store,
-            &mut request,
-            retry_after.max(Duration::from_secs(1)),
             policy,
+            retry_after.max(Duration::from_secs(1)),
             out,
         )?
     };
@@ -541,63 +472,6 @@ fn save_and_wait(
         &request,
         end,
         key_description,
-        operation,
-        out,
-    )
-}
-
-/// Poll a saved EST request (from `poll`, or from `renew` for its pending renewal).
-pub fn poll_saved(
-    global: &GlobalArgs,
-    state_dir: &Path,
-    mut request: Request,
-    policy: &PollPolicy,
-    operation: (&str, Instant),
-    out: &Output,
-) -> Result<u8> {
-    let saved = request
-        .pending
-        .est()
-        .cloned()
-        .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
-    let server = ServerArgs {
-        url: request.pending.url.clone(),
-        ca_ident: None,
-        via: crate::cli::ProtocolArgs {
-            choice: Some(crate::cli::ProtocolChoice::Est),
-            label: None,
-        },
-    };
-    let auth = EstAuthArgs {
-        username: saved.username.clone(),
-        password_file: saved.password_file.clone(),
-        password_env: saved.password_env.clone(),
-        client_cert: saved.client_cert.clone(),
-        client_key: saved.client_key.clone(),
-    };
-    let mut global_for = GlobalArgs { ..global.clone() };
-    if saved.ca_file.is_some() {
-        global_for.ca_file = saved.ca_file.clone();
-    }
-    global_for.system_roots = saved.system_roots && saved.ca_file.is_none();
-    let connection = connect(&global_for, &server, &auth, None, None, state_dir, out)?;
-    let store = PendingStore::new(state_dir);
-    // Not before the Retry-After the server named (RFC 7030 4.2.3).
-    let first = Duration::from_secs(
-        request
-            .pending
-            .next_attempt
-            .unwrap_or(0)
-            .saturating_sub(certenroll::clock::now_unix()),
-    );
-    let end = wait(&connection, &store, &mut request, first, policy, out)?;
-    let key_description = request.key.describe();
-    waiting::finish(
-        state_dir,
-        &store,
-        &request,
-        end,
-        &key_description,
         operation,
         out,
     )

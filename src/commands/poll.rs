@@ -4,7 +4,6 @@
 
 use anyhow::Result;
 use certenroll::error::exit;
-use certenroll::scep::client::Client;
 use certenroll::store::pending::PendingStore;
 
 use super::waiting;
@@ -41,7 +40,6 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
     }
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let policy = waiting::policy(&args.policy);
-    let http = super::transport(global)?;
     let mut worst = exit::OK;
     for saved in pending {
         let url = saved.url.clone();
@@ -60,31 +58,8 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
             if waiting::already_installed(&store, &saved, out)? {
                 return Ok(exit::OK);
             }
-            let mut request = waiting::load_request(saved, hook, out)?;
-            if request.pending.est().is_some() {
-                return super::est::poll_saved(
-                    global,
-                    &state_dir,
-                    request,
-                    &policy,
-                    ("poll", started),
-                    out,
-                );
-            }
-            let client = Client::new(&http, &request.pending.url)?;
-            let end = request
-                .poll_scep(&client, &store, &policy, false, out)
-                .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
-            let key = request.key.describe();
-            waiting::finish(
-                &state_dir,
-                &store,
-                &request,
-                end,
-                &key,
-                ("poll", started),
-                out,
-            )
+            let request = waiting::load_request(saved, hook, out)?;
+            waiting::poll_and_finish(global, &state_dir, request, &policy, ("poll", started), out)
         })();
         let code = match result {
             Ok(code) => code,

@@ -359,36 +359,9 @@ fn continue_pending(
         key_path.display(),
         saved.transaction_id
     ));
-    let mut request =
-        waiting::load_request(saved, super::hook(args.post_hook.as_ref(), global), out)?;
+    let request = waiting::load_request(saved, super::hook(args.post_hook.as_ref(), global), out)?;
     let policy = waiting::policy(&args.policy);
-    if request.pending.est().is_some() {
-        return super::est::poll_saved(
-            global,
-            state_dir,
-            request,
-            &policy,
-            ("renew", started),
-            out,
-        )
-        .map(Some);
-    }
-    let http = super::transport(global)?;
-    let client = Client::new(&http, &request.pending.url)?;
-    let end = request
-        .poll_scep(&client, &store, &policy, false, out)
-        .inspect_err(|err| waiting::forget_if_rejected(&store, &request, err, out))?;
-    let key_description = request.key.describe();
-    waiting::finish(
-        state_dir,
-        &store,
-        &request,
-        end,
-        &key_description,
-        ("renew", started),
-        out,
-    )
-    .map(Some)
+    waiting::poll_and_finish(global, state_dir, request, &policy, ("renew", started), out).map(Some)
 }
 
 /// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs), in

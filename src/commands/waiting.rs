@@ -329,3 +329,37 @@ pub fn already_installed(store: &PendingStore, saved: &Pending, out: &Output) ->
     }));
     Ok(true)
 }
+
+/// Poll a saved request in this run, whatever its protocol ([`Request::poll_again`]), end it
+/// if the CA refused it, and report how it ended.
+pub fn poll_and_finish(
+    global: &crate::cli::GlobalArgs,
+    state_dir: &Path,
+    mut request: Request,
+    policy: &PollPolicy,
+    operation: (&str, std::time::Instant),
+    out: &Output,
+) -> Result<u8> {
+    let store = PendingStore::new(state_dir);
+    let http = super::transport(global)?;
+    let end = request
+        .poll_again(
+            &http,
+            std::time::Duration::from_secs(global.timeout),
+            state_dir,
+            policy,
+            out,
+            &crate::prompt::Terminal(out),
+        )
+        .inspect_err(|err| forget_if_rejected(&store, &request, err, out))?;
+    let key_description = request.key.describe();
+    finish(
+        state_dir,
+        &store,
+        &request,
+        end,
+        &key_description,
+        operation,
+        out,
+    )
+}
