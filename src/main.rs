@@ -6,6 +6,7 @@ mod commands;
 mod output;
 mod profile_args;
 mod prompt;
+mod request;
 
 use std::process::ExitCode;
 

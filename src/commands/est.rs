@@ -31,11 +31,11 @@ use certenroll::store::pending::{EstSaved, PendingStore, Protocol};
 use der::Encode;
 use x509_cert::Certificate;
 
-use super::enroll::{self, KeyPlan};
 use super::waiting::{self, Files, Report};
 use super::{Destination, pkcs12};
 use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
 use crate::output::Output;
+use crate::request::{self, KeyPlan};
 use certenroll::enroll::poll::End;
 use certenroll::enroll::saved::Request;
 
@@ -167,7 +167,7 @@ pub fn csrattrs(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Outp
 /// attributes ask for (an EC curve, a larger RSA key, a digest), else RSA with SHA-256.
 fn apply_csrattrs(connection: &Connection, args: &EnrollArgs, out: &Output) -> (KeyKind, Digest) {
     use certenroll::est::csrattrs::KeyRequest;
-    let asked = enroll::key_kind(args);
+    let asked = request::key_kind(args);
     let attrs = match connection.client().csrattrs() {
         Ok(attrs) => attrs,
         Err(err) => {
@@ -189,7 +189,7 @@ fn apply_csrattrs(connection: &Connection, args: &EnrollArgs, out: &Output) -> (
             other => {
                 out.warn(&format!(
                     "the server asks for an EC key on {other}; certenroll makes P-256 and P-384 keys: sending {}",
-                    enroll::describe_kind(asked)
+                    request::describe_kind(asked)
                 ));
                 asked
             }
@@ -198,7 +198,7 @@ fn apply_csrattrs(connection: &Connection, args: &EnrollArgs, out: &Output) -> (
     if kind != asked {
         out.warn(&format!(
             "the server's CSR attributes ask for an {} key: generating one",
-            enroll::describe_kind(kind)
+            request::describe_kind(kind)
         ));
     }
     if attrs.wants_challenge_password() {
@@ -272,18 +272,18 @@ pub fn enroll(
     state_dir: &Path,
     started: Instant,
 ) -> Result<u8> {
-    let subject = enroll::subject(args)?;
+    let subject = request::subject(args)?;
     let challenge = super::request_options::named_challenge(&args.challenge, out)?;
-    let spec = enroll::csr_spec(args, subject, challenge)?;
+    let spec = request::csr_spec(args, subject, challenge)?;
     let policy = waiting::policy(&args.policy);
-    enroll::check_outputs(args)?;
+    request::check_outputs(args)?;
     if server_keygen && args.key.is_some() {
         return Err(Error::Invalid(
             "serverkeygen makes the key on the server: give --out-key FILE, not --key".into(),
         )
         .into());
     }
-    let existing = args.key.as_deref().map(enroll::load_key).transpose()?;
+    let existing = args.key.as_deref().map(request::load_key).transpose()?;
     let p12 = pkcs12::requested(&args.p12, out)?;
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let connection = connect(
@@ -312,7 +312,7 @@ pub fn enroll(
     let (kind, digest) = apply_csrattrs(&connection, args, out);
     let plan = match existing {
         Some(plan) => plan,
-        None => enroll::generate_key(state_dir, args, kind, out)?,
+        None => request::generate_key(state_dir, args, kind, out)?,
     };
     let digest = match plan.key.kind() {
         KeyKind::P384 if args.key.is_some() => Digest::Sha384,
@@ -331,7 +331,7 @@ pub fn enroll(
         }
         pending => Ok(pending),
     })
-    .inspect_err(|err| enroll::after_failure(args, &plan, err, out))?;
+    .inspect_err(|err| request::after_failure(args, &plan, err, out))?;
     let key_description = plan.describe(args);
     let dest = plan.destination(args, p12.clone());
     let report = Report {
@@ -599,7 +599,7 @@ pub fn renew(
         )?;
         let kind = renewal.current_key.kind();
         let key = out.while_busy(
-            &format!("generating an {} key", enroll::describe_kind(kind)),
+            &format!("generating an {} key", request::describe_kind(kind)),
             || PrivateKey::generate(kind),
         )?;
         store::write_atomic(
