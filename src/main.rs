@@ -1,12 +1,14 @@
 //! The certenroll binary: parse the command line, run the command, map the result to an exit
 //! code (see `certenroll --help` for the table).
 
+mod bundle;
 mod cli;
 mod commands;
 mod output;
 mod profile_args;
 mod prompt;
 mod request;
+mod request_options;
 
 use std::process::ExitCode;
 

@@ -20,13 +20,13 @@ use certenroll::scep::pkimessage::{Signer, Transaction};
 use der::Encode;
 use x509_cert::Certificate;
 
-use super::request_options;
 use super::waiting::{self, Files, Report};
 use crate::cli::{EnrollArgs, GlobalArgs, KeyType, ProtocolChoice};
 use crate::output::Output;
 use crate::request::{
     after_failure, check_outputs, csr_spec, key_kind, load_key, new_key, subject,
 };
+use crate::request_options;
 
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     run_as(global, args, out, false)
@@ -188,7 +188,7 @@ fn enroll(
     }
     let challenge = request_options::challenge(&args.challenge, out)?;
     let spec = CsrSpec { challenge, ..spec };
-    let p12 = super::pkcs12::requested(&args.p12, out)?;
+    let p12 = crate::bundle::requested(&args.p12, out)?;
 
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     // With the key at hand, the request is signed while GetCACaps and GetCACert are under way,

@@ -31,8 +31,8 @@ use certenroll::store::pending::{EstSaved, PendingStore, Protocol};
 use der::Encode;
 use x509_cert::Certificate;
 
+use super::Destination;
 use super::waiting::{self, Files, Report};
-use super::{Destination, pkcs12};
 use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
 use crate::output::Output;
 use crate::request::{self, KeyPlan};
@@ -273,7 +273,7 @@ pub fn enroll(
     started: Instant,
 ) -> Result<u8> {
     let subject = request::subject(args)?;
-    let challenge = super::request_options::named_challenge(&args.challenge, out)?;
+    let challenge = crate::request_options::named_challenge(&args.challenge, out)?;
     let spec = request::csr_spec(args, subject, challenge)?;
     let policy = waiting::policy(&args.policy);
     request::check_outputs(args)?;
@@ -284,7 +284,7 @@ pub fn enroll(
         .into());
     }
     let existing = args.key.as_deref().map(request::load_key).transpose()?;
-    let p12 = pkcs12::requested(&args.p12, out)?;
+    let p12 = crate::bundle::requested(&args.p12, out)?;
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let connection = connect(
         global,
@@ -404,7 +404,7 @@ fn pending_request(
     plan: &KeyPlan,
     (cert, chain, format): (&Path, Option<&Path>, crate::cli::Format),
     ca: &CaCerts,
-    p12: Option<pkcs12::P12Out>,
+    p12: Option<crate::bundle::P12Out>,
     (keep_old, hook, key_generated): (bool, Option<super::Hook>, bool),
 ) -> Result<Request> {
     let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
@@ -485,7 +485,7 @@ fn serverkeygen(
     connection: &Connection,
     ca: &CaCerts,
     spec: &CsrSpec,
-    p12: Option<pkcs12::P12Out>,
+    p12: Option<crate::bundle::P12Out>,
     out: &Output,
     state_dir: &Path,
     started: Instant,
@@ -576,7 +576,7 @@ pub fn renew(
     state_dir: &Path,
     started: Instant,
 ) -> Result<u8> {
-    let p12 = pkcs12::requested(&args.p12, out)?;
+    let p12 = crate::bundle::requested(&args.p12, out)?;
     let policy = waiting::policy(&args.policy);
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let connection = connect(

@@ -87,7 +87,11 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
     } else {
         let http = super::transport(global)?;
         let client = super::client(&http, &args.server)?;
-        let set = super::fetch_ca_certs(&client, &args.server, args.pin.fingerprint.as_deref())?;
+        let set = crate::request_options::fetch_ca_certs(
+            &client,
+            &args.server,
+            args.pin.fingerprint.as_deref(),
+        )?;
         (set, client.url().to_string())
     };
     let written = match &args.out {

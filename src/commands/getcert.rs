@@ -57,7 +57,11 @@ fn query(
     let http = super::transport(global)?;
     let client = super::client(&http, &args.server)?;
     let caps = client.get_ca_caps()?;
-    let ca = super::fetch_ca_certs(&client, &args.server, args.pin.fingerprint.as_deref())?;
+    let ca = crate::request_options::fetch_ca_certs(
+        &client,
+        &args.server,
+        args.pin.fingerprint.as_deref(),
+    )?;
     let key = PrivateKey::generate_rsa(2048)?;
     let subject = cert::build_name(&[(cert::NameAttr::CommonName, "certenroll query".into())])?;
     let session = Session {

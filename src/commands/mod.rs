@@ -16,7 +16,6 @@ mod lab;
 mod pkcs12;
 mod poll;
 mod renew;
-mod request_options;
 mod status;
 mod waiting;
 
@@ -27,7 +26,6 @@ use anyhow::Result;
 use certenroll::enroll::install::{Destination, Hook, read_key};
 use certenroll::pki::cert;
 use certenroll::scep::FailInfo;
-use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::client::Client;
 use certenroll::transport::{Options, Transport};
 use serde::Serialize;
@@ -129,20 +127,6 @@ fn client<'a>(http: &'a Transport, server: &ServerArgs) -> Result<Client<'a>> {
         .into());
     }
     Ok(Client::new(http, &server.url)?)
-}
-
-/// Fetch the CA certificates and check them against a pinned fingerprint, if any.
-fn fetch_ca_certs(
-    client: &Client<'_>,
-    server: &ServerArgs,
-    fingerprint: Option<&str>,
-) -> Result<CaCerts> {
-    let pin = fingerprint.map(cert::parse_fingerprint).transpose()?;
-    let certs = client.get_ca_cert(server.ca_ident.as_deref())?;
-    if let Some(pin) = pin {
-        certs.check_pin(&pin)?;
-    }
-    Ok(certs)
 }
 
 /// The state directory the global flags ask for (created if missing).

@@ -26,11 +26,11 @@ use der::Encode;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 
-use super::request_options::{self, Choices};
 use super::waiting::{self, Files, Report};
 use super::{Destination, record};
 use crate::cli::{GlobalArgs, RenewArgs, RenewalChoice, ServerArgs};
 use crate::output::Output;
+use crate::request_options::{self, Choices};
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     if args.all {
@@ -181,7 +181,7 @@ fn renew(
     current_key.require_rsa("SCEP")?;
     let choices = Choices::parse(&args.algorithms)?;
     let challenge = request_options::challenge(&args.challenge, out)?;
-    let p12 = super::pkcs12::requested(&args.p12, out)?;
+    let p12 = crate::bundle::requested(&args.p12, out)?;
     let poll_policy = waiting::policy(&args.policy);
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let http = super::transport(global)?;

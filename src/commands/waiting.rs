@@ -73,7 +73,7 @@ pub fn load_request(pending: Pending, hook: Option<Hook>, out: &Output) -> Resul
     let p12 = pending
         .p12
         .as_ref()
-        .map(|saved| super::pkcs12::from_saved(saved, out))
+        .map(|saved| crate::bundle::from_saved(saved, out))
         .transpose()?;
     Ok(Request::load(pending, hook, p12)?)
 }

@@ -157,6 +157,20 @@ pub fn ca_certs(
             }
             Ok(set)
         }
-        None => super::fetch_ca_certs(client, server, fingerprint),
+        None => fetch_ca_certs(client, server, fingerprint),
     }
+}
+
+/// Fetch the CA certificates and check them against a pinned fingerprint, if any.
+pub fn fetch_ca_certs(
+    client: &Client<'_>,
+    server: &ServerArgs,
+    fingerprint: Option<&str>,
+) -> Result<CaCerts> {
+    let pin = fingerprint.map(cert::parse_fingerprint).transpose()?;
+    let certs = client.get_ca_cert(server.ca_ident.as_deref())?;
+    if let Some(pin) = pin {
+        certs.check_pin(&pin)?;
+    }
+    Ok(certs)
 }
