@@ -4,11 +4,14 @@
 mod bundle;
 mod cli;
 mod commands;
+mod est_verbs;
+mod outcome;
 mod output;
 mod profile_args;
 mod prompt;
 mod request;
 mod request_options;
+mod runtime;
 
 use std::process::ExitCode;
 

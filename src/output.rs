@@ -237,7 +237,7 @@ impl Output {
                 Some(certenroll::Error::ScepFailure {
                     fail_info: Some(info),
                     ..
-                }) => Some(crate::commands::FailInfoJson::from(*info)),
+                }) => Some(FailInfoJson::from(*info)),
                 _ => None,
             };
             self.json(&ErrorJson {
@@ -266,7 +266,7 @@ struct ErrorJson {
     exit_code: u8,
     error: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    fail_info: Option<crate::commands::FailInfoJson>,
+    fail_info: Option<FailInfoJson>,
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -317,5 +317,23 @@ impl certenroll::enroll::poll::Progress for Output {
 
     fn warn(&self, text: &str) {
         Output::warn(self, text);
+    }
+}
+
+/// failInfo as JSON: code, name and meaning.
+#[derive(Debug, Serialize)]
+pub struct FailInfoJson {
+    code: u8,
+    name: &'static str,
+    meaning: &'static str,
+}
+
+impl From<certenroll::error::FailInfo> for FailInfoJson {
+    fn from(info: certenroll::error::FailInfo) -> Self {
+        FailInfoJson {
+            code: info.code(),
+            name: info.name(),
+            meaning: info.meaning(),
+        }
     }
 }

@@ -155,7 +155,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         ));
         ca
     } else {
-        let http = super::transport(global)?;
+        let http = crate::runtime::transport(global)?;
         let client = Client::new(&http, &url)?;
         let caps = client.get_ca_caps()?;
         let ca = client.get_ca_cert(None)?;

@@ -259,7 +259,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
         && global.ca_file.is_none()
         && !global.system_roots
         && let Ok(endpoint) = certenroll::est::Endpoint::new(url, args.via.label.as_deref())
-        && let Ok(state_dir) = super::state_dir(&global)
+        && let Ok(state_dir) = crate::runtime::state_dir(&global)
     {
         let remembered = certenroll::est::trust::remembered_path(&state_dir, &endpoint);
         if remembered.exists() {
@@ -273,7 +273,7 @@ fn network(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Repor
             global.ca_file = Some(remembered);
         }
     }
-    let http = match super::transport(&global) {
+    let http = match crate::runtime::transport(&global) {
         Ok(http) => http,
         Err(err) => {
             report.fail(
@@ -541,7 +541,7 @@ fn local(global: &GlobalArgs, args: &DoctorArgs, url: &str, report: &mut Report)
     if let (Some(key_path), Some(cert_path)) = (&args.key, &args.cert) {
         installed(args, key_path, cert_path, report);
     }
-    let state_dir = super::state_dir(global)?;
+    let state_dir = crate::runtime::state_dir(global)?;
     let (pending, _) = PendingStore::new(&state_dir).list();
     let mine: Vec<_> = pending
         .iter()

@@ -20,8 +20,8 @@ use certenroll::scep::pkimessage::{Signer, Transaction};
 use der::Encode;
 use x509_cert::Certificate;
 
-use super::waiting::{self, Files, Report};
 use crate::cli::{EnrollArgs, GlobalArgs, KeyType, ProtocolChoice};
+use crate::outcome::{self, Files, Report};
 use crate::output::Output;
 use crate::request::{
     after_failure, check_outputs, csr_spec, key_kind, load_key, new_key, subject,
@@ -50,14 +50,14 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     } else {
         "enroll"
     };
-    let state_dir = super::state_dir(global)?;
-    let _lock = super::lock(global, &state_dir)?;
+    let state_dir = crate::runtime::state_dir(global)?;
+    let _lock = crate::runtime::lock(global, &state_dir)?;
     let key_file = args.key.as_ref().or(args.out_key.as_ref());
     let _key_lock = key_file
-        .map(|key| super::lock_key(global, key))
+        .map(|key| crate::runtime::lock_key(global, key))
         .transpose()?;
     if let Some(key) = key_file {
-        super::recover(&state_dir, key, &args.out_cert, None, out)?;
+        crate::runtime::recover(&state_dir, key, &args.out_cert, None, out)?;
     }
     let fresh = args.out_key.as_ref().filter(|_| args.key.is_none());
     // A first enrollment killed once its certificate was in place: it is done.
@@ -96,19 +96,19 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     let mut known = Known::default();
     let result = if est {
         known.subject = subject(args).ok().map(|s| cert::name_to_string(&s));
-        super::est::enroll(global, args, server_keygen, out, &state_dir, started)
+        crate::est_verbs::enroll(global, args, server_keygen, out, &state_dir, started)
     } else {
         enroll(global, args, out, &state_dir, &mut known, started)
     };
     let result = result.inspect_err(|err| {
-        let mut entry = super::error_entry(operation, &args.server.url, err);
+        let mut entry = crate::runtime::error_entry(operation, &args.server.url, err);
         entry.transaction_id = known.transaction_id.take();
         entry.subject = known.subject.take();
         entry.profile = global.profile.clone();
         if est {
             entry.protocol = "est".into();
         }
-        super::record(&state_dir, entry, started, out);
+        crate::runtime::record(&state_dir, entry, started, out);
     });
     if let Some(key) = fresh {
         // Installed, pending (the request holds the key now) or refused: the note goes.
@@ -171,9 +171,9 @@ fn enroll(
     known.subject = Some(cert::name_to_string(&subject));
     let choices = request_options::Choices::parse(&args.algorithms)?;
     let spec = csr_spec(args, subject.clone(), None)?;
-    let policy = waiting::policy(&args.policy);
-    let http = super::transport(global)?;
-    let client = super::client(&http, &args.server)?;
+    let policy = outcome::policy(&args.policy);
+    let http = crate::runtime::transport(global)?;
+    let client = crate::runtime::client(&http, &args.server)?;
     check_outputs(args)?;
     if matches!(args.key_type, Some(KeyType::P256 | KeyType::P384)) {
         return Err(Error::Invalid(
@@ -293,7 +293,7 @@ fn enroll(
                 started,
                 profile: global.profile.clone(),
             };
-            waiting::issued(
+            outcome::issued(
                 state_dir,
                 report,
                 &dest,
@@ -336,7 +336,7 @@ fn enroll(
                 p12,
                 hook: None,
             };
-            waiting::save_and_wait(
+            outcome::save_and_wait(
                 state_dir,
                 &client,
                 request,

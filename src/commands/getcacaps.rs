@@ -20,8 +20,8 @@ struct CapsJson<'a> {
 }
 
 pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8> {
-    let http = super::transport(global)?;
-    let client = super::client(&http, &args.server)?;
+    let http = crate::runtime::transport(global)?;
+    let client = crate::runtime::client(&http, &args.server)?;
     let caps = client.get_ca_caps()?;
     let method = if caps.post() {
         Method::Post

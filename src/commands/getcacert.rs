@@ -59,19 +59,19 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
     let mut written = Vec::new();
     if path.is_dir() {
         let ca = path.join(format!("ca.{ext}"));
-        super::write_certs(&ca, &[set.ca()], format)?;
+        crate::runtime::write_certs(&ca, &[set.ca()], format)?;
         written.push(ca);
         let chain = path.join(format!("chain.{ext}"));
-        super::write_certs(&chain, &set.chain(), format)?;
+        crate::runtime::write_certs(&chain, &set.chain(), format)?;
         written.push(chain);
         for (i, ra) in set.ras().into_iter().enumerate() {
             let file = path.join(format!("ra-{}.{ext}", i + 1));
-            super::write_certs(&file, &[ra], format)?;
+            crate::runtime::write_certs(&file, &[ra], format)?;
             written.push(file);
         }
     } else {
         let all: Vec<&Certificate> = set.all().iter().collect();
-        super::write_certs(path, &all, format)?;
+        crate::runtime::write_certs(path, &all, format)?;
         written.push(path.to_path_buf());
     }
     Ok(written)
@@ -79,14 +79,18 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
     let (set, url) = if args.server.protocol() == crate::cli::ProtocolChoice::Est {
-        let set =
-            super::est::getcacert(global, &args.server, args.pin.fingerprint.as_deref(), out)?;
+        let set = crate::est_verbs::getcacert(
+            global,
+            &args.server,
+            args.pin.fingerprint.as_deref(),
+            out,
+        )?;
         let endpoint =
             certenroll::est::Endpoint::new(&args.server.url, args.server.via.label.as_deref())?;
         (set, endpoint.url("cacerts"))
     } else {
-        let http = super::transport(global)?;
-        let client = super::client(&http, &args.server)?;
+        let http = crate::runtime::transport(global)?;
+        let client = crate::runtime::client(&http, &args.server)?;
         let set = crate::request_options::fetch_ca_certs(
             &client,
             &args.server,
@@ -112,7 +116,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         text.push_str(&format!(
             "\n{}\n{}\n",
             c.role,
-            super::describe_cert(&c.summary)
+            crate::runtime::describe_cert(&c.summary)
         ));
     }
     text.push_str(&format!(

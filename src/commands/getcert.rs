@@ -54,8 +54,8 @@ fn query(
     certenroll::scep::cacert::CaCerts,
 )> {
     let serial = serial.map(parse_serial).transpose()?;
-    let http = super::transport(global)?;
-    let client = super::client(&http, &args.server)?;
+    let http = crate::runtime::transport(global)?;
+    let client = crate::runtime::client(&http, &args.server)?;
     let caps = client.get_ca_caps()?;
     let ca = crate::request_options::fetch_ca_certs(
         &client,
@@ -123,15 +123,15 @@ fn recorded(
     out: &Output,
     run: impl FnOnce() -> Result<String>,
 ) -> Result<u8> {
-    let state_dir = super::state_dir(global)?;
+    let state_dir = crate::runtime::state_dir(global)?;
     let started = std::time::Instant::now();
     let result = run();
     let mut entry = match &result {
         Ok(detail) => Entry::new(operation, url, Status::Success, detail.clone(), exit::OK),
-        Err(err) => super::error_entry(operation, url, err),
+        Err(err) => crate::runtime::error_entry(operation, url, err),
     };
     entry.profile = global.profile.clone();
-    super::record(&state_dir, entry, started, out);
+    crate::runtime::record(&state_dir, entry, started, out);
     result.map(|_| exit::OK)
 }
 
@@ -168,7 +168,7 @@ pub fn run_getcert(global: &GlobalArgs, args: &GetcertArgs, out: &Output) -> Res
             out.human(&format!(
                 "Certificate {}\n{}\nWrote {path}",
                 summary.serial,
-                super::describe_cert(&summary)
+                crate::runtime::describe_cert(&summary)
             ));
         }
         out.json(&CertJson {

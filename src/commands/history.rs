@@ -16,7 +16,7 @@ struct Line<'a, T> {
 }
 
 pub fn run(global: &GlobalArgs, out: &Output) -> Result<u8> {
-    let state_dir = super::state_dir(global)?;
+    let state_dir = crate::runtime::state_dir(global)?;
     let (mut entries, warning) = History::new(&state_dir).load();
     if let Some(profile) = &global.profile {
         entries.retain(|e| e.profile.as_ref() == Some(profile));

@@ -49,7 +49,7 @@ fn run(args: &[&str]) -> Ran {
         Box::new(stdout.clone()),
         Box::new(stderr.clone()),
     );
-    let code = match super::run(&cli, &out) {
+    let code = match crate::commands::run(&cli, &out) {
         Ok(code) => code,
         Err(err) => out.report_error(&err),
     };
@@ -71,7 +71,7 @@ fn lab(flags: &[&str]) -> String {
         Box::new(stdout.clone()),
         Box::new(Buffer::default()),
     );
-    std::thread::spawn(move || super::run(&cli, &out));
+    std::thread::spawn(move || crate::commands::run(&cli, &out));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
         if let Some(line) = stdout.text().lines().next() {

@@ -29,7 +29,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     let ca = LabCa::new(args.ra, name)?;
     let fingerprint = cert::fingerprint(&ca.ca.cert, Digest::Sha256);
     if let Some(path) = &args.ca_out {
-        super::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;
+        crate::runtime::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;
     }
     let options = LabOptions {
         pending: args.pending,

@@ -1,10 +1,13 @@
-//! One file per command; this module dispatches to them and holds what several share.
+//! One file per command, and the table that dispatches to them. What several commands share
+//! lives outside this directory: `runtime.rs` (state, locks, transport, history), `request.rs`
+//! and `request_options.rs` (the request the flags describe), `bundle.rs` (PKCS#12 output),
+//! `outcome.rs` (installing and reporting what the CA answered).
 
 mod config;
 mod config_init;
+mod csrattrs;
 mod doctor;
 mod enroll;
-mod est;
 mod generate;
 mod getcacaps;
 mod getcacert;
@@ -17,21 +20,12 @@ mod pkcs12;
 mod poll;
 mod renew;
 mod status;
-mod waiting;
 
-use std::path::Path;
 use std::time::Duration;
 
 use anyhow::Result;
-use certenroll::enroll::install::{Destination, Hook, read_key};
-use certenroll::pki::cert;
-use certenroll::scep::FailInfo;
-use certenroll::scep::client::Client;
-use certenroll::transport::{Options, Transport};
-use serde::Serialize;
-use x509_cert::Certificate;
 
-use crate::cli::{Cli, Command, Format, GlobalArgs, ServerArgs};
+use crate::cli::{Cli, Command};
 use crate::output::Output;
 
 /// Run the command; the result is the exit code for outcomes that are not errors
@@ -48,7 +42,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::History => history::run(&cli.global, out),
         Command::Status => status::run(&cli.global, out),
         Command::Pkcs12(args) => pkcs12::run(args, out),
-        Command::Csrattrs(args) => est::csrattrs(&cli.global, args, out),
+        Command::Csrattrs(args) => csrattrs::run(&cli.global, args, out),
         Command::Serverkeygen(args) => enroll::run_serverkeygen(&cli.global, args, out),
         Command::Doctor(args) => doctor::run(&cli.global, args, out),
         Command::Config(crate::cli::ConfigCommand::Init(args)) => config_init::run(
@@ -97,204 +91,4 @@ pub fn deadline(cli: &Cli) -> Option<Duration> {
             Some(each.saturating_mul(u32::try_from(runs).unwrap_or(u32::MAX)))
         }
     }
-}
-
-/// The HTTP transport the global flags ask for.
-fn transport(global: &GlobalArgs) -> Result<Transport> {
-    Ok(Transport::new(Options {
-        timeout: Duration::from_secs(global.timeout),
-        trust: trust(global)?,
-        ..Options::default()
-    })?)
-}
-
-/// The HTTPS trust the global flags ask for.
-fn trust(global: &GlobalArgs) -> Result<certenroll::tls::Trust> {
-    Ok(match &global.ca_file {
-        Some(path) => certenroll::tls::Trust::from_file(path)?,
-        None if global.system_roots => certenroll::tls::Trust::System,
-        None => certenroll::tls::Trust::BuiltIn,
-    })
-}
-
-/// A SCEP client for `server`; an EST server gets a clear word instead of a 404.
-fn client<'a>(http: &'a Transport, server: &ServerArgs) -> Result<Client<'a>> {
-    if server.protocol() == crate::cli::ProtocolChoice::Est {
-        return Err(certenroll::Error::Invalid(format!(
-            "this is a SCEP operation, and {} is EST: over EST use getcacert, enroll, renew, csrattrs or serverkeygen",
-            server.url
-        ))
-        .into());
-    }
-    Ok(Client::new(http, &server.url)?)
-}
-
-/// The state directory the global flags ask for (created if missing).
-fn state_dir(global: &GlobalArgs) -> Result<std::path::PathBuf> {
-    Ok(certenroll::store::state_dir(global.state_dir.as_deref())?)
-}
-
-/// Take the lock of the profile in use ("default" without one).
-fn lock(global: &GlobalArgs, state_dir: &Path) -> Result<certenroll::store::lock::Lock> {
-    let name = global.profile.as_deref().unwrap_or("default");
-    Ok(certenroll::store::lock::Lock::acquire(
-        state_dir,
-        name,
-        Duration::from_secs(global.lock_wait),
-    )?)
-}
-
-/// Record a result in the history. A history that cannot be written never fails the
-/// operation: it is reported as a warning.
-fn record(
-    state_dir: &Path,
-    mut entry: certenroll::store::history::Entry,
-    started: std::time::Instant,
-    out: &Output,
-) {
-    entry.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    match certenroll::store::history::History::new(state_dir).append(entry) {
-        Ok(Some(warning)) => out.warn(&warning),
-        Ok(None) => {}
-        Err(e) => out.warn(&format!("the history was not updated: {e}")),
-    }
-}
-
-/// The history entry for a failed operation.
-fn error_entry(
-    operation: &str,
-    server: &str,
-    err: &anyhow::Error,
-) -> certenroll::store::history::Entry {
-    use certenroll::store::history::{Entry, Status};
-    match err.downcast_ref::<certenroll::Error>() {
-        Some(lib) => Entry::from_error(operation, server, lib),
-        None => Entry::new(
-            operation,
-            server,
-            Status::Error,
-            format!("Error: {err:#}"),
-            certenroll::error::exit::OTHER,
-        ),
-    }
-}
-
-/// The deploy hook a command line (or its profile) names.
-fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
-    command.map(|command| Hook {
-        command: command.clone(),
-        profile: global.profile.clone(),
-    })
-}
-
-/// The deploy hook of `profile` in the configuration file as it is now: what `poll` runs for
-/// a request made under that profile (hooks are never taken from saved state).
-fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) -> Option<Hook> {
-    let name = profile?;
-    let path = certenroll::config::config_path(global.config.as_deref()).ok()?;
-    let config = match certenroll::config::Config::load(&path) {
-        Ok(config) => config,
-        Err(err) => {
-            out.warn(&format!("no deploy hook for profile '{name}': {err}"));
-            return None;
-        }
-    };
-    let command = config.profile.get(name)?.post_hook.clone()?;
-    Some(Hook {
-        command,
-        profile: Some(name.to_string()),
-    })
-}
-
-/// A key in the file encoding asked for.
-fn encode_key(
-    key: &certenroll::pki::key::PrivateKey,
-    format: Format,
-) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-    Ok(certenroll::enroll::install::encode_key(key, format)?)
-}
-
-/// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.
-/// A key whose directory does not exist has nothing to guard yet (writing it will say so).
-fn lock_key(global: &GlobalArgs, key: &Path) -> Result<Option<certenroll::store::lock::Lock>> {
-    let dir = key.parent().filter(|d| !d.as_os_str().is_empty());
-    if dir.is_some_and(|d| !d.is_dir()) {
-        return Ok(None);
-    }
-    Ok(Some(certenroll::store::lock::Lock::beside(
-        key,
-        Duration::from_secs(global.lock_wait),
-    )?))
-}
-
-/// Finish what a killed run left for this key and certificate, and say what was done.
-fn recover(
-    state_dir: &Path,
-    key: &Path,
-    cert: &Path,
-    hook: Option<&Hook>,
-    out: &Output,
-) -> Result<()> {
-    let settled = certenroll::enroll::install::recover(state_dir, key, cert, hook)?;
-    for note in &settled.notes {
-        out.warn(note);
-    }
-    if let Some(failed) = &settled.hook_failed {
-        out.warn(failed);
-    }
-    Ok(())
-}
-
-/// failInfo as JSON: code, name and meaning.
-#[derive(Debug, Serialize)]
-pub struct FailInfoJson {
-    code: u8,
-    name: &'static str,
-    meaning: &'static str,
-}
-
-impl From<FailInfo> for FailInfoJson {
-    fn from(info: FailInfo) -> Self {
-        FailInfoJson {
-            code: info.code(),
-            name: info.name(),
-            meaning: info.meaning(),
-        }
-    }
-}
-
-/// Write certificates atomically (mode 0644).
-fn write_certs(path: &Path, certs: &[&Certificate], format: Format) -> Result<()> {
-    certenroll::store::write_atomic(
-        path,
-        &certenroll::enroll::install::encode_certs(certs, format)?,
-        certenroll::store::CERT_MODE,
-        "writing certificate",
-    )?;
-    Ok(())
-}
-
-/// Indented lines describing a certificate, for human output.
-fn describe_cert(summary: &cert::CertSummary) -> String {
-    let mut lines = vec![
-        format!("  subject   {}", summary.subject),
-        format!("  issuer    {}", summary.issuer),
-        format!("  serial    {}", summary.serial),
-        format!(
-            "  valid     {} to {}",
-            summary.not_before, summary.not_after
-        ),
-    ];
-    if !summary.key_usage.is_empty() {
-        lines.push(format!("  usage     {}", summary.key_usage.join(", ")));
-    }
-    if !summary.extended_key_usage.is_empty() {
-        lines.push(format!(
-            "  ext usage {}",
-            summary.extended_key_usage.join(", ")
-        ));
-    }
-    lines.push(format!("  sha256    {}", summary.sha256));
-    lines.push(format!("  sha1      {}", summary.sha1));
-    lines.join("\n")
 }

@@ -21,7 +21,7 @@ fn write(
     cert: &Certificate,
     chain: &[&Certificate],
 ) -> Result<()> {
-    let key = super::read_key(key_file)?;
+    let key = certenroll::enroll::install::read_key(key_file)?;
     let name = cert::common_name(cert);
     let der = pkcs12::build(
         &key,
@@ -49,7 +49,7 @@ struct Written<'a> {
 
 /// `certenroll pkcs12`: bundle an existing key, certificate and chain.
 pub fn run(args: &Pkcs12Args, out: &Output) -> Result<u8> {
-    let key = super::read_key(&args.key)?;
+    let key = certenroll::enroll::install::read_key(&args.key)?;
     let bytes = std::fs::read(&args.cert)
         .map_err(|e| Error::local("reading certificate", &args.cert, e))?;
     let leaf = cert::parse_certificates(&bytes)?

@@ -6,19 +6,19 @@ use anyhow::Result;
 use certenroll::error::exit;
 use certenroll::store::pending::PendingStore;
 
-use super::waiting;
 use crate::cli::{GlobalArgs, PollArgs};
+use crate::outcome;
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
-    let state_dir = super::state_dir(global)?;
-    let _lock = super::lock(global, &state_dir)?;
+    let state_dir = crate::runtime::state_dir(global)?;
+    let _lock = crate::runtime::lock(global, &state_dir)?;
     let store = PendingStore::new(&state_dir);
     certenroll::store::history::History::new(&state_dir).tidy()?;
     for left in certenroll::enroll::install::unfinished(&state_dir) {
-        let hook = super::profile_hook(global, left.profile.as_deref(), out);
-        let _key_lock = super::lock_key(global, &left.key)?;
-        super::recover(&state_dir, &left.key, &left.cert, hook.as_ref(), out)?;
+        let hook = crate::runtime::profile_hook(global, left.profile.as_deref(), out);
+        let _key_lock = crate::runtime::lock_key(global, &left.key)?;
+        crate::runtime::recover(&state_dir, &left.key, &left.cert, hook.as_ref(), out)?;
     }
     let pending = match &args.transaction {
         Some(id) => vec![store.load(id)?],
@@ -39,7 +39,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         return Ok(exit::OK);
     }
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
-    let policy = waiting::policy(&args.policy);
+    let policy = outcome::policy(&args.policy);
     let mut worst = exit::OK;
     for saved in pending {
         let url = saved.url.clone();
@@ -48,30 +48,30 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let est = saved.est().is_some();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
-            let hook = super::profile_hook(global, saved.profile.as_deref(), out);
+            let hook = crate::runtime::profile_hook(global, saved.profile.as_deref(), out);
             let key = saved
                 .install_key
                 .clone()
                 .unwrap_or_else(|| saved.key.clone());
-            let _key_lock = super::lock_key(global, &key)?;
-            super::recover(&state_dir, &key, &saved.cert, hook.as_ref(), out)?;
-            if waiting::already_installed(&store, &saved, out)? {
+            let _key_lock = crate::runtime::lock_key(global, &key)?;
+            crate::runtime::recover(&state_dir, &key, &saved.cert, hook.as_ref(), out)?;
+            if outcome::already_installed(&store, &saved, out)? {
                 return Ok(exit::OK);
             }
-            let request = waiting::load_request(saved, hook, out)?;
-            waiting::poll_and_finish(global, &state_dir, request, &policy, ("poll", started), out)
+            let request = outcome::load_request(saved, hook, out)?;
+            outcome::poll_and_finish(global, &state_dir, request, &policy, ("poll", started), out)
         })();
         let code = match result {
             Ok(code) => code,
             Err(err) => {
-                let mut entry = super::error_entry("poll", &url, &err);
+                let mut entry = crate::runtime::error_entry("poll", &url, &err);
                 entry.transaction_id = Some(transaction_id);
                 entry.subject = Some(subject);
                 entry.profile = global.profile.clone();
                 if est {
                     entry.protocol = "est".into();
                 }
-                super::record(&state_dir, entry, started, out);
+                crate::runtime::record(&state_dir, entry, started, out);
                 out.report_error(&err)
             }
         };

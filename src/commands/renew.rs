@@ -26,11 +26,12 @@ use der::Encode;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 
-use super::waiting::{self, Files, Report};
-use super::{Destination, record};
 use crate::cli::{GlobalArgs, RenewArgs, RenewalChoice, ServerArgs};
+use crate::outcome::{self, Files, Report};
 use crate::output::Output;
 use crate::request_options::{self, Choices};
+use crate::runtime::record;
+use certenroll::enroll::install::Destination;
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     if args.all {
@@ -46,12 +47,12 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
         ));
         return enroll_profile(global, args, profile, out);
     }
-    let state_dir = super::state_dir(global)?;
-    let _lock = super::lock(global, &state_dir)?;
+    let state_dir = crate::runtime::state_dir(global)?;
+    let _lock = crate::runtime::lock(global, &state_dir)?;
     let started = Instant::now();
     let url = args.url.clone().unwrap_or_default();
     renew(global, args, out, &state_dir, started).inspect_err(|err| {
-        let mut entry = super::error_entry("renew", &url, err);
+        let mut entry = crate::runtime::error_entry("renew", &url, err);
         entry.profile = global.profile.clone();
         record(&state_dir, entry, started, out);
     })
@@ -97,9 +98,9 @@ fn renew(
         ca_ident: args.ca_ident.clone(),
         via: args.via.clone(),
     };
-    let _key_lock = super::lock_key(global, &key_path)?;
-    let hook = super::hook(args.post_hook.as_ref(), global);
-    super::recover(state_dir, &key_path, &cert_path, hook.as_ref(), out)?;
+    let _key_lock = crate::runtime::lock_key(global, &key_path)?;
+    let hook = crate::runtime::hook(args.post_hook.as_ref(), global);
+    crate::runtime::recover(state_dir, &key_path, &cert_path, hook.as_ref(), out)?;
     if let Some(code) = continue_pending(global, args, out, state_dir, &key_path, started)? {
         return Ok(code);
     }
@@ -111,7 +112,7 @@ fn renew(
         .map(|p| p.as_path())
         .collect::<Vec<_>>();
     certenroll::enroll::install::check_replaceable(&replaced)?;
-    let current_key = super::read_key(&key_path)?;
+    let current_key = certenroll::enroll::install::read_key(&key_path)?;
     let bytes = std::fs::read(&cert_path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             anyhow::Error::from(Error::Invalid(format!(
@@ -170,21 +171,21 @@ fn renew(
 
     if server.protocol() == crate::cli::ProtocolChoice::Est {
         let challenge = request_options::named_challenge(&args.challenge, out)?;
-        let renewal = super::est::Renewal {
+        let renewal = crate::est_verbs::Renewal {
             key_path: &key_path,
             cert_path: &cert_path,
             current_key: &current_key,
             spec: spec_from(&current, challenge),
         };
-        return super::est::renew(global, args, &server, renewal, out, state_dir, started);
+        return crate::est_verbs::renew(global, args, &server, renewal, out, state_dir, started);
     }
     current_key.require_rsa("SCEP")?;
     let choices = Choices::parse(&args.algorithms)?;
     let challenge = request_options::challenge(&args.challenge, out)?;
     let p12 = crate::bundle::requested(&args.p12, out)?;
-    let poll_policy = waiting::policy(&args.policy);
+    let poll_policy = outcome::policy(&args.policy);
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
-    let http = super::transport(global)?;
+    let http = crate::runtime::transport(global)?;
     let client = Client::new(&http, &server.url)?;
     let (caps, ca) = request_options::caps_and_ca(
         &client,
@@ -210,7 +211,7 @@ fn renew(
         let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
             PrivateKey::generate_rsa(bits)
         })?;
-        let encoded = super::encode_key(&key, args.format)?;
+        let encoded = crate::runtime::encode_key(&key, args.format)?;
         store::write_atomic(&staged, &encoded, store::KEY_MODE, "writing the new key")?;
         (key, Some(staged))
     };
@@ -262,7 +263,7 @@ fn renew(
                 key: key_path.clone(),
                 staged_key: staged.clone(),
                 keep_old: !args.delete_old,
-                hook: super::hook(args.post_hook.as_ref(), global),
+                hook: crate::runtime::hook(args.post_hook.as_ref(), global),
                 p12,
             };
             let report = Report {
@@ -275,7 +276,7 @@ fn renew(
                 started,
                 profile: global.profile.clone(),
             };
-            waiting::issued(
+            outcome::issued(
                 state_dir,
                 report,
                 &dest,
@@ -315,9 +316,9 @@ fn renew(
                 ca: ca.clone(),
                 signer: Some((current_key.clone(), current.clone())),
                 p12,
-                hook: super::hook(args.post_hook.as_ref(), global),
+                hook: crate::runtime::hook(args.post_hook.as_ref(), global),
             };
-            waiting::save_and_wait(
+            outcome::save_and_wait(
                 state_dir,
                 &client,
                 request,
@@ -351,7 +352,7 @@ fn continue_pending(
     else {
         return Ok(None);
     };
-    if waiting::already_installed(&store, &saved, out)? {
+    if outcome::already_installed(&store, &saved, out)? {
         return Ok(None);
     }
     out.human(&format!(
@@ -359,9 +360,13 @@ fn continue_pending(
         key_path.display(),
         saved.transaction_id
     ));
-    let request = waiting::load_request(saved, super::hook(args.post_hook.as_ref(), global), out)?;
-    let policy = waiting::policy(&args.policy);
-    waiting::poll_and_finish(global, state_dir, request, &policy, ("renew", started), out).map(Some)
+    let request = outcome::load_request(
+        saved,
+        crate::runtime::hook(args.post_hook.as_ref(), global),
+        out,
+    )?;
+    let policy = outcome::policy(&args.policy);
+    outcome::poll_and_finish(global, state_dir, request, &policy, ("renew", started), out).map(Some)
 }
 
 /// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs), in
@@ -413,7 +418,7 @@ fn run_in_process(argv: Vec<std::ffi::OsString>, out: &Output) -> Result<u8> {
                 .to_string(),
         )
     })?;
-    super::run(&cli, out)
+    crate::commands::run(&cli, out)
 }
 
 /// Whether the installed certificate comes from another CA than the pinned one: the chain

@@ -80,7 +80,7 @@ fn installed(path: &str) -> Installed {
 }
 
 pub fn run(global: &GlobalArgs, out: &Output) -> Result<u8> {
-    let state_dir = super::state_dir(global)?;
+    let state_dir = crate::runtime::state_dir(global)?;
     let (mut entries, warning) = History::new(&state_dir).load();
     if let Some(warning) = warning {
         out.warn(&warning);

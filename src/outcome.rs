@@ -23,9 +23,10 @@ use certenroll::store::pending::{Pending, PendingStore};
 use serde::Serialize;
 use x509_cert::Certificate;
 
-use super::{Destination, record};
 use crate::cli::PolicyArgs;
 use crate::output::Output;
+use crate::runtime::record;
+use certenroll::enroll::install::Destination;
 use certenroll::enroll::install::{self, Hook};
 
 /// The result object of `enroll` and `poll` with `--json`.
@@ -146,7 +147,10 @@ pub fn issued(
     entry.cert_path = Some(dest.cert.display().to_string());
     entry.profile = report.profile.clone();
     record(state_dir, entry, report.started, out);
-    let mut text = format!("Issued certificate\n{}", super::describe_cert(&summary));
+    let mut text = format!(
+        "Issued certificate\n{}",
+        crate::runtime::describe_cert(&summary)
+    );
     text.push_str(&format!(
         "\n  key       {} ({key_description})\n  cert      {}",
         dest.key.display(),
@@ -341,7 +345,7 @@ pub fn poll_and_finish(
     out: &Output,
 ) -> Result<u8> {
     let store = PendingStore::new(state_dir);
-    let http = super::transport(global)?;
+    let http = crate::runtime::transport(global)?;
     let end = request
         .poll_again(
             &http,

@@ -1,7 +1,8 @@
-//! The verbs over EST (RFC 7030): `getcacert` (/cacerts), `enroll` (/simpleenroll), `renew`
-//! (/simplereenroll, the current certificate as TLS client certificate), `csrattrs`,
-//! `serverkeygen`, and the polling of requests answered 202 (sent again after Retry-After,
-//! kept in the same state store as SCEP's PENDING).
+//! The EST side (RFC 7030) of the verbs that speak both protocols, chosen by them when the
+//! server is an EST server: `getcacert` (/cacerts), `enroll` (/simpleenroll), `serverkeygen`,
+//! `renew` (/simplereenroll, the current certificate as TLS client certificate), and a 202
+//! saved and waited for like SCEP's PENDING. The connection set-up the flags ask for is here
+//! too; the trust and bootstrap themselves are the library's (`est::trust`).
 //!
 //! Trust: --ca-file, --system-roots, a CA remembered from an earlier bootstrap, or the
 //! built-in roots; an unknown CA is trusted only after its fingerprint matched --fingerprint
@@ -15,7 +16,6 @@ use anyhow::Result;
 use base64::Engine;
 use certenroll::Error;
 use certenroll::enroll::verify;
-use certenroll::error::exit;
 use certenroll::est::Endpoint;
 use certenroll::est::client::{Enrolled, ServerKeygen};
 use certenroll::est::trust::{self, Connection, Login, Setup};
@@ -31,11 +31,11 @@ use certenroll::store::pending::{EstSaved, PendingStore, Protocol};
 use der::Encode;
 use x509_cert::Certificate;
 
-use super::Destination;
-use super::waiting::{self, Files, Report};
 use crate::cli::{EnrollArgs, EstAuthArgs, GlobalArgs, ServerArgs};
+use crate::outcome::{self, Files, Report};
 use crate::output::Output;
 use crate::request::{self, KeyPlan};
+use certenroll::enroll::install::Destination;
 use certenroll::enroll::poll::End;
 use certenroll::enroll::saved::Request;
 
@@ -111,7 +111,7 @@ pub fn getcacert(
     pin: Option<&str>,
     out: &Output,
 ) -> Result<CaCerts> {
-    let state_dir = super::state_dir(global)?;
+    let state_dir = crate::runtime::state_dir(global)?;
     let connection = connect(
         global,
         server,
@@ -122,45 +122,6 @@ pub fn getcacert(
         out,
     )?;
     cacerts(&connection, pin)
-}
-
-/// `csrattrs`: what the server asks to find in a request.
-pub fn csrattrs(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Output) -> Result<u8> {
-    let state_dir = super::state_dir(global)?;
-    let connection = connect(
-        global,
-        &args.server,
-        &args.auth,
-        None,
-        None,
-        &state_dir,
-        out,
-    )?;
-    let attrs = connection.client().csrattrs()?;
-    let lines = attrs.describe();
-    out.json(&serde_json::json!({
-        "url": connection.endpoint.base(),
-        "attributes": lines,
-        "key": attrs.key_request().map(|k| match k {
-            certenroll::est::csrattrs::KeyRequest::Rsa(bits) => serde_json::json!({"type": "rsa", "bits": bits}),
-            certenroll::est::csrattrs::KeyRequest::Ec(curve) => serde_json::json!({"type": "ec", "curve": curve}),
-        }),
-        "digest": attrs.digest().map(|d| d.name()),
-        "challenge_password": attrs.wants_challenge_password(),
-    }));
-    if lines.is_empty() {
-        out.human("The server asks for no particular CSR attributes.");
-    } else {
-        out.human(&format!(
-            "The server asks for:\n{}",
-            lines
-                .iter()
-                .map(|l| format!("  {l}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ));
-    }
-    Ok(exit::OK)
 }
 
 /// The key and digest for a request: what the flags say, else what the server's CSR
@@ -275,7 +236,7 @@ pub fn enroll(
     let subject = request::subject(args)?;
     let challenge = crate::request_options::named_challenge(&args.challenge, out)?;
     let spec = request::csr_spec(args, subject, challenge)?;
-    let policy = waiting::policy(&args.policy);
+    let policy = outcome::policy(&args.policy);
     request::check_outputs(args)?;
     if server_keygen && args.key.is_some() {
         return Err(Error::Invalid(
@@ -350,7 +311,7 @@ pub fn enroll(
         profile: global.profile.clone(),
     };
     match answer {
-        Enrolled::Issued(certs) => waiting::issued(
+        Enrolled::Issued(certs) => outcome::issued(
             state_dir,
             report,
             &dest,
@@ -405,7 +366,7 @@ fn pending_request(
     (cert, chain, format): (&Path, Option<&Path>, crate::cli::Format),
     ca: &CaCerts,
     p12: Option<crate::bundle::P12Out>,
-    (keep_old, hook, key_generated): (bool, Option<super::Hook>, bool),
+    (keep_old, hook, key_generated): (bool, Option<certenroll::enroll::install::Hook>, bool),
 ) -> Result<Request> {
     let key_file = plan.staged.clone().unwrap_or_else(|| plan.path.clone());
     let pending = certenroll::enroll::saved::new_pending(certenroll::enroll::saved::NewPending {
@@ -466,7 +427,7 @@ fn save_and_wait(
             out,
         )?
     };
-    waiting::finish(
+    outcome::finish(
         state_dir,
         &store,
         &request,
@@ -503,7 +464,7 @@ fn serverkeygen(
     let csr_der = csr::build(&throwaway, spec, Digest::Sha256)?
         .to_der()
         .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))?;
-    let policy = waiting::policy(&args.policy);
+    let policy = outcome::policy(&args.policy);
     let answer = certenroll::enroll::poll::send(&policy, out, || {
         connection.client().serverkeygen(&csr_der)
     })?;
@@ -523,7 +484,7 @@ fn serverkeygen(
     let target = staged.clone().unwrap_or_else(|| key_path.clone());
     store::write_atomic(
         &target,
-        &super::encode_key(&key, args.format)?,
+        &crate::runtime::encode_key(&key, args.format)?,
         store::KEY_MODE,
         "writing key",
     )?;
@@ -554,7 +515,7 @@ fn serverkeygen(
         profile: global.profile.clone(),
     };
     let description = format!("{} from the server, mode 0600", key.describe());
-    waiting::issued(state_dir, report, &dest, &leaf, ca, &description, None, out)
+    outcome::issued(state_dir, report, &dest, &leaf, ca, &description, None, out)
 }
 
 /// What `renew` knows when it hands over to EST.
@@ -577,7 +538,7 @@ pub fn renew(
     started: Instant,
 ) -> Result<u8> {
     let p12 = crate::bundle::requested(&args.p12, out)?;
-    let policy = waiting::policy(&args.policy);
+    let policy = outcome::policy(&args.policy);
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let connection = connect(
         global,
@@ -604,7 +565,7 @@ pub fn renew(
         )?;
         store::write_atomic(
             &staged,
-            &super::encode_key(&key, args.format)?,
+            &crate::runtime::encode_key(&key, args.format)?,
             store::KEY_MODE,
             "writing the new key",
         )?;
@@ -639,7 +600,7 @@ pub fn renew(
         key: renewal.key_path.to_path_buf(),
         staged_key: staged.clone(),
         keep_old: !args.delete_old,
-        hook: super::hook(args.post_hook.as_ref(), global),
+        hook: crate::runtime::hook(args.post_hook.as_ref(), global),
         p12: p12.clone(),
     };
     match answer {
@@ -659,7 +620,7 @@ pub fn renew(
                 started,
                 profile: global.profile.clone(),
             };
-            waiting::issued(
+            outcome::issued(
                 state_dir,
                 report,
                 &dest,
@@ -695,7 +656,7 @@ pub fn renew(
                 p12,
                 (
                     !args.delete_old,
-                    super::hook(args.post_hook.as_ref(), global),
+                    crate::runtime::hook(args.post_hook.as_ref(), global),
                     staged.is_some(),
                 ),
             )?;

@@ -1,0 +1,198 @@
+//! What the verbs' runs share: the HTTP transport and trust the global flags ask for, the
+//! state directory and its locks (per profile, beside the key), the history record, the
+//! recovery of an install a killed run left, the deploy hook, and writing certificate files.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::Result;
+use certenroll::enroll::install::Hook;
+use certenroll::pki::cert;
+use certenroll::scep::client::Client;
+use certenroll::transport::{Options, Transport};
+use x509_cert::Certificate;
+
+use crate::cli::{Format, GlobalArgs, ServerArgs};
+use crate::output::Output;
+
+/// The HTTP transport the global flags ask for.
+pub fn transport(global: &GlobalArgs) -> Result<Transport> {
+    Ok(Transport::new(Options {
+        timeout: Duration::from_secs(global.timeout),
+        trust: trust(global)?,
+        ..Options::default()
+    })?)
+}
+
+/// The HTTPS trust the global flags ask for.
+pub fn trust(global: &GlobalArgs) -> Result<certenroll::tls::Trust> {
+    Ok(match &global.ca_file {
+        Some(path) => certenroll::tls::Trust::from_file(path)?,
+        None if global.system_roots => certenroll::tls::Trust::System,
+        None => certenroll::tls::Trust::BuiltIn,
+    })
+}
+
+/// A SCEP client for `server`; an EST server gets a clear word instead of a 404.
+pub fn client<'a>(http: &'a Transport, server: &ServerArgs) -> Result<Client<'a>> {
+    if server.protocol() == crate::cli::ProtocolChoice::Est {
+        return Err(certenroll::Error::Invalid(format!(
+            "this is a SCEP operation, and {} is EST: over EST use getcacert, enroll, renew, csrattrs or serverkeygen",
+            server.url
+        ))
+        .into());
+    }
+    Ok(Client::new(http, &server.url)?)
+}
+
+/// The state directory the global flags ask for (created if missing).
+pub fn state_dir(global: &GlobalArgs) -> Result<std::path::PathBuf> {
+    Ok(certenroll::store::state_dir(global.state_dir.as_deref())?)
+}
+
+/// Take the lock of the profile in use ("default" without one).
+pub fn lock(global: &GlobalArgs, state_dir: &Path) -> Result<certenroll::store::lock::Lock> {
+    let name = global.profile.as_deref().unwrap_or("default");
+    Ok(certenroll::store::lock::Lock::acquire(
+        state_dir,
+        name,
+        Duration::from_secs(global.lock_wait),
+    )?)
+}
+
+/// Record a result in the history. A history that cannot be written never fails the
+/// operation: it is reported as a warning.
+pub fn record(
+    state_dir: &Path,
+    mut entry: certenroll::store::history::Entry,
+    started: std::time::Instant,
+    out: &Output,
+) {
+    entry.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    match certenroll::store::history::History::new(state_dir).append(entry) {
+        Ok(Some(warning)) => out.warn(&warning),
+        Ok(None) => {}
+        Err(e) => out.warn(&format!("the history was not updated: {e}")),
+    }
+}
+
+/// The history entry for a failed operation.
+pub fn error_entry(
+    operation: &str,
+    server: &str,
+    err: &anyhow::Error,
+) -> certenroll::store::history::Entry {
+    use certenroll::store::history::{Entry, Status};
+    match err.downcast_ref::<certenroll::Error>() {
+        Some(lib) => Entry::from_error(operation, server, lib),
+        None => Entry::new(
+            operation,
+            server,
+            Status::Error,
+            format!("Error: {err:#}"),
+            certenroll::error::exit::OTHER,
+        ),
+    }
+}
+
+/// The deploy hook a command line (or its profile) names.
+pub fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
+    command.map(|command| Hook {
+        command: command.clone(),
+        profile: global.profile.clone(),
+    })
+}
+
+/// The deploy hook of `profile` in the configuration file as it is now: what `poll` runs for
+/// a request made under that profile (hooks are never taken from saved state).
+pub fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) -> Option<Hook> {
+    let name = profile?;
+    let path = certenroll::config::config_path(global.config.as_deref()).ok()?;
+    let config = match certenroll::config::Config::load(&path) {
+        Ok(config) => config,
+        Err(err) => {
+            out.warn(&format!("no deploy hook for profile '{name}': {err}"));
+            return None;
+        }
+    };
+    let command = config.profile.get(name)?.post_hook.clone()?;
+    Some(Hook {
+        command,
+        profile: Some(name.to_string()),
+    })
+}
+
+/// A key in the file encoding asked for.
+pub fn encode_key(
+    key: &certenroll::pki::key::PrivateKey,
+    format: Format,
+) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    Ok(certenroll::enroll::install::encode_key(key, format)?)
+}
+
+/// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.
+/// A key whose directory does not exist has nothing to guard yet (writing it will say so).
+pub fn lock_key(global: &GlobalArgs, key: &Path) -> Result<Option<certenroll::store::lock::Lock>> {
+    let dir = key.parent().filter(|d| !d.as_os_str().is_empty());
+    if dir.is_some_and(|d| !d.is_dir()) {
+        return Ok(None);
+    }
+    Ok(Some(certenroll::store::lock::Lock::beside(
+        key,
+        Duration::from_secs(global.lock_wait),
+    )?))
+}
+
+/// Finish what a killed run left for this key and certificate, and say what was done.
+pub fn recover(
+    state_dir: &Path,
+    key: &Path,
+    cert: &Path,
+    hook: Option<&Hook>,
+    out: &Output,
+) -> Result<()> {
+    let settled = certenroll::enroll::install::recover(state_dir, key, cert, hook)?;
+    for note in &settled.notes {
+        out.warn(note);
+    }
+    if let Some(failed) = &settled.hook_failed {
+        out.warn(failed);
+    }
+    Ok(())
+}
+
+/// Write certificates atomically (mode 0644).
+pub fn write_certs(path: &Path, certs: &[&Certificate], format: Format) -> Result<()> {
+    certenroll::store::write_atomic(
+        path,
+        &certenroll::enroll::install::encode_certs(certs, format)?,
+        certenroll::store::CERT_MODE,
+        "writing certificate",
+    )?;
+    Ok(())
+}
+
+/// Indented lines describing a certificate, for human output.
+pub fn describe_cert(summary: &cert::CertSummary) -> String {
+    let mut lines = vec![
+        format!("  subject   {}", summary.subject),
+        format!("  issuer    {}", summary.issuer),
+        format!("  serial    {}", summary.serial),
+        format!(
+            "  valid     {} to {}",
+            summary.not_before, summary.not_after
+        ),
+    ];
+    if !summary.key_usage.is_empty() {
+        lines.push(format!("  usage     {}", summary.key_usage.join(", ")));
+    }
+    if !summary.extended_key_usage.is_empty() {
+        lines.push(format!(
+            "  ext usage {}",
+            summary.extended_key_usage.join(", ")
+        ));
+    }
+    lines.push(format!("  sha256    {}", summary.sha256));
+    lines.push(format!("  sha1      {}", summary.sha1));
+    lines.join("\n")
+}
