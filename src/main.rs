@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     let cli = <cli::Cli as clap::Parser>::parse_from(argv);
     // Only a command that runs can write files: --help and usage errors need no handler.
     exit_cleanly_on_signals();
-    if let Some(deadline) = commands::deadline(&cli) {
+    if let Some(deadline) = runtime::deadline(&cli) {
         stop_at(deadline);
     }
     let out = output::Output::new(&cli.global);

@@ -1,6 +1,7 @@
 //! What the verbs' runs share: the HTTP transport and trust the global flags ask for, the
 //! state directory and its locks (per profile, beside the key), the history record, the
-//! recovery of an install a killed run left, the deploy hook, and writing certificate files.
+//! recovery of an install a killed run left, the deploy hook, writing certificate files, and
+//! how long a run may take.
 
 use std::path::Path;
 use std::time::Duration;
@@ -12,7 +13,7 @@ use certenroll::scep::client::Client;
 use certenroll::transport::{Options, Transport};
 use x509_cert::Certificate;
 
-use crate::cli::{Format, GlobalArgs, ServerArgs};
+use crate::cli::{Cli, Command, Format, GlobalArgs, ServerArgs};
 use crate::output::Output;
 
 /// The HTTP transport the global flags ask for.
@@ -195,4 +196,40 @@ pub fn describe_cert(summary: &cert::CertSummary) -> String {
     lines.push(format!("  sha256    {}", summary.sha256));
     lines.push(format!("  sha1      {}", summary.sha1));
     lines.join("\n")
+}
+
+/// Beyond the run's own waits, how long a run may take by default.
+const DEADLINE_MARGIN: Duration = Duration::from_secs(3600);
+
+/// How long this run may take (`--deadline`, else an hour plus its jitter and polls, for each
+/// profile with `renew --all`); None for a server, which runs until stopped.
+pub fn deadline(cli: &Cli) -> Option<Duration> {
+    let runs = match &cli.command {
+        Command::Renew(args) if args.all => {
+            certenroll::config::config_path(cli.global.config.as_deref())
+                .and_then(|path| certenroll::config::Config::load(&path))
+                .map_or(1, |config| config.profile.len().max(1) as u64)
+        }
+        _ => 1,
+    };
+    let policy = match &cli.command {
+        Command::Lab(_) => return None,
+        Command::Enroll(args) | Command::Serverkeygen(args) => Some(&args.policy),
+        Command::Renew(args) => Some(&args.policy),
+        Command::Poll(args) => Some(&args.policy),
+        _ => None,
+    };
+    match cli.global.deadline {
+        Some(0) => None,
+        Some(secs) => Some(Duration::from_secs(secs)),
+        None => {
+            let waits = policy.map_or(0, |p| {
+                p.jitter
+                    .max
+                    .saturating_add(u64::from(p.poll_count).saturating_mul(p.poll_interval))
+            });
+            let each = DEADLINE_MARGIN.saturating_add(Duration::from_secs(waits));
+            Some(each.saturating_mul(u32::try_from(runs).unwrap_or(u32::MAX)))
+        }
+    }
 }

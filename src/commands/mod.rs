@@ -21,8 +21,6 @@ mod poll;
 mod renew;
 mod status;
 
-use std::time::Duration;
-
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
@@ -54,41 +52,5 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Config(command) => config::run(&cli.global, command, out),
         Command::Lab(crate::cli::LabCommand::Serve(args)) => lab::run(args, out),
         Command::Generate(args) => generate::run(args),
-    }
-}
-
-/// Beyond the run's own waits, how long a run may take by default.
-const DEADLINE_MARGIN: Duration = Duration::from_secs(3600);
-
-/// How long this run may take (`--deadline`, else an hour plus its jitter and polls, for each
-/// profile with `renew --all`); None for a server, which runs until stopped.
-pub fn deadline(cli: &Cli) -> Option<Duration> {
-    let runs = match &cli.command {
-        Command::Renew(args) if args.all => {
-            certenroll::config::config_path(cli.global.config.as_deref())
-                .and_then(|path| certenroll::config::Config::load(&path))
-                .map_or(1, |config| config.profile.len().max(1) as u64)
-        }
-        _ => 1,
-    };
-    let policy = match &cli.command {
-        Command::Lab(_) => return None,
-        Command::Enroll(args) | Command::Serverkeygen(args) => Some(&args.policy),
-        Command::Renew(args) => Some(&args.policy),
-        Command::Poll(args) => Some(&args.policy),
-        _ => None,
-    };
-    match cli.global.deadline {
-        Some(0) => None,
-        Some(secs) => Some(Duration::from_secs(secs)),
-        None => {
-            let waits = policy.map_or(0, |p| {
-                p.jitter
-                    .max
-                    .saturating_add(u64::from(p.poll_count).saturating_mul(p.poll_interval))
-            });
-            let each = DEADLINE_MARGIN.saturating_add(Duration::from_secs(waits));
-            Some(each.saturating_mul(u32::try_from(runs).unwrap_or(u32::MAX)))
-        }
     }
 }
