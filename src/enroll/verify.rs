@@ -67,43 +67,18 @@ pub fn issued_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pki::cert::{
-        NameAttr, Template, basic_constraints, build_name, issue, random_serial,
-    };
-    use crate::pki::digest::Digest;
+    use crate::pki::cert::test_cert;
     use crate::pki::key::PrivateKey;
 
     fn ca(cn: &str) -> (PrivateKey, Certificate) {
         let key = PrivateKey::generate_rsa(2048).unwrap();
-        let name = build_name(&[(NameAttr::CommonName, cn.into())]).unwrap();
-        let template = Template {
-            subject: name.clone(),
-            public_key: key.public_key_info().unwrap(),
-            serial: random_serial().unwrap(),
-            validity: std::time::Duration::from_secs(3600),
-            starts: None,
-            extensions: vec![basic_constraints(true).unwrap()],
-        };
-        let cert = issue(template, &name, &key, Digest::Sha256).unwrap();
+        let cert = test_cert(&key, cn, true, None);
         (key, cert)
     }
 
     fn leaf(for_key: &PrivateKey, issuer: &Certificate, issuer_key: &PrivateKey) -> Certificate {
-        let template = Template {
-            subject: build_name(&[(NameAttr::CommonName, "device".into())]).unwrap(),
-            public_key: for_key.public_key_info().unwrap(),
-            serial: random_serial().unwrap(),
-            validity: std::time::Duration::from_secs(3600),
-            starts: None,
-            extensions: vec![basic_constraints(false).unwrap()],
-        };
-        issue(
-            template,
-            issuer.tbs_certificate().subject(),
-            issuer_key,
-            Digest::Sha256,
-        )
-        .unwrap()
+        let issuer_name = issuer.tbs_certificate().subject();
+        test_cert(for_key, "device", false, Some((issuer_name, issuer_key)))
     }
 
     #[test]

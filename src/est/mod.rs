@@ -195,32 +195,13 @@ pub fn bootstrap_anchors<'a>(
 mod tests {
     use super::*;
 
-    /// A CA certificate for `key` named `cn`, signed by `issuer_key` as `issuer_name`.
+    /// A CA certificate for `key` named `cn`, signed by `issuer` or by itself.
     fn ca_cert(
         key: &crate::pki::key::PrivateKey,
         cn: &str,
         issuer: Option<(&x509_cert::name::Name, &crate::pki::key::PrivateKey)>,
     ) -> x509_cert::Certificate {
-        use crate::pki::cert::{
-            NameAttr, Template, basic_constraints, build_name, issue, random_serial,
-        };
-        let name = build_name(&[(NameAttr::CommonName, cn.into())]).unwrap();
-        let (issuer_name, issuer_key) = issuer.unwrap_or((&name, key));
-        let template = Template {
-            subject: name.clone(),
-            public_key: key.public_key_info().unwrap(),
-            serial: random_serial().unwrap(),
-            validity: std::time::Duration::from_secs(3600),
-            starts: None,
-            extensions: vec![basic_constraints(true).unwrap()],
-        };
-        issue(
-            template,
-            issuer_name,
-            issuer_key,
-            crate::pki::digest::Digest::Sha256,
-        )
-        .unwrap()
+        crate::pki::cert::test_cert(key, cn, true, issuer)
     }
 
     #[test]

@@ -554,6 +554,28 @@ pub fn self_signed(key: &PrivateKey, subject: &Name, digest: Digest) -> Result<C
     issue(template, subject, key, digest)
 }
 
+/// For tests: a certificate named `cn` for `key`, a CA when `ca`, valid for an hour, signed
+/// by `issuer` (its name and key) or by `key` itself.
+#[cfg(test)]
+pub(crate) fn test_cert(
+    key: &PrivateKey,
+    cn: &str,
+    ca: bool,
+    issuer: Option<(&Name, &PrivateKey)>,
+) -> Certificate {
+    let name = build_name(&[(NameAttr::CommonName, cn.into())]).unwrap();
+    let (issuer_name, issuer_key) = issuer.unwrap_or((&name, key));
+    let template = Template {
+        subject: name.clone(),
+        public_key: key.public_key_info().unwrap(),
+        serial: random_serial().unwrap(),
+        validity: Duration::from_secs(3600),
+        starts: None,
+        extensions: vec![basic_constraints(ca).unwrap()],
+    };
+    issue(template, issuer_name, issuer_key, Digest::Sha256).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
