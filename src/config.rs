@@ -415,19 +415,42 @@ pub fn check_profile_name(name: &str) -> Result<()> {
 /// Make `anchor` the `ca_file` of profile `name` in the configuration file at `path`, when the
 /// profile exists and names none (a CA trusted by an EST bootstrap). Returns whether it did.
 pub fn remember_ca_file(path: &Path, name: &str, anchor: &Path) -> Result<bool> {
-    let mut config = Config::load(path)?;
-    let Some(profile) = config.profile.get_mut(name) else {
-        return Ok(false);
-    };
-    if profile.ca_file.is_some() {
+    let config = Config::load(path)?;
+    if config.profile.get(name).is_none_or(|p| p.ca_file.is_some()) {
         return Ok(false);
     }
-    profile.ca_file =
-        Some(std::path::absolute(anchor).map_err(|e| Error::local("resolving path", anchor, e))?);
+    let anchor =
+        std::path::absolute(anchor).map_err(|e| Error::local("resolving path", anchor, e))?;
+    // Edited in place (toml_edit), so that the person's comments, order and layout stay, and
+    // written back with the file's own mode.
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::local("reading configuration", path, e))?;
+    let mut document: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
+    let Some(profile) = document
+        .get_mut("profile")
+        .and_then(|profiles| profiles.get_mut(name))
+        .and_then(|profile| profile.as_table_like_mut())
+    else {
+        return Ok(false);
+    };
+    profile.insert(
+        "ca_file",
+        toml_edit::value(anchor.to_string_lossy().into_owned()),
+    );
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .map_err(|e| Error::local("reading configuration", path, e))?
+            .permissions()
+            .mode()
+            & 0o777
+    };
     crate::store::write_atomic(
         path,
-        config.to_toml()?.as_bytes(),
-        crate::store::CERT_MODE,
+        document.to_string().as_bytes(),
+        mode,
         "writing configuration",
     )?;
     Ok(true)

@@ -782,9 +782,13 @@ fn a_ca_bootstrapped_under_a_profile_is_saved_to_it() {
     let config = est.path("config.toml");
     std::fs::write(
         &config,
-        format!("[profile.p]\nurl = \"{}\"\n", est.lab.est_url),
+        format!(
+            "# the phones' EST server\n[profile.p]\nurl = \"{}\"  # given by IT\n\n[profile.other]\ncn = \"x\"\n",
+            est.lab.est_url
+        ),
     )
     .unwrap();
+    std::fs::set_permissions(&config, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     certenroll_in(est.state.path())
         .arg("--config")
         .arg(&config)
@@ -801,6 +805,17 @@ fn a_ca_bootstrapped_under_a_profile_is_saved_to_it() {
     let text = std::fs::read_to_string(&config).unwrap();
     assert!(text.contains("ca_file = "), "{text}");
     assert!(text.contains("est-trust"), "{text}");
+    // Edited in place: comments, order and mode are the person's.
+    assert!(
+        text.starts_with("# the phones' EST server\n[profile.p]\n"),
+        "{text}"
+    );
+    assert!(text.contains("  # given by IT"), "{text}");
+    assert!(
+        text.find("[profile.p]") < text.find("[profile.other]"),
+        "{text}"
+    );
+    assert_eq!(mode(&config), 0o600);
 }
 
 #[test]
