@@ -79,7 +79,7 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     // The key a first enrollment killed before its answer left: used again, as with --key.
     let reused = fresh
         .filter(|key| !args.force && !server_keygen && key.exists())
-        .filter(|key| install::fresh_key_left(&state_dir, key, &args.out_cert).is_some())
+        .filter(|key| install::fresh_key_left(&state_dir, key, &args.out_cert))
         .map(|key| {
             out.warn(&format!(
                 "using the key {} that an earlier run made for this request and did not finish",

@@ -22,11 +22,12 @@ use x509_cert::Certificate;
 use crate::choices::Format;
 use crate::pki::cert;
 use crate::pki::digest::Digest;
-use crate::pki::key::PrivateKey;
+use crate::pki::key::{PrivateKey, public_key_id};
 use crate::secret::Secret;
 use crate::store::pending::{P12Saved, PendingStore};
 use crate::store::{self, CERT_MODE, KEY_MODE};
 use crate::{Error, Result};
+use spki::SubjectPublicKeyInfoOwned;
 
 /// A PKCS#12 bundle to write once the certificate is installed, its passphrase in hand.
 #[derive(Debug, Clone)]
@@ -237,9 +238,7 @@ fn installed_cert(path: &Path) -> Option<Certificate> {
 /// by the SHA-256 of its public key), so that a saved request can be recognised as installed
 /// even when its key file has moved.
 pub fn transaction_of(cert: &Certificate) -> Result<String> {
-    let spki = der::Encode::to_der(cert.tbs_certificate().subject_public_key_info())
-        .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
-    Ok(crate::pki::hex(&Digest::Sha256.hash(&spki)).to_uppercase())
+    public_key_id(cert.tbs_certificate().subject_public_key_info())
 }
 
 /// Whether the certificate installed at `cert_path` is for the request `transaction_id`.
@@ -261,10 +260,20 @@ enum KeyFile {
 }
 
 fn key_file_status(key_file: &Path, cert_path: &Path) -> KeyFile {
-    let Ok(spki) = read_key(key_file).and_then(|k| k.public_key_info()) else {
-        return KeyFile::Unreadable;
-    };
-    if installed_cert(cert_path).is_some_and(|c| cert::has_public_key(&c, &spki)) {
+    match read_spki(key_file) {
+        Some(spki) => spki_status(&spki, cert_path),
+        None => KeyFile::Unreadable,
+    }
+}
+
+/// The public key of the key in `key_file`, if it holds one.
+fn read_spki(key_file: &Path) -> Option<SubjectPublicKeyInfoOwned> {
+    read_key(key_file).and_then(|k| k.public_key_info()).ok()
+}
+
+/// Whether `spki` is the key of the certificate installed at `cert_path`.
+fn spki_status(spki: &SubjectPublicKeyInfoOwned, cert_path: &Path) -> KeyFile {
+    if installed_cert(cert_path).is_some_and(|c| cert::has_public_key(&c, spki)) {
         KeyFile::Installed
     } else {
         KeyFile::Other
@@ -342,9 +351,7 @@ fn pending_for(state_dir: &Path, key_file: &Path) -> Result<Option<String>> {
 
 /// The transaction ID of a request for the key in `key_file`, if it holds a key.
 fn transaction_of_key(key_file: &Path) -> Option<String> {
-    let spki = read_key(key_file).ok()?.public_key_info().ok()?;
-    let der = der::Encode::to_der(&spki).ok()?;
-    Some(crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase())
+    public_key_id(&read_spki(key_file)?).ok()
 }
 
 /// `<state>/made/<hash of the key path>`: the transaction ID of a key certenroll generated
@@ -365,38 +372,31 @@ pub fn note_fresh_key(state_dir: &Path, key_path: &Path, key: &PrivateKey) -> Re
     if let Some(dir) = path.parent() {
         store::create_private_dir(dir)?;
     }
-    let spki = key.public_key_info()?;
-    let der = der::Encode::to_der(&spki)
-        .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
-    let id = crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase();
+    let id = public_key_id(&key.public_key_info()?)?;
     store::write_atomic(&path, id.as_bytes(), KEY_MODE, "noting the new key")
 }
 
-/// The key a run killed during a first enrollment left at `key_path`: the one noted by
-/// [`note_fresh_key`], with no certificate installed at `cert_path` for it and no pending
-/// request waiting for it.
-pub fn fresh_key_left(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Option<PrivateKey> {
+/// What the key at `key_path` is to the certificate at `cert_path`, if it is the key noted by
+/// [`note_fresh_key`] (the key file read once).
+fn noted_key_status(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Option<KeyFile> {
     let noted = std::fs::read_to_string(fresh_key_path(state_dir, key_path).ok()?).ok()?;
-    let key = read_key(key_path).ok()?;
-    let id = transaction_of_key(key_path)?;
-    let unused = id == noted.trim()
-        && key_file_status(key_path, cert_path) == KeyFile::Other
-        && pending_for(state_dir, key_path).ok()?.is_none();
-    unused.then_some(key)
+    let spki = read_spki(key_path)?;
+    (public_key_id(&spki).ok()? == noted.trim()).then(|| spki_status(&spki, cert_path))
+}
+
+/// Whether the key at `key_path` is one a run killed during a first enrollment left: the one
+/// noted by [`note_fresh_key`], with no certificate installed at `cert_path` for it and no
+/// pending request waiting for it.
+pub fn fresh_key_left(state_dir: &Path, key_path: &Path, cert_path: &Path) -> bool {
+    noted_key_status(state_dir, key_path, cert_path) == Some(KeyFile::Other)
+        && pending_for(state_dir, key_path).is_ok_and(|id| id.is_none())
 }
 
 /// Whether the key noted by [`note_fresh_key`] is at `key_path` and the certificate at
 /// `cert_path` is for it: a first enrollment killed after its certificate was installed, before
 /// it was done (the note goes last).
 pub fn fresh_key_installed(state_dir: &Path, key_path: &Path, cert_path: &Path) -> bool {
-    let Some(noted) = fresh_key_path(state_dir, key_path)
-        .ok()
-        .and_then(|path| std::fs::read_to_string(path).ok())
-    else {
-        return false;
-    };
-    transaction_of_key(key_path).is_some_and(|id| id == noted.trim())
-        && key_file_status(key_path, cert_path) == KeyFile::Installed
+    noted_key_status(state_dir, key_path, cert_path) == Some(KeyFile::Installed)
 }
 
 /// Forget the note of [`note_fresh_key`]: the key got its certificate, was refused, or a
@@ -560,9 +560,7 @@ fn settle(
         .collect();
     if let Some(staged) = owed.staged_key.clone() {
         // Only the key of the certificate now in place ever replaces the installed key.
-        let for_issued = read_key(&staged)
-            .and_then(|k| k.public_key_info())
-            .is_ok_and(|spki| cert::has_public_key(issued, &spki));
+        let for_issued = read_spki(&staged).is_some_and(|spki| cert::has_public_key(issued, &spki));
         if for_issued {
             store::replace(&staged, &owed.key, "installing key")?;
         }
@@ -618,20 +616,15 @@ fn settle(
 /// The passphrase of a bundle from where it came from (a file or a variable); a prompt is
 /// not possible in a later, unattended run.
 fn saved_passphrase(bundle: &P12Saved) -> Result<Secret> {
-    if let Some(file) = &bundle.passphrase_file {
-        return crate::secret::read_first_line(file, "PKCS#12 passphrase");
-    }
-    if let Some(var) = &bundle.passphrase_env {
-        return match std::env::var(var) {
-            Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-            _ => Err(Error::Invalid(format!(
-                "the passphrase variable {var} is not set"
-            ))),
-        };
-    }
-    Err(Error::Invalid(
-        "its passphrase was typed at a prompt, and this run cannot ask".into(),
-    ))
+    crate::secret::from_file_or_env(
+        bundle.passphrase_file.as_deref(),
+        bundle.passphrase_env.as_deref(),
+        "PKCS#12 passphrase",
+        "--p12-passphrase-env",
+    )?
+    .ok_or_else(|| {
+        Error::Invalid("its passphrase was typed at a prompt, and this run cannot ask".into())
+    })
 }
 
 /// Variables that hold secrets and never reach a hook.
@@ -745,23 +738,15 @@ pub fn recover(
             _ => owed.done(state_dir)?,
         }
     }
-    if staged.exists()
-        && installed_cert(cert_path).is_some_and(|c| {
-            read_key(&staged)
-                .and_then(|k| k.public_key_info())
-                .is_ok_and(|spki| cert::has_public_key(&c, &spki))
-        })
-    {
+    let staged_status = staged.exists().then(|| key_file_status(&staged, cert_path));
+    if staged_status == Some(KeyFile::Installed) {
         store::replace(&staged, key_path, "finishing an interrupted renewal")?;
         settled.notes.push(format!(
             "finished an interrupted renewal: moved {} to {}",
             staged.display(),
             key_path.display()
         ));
-    } else if staged.exists()
-        && key_file_status(&staged, cert_path) == KeyFile::Other
-        && pending_for(state_dir, &staged)?.is_none()
-    {
+    } else if staged_status == Some(KeyFile::Other) && pending_for(state_dir, &staged)?.is_none() {
         // A key staged by a run killed before its request was answered or saved: no
         // certificate has it and no request waits for it.
         store::remove_file(&staged, "removing a staged key no request waits for")?;

@@ -509,6 +509,15 @@ impl PrivateKey {
     }
 }
 
+/// The SHA-256 of a public key's SubjectPublicKeyInfo, in upper-case hex: the transaction ID
+/// both protocols give a request for that key, and so the name of its saved state.
+pub fn public_key_id(spki: &SubjectPublicKeyInfoOwned) -> Result<String> {
+    let der = spki
+        .to_der()
+        .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
+    Ok(super::hex(&Digest::Sha256.hash(&der)).to_uppercase())
+}
+
 /// Parse the RSA public key out of a SubjectPublicKeyInfo.
 pub fn rsa_public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<RsaPublicKey> {
     let der = spki

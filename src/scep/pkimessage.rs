@@ -3,7 +3,7 @@
 //! senderNonce as signed attributes.
 
 use der::Any;
-use der::Encode;
+
 use der::asn1::{OctetString, PrintableStringRef};
 use spki::SubjectPublicKeyInfoOwned;
 use x509_cert::Certificate;
@@ -58,11 +58,8 @@ impl Transaction {
     /// of the SubjectPublicKeyInfo (RFC 8894 section 3.2.1.1 recommends a hash of the key), so
     /// a request for the same key keeps its ID across processes.
     pub fn for_key(spki: &SubjectPublicKeyInfoOwned) -> Result<Self> {
-        let der = spki
-            .to_der()
-            .map_err(|e| Error::Crypto(format!("encoding the public key failed: {e}")))?;
         Ok(Transaction {
-            id: crate::pki::hex(&Digest::Sha256.hash(&der)).to_uppercase(),
+            id: crate::pki::key::public_key_id(spki)?,
             sender_nonce: crate::pki::random_bytes()?,
         })
     }
