@@ -257,3 +257,19 @@ pub fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Outpu
         ));
     }
 }
+
+/// Check what the flags say of the request without touching a file: the subject, SANs and
+/// usages, the algorithms, and (over SCEP) an RSA key. The flows read them again, as they
+/// need them; this only makes a usage error come before the key's lock file is created.
+pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
+    csr_spec(args, subject(args)?, None)?;
+    crate::request_options::Choices::parse(&args.algorithms)?;
+    if !est && matches!(args.key_type, Some(KeyType::P256 | KeyType::P384)) {
+        return Err(Error::Invalid(
+            "SCEP needs an RSA key (the CA encrypts its reply to it): use --key-type rsa, or enroll over EST"
+                .into(),
+        )
+        .into());
+    }
+    Ok(())
+}

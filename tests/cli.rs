@@ -68,8 +68,9 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not an http:// or https:// URL"));
-    // Nothing was written by any of them.
+    // Nothing was written by any of them, not even a key's lock file.
     assert!(crate::util::listing(dir.path()).is_empty());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]

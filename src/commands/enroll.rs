@@ -20,7 +20,7 @@ use certenroll::scep::pkimessage::{Signer, Transaction};
 use der::Encode;
 use x509_cert::Certificate;
 
-use crate::cli::{EnrollArgs, GlobalArgs, KeyType, ProtocolChoice};
+use crate::cli::{EnrollArgs, GlobalArgs, ProtocolChoice};
 use crate::outcome::{self, Files, Report};
 use crate::output::Output;
 use crate::request::{
@@ -50,6 +50,9 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     } else {
         "enroll"
     };
+    // Input that cannot be used is refused before anything is locked or written (the key's
+    // lock file is created beside it).
+    crate::request::check_input(args, est)?;
     let state_dir = crate::runtime::state_dir(global)?;
     let _lock = crate::runtime::lock(global, &state_dir)?;
     let key_file = args.key.as_ref().or(args.out_key.as_ref());
@@ -174,14 +177,8 @@ fn enroll(
     let policy = outcome::policy(&args.policy);
     let http = crate::runtime::transport(global)?;
     let client = crate::runtime::client(&http, &args.server)?;
+    // An EC --key-type was refused by `check_input` before anything was locked.
     check_outputs(args)?;
-    if matches!(args.key_type, Some(KeyType::P256 | KeyType::P384)) {
-        return Err(Error::Invalid(
-            "SCEP needs an RSA key (the CA encrypts its reply to it): use --key-type rsa, or enroll over EST"
-                .into(),
-        )
-        .into());
-    }
     let existing_key = args.key.as_deref().map(load_key).transpose()?;
     if let Some(plan) = &existing_key {
         plan.key.require_rsa("SCEP")?;
