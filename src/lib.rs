@@ -4,11 +4,12 @@
 //! (`src/main.rs`, `src/cli.rs`, `src/commands/`) turns command lines into calls of this library
 //! and results into output and exit codes.
 //!
-//! Layers, top to bottom: [`enroll`] (the lifecycle both protocols share: installing an
-//! issued certificate and recovering from an interrupted run), [`scep`] and [`est`] (protocol
-//! messages and the clients), [`pki`] (keys, CSRs,
+//! Layers, top to bottom: [`protocols`] (the one place that picks SCEP or EST for a saved
+//! request), [`scep`] and [`est`] (protocol messages, the clients, and their
+//! [`enroll::Enroller`]s), [`enroll`] (the lifecycle, independent of the protocol: request,
+//! verify, pending, poll, install, recover), [`pki`] (keys, CSRs, certificates, a server's CA
 //! certificates and the CMS pieces the `cms` crate lacks), [`transport`] (HTTP with limits and
-//! failure classification) and [`store`] (files written atomically).
+//! failure classification) and [`store`] (files written atomically). Imports point down.
 
 #![warn(missing_docs)]
 
@@ -20,6 +21,7 @@ pub mod error;
 pub mod est;
 pub mod lab;
 pub mod pki;
+pub mod protocols;
 pub mod sanitize;
 pub mod scep;
 pub mod schedule;

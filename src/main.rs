@@ -4,7 +4,7 @@
 mod bundle;
 mod cli;
 mod commands;
-mod est_verbs;
+mod est_connect;
 mod outcome;
 mod output;
 mod profile_args;

@@ -1,33 +1,28 @@
-//! What `enroll`, `renew` and `poll` share once the CA has answered: installing an issued
-//! certificate and reporting it, saving a PENDING request and waiting for it, reporting a
-//! request still pending, with the history kept in step. The lifecycle itself (the request
-//! saved, polled, installed, recovered) is the library's `enroll` module; this file says
-//! what happened, to a person or as JSON.
+//! How a request ended, said: an installed certificate, a request still pending or one
+//! already installed, to a person or as JSON, with the history kept in step. The lifecycle
+//! itself (sent, saved, polled, installed, recovered) is the library's `enroll` module.
 
-use std::path::Path;
-use std::time::Duration;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use certenroll::Error;
-use certenroll::enroll::poll::End;
+use certenroll::enroll::install::{Hook, Settled};
+use certenroll::enroll::lifecycle::{self, Ended, Outcome};
 use certenroll::enroll::saved::{self, Request};
 use certenroll::error::exit;
 use certenroll::pki::cert::{self, CertSummary};
 use certenroll::pki::digest::Digest;
 use certenroll::pki::envelope::Cipher;
-use certenroll::scep::cacert::CaCerts;
-use certenroll::scep::client::{Client, Method};
 use certenroll::schedule::PollPolicy;
 use certenroll::store::history::{Entry, Status};
-use certenroll::store::pending::{Pending, PendingStore};
+use certenroll::store::pending::{Pending, PendingStore, Protocol};
+use certenroll::transport::Method;
 use serde::Serialize;
 use x509_cert::Certificate;
 
 use crate::cli::PolicyArgs;
 use crate::output::Output;
 use crate::runtime::record;
-use certenroll::enroll::install::Destination;
-use certenroll::enroll::install::{self, Hook};
 
 /// The result object of `enroll` and `poll` with `--json`.
 #[derive(Serialize)]
@@ -49,14 +44,14 @@ struct ResultJson<'a> {
 
 /// Files of a result.
 #[derive(Serialize)]
-pub struct Files {
-    pub key: std::path::PathBuf,
-    pub cert: std::path::PathBuf,
+struct Files {
+    key: PathBuf,
+    cert: PathBuf,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain: Option<std::path::PathBuf>,
+    chain: Option<PathBuf>,
     /// The PKCS#12 bundle.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub p12: Option<std::path::PathBuf>,
+    p12: Option<PathBuf>,
 }
 
 /// The poll policy of the flags.
@@ -79,81 +74,127 @@ pub fn load_request(pending: Pending, hook: Option<Hook>, out: &Output) -> Resul
     Ok(Request::load(pending, hook, p12)?)
 }
 
-/// Everything needed to report one request's result.
-pub struct Report<'a> {
-    pub operation: &'a str,
-    pub url: &'a str,
-    pub transaction_id: &'a str,
-    pub subject: String,
-    /// SCEP: how the request was sent (None for EST).
-    pub scep: Option<(Method, Cipher, Digest)>,
-    pub files: Files,
-    /// When the operation started (for the history's duration).
-    pub started: std::time::Instant,
-    /// The profile, if one is in use.
-    pub profile: Option<String>,
+/// The `--json` result object of an outcome.
+fn result_json<'a>(
+    outcome: &'a Outcome,
+    status: &'static str,
+    certificate: Option<CertSummary>,
+) -> ResultJson<'a> {
+    let scep = match &outcome.part {
+        Protocol::Scep(scep) => Some(scep),
+        Protocol::Est(_) => None,
+    };
+    ResultJson {
+        status,
+        protocol: outcome.protocol,
+        url: &outcome.url,
+        transaction_id: &outcome.transaction_id,
+        method: scep.map(|s| s.method),
+        cipher: scep.map(|s| s.cipher),
+        digest: scep.map(|s| s.digest),
+        certificate,
+        files: Files {
+            key: outcome.dest.key.clone(),
+            cert: outcome.dest.cert.clone(),
+            chain: outcome.dest.chain.clone(),
+            p12: outcome.dest.p12.as_ref().map(|bundle| bundle.path.clone()),
+        },
+    }
 }
 
-impl<'a> Report<'a> {
-    /// The `--json` result object.
-    fn into_json(self, status: &'static str, certificate: Option<CertSummary>) -> ResultJson<'a> {
-        ResultJson {
-            status,
-            protocol: if self.scep.is_some() { "scep" } else { "est" },
-            url: self.url,
-            transaction_id: self.transaction_id,
-            method: self.scep.map(|(m, _, _)| m),
-            cipher: self.scep.map(|(_, c, _)| c),
-            digest: self.scep.map(|(_, _, d)| d),
-            certificate,
-            files: self.files,
+/// A history entry for an outcome.
+fn entry(outcome: &Outcome, operation: &str, status: Status, text: &str, code: u8) -> Entry {
+    let mut entry = Entry::new(operation, &outcome.url, status, text.into(), code);
+    entry.transaction_id = Some(outcome.transaction_id.clone());
+    entry.protocol = outcome.protocol.into();
+    entry
+}
+
+/// Report how a request ended (to a person or as JSON, and in the history), settle it, and
+/// return the exit code: 0 issued, 3 still pending, 1 when the deploy hook failed.
+pub fn report(
+    state_dir: &Path,
+    outcome: &Outcome,
+    operation: (&str, Instant),
+    profile: Option<String>,
+    out: &Output,
+) -> Result<u8> {
+    let code = say(state_dir, outcome, operation, profile, out);
+    outcome.settle(state_dir)?;
+    Ok(code)
+}
+
+fn say(
+    state_dir: &Path,
+    outcome: &Outcome,
+    (operation, started): (&str, Instant),
+    profile: Option<String>,
+    out: &Output,
+) -> u8 {
+    match &outcome.end {
+        Ended::Issued { cert, settled } => issued(
+            state_dir,
+            outcome,
+            cert,
+            settled,
+            (operation, started),
+            profile,
+            out,
+        ),
+        Ended::Pending { key } => {
+            let mut entry = entry(
+                outcome,
+                operation,
+                Status::Waiting,
+                "Pending",
+                exit::PENDING,
+            );
+            entry.subject = Some(outcome.subject.clone());
+            entry.profile = profile;
+            record(state_dir, entry, started, out);
+            out.human(&format!(
+                "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
+                outcome.transaction_id,
+                outcome.subject,
+                key.display()
+            ));
+            out.json(&result_json(outcome, "pending", None));
+            exit::PENDING
         }
     }
 }
 
-/// Install an issued certificate (forgetting the pending request `pending` once it is in
-/// place) and report it.
-#[allow(clippy::too_many_arguments)]
-pub fn issued(
+/// Report an installed certificate.
+fn issued(
     state_dir: &Path,
-    report: Report<'_>,
-    dest: &Destination,
+    outcome: &Outcome,
     cert: &Certificate,
-    ca: &CaCerts,
-    key_description: &str,
-    pending: Option<&str>,
+    settled: &Settled,
+    (operation, started): (&str, Instant),
+    profile: Option<String>,
     out: &Output,
-) -> Result<u8> {
-    let settled = install::install(state_dir, dest, cert, &ca.chain(), pending)?;
+) -> u8 {
     for note in &settled.notes {
         out.warn(note);
     }
+    let dest = &outcome.dest;
     let summary = cert::summary(cert);
-    let mut entry = Entry::new(
-        report.operation,
-        report.url,
-        Status::Success,
-        "Issued".into(),
-        exit::OK,
-    );
-    entry.transaction_id = Some(report.transaction_id.to_string());
-    if report.scep.is_none() {
-        entry.protocol = "est".into();
-    }
+    let mut entry = entry(outcome, operation, Status::Success, "Issued", exit::OK);
     entry.serial = Some(summary.serial.clone());
     entry.subject = Some(summary.subject.clone());
     entry.not_after = Some(summary.not_after.clone());
     entry.sha256 = Some(summary.sha256.clone());
     entry.cert_path = Some(dest.cert.display().to_string());
-    entry.profile = report.profile.clone();
-    record(state_dir, entry, report.started, out);
+    entry.profile = profile.clone();
+    record(state_dir, entry, started, out);
     let mut text = format!(
         "Issued certificate\n{}",
         crate::runtime::describe_cert(&summary)
     );
     text.push_str(&format!(
-        "\n  key       {} ({key_description})\n  cert      {}",
+        "\n  key       {} ({})\n  cert      {}",
         dest.key.display(),
+        outcome.key_description,
         dest.cert.display()
     ));
     if let Some(chain) = &dest.chain {
@@ -166,153 +207,21 @@ pub fn issued(
         ));
     }
     out.human(&text);
-    let profile = report.profile.clone();
-    let (url, started) = (report.url.to_string(), report.started);
-    let operation = report.operation.to_string();
-    out.json(&report.into_json("issued", Some(summary)));
-    if let Some(message) = settled.hook_failed {
-        out.warn(&message);
+    out.json(&result_json(outcome, "issued", Some(summary)));
+    if let Some(message) = &settled.hook_failed {
+        out.warn(message);
         let mut entry = Entry::new(
-            &operation,
-            &url,
+            operation,
+            &outcome.url,
             Status::Error,
             format!("Post-hook failed: {message}"),
             exit::OTHER,
         );
         entry.profile = profile;
         record(state_dir, entry, started, out);
-        return Ok(exit::OTHER);
+        return exit::OTHER;
     }
-    Ok(exit::OK)
-}
-
-/// Report a request that is still pending (its state is saved) and return exit code 3.
-pub fn still_pending(state_dir: &Path, report: Report<'_>, key_file: &Path, out: &Output) -> u8 {
-    let mut entry = Entry::new(
-        report.operation,
-        report.url,
-        Status::Waiting,
-        "Pending".into(),
-        exit::PENDING,
-    );
-    entry.transaction_id = Some(report.transaction_id.to_string());
-    entry.subject = Some(report.subject.clone());
-    entry.profile = report.profile.clone();
-    if report.scep.is_none() {
-        entry.protocol = "est".into();
-    }
-    record(state_dir, entry, report.started, out);
-    out.human(&format!(
-        "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
-        report.transaction_id,
-        report.subject,
-        key_file.display()
-    ));
-    out.json(&report.into_json("pending", None));
-    exit::PENDING
-}
-
-/// After a poll failed: a rejection ends the request ([`Request::forget_if_rejected`]).
-pub fn forget_if_rejected(store: &PendingStore, request: &Request, err: &Error, out: &Output) {
-    if let Err(e) = request.forget_if_rejected(store, err) {
-        out.warn(&e.to_string());
-    }
-}
-
-/// The report fields of a saved request.
-pub fn report<'a>(
-    request: &'a Request,
-    (operation, started): (&'a str, std::time::Instant),
-) -> Report<'a> {
-    let dest = request.destination();
-    Report {
-        operation,
-        url: &request.pending.url,
-        transaction_id: &request.pending.transaction_id,
-        subject: request.pending.subject.clone(),
-        scep: request
-            .pending
-            .scep()
-            .map(|scep| (scep.method, scep.cipher, scep.digest)),
-        files: Files {
-            key: dest.key,
-            cert: dest.cert,
-            chain: dest.chain,
-            p12: dest.p12.map(|bundle| bundle.path),
-        },
-        started,
-        profile: request.pending.profile.clone(),
-    }
-}
-
-/// Save a request the CA answered PENDING, poll it by `policy` (unless `no_wait`), and finish
-/// it: what `enroll` and `renew` do after PENDING.
-pub fn save_and_wait(
-    state_dir: &Path,
-    client: &Client<'_>,
-    mut request: Request,
-    (policy, no_wait): (&PollPolicy, bool),
-    key_description: &str,
-    operation: (&str, std::time::Instant),
-    out: &Output,
-) -> Result<u8> {
-    let store = PendingStore::new(state_dir);
-    store.save(&request.pending)?;
-    let end = if no_wait {
-        End::StillPending
-    } else {
-        out.human(&format!(
-            "Pending: the CA has not issued yet; polling every {} s, up to {} times.",
-            policy.interval.as_secs(),
-            policy.count
-        ));
-        request
-            .poll_scep(client, &store, policy, true, out)
-            .inspect_err(|err| forget_if_rejected(&store, &request, err, out))?
-    };
-    finish(
-        state_dir,
-        &store,
-        &request,
-        end,
-        key_description,
-        operation,
-        out,
-    )
-}
-
-/// Finish a saved request after polling: install and forget it when issued, keep it when
-/// still pending.
-pub fn finish(
-    state_dir: &Path,
-    store: &PendingStore,
-    request: &Request,
-    end: End,
-    key_description: &str,
-    operation: (&str, std::time::Instant),
-    out: &Output,
-) -> Result<u8> {
-    match end {
-        End::Issued(cert) => issued(
-            state_dir,
-            report(request, operation),
-            &request.destination(),
-            &cert,
-            &request.ca,
-            key_description,
-            Some(&request.pending.transaction_id),
-            out,
-        ),
-        End::StillPending => {
-            store.save(&request.pending)?;
-            Ok(still_pending(
-                state_dir,
-                report(request, operation),
-                &request.pending.key,
-                out,
-            ))
-        }
-    }
+    exit::OK
 }
 
 /// A saved request whose certificate is already installed is forgotten without asking the
@@ -334,36 +243,32 @@ pub fn already_installed(store: &PendingStore, saved: &Pending, out: &Output) ->
     Ok(true)
 }
 
-/// Poll a saved request in this run, whatever its protocol ([`Request::poll_again`]), end it
-/// if the CA refused it, and report how it ended.
-pub fn poll_and_finish(
+/// Poll a saved request in this run, whatever its protocol, and report how it ended.
+pub fn resume(
     global: &crate::cli::GlobalArgs,
     state_dir: &Path,
-    mut request: Request,
+    request: Request,
     policy: &PollPolicy,
-    operation: (&str, std::time::Instant),
+    operation: (&str, Instant),
     out: &Output,
 ) -> Result<u8> {
-    let store = PendingStore::new(state_dir);
     let http = crate::runtime::transport(global)?;
-    let end = request
-        .poll_again(
-            &http,
-            std::time::Duration::from_secs(global.timeout),
-            state_dir,
-            policy,
-            out,
-            &crate::prompt::Terminal(out),
-        )
-        .inspect_err(|err| forget_if_rejected(&store, &request, err, out))?;
-    let key_description = request.key.describe();
-    finish(
-        state_dir,
-        &store,
+    let mut enroller = certenroll::protocols::saved_enroller(
         &request,
-        end,
-        &key_description,
-        operation,
-        out,
-    )
+        &http,
+        Duration::from_secs(global.timeout),
+        state_dir,
+        &crate::prompt::Terminal(out),
+    )?;
+    for note in enroller.take_notes() {
+        out.warn(&note);
+    }
+    let profile = request.pending.profile.clone();
+    let outcome = lifecycle::resume(&*enroller, request, state_dir, policy, out)?;
+    report(state_dir, &outcome, operation, profile, out)
+}
+
+/// A lifecycle failure, and its transaction for the history.
+pub fn failed(failed: lifecycle::Failed) -> (anyhow::Error, Option<String>) {
+    (failed.error.into(), failed.transaction_id)
 }

@@ -318,6 +318,10 @@ impl certenroll::enroll::poll::Progress for Output {
     fn warn(&self, text: &str) {
         Output::warn(self, text);
     }
+
+    fn say(&self, text: &str) {
+        self.human(text);
+    }
 }
 
 /// failInfo as JSON: code, name and meaning.

@@ -1,23 +1,20 @@
 //! The request that `enroll`'s flags describe, for SCEP and EST alike: its subject, SANs and
-//! usages (what the CSR says), the key plan (a key given with --key, a new one in place, or
-//! one staged beside an existing key until the certificate is verified), and the check of
-//! the output paths before any work is done.
+//! usages (what the CSR says), the kind of key to make, and the check of the output paths
+//! before any work is done. What happens to the key is the library's (`enroll::lifecycle`).
 
-use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use anyhow::Result;
 use certenroll::Error;
-use certenroll::enroll::install::{self, Bundle, Destination};
+use certenroll::enroll::install::{self};
 use certenroll::pki::cert::{self, NameAttr};
 use certenroll::pki::csr::{self, CsrSpec, San};
-use certenroll::pki::key::{KeyKind, PrivateKey};
+use certenroll::pki::key::KeyKind;
 use certenroll::secret::Secret;
 use certenroll::store;
 use x509_cert::name::Name;
 
 use crate::cli::{EnrollArgs, KeyType};
-use crate::output::Output;
 
 pub fn subject(args: &EnrollArgs) -> Result<Name> {
     if let Some(dn) = &args.subject {
@@ -95,49 +92,6 @@ pub fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> 
     })
 }
 
-/// Where the key lives and whether it still has to be moved into place.
-pub struct KeyPlan {
-    pub key: PrivateKey,
-    /// The key file the user will use.
-    pub path: PathBuf,
-    /// A staged key to rename over `path` once the certificate is verified.
-    pub staged: Option<PathBuf>,
-}
-
-impl KeyPlan {
-    /// The key for people: "RSA 2048", with ", mode 0600" when this run wrote it.
-    pub fn describe(&self, args: &EnrollArgs) -> String {
-        if args.key.is_some() {
-            self.key.describe()
-        } else {
-            format!("{}, mode 0600", self.key.describe())
-        }
-    }
-
-    /// Where an enrollment installs the certificate, the chain, this key and the bundle.
-    pub fn destination(&self, args: &EnrollArgs, p12: Option<Bundle>) -> Destination {
-        Destination {
-            cert: args.out_cert.clone(),
-            chain: args.out_chain.clone(),
-            format: args.format,
-            key: self.path.clone(),
-            staged_key: self.staged.clone(),
-            keep_old: false,
-            hook: None,
-            p12,
-        }
-    }
-}
-
-/// Read the key given with --key (before anything is sent: a bad key file is a local error).
-pub fn load_key(path: &Path) -> Result<KeyPlan> {
-    Ok(KeyPlan {
-        key: install::read_key(path)?,
-        path: path.to_path_buf(),
-        staged: None,
-    })
-}
-
 /// The output files can be written, and an existing key is replaced only with --force:
 /// found out before any work is done.
 pub fn check_outputs(args: &EnrollArgs) -> Result<()> {
@@ -166,15 +120,6 @@ pub fn check_outputs(args: &EnrollArgs) -> Result<()> {
     Ok(())
 }
 
-/// "RSA-2048", "EC P-256"...
-pub fn describe_kind(kind: KeyKind) -> String {
-    match kind {
-        KeyKind::Rsa(bits) => format!("RSA-{bits}"),
-        KeyKind::P256 => "EC P-256".into(),
-        KeyKind::P384 => "EC P-384".into(),
-    }
-}
-
 /// The kind of key the flags ask for.
 pub fn key_kind(args: &EnrollArgs) -> KeyKind {
     match args.key_type {
@@ -184,86 +129,16 @@ pub fn key_kind(args: &EnrollArgs) -> KeyKind {
     }
 }
 
-/// Generate the new key and write it (0600) to --out-key, or beside it when that exists.
-pub fn generate_key(
-    state_dir: &Path,
-    args: &EnrollArgs,
-    kind: KeyKind,
-    out: &Output,
-) -> Result<KeyPlan> {
-    let fresh = new_key(state_dir, args, kind, out)?;
-    fresh.write(state_dir, args)?;
-    Ok(fresh)
-}
-
-/// Generate the new key for --out-key (or beside it when that exists), not yet written.
-pub fn new_key(
-    state_dir: &Path,
-    args: &EnrollArgs,
-    kind: KeyKind,
-    out: &Output,
-) -> Result<KeyPlan> {
-    let path = args.out_key.clone().ok_or_else(|| {
-        Error::Invalid("give --out-key FILE for the new key, or --key FILE".into())
-    })?;
-    let target = install::staging_path(state_dir, &path, &args.out_cert)?;
-    let exists = target != path;
-    store::check_writable(&target, "writing key")?;
-
-    let key = out.while_busy(
-        &format!("generating an {} key", describe_kind(kind)),
-        || PrivateKey::generate(kind),
-    )?;
-    Ok(KeyPlan {
-        key,
-        path,
-        staged: exists.then_some(target),
-    })
-}
-
-impl KeyPlan {
-    /// Write a key this run generated (0600), to its staging file or in place (noted first,
-    /// so that a run killed after writing it is finished by the next).
-    pub fn write(&self, state_dir: &Path, args: &EnrollArgs) -> Result<()> {
-        if self.staged.is_none() {
-            install::note_fresh_key(state_dir, &self.path, &self.key)?;
-        }
-        let target = self.staged.as_ref().unwrap_or(&self.path);
-        store::write_atomic(
-            target,
-            &install::encode_key(&self.key, args.format)?,
-            store::KEY_MODE,
-            "writing key",
-        )?;
-        tracing::info!(path = %target.display(), "wrote the new key (mode 0600)");
-        Ok(())
-    }
-}
-
-/// After a failed request: a key this run generated is removed when the CA rejected the
-/// request (it will never get a certificate), and kept otherwise, so that the same request
-/// can be sent again with `--key`.
-pub fn after_failure(args: &EnrollArgs, plan: &KeyPlan, err: &Error, out: &Output) {
-    if args.key.is_some() {
-        return;
-    }
-    let written = plan.staged.as_ref().unwrap_or(&plan.path);
-    if matches!(err, Error::ScepFailure { .. } | Error::Unauthorized { .. }) {
-        install::discard_key(written, &args.out_cert);
-    } else {
-        out.warn(&format!(
-            "the new key stays in {}; to send the same request again, use --key {0}",
-            written.display()
-        ));
-    }
-}
-
 /// Check what the flags say of the request without touching a file: the subject, SANs and
 /// usages, the algorithms, and (over SCEP) an RSA key. The flows read them again, as they
 /// need them; this only makes a usage error come before the key's lock file is created.
 pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
     csr_spec(args, subject(args)?, None)?;
-    crate::request_options::Choices::parse(&args.algorithms)?;
+    certenroll::scep::enroller::Choices::parse(
+        args.algorithms.cipher.as_deref(),
+        args.algorithms.digest.as_deref(),
+        args.algorithms.method,
+    )?;
     if !est && matches!(args.key_type, Some(KeyType::P256 | KeyType::P384)) {
         return Err(Error::Invalid(
             "SCEP needs an RSA key (the CA encrypts its reply to it): use --key-type rsa, or enroll over EST"

@@ -1,20 +1,10 @@
-//! What enroll and renew share about a request: where the challenge password comes from,
-//! which algorithms and method to use, and where the CA certificates come from.
+//! Where the challenge password of a request comes from: a file, the flag, a variable, or a
+//! prompt (SCEP); over EST only what the command line names.
 
-use std::path::Path;
-use std::str::FromStr;
-
-use anyhow::{Context, Result};
-use certenroll::Error;
-use certenroll::pki::cert;
-use certenroll::pki::digest::Digest;
-use certenroll::pki::envelope::Cipher;
-use certenroll::scep::cacert::CaCerts;
-use certenroll::scep::caps::Capabilities;
-use certenroll::scep::client::{Client, Method};
+use anyhow::Result;
 use certenroll::secret::Secret;
 
-use crate::cli::{AlgorithmArgs, ChallengeArgs, MethodChoice, ServerArgs};
+use crate::cli::ChallengeArgs;
 use crate::output::Output;
 
 /// Environment variable that may hold the challenge password.
@@ -64,113 +54,4 @@ pub fn named_challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secr
     } else {
         Ok(None)
     }
-}
-
-/// The algorithm flags, checked before anything is sent.
-pub struct Choices {
-    cipher: Option<Cipher>,
-    digest: Option<Digest>,
-    method: MethodChoice,
-}
-
-fn parse_choice<T: FromStr<Err = String>>(value: &Option<String>, flag: &str) -> Result<Option<T>> {
-    value
-        .as_deref()
-        .map(|v| T::from_str(v).map_err(|e| Error::Invalid(format!("{flag}: {e}")).into()))
-        .transpose()
-}
-
-impl Choices {
-    /// Check the flags.
-    pub fn parse(args: &AlgorithmArgs) -> Result<Self> {
-        Ok(Choices {
-            cipher: parse_choice(&args.cipher, "--cipher")?,
-            digest: parse_choice(&args.digest, "--digest")?,
-            method: args.method,
-        })
-    }
-
-    /// The digest a request will most likely be signed with, before the server's capabilities
-    /// are known: the flag's, else SHA-256 (which every current server offers).
-    pub fn likely_digest(&self) -> Digest {
-        self.digest.unwrap_or(Digest::Sha256)
-    }
-
-    /// What to use with a server of these capabilities: the flags, else the best offered.
-    pub fn resolve(&self, caps: &Capabilities, out: &Output) -> (Cipher, Digest, Method) {
-        let cipher = self.cipher.unwrap_or_else(|| caps.best_cipher());
-        let digest = self.digest.unwrap_or_else(|| caps.best_digest());
-        if !caps.supports_cipher(cipher) {
-            out.warn(&format!(
-                "the server does not advertise {}; trying it anyway",
-                cipher.name()
-            ));
-        }
-        if cipher == Cipher::Des {
-            out.warn(
-                "the request is encrypted with single DES, the only cipher this server offers",
-            );
-        }
-        let method = match self.method {
-            MethodChoice::Get => Method::Get,
-            MethodChoice::Post => Method::Post,
-            MethodChoice::Auto if caps.post() => Method::Post,
-            MethodChoice::Auto => Method::Get,
-        };
-        (cipher, digest, method)
-    }
-}
-
-/// GetCACaps and the CA certificates at once: one round trip less to a distant CA.
-pub fn caps_and_ca(
-    client: &Client<'_>,
-    server: &ServerArgs,
-    file: Option<&Path>,
-    fingerprint: Option<&str>,
-) -> Result<(Capabilities, CaCerts)> {
-    let (caps, ca) = std::thread::scope(|scope| {
-        let caps = scope.spawn(|| client.get_ca_caps());
-        let ca = ca_certs(client, server, file, fingerprint);
-        (caps.join(), ca)
-    });
-    let caps = caps.map_err(|_| anyhow::anyhow!("the GetCACaps thread failed"))??;
-    tracing::info!(capabilities = ?caps.names, "GetCACaps");
-    Ok((caps, ca?))
-}
-
-/// The CA certificates: from --ca-cert, else GetCACert; checked against --fingerprint.
-pub fn ca_certs(
-    client: &Client<'_>,
-    server: &ServerArgs,
-    file: Option<&Path>,
-    fingerprint: Option<&str>,
-) -> Result<CaCerts> {
-    match file {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).map_err(|e| Error::local("reading CA certificate", path, e))?;
-            let certs = cert::parse_certificates(&bytes)
-                .with_context(|| format!("reading CA certificate {}", path.display()))?;
-            let set = CaCerts::from_certs(certs)?;
-            if let Some(pin) = fingerprint {
-                set.check_pin(&cert::parse_fingerprint(pin)?)?;
-            }
-            Ok(set)
-        }
-        None => fetch_ca_certs(client, server, fingerprint),
-    }
-}
-
-/// Fetch the CA certificates and check them against a pinned fingerprint, if any.
-pub fn fetch_ca_certs(
-    client: &Client<'_>,
-    server: &ServerArgs,
-    fingerprint: Option<&str>,
-) -> Result<CaCerts> {
-    let pin = fingerprint.map(cert::parse_fingerprint).transpose()?;
-    let certs = client.get_ca_cert(server.ca_ident.as_deref())?;
-    if let Some(pin) = pin {
-        certs.check_pin(&pin)?;
-    }
-    Ok(certs)
 }

@@ -123,14 +123,6 @@ pub fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) ->
     })
 }
 
-/// A key in the file encoding asked for.
-pub fn encode_key(
-    key: &certenroll::pki::key::PrivateKey,
-    format: Format,
-) -> Result<zeroize::Zeroizing<Vec<u8>>> {
-    Ok(certenroll::enroll::install::encode_key(key, format)?)
-}
-
 /// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.
 /// A key whose directory does not exist has nothing to guard yet (writing it will say so).
 pub fn lock_key(global: &GlobalArgs, key: &Path) -> Result<Option<certenroll::store::lock::Lock>> {

@@ -10,9 +10,9 @@ use certenroll::Error;
 use certenroll::choices::KeyType;
 use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name};
 use certenroll::error::exit;
+use certenroll::pki::cacerts::CaCerts;
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
-use certenroll::scep::cacert::CaCerts;
 use certenroll::scep::client::Client;
 use certenroll::store;
 

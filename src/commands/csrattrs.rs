@@ -10,7 +10,7 @@ use crate::output::Output;
 /// `csrattrs`: what the server asks to find in a request.
 pub fn run(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Output) -> Result<u8> {
     let state_dir = crate::runtime::state_dir(global)?;
-    let connection = crate::est_verbs::connect(
+    let connection = crate::est_connect::connect(
         global,
         &args.server,
         &args.auth,
@@ -18,6 +18,7 @@ pub fn run(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Output) -
         None,
         &state_dir,
         out,
+        |connection, _| Ok(connection),
     )?;
     let attrs = connection.client().csrattrs()?;
     let lines = attrs.describe();

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
+use certenroll::pki::cacerts::CaCerts;
 use certenroll::pki::cert::{self, CertSummary};
-use certenroll::scep::cacert::CaCerts;
 use serde::Serialize;
 use x509_cert::Certificate;
 
@@ -79,7 +79,7 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
     let (set, url) = if args.server.protocol() == crate::cli::ProtocolChoice::Est {
-        let set = crate::est_verbs::getcacert(
+        let set = crate::est_connect::getcacert(
             global,
             &args.server,
             args.pin.fingerprint.as_deref(),
@@ -91,9 +91,9 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
     } else {
         let http = crate::runtime::transport(global)?;
         let client = crate::runtime::client(&http, &args.server)?;
-        let set = crate::request_options::fetch_ca_certs(
+        let set = certenroll::scep::enroller::fetch_ca(
             &client,
-            &args.server,
+            args.server.ca_ident.as_deref(),
             args.pin.fingerprint.as_deref(),
         )?;
         (set, client.url().to_string())

@@ -51,15 +51,15 @@ fn query(
 ) -> Result<(
     Vec<x509_cert::Certificate>,
     Vec<CertificateList>,
-    certenroll::scep::cacert::CaCerts,
+    certenroll::pki::cacerts::CaCerts,
 )> {
     let serial = serial.map(parse_serial).transpose()?;
     let http = crate::runtime::transport(global)?;
     let client = crate::runtime::client(&http, &args.server)?;
     let caps = client.get_ca_caps()?;
-    let ca = crate::request_options::fetch_ca_certs(
+    let ca = certenroll::scep::enroller::fetch_ca(
         &client,
-        &args.server,
+        args.server.ca_ident.as_deref(),
         args.pin.fingerprint.as_deref(),
     )?;
     let key = PrivateKey::generate_rsa(2048)?;

@@ -1,7 +1,8 @@
 //! One file per command, and the table that dispatches to them. What several commands share
 //! lives outside this directory: `runtime.rs` (state, locks, transport, history), `request.rs`
 //! and `request_options.rs` (the request the flags describe), `bundle.rs` (PKCS#12 output),
-//! `outcome.rs` (installing and reporting what the CA answered).
+//! `est_connect.rs` (the EST connection the flags ask for), `outcome.rs` (reporting how a
+//! request ended).
 
 mod config;
 mod config_init;

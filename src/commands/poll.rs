@@ -59,7 +59,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 return Ok(exit::OK);
             }
             let request = outcome::load_request(saved, hook, out)?;
-            outcome::poll_and_finish(global, &state_dir, request, &policy, ("poll", started), out)
+            outcome::resume(global, &state_dir, request, &policy, ("poll", started), out)
         })();
         let code = match result {
             Ok(code) => code,

@@ -13,25 +13,23 @@ use std::time::Instant;
 use anyhow::Result;
 use certenroll::Error;
 use certenroll::config::{Config, config_path};
+use certenroll::enroll::Current;
+use certenroll::enroll::install::Destination;
+use certenroll::enroll::lifecycle::{self, Job, KeySource};
 use certenroll::error::exit;
 use certenroll::pki::cert::{self, has_public_key};
 use certenroll::pki::csr::{self, CsrSpec};
-use certenroll::pki::key::PrivateKey;
-use certenroll::scep::MessageType;
-use certenroll::scep::client::{Client, Enrolled, Session};
-use certenroll::scep::pkimessage::Signer;
+use certenroll::scep::enroller::{Choices, Connect, ScepEnroller};
 use certenroll::schedule::{RenewPolicy, renewal_due};
 use certenroll::store;
-use der::Encode;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 
-use crate::cli::{GlobalArgs, RenewArgs, RenewalChoice, ServerArgs};
-use crate::outcome::{self, Files, Report};
+use crate::cli::{GlobalArgs, RenewArgs, ServerArgs};
+use crate::outcome;
 use crate::output::Output;
-use crate::request_options::{self, Choices};
+use crate::request_options;
 use crate::runtime::record;
-use certenroll::enroll::install::Destination;
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     if args.all {
@@ -169,166 +167,81 @@ fn renew(
         return Ok(exit::OK);
     }
 
-    if server.protocol() == crate::cli::ProtocolChoice::Est {
-        let challenge = request_options::named_challenge(&args.challenge, out)?;
-        let renewal = crate::est_verbs::Renewal {
-            key_path: &key_path,
-            cert_path: &cert_path,
-            current_key: &current_key,
-            spec: spec_from(&current, challenge),
-        };
-        return crate::est_verbs::renew(global, args, &server, renewal, out, state_dir, started);
-    }
-    current_key.require_rsa("SCEP")?;
-    let choices = Choices::parse(&args.algorithms)?;
-    let challenge = request_options::challenge(&args.challenge, out)?;
-    let p12 = crate::bundle::requested(&args.p12, out)?;
-    let poll_policy = outcome::policy(&args.policy);
-    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
-    let http = crate::runtime::transport(global)?;
-    let client = Client::new(&http, &server.url)?;
-    let (caps, ca) = request_options::caps_and_ca(
-        &client,
-        &server,
-        args.ca_cert.as_deref(),
-        args.pin.fingerprint.as_deref(),
-    )?;
-    let (cipher, digest, method) = choices.resolve(&caps, out);
-    let message_type = match args.renewal {
-        RenewalChoice::Renewalreq => MessageType::RenewalReq,
-        RenewalChoice::Pkcsreq => MessageType::PkcsReq,
-        RenewalChoice::Auto if caps.renewal() => MessageType::RenewalReq,
-        RenewalChoice::Auto => MessageType::PkcsReq,
-    };
-    tracing::info!(message = ?message_type, "renewing");
-
-    // The new key waits beside the current one until the new certificate is verified.
-    let (new_key, staged) = if args.reuse_key {
-        (current_key.clone(), None)
+    let est = server.protocol() == crate::cli::ProtocolChoice::Est;
+    let challenge = if est {
+        request_options::named_challenge(&args.challenge, out)?
     } else {
-        let staged = certenroll::enroll::install::staging_path(state_dir, &key_path, &cert_path)?;
-        let bits = current_key.bits();
-        let key = out.while_busy(&format!("generating an RSA-{bits} key"), || {
-            PrivateKey::generate_rsa(bits)
-        })?;
-        let encoded = crate::runtime::encode_key(&key, args.format)?;
-        store::write_atomic(&staged, &encoded, store::KEY_MODE, "writing the new key")?;
-        (key, Some(staged))
+        request_options::challenge(&args.challenge, out)?
     };
-    let forget_staged = || {
-        if let Some(staged) = &staged {
-            certenroll::enroll::install::discard_key(staged, &cert_path);
-        }
+    let choices = Choices::parse(
+        args.algorithms.cipher.as_deref(),
+        args.algorithms.digest.as_deref(),
+        args.algorithms.method,
+    )?;
+    let p12 = crate::bundle::requested(&args.p12, out)?;
+    let job = Job {
+        state_dir,
+        spec: spec_from(&current, challenge),
+        key: KeySource::Renewal {
+            current: Box::new(Current {
+                key: current_key,
+                key_path: key_path.clone(),
+                cert: current,
+            }),
+            reuse: args.reuse_key,
+        },
+        dest: Destination {
+            cert: cert_path.clone(),
+            chain: args.chain.clone(),
+            format: args.format,
+            key: key_path.clone(),
+            staged_key: None,
+            keep_old: !args.delete_old,
+            hook: crate::runtime::hook(args.post_hook.as_ref(), global),
+            p12,
+        },
+        policy: outcome::policy(&args.policy),
+        no_wait: args.no_wait,
+        profile: global.profile.clone(),
     };
-    let spec = spec_from(&current, challenge);
-    let request = csr::build(&new_key, &spec, digest)
-        .and_then(|r| {
-            r.to_der()
-                .map_err(|e| Error::Crypto(format!("encoding the request failed: {e}")))
+    certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
+    let pin = args.pin.fingerprint.as_deref();
+    let outcome = if est {
+        let client = Some((cert_path.as_path(), key_path.as_path()));
+        lifecycle::run(job, out, || {
+            crate::est_connect::connect(
+                global,
+                &server,
+                &args.auth,
+                client,
+                pin,
+                state_dir,
+                out,
+                crate::est_connect::enroller(&server),
+            )
         })
-        .inspect_err(|_| forget_staged())?;
-    let session = Session {
-        key: &new_key,
-        subject: &spec.subject,
-        ca: &ca,
-        cipher,
-        digest,
-        method,
-        signer: Some(Signer {
-            key: &current_key,
-            cert: &current,
-        }),
-    };
-    let outcome = certenroll::enroll::poll::send(&poll_policy, out, || {
-        client.request(&session, &request, message_type, None)
-    })
-    .inspect_err(|_| forget_staged())?;
-
-    let key_description = format!("{}, mode 0600", new_key.describe());
-    let files = || Files {
-        key: key_path.clone(),
-        cert: cert_path.clone(),
-        chain: args.chain.clone(),
-        p12: args.p12.out_p12.clone(),
-    };
-    match outcome {
-        Enrolled::Issued {
-            cert: issued,
-            transaction,
-        } => {
-            let dest = Destination {
-                cert: cert_path.clone(),
-                chain: args.chain.clone(),
-                format: args.format,
-                key: key_path.clone(),
-                staged_key: staged.clone(),
-                keep_old: !args.delete_old,
-                hook: crate::runtime::hook(args.post_hook.as_ref(), global),
-                p12,
-            };
-            let report = Report {
-                operation: "renew",
-                url: client.url(),
-                transaction_id: &transaction.id,
-                subject,
-                scep: Some((method, cipher, digest)),
-                files: files(),
-                started,
-                profile: global.profile.clone(),
-            };
-            outcome::issued(
-                state_dir,
-                report,
-                &dest,
-                &issued,
-                &ca,
-                &key_description,
-                None,
-                out,
-            )
-        }
-        Enrolled::Pending { transaction } => {
-            let pending =
-                certenroll::enroll::saved::new_pending(certenroll::enroll::saved::NewPending {
-                    transaction_id: &transaction.id,
-                    url: client.url(),
-                    profile: global.profile.clone(),
-                    subject: &spec.subject,
-                    key: staged.as_deref().unwrap_or(&key_path),
-                    install_key: staged.as_ref().map(|_| key_path.as_path()),
-                    key_generated: staged.is_some(),
-                    cert: &cert_path,
-                    chain: args.chain.as_deref(),
-                    format: args.format,
-                    ca: &ca,
-                    keep_old: !args.delete_old,
-                    p12: p12.as_ref(),
-                    protocol: certenroll::enroll::saved::scep_part(
-                        server.ca_ident.clone(),
-                        (method, cipher, digest),
-                        Some((&key_path, &current)),
-                    )?,
-                })?;
-            let request = certenroll::enroll::saved::Request {
-                pending,
-                key: new_key.clone(),
-                subject: spec.subject.clone(),
-                ca: ca.clone(),
-                signer: Some((current_key.clone(), current.clone())),
-                p12,
-                hook: crate::runtime::hook(args.post_hook.as_ref(), global),
-            };
-            outcome::save_and_wait(
-                state_dir,
-                &client,
-                request,
-                (&poll_policy, args.no_wait),
-                &key_description,
-                ("renew", started),
-                out,
-            )
-        }
+    } else {
+        let http = crate::runtime::transport(global)?;
+        lifecycle::run(job, out, || {
+            ScepEnroller::connect(Connect {
+                http: &http,
+                url: &server.url,
+                ca_ident: server.ca_ident.as_deref(),
+                ca_file: args.ca_cert.as_deref(),
+                pin,
+                choices,
+                renewal: args.renewal,
+            })
+        })
     }
+    .map_err(|failed| failed.error)?;
+    outcome::report(
+        state_dir,
+        &outcome,
+        ("renew", started),
+        global.profile.clone(),
+        out,
+    )
 }
 
 /// A renewal of this key already waits at the CA: poll it instead of sending another request
@@ -366,7 +279,7 @@ fn continue_pending(
         out,
     )?;
     let policy = outcome::policy(&args.policy);
-    outcome::poll_and_finish(global, state_dir, request, &policy, ("renew", started), out).map(Some)
+    outcome::resume(global, state_dir, request, &policy, ("renew", started), out).map(Some)
 }
 
 /// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs), in

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use x509_cert::Certificate;
 
+use super::Answer;
 use crate::clock::now_unix;
 use crate::schedule::{Jitter, PollPolicy};
 use crate::store::pending::{Pending, PendingStore};
@@ -22,6 +23,8 @@ pub trait Progress {
     fn busy(&self, what: &str, work: &mut dyn FnMut());
     /// Something a person should know.
     fn warn(&self, text: &str);
+    /// A line of the run's story (what is being waited for).
+    fn say(&self, text: &str);
 }
 
 /// Progress that shows nothing (tests, and callers without a person).
@@ -36,6 +39,9 @@ impl Progress for Quiet {
     }
     fn warn(&self, text: &str) {
         tracing::warn!("{text}");
+    }
+    fn say(&self, text: &str) {
+        tracing::info!("{text}");
     }
 }
 
@@ -92,14 +98,6 @@ pub fn send<T>(
     }
 }
 
-/// What one poll of a pending request learned.
-pub enum Polled {
-    /// Issued (and verified by the protocol).
-    Issued(Box<Certificate>),
-    /// Still pending; the server may say when to ask again (EST's Retry-After).
-    Pending(Option<Duration>),
-}
-
 /// How a run of polls ended.
 pub enum End {
     /// The certificate was issued.
@@ -120,7 +118,7 @@ pub fn poll(
     first: Duration,
     progress: &dyn Progress,
     what: &str,
-    mut ask: impl FnMut() -> Result<Polled>,
+    mut ask: impl FnMut() -> Result<Answer>,
 ) -> Result<End> {
     let mut delay = first;
     for attempt in 1..=policy.count {
@@ -140,8 +138,8 @@ pub fn poll(
         pending.next_attempt = None;
         delay = policy.interval;
         match answer {
-            Ok(Polled::Issued(cert)) => return Ok(End::Issued(cert)),
-            Ok(Polled::Pending(retry_after)) => {
+            Ok(Answer::Issued(cert)) => return Ok(End::Issued(cert)),
+            Ok(Answer::Pending(retry_after)) => {
                 tracing::info!(attempt, "still pending");
                 if let Some(retry_after) = retry_after {
                     // RFC 7030 4.2.3: not before the server said, and at least a second.
@@ -188,6 +186,7 @@ mod tests {
             work();
         }
         fn warn(&self, _text: &str) {}
+        fn say(&self, _text: &str) {}
     }
 
     fn policy(count: u32, retry_on_error: bool) -> PollPolicy {
@@ -205,9 +204,9 @@ mod tests {
         let mut pending = sample("AAA", 1);
         let progress = Recorded::default();
         let mut answers = vec![
-            Ok(Polled::Pending(None)),
-            Ok(Polled::Pending(Some(Duration::from_secs(90)))),
-            Ok(Polled::Pending(Some(Duration::ZERO))),
+            Ok(Answer::Pending(None)),
+            Ok(Answer::Pending(Some(Duration::from_secs(90)))),
+            Ok(Answer::Pending(Some(Duration::ZERO))),
         ]
         .into_iter();
         let end = poll(

@@ -1,10 +1,9 @@
 //! A request the CA answered PENDING, saved so that another run can finish it: what is saved
 //! (common fields and the protocol's part, see [`crate::store::pending`]), loading it back
-//! with its key and certificates, polling it over SCEP, and ending it when the CA refused it
-//! or when its certificate is already installed.
+//! with its key and certificates, and ending it when the CA refused it or when its
+//! certificate is already installed. Polling it is the protocol's ([`super::Enroller::poll`]).
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use base64::Engine;
 use der::Decode;
@@ -12,20 +11,12 @@ use x509_cert::Certificate;
 use x509_cert::name::Name;
 
 use super::install::{Bundle, Destination, Hook};
-use super::poll::{End, Polled, Progress};
 use crate::choices::Format;
 use crate::clock::now_unix;
-use crate::est::Endpoint;
-use crate::est::trust::{Connection, Login, Setup};
+use crate::pki::cacerts::CaCerts;
 use crate::pki::cert;
-use crate::pki::digest::Digest;
-use crate::pki::envelope::Cipher;
 use crate::pki::key::PrivateKey;
-use crate::scep::cacert::CaCerts;
-use crate::scep::client::{Client, Enrolled, Session};
-use crate::schedule::PollPolicy;
-use crate::store::pending::{EstSaved, P12Saved, Pending, PendingStore, Protocol, ScepSaved};
-use crate::transport::Method;
+use crate::store::pending::{P12Saved, Pending, PendingStore, Protocol};
 use crate::{Error, Result};
 
 /// A pending request ready to poll: its saved state, and what polling and installing need.
@@ -46,7 +37,8 @@ pub struct Request {
     pub hook: Option<Hook>,
 }
 
-fn damaged(what: &str, e: impl std::fmt::Display) -> Error {
+/// The error for a saved request whose `what` does not decode.
+pub fn damaged(what: &str, e: impl std::fmt::Display) -> Error {
     Error::Invalid(format!("the saved {what} is damaged: {e}"))
 }
 
@@ -107,139 +99,6 @@ impl Request {
         }
     }
 
-    /// Poll it over SCEP (CertPoll) by `policy`, at once or (`wait_first`) after an interval,
-    /// saving its state as it goes.
-    pub fn poll_scep(
-        &mut self,
-        client: &Client<'_>,
-        store: &PendingStore,
-        policy: &PollPolicy,
-        wait_first: bool,
-        progress: &dyn Progress,
-    ) -> Result<End> {
-        let scep = self
-            .pending
-            .scep()
-            .cloned()
-            .ok_or_else(|| Error::Invalid("not a SCEP request".into()))?;
-        let first = if wait_first {
-            policy.interval
-        } else {
-            Duration::ZERO
-        };
-        let Request {
-            pending,
-            key,
-            subject,
-            ca,
-            signer,
-            ..
-        } = self;
-        let session = Session {
-            key,
-            subject,
-            ca,
-            cipher: scep.cipher,
-            digest: scep.digest,
-            method: scep.method,
-            signer: signer
-                .as_ref()
-                .map(|(key, cert)| crate::scep::pkimessage::Signer { key, cert }),
-        };
-        let transaction_id = pending.transaction_id.clone();
-        super::poll::poll(
-            pending,
-            store,
-            policy,
-            first,
-            progress,
-            "asking the CA (CertPoll)",
-            || match client.poll(&session, &transaction_id)? {
-                Enrolled::Issued { cert, .. } => Ok(Polled::Issued(cert)),
-                Enrolled::Pending { .. } => Ok(Polled::Pending(None)),
-            },
-        )
-    }
-
-    /// Poll it over EST: send the saved request again over `connection`, first after `first`,
-    /// then after each Retry-After the server names (RFC 7030 4.2.3), saving its state.
-    pub fn poll_est(
-        &mut self,
-        connection: &Connection,
-        store: &PendingStore,
-        policy: &PollPolicy,
-        first: Duration,
-        progress: &dyn Progress,
-    ) -> Result<End> {
-        let saved = self
-            .pending
-            .est()
-            .cloned()
-            .ok_or_else(|| Error::Invalid("not an EST request".into()))?;
-        let csr_der = base64::engine::general_purpose::STANDARD
-            .decode(&saved.csr)
-            .map_err(|e| damaged("request", e))?;
-        let Request {
-            pending, key, ca, ..
-        } = self;
-        super::poll::poll(
-            pending,
-            store,
-            policy,
-            first,
-            progress,
-            "asking the EST server again",
-            || match connection.client().enroll(&csr_der, saved.reenroll)? {
-                crate::est::client::Enrolled::Issued(certs) => {
-                    Ok(Polled::Issued(Box::new(super::verify::issued_for(
-                        &certs,
-                        &key.public_key_info()?,
-                        ca,
-                        super::verify::Channel::Authenticated,
-                    )?)))
-                }
-                crate::est::client::Enrolled::Pending { retry_after } => {
-                    Ok(Polled::Pending(Some(retry_after)))
-                }
-            },
-        )
-    }
-
-    /// Poll it in a later run, whatever its protocol: SCEP over `http` at once, EST over a
-    /// connection set up again from what was saved (trust, client certificate, login; a
-    /// person is asked through `ask` only for a password that has no file or variable), not
-    /// before the Retry-After the server named.
-    pub fn poll_again(
-        &mut self,
-        http: &crate::transport::Transport,
-        timeout: Duration,
-        state_dir: &Path,
-        policy: &PollPolicy,
-        progress: &dyn Progress,
-        ask: &dyn crate::est::trust::Ask,
-    ) -> Result<End> {
-        let store = PendingStore::new(state_dir);
-        match self.pending.est().cloned() {
-            None => {
-                let client = Client::new(http, &self.pending.url)?;
-                self.poll_scep(&client, &store, policy, false, progress)
-            }
-            Some(saved) => {
-                let connection = connect_saved(&saved, &self.pending.url, timeout, state_dir, ask)?;
-                for note in &connection.notes {
-                    progress.warn(note);
-                }
-                let first = Duration::from_secs(
-                    self.pending
-                        .next_attempt
-                        .unwrap_or(0)
-                        .saturating_sub(now_unix()),
-                );
-                self.poll_est(&connection, &store, policy, first, progress)
-            }
-        }
-    }
-
     /// After a poll failed: a rejection ends the request (its state goes, and a key generated
     /// for it is removed unless it is the installed certificate's key); any other failure
     /// keeps it for the next poll.
@@ -254,39 +113,6 @@ impl Request {
         }
         Ok(())
     }
-}
-
-/// The connection to the EST server of a saved request, set up as when it was sent.
-pub fn connect_saved(
-    saved: &EstSaved,
-    url: &str,
-    timeout: Duration,
-    state_dir: &Path,
-    ask: &dyn crate::est::trust::Ask,
-) -> Result<Connection> {
-    let login = Login {
-        username: saved.username.clone(),
-        password_file: saved.password_file.clone(),
-        password_env: saved.password_env.clone(),
-    };
-    let client = saved
-        .client_cert
-        .as_deref()
-        .zip(saved.client_key.as_deref());
-    crate::est::trust::connect(
-        &Setup {
-            // The saved URL is the endpoint's base, its label already in it.
-            endpoint: Endpoint::new(url, None)?,
-            timeout,
-            ca_file: saved.ca_file.as_deref(),
-            system_roots: saved.system_roots && saved.ca_file.is_none(),
-            pin: None,
-            client,
-            login: &login,
-            state_dir,
-        },
-        ask,
-    )
 }
 
 /// A saved request whose certificate is already installed (a run was killed after installing
@@ -329,29 +155,13 @@ pub struct NewPending<'a> {
     pub keep_old: bool,
     /// The PKCS#12 bundle to write.
     pub p12: Option<&'a Bundle>,
-    /// The protocol's part ([`scep_part`], or EST's).
+    /// The protocol's part ([`super::Enroller::saved_part`]).
     pub protocol: Protocol,
 }
 
-fn absolute(path: &Path) -> Result<PathBuf> {
+/// `path` made absolute (a saved request is polled from anywhere).
+pub fn absolute(path: &Path) -> Result<PathBuf> {
     std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e))
-}
-
-/// The SCEP part of a pending request: how it was sent, and a renewal's current key file and
-/// certificate (which sign the polls).
-pub fn scep_part(
-    ca_ident: Option<String>,
-    (method, cipher, digest): (Method, Cipher, Digest),
-    signer: Option<(&Path, &Certificate)>,
-) -> Result<Protocol> {
-    Ok(Protocol::Scep(ScepSaved {
-        ca_ident,
-        cipher,
-        digest,
-        method,
-        signer_key: signer.map(|(key, _)| absolute(key)).transpose()?,
-        signer_cert: signer.map(|(_, c)| cert::to_pem(&[c])).transpose()?,
-    }))
 }
 
 /// Where a bundle's passphrase comes from, with absolute paths (never the passphrase).

@@ -4,8 +4,8 @@
 use spki::SubjectPublicKeyInfoOwned;
 use x509_cert::Certificate;
 
+use crate::pki::cacerts::CaCerts;
 use crate::pki::cert;
-use crate::scep::cacert::CaCerts;
 use crate::{Error, Result};
 
 /// How the reply reached us, which decides what an issuer signature certenroll cannot check

@@ -9,6 +9,7 @@
 
 pub mod client;
 pub mod csrattrs;
+pub mod enroller;
 pub mod multipart;
 pub mod trust;
 

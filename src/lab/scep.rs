@@ -37,9 +37,9 @@ use crate::pki::signed::{
     any_as_octets, any_as_text, attribute, certificates, degenerate, degenerate_crls,
     find_attribute, parse, sign, verify,
 };
-use crate::scep::cacert::{CA_CERT, CA_RA_CERT};
 use crate::scep::client::PKI_MESSAGE;
 use crate::scep::pkimessage::IssuerAndSubject;
+use crate::scep::{CA_CERT, CA_RA_CERT};
 use crate::scep::{FailInfo, MessageType, PkiStatus, oids};
 use crate::{Error, Result};
 

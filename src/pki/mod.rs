@@ -2,6 +2,7 @@
 //! (signature verification, 3DES/DES envelopes, decryption, BER tolerance).
 
 pub mod ber;
+pub mod cacerts;
 pub mod cert;
 pub mod csr;
 pub mod digest;

@@ -10,10 +10,10 @@ use x509_cert::name::Name;
 use x509_cert::serial_number::SerialNumber;
 
 use super::MessageType;
-use super::cacert::CaCerts;
 use super::caps::Capabilities;
 use super::certrep::{Expected, Reply, process};
 use super::pkimessage::{IssuerAndSubject, Signer, Transaction, build};
+use crate::pki::cacerts::CaCerts;
 use crate::pki::cert::self_signed;
 use crate::pki::digest::Digest;
 use crate::pki::envelope::{Cipher, Sealer};

@@ -3,11 +3,16 @@
 //!
 //! See <https://www.rfc-editor.org/rfc/rfc8894>.
 
-pub mod cacert;
 pub mod caps;
 pub mod certrep;
 pub mod client;
+pub mod enroller;
 pub mod pkimessage;
+
+/// Media type of a GetCACert reply holding the CA certificate alone.
+pub const CA_CERT: &str = "application/x-x509-ca-cert";
+/// Media type of a GetCACert reply holding CA and RA certificates in a degenerate PKCS#7.
+pub const CA_RA_CERT: &str = "application/x-x509-ca-ra-cert";
 
 use const_oid::ObjectIdentifier;
 

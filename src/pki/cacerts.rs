@@ -1,5 +1,6 @@
-//! GetCACert (RFC 8894 section 4.2): the CA certificate alone, or the CA with its RA
-//! certificates (and possibly intermediates) in a degenerate PKCS#7.
+//! The CA certificates a server hands out (SCEP GetCACert, RFC 8894 section 4.2: the CA
+//! alone, or the CA with its RA certificates in a degenerate PKCS#7; EST /cacerts), with their
+//! roles worked out. Both protocols and the enrollment lifecycle use them.
 //!
 //! This picks out which certificate is the issuing CA, which RA certificates there are, which
 //! certificate a request is encrypted to, and which may sign replies. NDES hands out two RA
@@ -13,11 +14,6 @@ use crate::pki::cert::{
     allows, is_ca, key_usage, matches_fingerprint, name_to_string, verify_issued_by,
 };
 use crate::{Error, Result};
-
-/// Media type of a reply holding the CA certificate alone.
-pub const CA_CERT: &str = "application/x-x509-ca-cert";
-/// Media type of a reply holding CA and RA certificates in a degenerate PKCS#7.
-pub const CA_RA_CERT: &str = "application/x-x509-ca-ra-cert";
 
 /// The certificates a SCEP server gave us, with their roles worked out.
 #[derive(Debug, Clone)]
@@ -262,12 +258,13 @@ mod tests {
             Digest::Sha256,
         )
         .unwrap();
-        let set = CaCerts::from_reply(Some(CA_CERT), &ca.to_der().unwrap()).unwrap();
+        let set =
+            CaCerts::from_reply(Some("application/x-x509-ca-cert"), &ca.to_der().unwrap()).unwrap();
         assert_eq!(set.recipient().0, &ca);
         assert!(set.ras().is_empty());
-        assert!(CaCerts::from_reply(Some(CA_CERT), b"").is_err());
+        assert!(CaCerts::from_reply(Some("application/x-x509-ca-cert"), b"").is_err());
         assert!(matches!(
-            CaCerts::from_reply(Some(CA_CERT), b"garbage"),
+            CaCerts::from_reply(Some("application/x-x509-ca-cert"), b"garbage"),
             Err(Error::Untrusted(_))
         ));
     }
