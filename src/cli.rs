@@ -222,6 +222,10 @@ pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+
+    /// What the person typed (the rest came from a profile or the defaults).
+    #[arg(skip)]
+    pub typed: crate::settings::Typed,
 }
 
 /// Options that every command takes.
@@ -750,7 +754,7 @@ pub struct PolicyArgs {
 }
 
 /// Arguments of `renew`.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RenewArgs {
     /// The SCEP URL.
     #[arg(

@@ -179,8 +179,12 @@ pub struct Profile {
     /// CA (and RA) certificates from a file instead of GetCACert.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ca_cert: Option<PathBuf>,
-    /// Limit for one HTTP exchange, seconds.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Limit for one HTTP exchange, seconds (1..=3600, as `--timeout`).
+    #[serde(
+        default,
+        deserialize_with = "timeout",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub timeout: Option<u64>,
     /// The key file: used when it exists, generated there when it does not.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -257,11 +261,19 @@ pub struct Profile {
     /// Environment variable holding the challenge password.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub challenge_env: Option<String>,
-    /// Seconds between polls.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Seconds between polls (0..=86400, as `--poll-interval`).
+    #[serde(
+        default,
+        deserialize_with = "poll_interval",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub poll_interval: Option<u64>,
-    /// Polls per run.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Polls per run (0..=10000, as `--poll-count`).
+    #[serde(
+        default,
+        deserialize_with = "poll_count",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub poll_count: Option<u32>,
     /// Retry after communication errors.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -287,6 +299,40 @@ pub struct Profile {
     /// Shell command run after a new certificate is installed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post_hook: Option<String>,
+}
+
+/// A number checked against the range its flag takes.
+fn ranged<'de, D, T>(
+    deserializer: D,
+    range: std::ops::RangeInclusive<T>,
+    key: &str,
+) -> std::result::Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + PartialOrd + Display,
+{
+    let value = T::deserialize(deserializer)?;
+    if range.contains(&value) {
+        Ok(Some(value))
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{key} must be {}..={}",
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
+fn timeout<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<u64>, D::Error> {
+    ranged(d, 1..=3600, "timeout")
+}
+
+fn poll_interval<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<u64>, D::Error> {
+    ranged(d, 0..=86_400, "poll_interval")
+}
+
+fn poll_count<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<u32>, D::Error> {
+    ranged(d, 0..=10_000, "poll_count")
 }
 
 /// A configuration file.
@@ -535,6 +581,9 @@ url = "http://ca/scep"
             ("method = \"put\"", "put"),
             ("protocol = \"cmp\"", "cmp"),
             ("fingerprint = \"abc\"", "SHA-256 fingerprint"),
+            ("timeout = 0", "timeout must be 1..=3600"),
+            ("poll_interval = 86401", "poll_interval must be 0..=86400"),
+            ("poll_count = 10001", "poll_count must be 0..=10000"),
         ] {
             let text = format!("[profile.p]\nurl = \"http://x\"\n{bad}\n");
             let err = Config::parse(&text, path).unwrap_err().to_string();

@@ -7,18 +7,18 @@ mod commands;
 mod est_connect;
 mod outcome;
 mod output;
-mod profile_args;
 mod prompt;
 mod request;
 mod request_options;
 mod runtime;
+mod settings;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // A --profile becomes arguments before clap sees the command line.
-    let argv = match profile_args::expand(std::env::args_os().collect()) {
-        Ok(argv) => argv,
+    // The command line, and what a --profile fills in.
+    let cli = match settings::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
         Err(err) => {
             #[allow(clippy::print_stderr)]
             {
@@ -27,7 +27,6 @@ fn main() -> ExitCode {
             return ExitCode::from(err.exit_code());
         }
     };
-    let cli = <cli::Cli as clap::Parser>::parse_from(argv);
     // Only a command that runs can write files: --help and usage errors need no handler.
     exit_cleanly_on_signals();
     if let Some(deadline) = runtime::deadline(&cli) {

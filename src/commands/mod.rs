@@ -34,7 +34,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcacaps(args) => getcacaps::run(&cli.global, args, out),
         Command::Getcacert(args) => getcacert::run(&cli.global, args, out),
         Command::Enroll(args) => enroll::run(&cli.global, args, out),
-        Command::Renew(args) => renew::run(&cli.global, args, out),
+        Command::Renew(args) => renew::run(&cli.global, args, &cli.typed, out),
         Command::Poll(args) => poll::run(&cli.global, args, out),
         Command::Getcert(args) => getcert::run_getcert(&cli.global, args, out),
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),

@@ -30,10 +30,11 @@ use crate::outcome;
 use crate::output::Output;
 use crate::request_options;
 use crate::runtime::record;
+use crate::settings::Typed;
 
-pub fn run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
+pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
     if args.all {
-        return run_all(global, out);
+        return run_all(global, args, typed, out);
     }
     // Nothing installed yet: with a profile, that is a first enrollment.
     if let (Some(cert), Some(profile)) = (&args.cert, &global.profile)
@@ -282,55 +283,17 @@ fn continue_pending(
     outcome::resume(global, state_dir, request, &policy, ("renew", started), out).map(Some)
 }
 
-/// Run `certenroll --profile NAME enroll` (the profile says everything enroll needs), in
-/// this process.
-fn enroll_profile(
-    global: &GlobalArgs,
-    args: &RenewArgs,
-    profile: &str,
-    out: &Output,
-) -> Result<u8> {
-    let mut argv: Vec<std::ffi::OsString> =
-        vec!["certenroll".into(), "--profile".into(), profile.into()];
-    if let Some(config) = &global.config {
-        argv.extend(["--config".into(), config.into()]);
-    }
-    if let Some(state) = &global.state_dir {
-        argv.extend(["--state-dir".into(), state.into()]);
-    }
-    argv.extend([
-        "--timeout".into(),
-        global.timeout.to_string().into(),
-        "--lock-wait".into(),
-        global.lock_wait.to_string().into(),
-    ]);
-    if global.quiet {
-        argv.push("-q".into());
-    }
-    if global.json {
-        argv.push("--json".into());
-    }
-    argv.push("enroll".into());
-    if args.no_wait {
-        argv.push("--no-wait".into());
-    }
-    run_in_process(argv, out)
-}
-
-/// Run a command line in this process, a `--profile` in it expanded as at start-up: one
-/// process, one deadline, and each profile still under its own lock.
-fn run_in_process(argv: Vec<std::ffi::OsString>, out: &Output) -> Result<u8> {
-    let argv = crate::profile_args::expand(argv)?;
-    let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(argv).map_err(|e| {
-        let text = e.render().to_string();
-        Error::Invalid(
-            text.lines()
-                .next()
-                .unwrap_or_default()
-                .trim_start_matches("error: ")
-                .to_string(),
-        )
-    })?;
+/// Enroll profile `name` (the profile says everything enroll needs), in this process.
+fn enroll_profile(global: &GlobalArgs, args: &RenewArgs, name: &str, out: &Output) -> Result<u8> {
+    let config = crate::settings::load(global, name)?;
+    let profile = config.profile(name, &config_path(global.config.as_deref())?)?;
+    let mut enroll = crate::settings::enroll_for(profile)?;
+    enroll.no_wait = args.no_wait;
+    let cli = crate::cli::Cli {
+        global: global.clone(),
+        command: crate::cli::Command::Enroll(Box::new(enroll)),
+        typed: Default::default(),
+    };
     crate::commands::run(&cli, out)
 }
 
@@ -350,8 +313,9 @@ fn ca_changed(args: &RenewArgs, current: &Certificate) -> Option<String> {
 }
 
 /// `renew --all`: each profile in turn (each under its own lock), then a summary. A profile
-/// that fails is reported and the others still run; the exit code is the worst.
-fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
+/// that fails is reported and the others still run; the exit code is the worst. The flags
+/// typed with `--all` apply to every profile.
+fn run_all(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
     let path = config_path(global.config.as_deref())?;
     let config = Config::load(&path)?;
     if config.profile.is_empty() {
@@ -359,22 +323,21 @@ fn run_all(global: &GlobalArgs, out: &Output) -> Result<u8> {
             Error::Invalid(format!("renew --all: no profiles in {}", path.display())).into(),
         );
     }
-    let args: Vec<std::ffi::OsString> = std::env::args_os()
-        .skip(1)
-        .filter(|a| a != "--all")
-        .collect();
     let mut worst = exit::OK;
     let mut results = Vec::new();
-    for name in config.profile.keys() {
-        let mut argv: Vec<std::ffi::OsString> = vec![
-            "certenroll".into(),
-            "--profile".into(),
-            name.into(),
-            "--config".into(),
-            path.clone().into(),
-        ];
-        argv.extend(args.iter().cloned());
-        let code = match run_in_process(argv, out) {
+    for (name, profile) in &config.profile {
+        let mut global = GlobalArgs {
+            profile: Some(name.clone()),
+            config: Some(path.clone()),
+            ..global.clone()
+        };
+        crate::settings::apply_global(&mut global, typed, profile);
+        let mut args = RenewArgs {
+            all: false,
+            ..args.clone()
+        };
+        crate::settings::apply_renew(&mut args, typed, profile);
+        let code = match run(&global, &args, typed, out) {
             Ok(code) => code,
             Err(err) => out.report_error(&err),
         };
