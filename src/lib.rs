@@ -16,6 +16,7 @@
 pub mod choices;
 pub mod clock;
 pub mod config;
+pub mod doctor;
 pub mod enroll;
 pub mod error;
 pub mod est;

@@ -13,17 +13,14 @@ use std::time::Instant;
 use anyhow::Result;
 use certenroll::Error;
 use certenroll::config::{Config, config_path};
-use certenroll::enroll::Current;
 use certenroll::enroll::install::Destination;
 use certenroll::enroll::lifecycle::{self, Job, KeySource};
+use certenroll::enroll::renewal;
 use certenroll::error::exit;
-use certenroll::pki::cert::{self, has_public_key};
-use certenroll::pki::csr::{self, CsrSpec};
+use certenroll::pki::cert;
 use certenroll::scep::enroller::{Choices, Connect, ScepEnroller};
-use certenroll::schedule::{RenewPolicy, renewal_due};
-use certenroll::store;
-use x509_cert::Certificate;
-use x509_cert::ext::pkix::ExtendedKeyUsage;
+use certenroll::schedule::RenewPolicy;
+use certenroll::store::pending::PendingStore;
 
 use crate::cli::{GlobalArgs, RenewArgs, ServerArgs};
 use crate::outcome;
@@ -55,27 +52,6 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -
         entry.profile = global.profile.clone();
         record(&state_dir, entry, started, out);
     })
-}
-
-fn unix(time: &x509_cert::time::Time) -> u64 {
-    time.to_unix_duration().as_secs()
-}
-
-/// The request for the renewal: same subject, SANs and usages as the current certificate.
-fn spec_from(current: &Certificate, challenge: Option<certenroll::secret::Secret>) -> CsrSpec {
-    let tbs = current.tbs_certificate();
-    let extensions = tbs.extensions().cloned().unwrap_or_default();
-    let eku = match tbs.get_extension::<ExtendedKeyUsage>() {
-        Ok(Some((_, eku))) => eku.0,
-        _ => Vec::new(),
-    };
-    CsrSpec {
-        subject: tbs.subject().clone(),
-        sans: csr::sans_in(&extensions),
-        key_usage: cert::key_usage(current),
-        extended_key_usage: eku,
-        challenge,
-    }
 }
 
 fn renew(
@@ -111,59 +87,34 @@ fn renew(
         .map(|p| p.as_path())
         .collect::<Vec<_>>();
     certenroll::enroll::install::check_replaceable(&replaced)?;
-    let current_key = certenroll::enroll::install::read_key(&key_path)?;
-    let bytes = std::fs::read(&cert_path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            anyhow::Error::from(Error::Invalid(format!(
-                "there is no certificate at {} to renew; enroll first (certenroll enroll)",
-                cert_path.display()
-            )))
-        } else {
-            Error::local("reading certificate", &cert_path, e).into()
-        }
-    })?;
-    let current = cert::parse_certificates(&bytes)?
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::Invalid(format!("{} holds no certificate", cert_path.display())))?;
-    if !has_public_key(&current, &current_key.public_key_info()?) {
-        return Err(Error::local(
-            "checking key",
-            &key_path,
-            std::io::Error::other(format!(
-                "it does not belong to the certificate {}",
-                cert_path.display()
-            )),
-        )
-        .into());
-    }
-    let validity = current.tbs_certificate().validity();
-    let policy = RenewPolicy {
-        at: args.renew_at,
-        before: args.renew_before.map(|s| s.0),
-    };
-    let (due, due_at) = renewal_due(
-        unix(&validity.not_before),
-        unix(&validity.not_after),
-        certenroll::clock::now_unix(),
-        &policy,
+    let current = renewal::current(&key_path, &cert_path)?;
+    let due = renewal::due(
+        &current.cert,
+        &RenewPolicy {
+            at: args.renew_at,
+            before: args.renew_before.map(|s| s.0),
+        },
     );
-    let subject = cert::name_to_string(current.tbs_certificate().subject());
-    let changed = ca_changed(args, &current);
+    let changed = renewal::ca_changed(
+        &current.cert,
+        args.pin.fingerprint.as_deref(),
+        args.chain.as_deref(),
+    );
     if let Some(reason) = &changed {
         out.warn(&format!("renewing now: {reason}"));
     }
-    if !due && !args.force && changed.is_none() {
+    if !due.now && !args.force && changed.is_none() {
+        let subject = cert::name_to_string(current.cert.tbs_certificate().subject());
+        let not_after = current.cert.tbs_certificate().validity().not_after;
+        let due_from = certenroll::clock::rfc3339(due.from);
         out.human(&format!(
-            "Not due: {subject} is valid until {}; renewal is due from {}.",
-            validity.not_after,
-            certenroll::clock::rfc3339(due_at)
+            "Not due: {subject} is valid until {not_after}; renewal is due from {due_from}."
         ));
         out.json(&serde_json::json!({
             "status": "not-due",
             "subject": subject,
-            "not_after": validity.not_after.to_string(),
-            "due_from": certenroll::clock::rfc3339(due_at),
+            "not_after": not_after.to_string(),
+            "due_from": due_from,
         }));
         return Ok(exit::OK);
     }
@@ -182,13 +133,9 @@ fn renew(
     let p12 = crate::bundle::requested(&args.p12, out)?;
     let job = Job {
         state_dir,
-        spec: spec_from(&current, challenge),
+        spec: renewal::request_for(&current.cert, challenge),
         key: KeySource::Renewal {
-            current: Box::new(Current {
-                key: current_key,
-                key_path: key_path.clone(),
-                cert: current,
-            }),
+            current: Box::new(current),
             reuse: args.reuse_key,
         },
         dest: Destination {
@@ -255,15 +202,8 @@ fn continue_pending(
     key_path: &Path,
     started: Instant,
 ) -> Result<Option<u8>> {
-    let Ok(key) = std::path::absolute(key_path) else {
-        return Ok(None);
-    };
-    let store = store::pending::PendingStore::new(state_dir);
-    let (pending, _) = store.list();
-    let Some(saved) = pending
-        .into_iter()
-        .find(|p| p.install_key.as_ref() == Some(&key))
-    else {
+    let store = PendingStore::new(state_dir);
+    let Some(saved) = renewal::pending_for(&store, key_path) else {
         return Ok(None);
     };
     if outcome::already_installed(&store, &saved, out)? {
@@ -295,21 +235,6 @@ fn enroll_profile(global: &GlobalArgs, args: &RenewArgs, name: &str, out: &Outpu
         typed: Default::default(),
     };
     crate::commands::run(&cli, out)
-}
-
-/// Whether the installed certificate comes from another CA than the pinned one: the chain
-/// file's CA has another fingerprint, or did not issue the certificate. Needs --fingerprint
-/// and --chain (both usually in the profile); otherwise nothing is known offline.
-fn ca_changed(args: &RenewArgs, current: &Certificate) -> Option<String> {
-    let pin = cert::parse_fingerprint(args.pin.fingerprint.as_deref()?).ok()?;
-    let chain = cert::parse_certificates(&std::fs::read(args.chain.as_ref()?).ok()?).ok()?;
-    let ca = chain.first()?;
-    if !cert::matches_fingerprint(ca, &pin) {
-        return Some("the pinned CA is not the one in the chain file".into());
-    }
-    cert::verify_issued_by(current, ca)
-        .err()
-        .map(|_| "the installed certificate was not issued by the pinned CA".into())
 }
 
 /// `renew --all`: each profile in turn (each under its own lock), then a summary. A profile

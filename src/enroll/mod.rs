@@ -8,6 +8,7 @@
 //! [`poll`] waits for the CA (jitter, retries, polling), reporting through a
 //! [`poll::Progress`] that the binary draws.
 //! [`saved`] is a request the CA answered PENDING, as a later run loads it.
+//! [`renewal`] is what a renewal knows before it sends: the pair in place, whether it is due.
 //! [`verify`] checks that an issued certificate is for our key and signed by the CA.
 //! [`install`] owns what happens once a certificate is verified: key staging, the swap,
 //! `.prev` copies, the PKCS#12 bundle and the deploy hook, with a journal of what is owed so
@@ -16,6 +17,7 @@
 pub mod install;
 pub mod lifecycle;
 pub mod poll;
+pub mod renewal;
 pub mod saved;
 pub mod verify;
 

@@ -8,6 +8,7 @@ pub mod certrep;
 pub mod client;
 pub mod enroller;
 pub mod pkimessage;
+pub mod query;
 
 /// Media type of a GetCACert reply holding the CA certificate alone.
 pub const CA_CERT: &str = "application/x-x509-ca-cert";

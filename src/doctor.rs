@@ -1,0 +1,707 @@
+//! Why a device can or cannot enroll: a checklist run top to bottom (the URL, DNS, TCP, TLS,
+//! the server's capabilities and clock, its CA and the pin; the challenge source, the
+//! installed pair and when it is due, pending requests, the lock), each step fine, worth
+//! knowing, or broken with the fix. The binary's `doctor` shows it.
+
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::clock::parse_http_date;
+use crate::error::exit;
+use crate::pki::cacerts::CaCerts;
+use crate::pki::cert;
+use crate::pki::digest::Digest;
+use crate::pki::envelope::Cipher;
+use crate::pki::key::PrivateKey;
+use crate::scep::caps::Capabilities;
+use crate::scep::client::Client;
+use crate::schedule::{RenewPolicy, renewal_due};
+use crate::store::{lock::Lock, pending::PendingStore};
+use crate::tls::Trust;
+use crate::transport::{Http, Options, Transport};
+
+/// What to check.
+pub struct Checkup<'a> {
+    /// The server's URL.
+    pub url: &'a str,
+    /// Whether it is an EST server.
+    pub est: bool,
+    /// EST: the CA label.
+    pub label: Option<&'a str>,
+    /// SCEP: the CA identifier for GetCACert.
+    pub ca_ident: Option<&'a str>,
+    /// The pinned SHA-256 fingerprint of the CA.
+    pub pin: Option<&'a str>,
+    /// The HTTPS trust anchors file.
+    pub ca_file: Option<&'a Path>,
+    /// Trust the system's CAs.
+    pub system_roots: bool,
+    /// The HTTP timeout.
+    pub timeout: Duration,
+    /// The installed key and certificate.
+    pub pair: Option<(&'a Path, &'a Path)>,
+    /// Where the challenge password comes from.
+    pub challenge_file: Option<&'a Path>,
+    /// ... or this environment variable.
+    pub challenge_env: Option<&'a str>,
+    /// When the installed certificate is due.
+    pub renewal: RenewPolicy,
+    /// The state directory (pending requests, locks).
+    pub state_dir: &'a Path,
+    /// The profile in use.
+    pub profile: Option<&'a str>,
+}
+
+/// Clock difference from the server worth a warning (SCEP servers check signingTime).
+const MAX_SKEW_SECS: u64 = 300;
+/// How long connecting may take in the TCP step.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How a step went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// Fine.
+    Ok,
+    /// Works, but worth knowing.
+    Warn,
+    /// Broken.
+    Fail,
+}
+
+/// One step of the checklist.
+#[derive(Debug, Serialize)]
+pub struct Step {
+    /// What was checked ("dns", "tls", "ca", ...).
+    pub name: &'static str,
+    /// How it went.
+    pub status: Mark,
+    /// What was found.
+    pub detail: String,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// The exit code a failure stands for.
+    #[serde(skip)]
+    pub code: u8,
+}
+
+/// The checklist.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+}
+
+impl Report {
+    fn ok(&mut self, name: &'static str, detail: String) {
+        self.steps.push(Step {
+            name,
+            status: Mark::Ok,
+            detail,
+            fix: None,
+            code: exit::OK,
+        });
+    }
+    fn warn(&mut self, name: &'static str, detail: String, fix: &str) {
+        self.steps.push(Step {
+            name,
+            status: Mark::Warn,
+            detail,
+            fix: Some(fix.into()),
+            code: exit::OK,
+        });
+    }
+    fn fail(&mut self, name: &'static str, detail: String, fix: &str, code: u8) {
+        self.steps.push(Step {
+            name,
+            status: Mark::Fail,
+            detail,
+            fix: Some(fix.into()),
+            code,
+        });
+    }
+    /// The exit code of the worst failure (0 when nothing failed).
+    pub fn worst(&self) -> u8 {
+        self.steps.iter().map(|s| s.code).max().unwrap_or(exit::OK)
+    }
+}
+
+/// The fix for a failed exchange, by kind.
+/// For https: what certificate the server shows, and whether a verified handshake with it
+/// works. False when it does not (the steps after it would only repeat the failure).
+fn tls_step(http: &Transport, url: &str, host: &str, port: u16, report: &mut Report) -> bool {
+    let shown = match crate::tls::peer_chain(host, port, CONNECT_TIMEOUT) {
+        Ok(chain) if !chain.is_empty() => {
+            let leaf = cert::summary(&chain[0]);
+            let names = crate::pki::csr::sans_in(
+                chain[0]
+                    .tbs_certificate()
+                    .extensions()
+                    .map_or(&[][..], Vec::as_slice),
+            );
+            let names: Vec<String> = names.iter().map(ToString::to_string).collect();
+            format!(
+                "server certificate '{}' for {}, issued by '{}', valid {} to {}",
+                leaf.subject,
+                if names.is_empty() {
+                    "no subjectAltName".to_string()
+                } else {
+                    names.join(", ")
+                },
+                leaf.issuer,
+                leaf.not_before,
+                leaf.not_after
+            )
+        }
+        Ok(_) => "the server sent no certificate".to_string(),
+        Err(err) => {
+            report.fail(
+                "tls",
+                format!("no TLS handshake with {host}:{port}: {err}"),
+                "is this port serving HTTPS? Try http:// or another port",
+                exit::COMMUNICATION,
+            );
+            return false;
+        }
+    };
+    match http.get(url) {
+        Err(crate::Error::Communication {
+            kind: crate::error::CommError::Tls(problem),
+            ..
+        }) => {
+            report.fail(
+                "tls",
+                format!("{shown}: {}", problem.what),
+                &problem.fix,
+                exit::COMMUNICATION,
+            );
+            false
+        }
+        _ => {
+            report.ok("tls", format!("{shown}; trusted"));
+            true
+        }
+    }
+}
+
+fn fix_for(err: &crate::Error) -> &'static str {
+    match err {
+        crate::Error::Communication { .. } => {
+            "check that the SCEP service runs and that the URL (scheme, host, port, path) is right"
+        }
+        crate::Error::HttpStatus { .. } => {
+            "the server answered but refused this URL: check the path (e.g. /scep, /certsrv/mscep/mscep.dll)"
+        }
+        crate::Error::Untrusted(_) => {
+            "the server's answer is not what a SCEP CA sends: check the URL, and the pinned fingerprint"
+        }
+        _ => "see the message above",
+    }
+}
+
+/// Run the checklist.
+pub fn examine(c: &Checkup<'_>) -> Report {
+    let mut report = Report::default();
+    network(c, &mut report);
+    local(c, &mut report);
+    report
+}
+
+/// DNS, TCP, GetCACaps (with the server's clock), GetCACert.
+fn network(c: &Checkup<'_>, report: &mut Report) {
+    let url = c.url;
+    let Ok(uri) = url.parse::<ureq::http::Uri>() else {
+        report.fail(
+            "url",
+            format!("'{url}' is not a URL"),
+            "write it as http://host[:port]/path",
+            exit::USAGE,
+        );
+        return;
+    };
+    let (Some(host), Some(scheme)) = (uri.host(), uri.scheme_str()) else {
+        report.fail(
+            "url",
+            format!("'{url}' has no scheme or host"),
+            "write it as http://host[:port]/path",
+            exit::USAGE,
+        );
+        return;
+    };
+    let port = uri
+        .port_u16()
+        .unwrap_or(if scheme == "https" { 443 } else { 80 });
+    let est = c.est;
+    if est && scheme != "https" {
+        report.fail(
+            "url",
+            format!("'{url}' is not https://"),
+            "EST runs over HTTPS only: write https://HOST/.well-known/est",
+            exit::USAGE,
+        );
+        return;
+    }
+    let addresses: Vec<_> = match (host.trim_matches(['[', ']']), port).to_socket_addrs() {
+        Ok(a) => a.collect(),
+        Err(e) => {
+            report.fail(
+                "dns",
+                format!("{host} does not resolve ({e})"),
+                "check the host name and this machine's DNS settings, or use the IP address",
+                exit::COMMUNICATION,
+            );
+            return;
+        }
+    };
+    let shown: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
+    report.ok("dns", format!("{host} resolves to {}", shown.join(", ")));
+    let started = Instant::now();
+    match addresses.iter().find_map(|a| {
+        TcpStream::connect_timeout(a, CONNECT_TIMEOUT)
+            .ok()
+            .map(|_| *a)
+    }) {
+        Some(addr) => report.ok(
+            "connect",
+            format!("TCP to {addr} in {} ms", started.elapsed().as_millis()),
+        ),
+        None => {
+            report.fail(
+                "connect",
+                format!("nothing accepts connections on {host} port {port}"),
+                "is the service running there, and is no firewall in the way?",
+                exit::COMMUNICATION,
+            );
+            return;
+        }
+    }
+
+    // An EST server's CA bootstrapped earlier is trusted as enroll trusts it.
+    let mut ca_file = c.ca_file.map(Path::to_path_buf);
+    if est
+        && ca_file.is_none()
+        && !c.system_roots
+        && let Ok(endpoint) = crate::est::Endpoint::new(url, c.label)
+    {
+        let remembered = crate::est::trust::remembered_path(c.state_dir, &endpoint);
+        if remembered.exists() {
+            report.ok(
+                "trust",
+                format!(
+                    "the CA bootstrapped earlier, remembered in {}",
+                    remembered.display()
+                ),
+            );
+            ca_file = Some(remembered);
+        }
+    }
+    let trust = match &ca_file {
+        Some(path) => Trust::from_file(path),
+        None if c.system_roots => Ok(Trust::System),
+        None => Ok(Trust::BuiltIn),
+    };
+    let http = match trust.and_then(|trust| {
+        Transport::new(Options {
+            timeout: c.timeout,
+            trust,
+            ..Options::default()
+        })
+    }) {
+        Ok(http) => http,
+        Err(err) => {
+            report.fail(
+                "trust",
+                err.to_string(),
+                "give a readable CA file (PEM) with --ca-file",
+                exit::USAGE,
+            );
+            return;
+        }
+    };
+    if scheme == "https" && !tls_step(&http, url, host, port, report) {
+        return;
+    }
+    if est {
+        est_steps(&http, c, report);
+        return;
+    }
+    let Ok(client) = Client::new(&http, url) else {
+        report.fail(
+            "url",
+            format!("'{url}' is not an http:// or https:// URL"),
+            "SCEP runs over http:// (or https://)",
+            exit::USAGE,
+        );
+        return;
+    };
+    let response = match http
+        .get(&client.operation_url("GetCACaps", None))
+        .and_then(|r| r.require_ok(client.url()))
+    {
+        Ok(r) => r,
+        Err(err) => {
+            report.fail(
+                "capabilities",
+                format!("GetCACaps failed: {err}"),
+                fix_for(&err),
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    let caps = Capabilities::parse(&String::from_utf8_lossy(&response.body));
+    let names: Vec<String> = caps
+        .names
+        .iter()
+        .map(|n| crate::sanitize::escape_untrusted(n))
+        .collect();
+    report.ok(
+        "capabilities",
+        if names.is_empty() {
+            "none listed (an old server)".into()
+        } else {
+            names.join(", ")
+        },
+    );
+    if caps.best_cipher() == Cipher::Des {
+        report.warn(
+            "encryption",
+            "the server offers only single DES".into(),
+            "ask the CA's administrator to enable AES (or at least 3DES)",
+        );
+    }
+    if caps.best_digest() == Digest::Sha1 {
+        report.warn(
+            "signatures",
+            "the server offers only SHA-1".into(),
+            "ask the CA's administrator to enable SHA-256",
+        );
+    }
+    if !caps.post() {
+        report.warn(
+            "method",
+            "no POSTPKIOperation: requests go in the URL of a GET".into(),
+            "long URLs can be cut by proxies; ask for POSTPKIOperation",
+        );
+    }
+    clock_step(response.date.as_deref(), report);
+    let ca = match client.get_ca_cert(c.ca_ident) {
+        Ok(ca) => ca,
+        Err(err) => {
+            report.fail(
+                "ca",
+                format!("GetCACert failed: {err}"),
+                fix_for(&err),
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    ca_step(&ca, report);
+    let (recipient, why) = ca.recipient();
+    report.ok(
+        "recipient",
+        format!(
+            "requests are encrypted to '{}': {why}; {} RA certificate(s)",
+            cert::name_to_string(recipient.tbs_certificate().subject()),
+            ca.ras().len()
+        ),
+    );
+    pin_step(&ca, c.pin, report);
+}
+
+/// EST: /cacerts, the clock, the CA.
+fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
+    let endpoint = match crate::est::Endpoint::new(c.url, c.label) {
+        Ok(endpoint) => endpoint,
+        Err(err) => {
+            report.fail(
+                "url",
+                err.to_string(),
+                "write https://HOST[:PORT][/.well-known/est[/LABEL]]",
+                exit::USAGE,
+            );
+            return;
+        }
+    };
+    let cacerts_url = endpoint.url("cacerts");
+    let response = match http
+        .get(&cacerts_url)
+        .and_then(|r| r.require_ok(&cacerts_url))
+    {
+        Ok(r) => r,
+        Err(err) => {
+            report.fail(
+                "cacerts",
+                format!("/cacerts failed: {err}"),
+                "check that this is the EST server's URL (and its CA label)",
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    let certs = match crate::est::certificates(&response.body, "cacerts reply")
+        .and_then(CaCerts::from_certs)
+    {
+        Ok(certs) => certs,
+        Err(err) => {
+            report.fail(
+                "cacerts",
+                err.to_string(),
+                "the server's /cacerts reply is not what an EST server sends",
+                err.exit_code(),
+            );
+            return;
+        }
+    };
+    report.ok(
+        "cacerts",
+        format!("{} CA certificate(s) from {cacerts_url}", certs.all().len()),
+    );
+    clock_step(response.date.as_deref(), report);
+    ca_step(&certs, report);
+    pin_step(&certs, c.pin, report);
+}
+
+/// The server's clock against this machine's.
+fn clock_step(date: Option<&str>, report: &mut Report) {
+    match date.and_then(parse_http_date) {
+        Some(server) => {
+            let local = crate::clock::now_unix();
+            let skew = server.abs_diff(local);
+            let (who, dir) = if server > local {
+                ("server", "ahead")
+            } else {
+                ("server", "behind")
+            };
+            if skew > MAX_SKEW_SECS {
+                report.warn("clock", format!("the {who}'s clock is {skew} s {dir} of this machine's"), "fix the time (NTP) on whichever is wrong: CAs reject requests signed at the wrong time (failInfo 3 badTime)");
+            } else {
+                report.ok("clock", format!("within {skew} s of the server's"));
+            }
+        }
+        None => report.warn(
+            "clock",
+            "the server sent no Date header".into(),
+            "make sure this machine's clock is right (NTP)",
+        ),
+    }
+}
+
+/// The CA certificate's validity.
+fn ca_step(ca: &CaCerts, report: &mut Report) {
+    let summary = cert::summary(ca.ca());
+    let now = crate::clock::now_unix();
+    let validity = ca.ca().tbs_certificate().validity();
+    let (from, until) = (
+        validity.not_before.to_unix_duration().as_secs(),
+        validity.not_after.to_unix_duration().as_secs(),
+    );
+    if now < from || now > until {
+        report.fail(
+            "ca",
+            format!(
+                "the CA '{}' is not valid now ({} to {})",
+                summary.subject, summary.not_before, summary.not_after
+            ),
+            "check this machine's clock; if it is right, the CA must be renewed",
+            exit::UNTRUSTED,
+        );
+    } else if until - now < 30 * 86_400 {
+        report.warn(
+            "ca",
+            format!("the CA '{}' expires {}", summary.subject, summary.not_after),
+            "the CA will roll over soon: plan to fetch the new CA certificate",
+        );
+    } else {
+        report.ok(
+            "ca",
+            format!(
+                "'{}' valid until {}, sha256 {}",
+                summary.subject, summary.not_after, summary.sha256
+            ),
+        );
+    }
+}
+
+/// The CA against the pinned fingerprint, when there is one.
+fn pin_step(ca: &CaCerts, pin: Option<&str>, report: &mut Report) {
+    if let Some(pin) = pin {
+        match cert::parse_fingerprint(pin).and_then(|p| ca.check_pin(&p)) {
+            Ok(()) => report.ok("fingerprint", "the CA matches the pinned fingerprint".into()),
+            Err(err) => report.fail("fingerprint", err.to_string(), "compare the fingerprint with the CA's administrator; a mismatch can mean someone is in the middle", exit::UNTRUSTED),
+        }
+    }
+}
+
+/// The challenge source, the installed pair, pending requests, the lock.
+fn local(c: &Checkup<'_>, report: &mut Report) {
+    match (c.challenge_file, c.challenge_env) {
+        (Some(path), _) => match std::fs::read_to_string(path) {
+            Ok(text) if !text.trim().is_empty() => {
+                report.ok("challenge", format!("{} is readable", path.display()))
+            }
+            Ok(_) => report.fail(
+                "challenge",
+                format!("{} is empty", path.display()),
+                "write the challenge password into it",
+                exit::USAGE,
+            ),
+            Err(e) => report.fail(
+                "challenge",
+                format!("{} cannot be read: {e}", path.display()),
+                "check the path and its permissions",
+                exit::LOCAL,
+            ),
+        },
+        (None, Some(var)) => match std::env::var(var) {
+            Ok(v) if !v.is_empty() => report.ok("challenge", format!("${var} is set")),
+            _ => report.fail(
+                "challenge",
+                format!("${var} is not set"),
+                "set it in the environment of the service or timer",
+                exit::USAGE,
+            ),
+        },
+        // EST authenticates with HTTP Basic or a client certificate instead.
+        (None, None) if c.est => {}
+        (None, None) => report.warn(
+            "challenge",
+            "no challenge source given".into(),
+            "most CAs want a challenge: challenge_file or challenge_env in the profile",
+        ),
+    }
+    if let Some((key_path, cert_path)) = c.pair {
+        installed(c, key_path, cert_path, report);
+    }
+    let (pending, _) = PendingStore::new(c.state_dir).list();
+    let mine: Vec<_> = pending
+        .iter()
+        .filter(|p| p.url == c.url && (c.profile.is_none() || p.profile.as_deref() == c.profile))
+        .collect();
+    if mine.is_empty() {
+        report.ok("pending", "no requests waiting for this CA".into());
+    } else {
+        let list: Vec<String> = mine
+            .iter()
+            .map(|p| format!("{} ({} attempts)", p.transaction_id, p.attempts))
+            .collect();
+        report.warn(
+            "pending",
+            format!("waiting for the CA: {}", list.join(", ")),
+            "`certenroll poll` asks again; the CA's administrator may have to approve them",
+        );
+    }
+    let name = c.profile.unwrap_or("default");
+    match Lock::acquire(c.state_dir, name, Duration::ZERO) {
+        Ok(_) => report.ok("lock", format!("profile '{name}' is free")),
+        Err(err) => report.warn(
+            "lock",
+            err.to_string(),
+            "another run is working on this profile; wait for it",
+        ),
+    }
+}
+
+fn installed(c: &Checkup<'_>, key_path: &Path, cert_path: &Path, report: &mut Report) {
+    let certificate = match std::fs::read(cert_path) {
+        Ok(bytes) => match cert::parse_certificates(&bytes)
+            .ok()
+            .and_then(|c| c.into_iter().next())
+        {
+            Some(c) => c,
+            None => {
+                report.fail(
+                    "certificate",
+                    format!("{} holds no certificate", cert_path.display()),
+                    "enroll again (certenroll enroll) or restore it",
+                    exit::LOCAL,
+                );
+                return;
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            report.warn(
+                "certificate",
+                format!("{} does not exist yet", cert_path.display()),
+                "enroll: certenroll enroll (or renew with a profile)",
+            );
+            return;
+        }
+        Err(e) => {
+            report.fail(
+                "certificate",
+                format!("{} cannot be read: {e}", cert_path.display()),
+                "check the path and its permissions",
+                exit::LOCAL,
+            );
+            return;
+        }
+    };
+    let key = std::fs::read(key_path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| PrivateKey::from_bytes(&b).map_err(|e| e.to_string()));
+    match key.and_then(|k| k.public_key_info().map_err(|e| e.to_string())) {
+        Ok(spki) if cert::has_public_key(&certificate, &spki) => report.ok(
+            "key",
+            format!("{} belongs to the certificate", key_path.display()),
+        ),
+        Ok(_) => {
+            report.fail(
+                "key",
+                format!(
+                    "{} does not belong to {}",
+                    key_path.display(),
+                    cert_path.display()
+                ),
+                "restore the matching pair (look for *.prev files) or enroll again",
+                exit::LOCAL,
+            );
+        }
+        Err(e) => report.fail(
+            "key",
+            format!("{} cannot be used: {e}", key_path.display()),
+            "check the path, its permissions and its format (PEM or DER, unencrypted)",
+            exit::LOCAL,
+        ),
+    }
+    let validity = certificate.tbs_certificate().validity();
+    let (from, until) = (
+        validity.not_before.to_unix_duration().as_secs(),
+        validity.not_after.to_unix_duration().as_secs(),
+    );
+    let now = crate::clock::now_unix();
+    let (due, due_at) = renewal_due(from, until, now, &c.renewal);
+    if now > until {
+        report.warn(
+            "validity",
+            format!("expired on {}", validity.not_after),
+            "renew: certenroll renew --force (or enroll again)",
+        );
+    } else if due {
+        report.warn(
+            "validity",
+            format!(
+                "valid until {} ({} days), renewal due since {}",
+                validity.not_after,
+                (until - now) / 86_400,
+                crate::clock::rfc3339(due_at)
+            ),
+            "run certenroll renew (a timer should: see contrib/systemd)",
+        );
+    } else {
+        report.ok(
+            "validity",
+            format!(
+                "valid until {} ({} days); renewal due from {}",
+                validity.not_after,
+                (until - now) / 86_400,
+                crate::clock::rfc3339(due_at)
+            ),
+        );
+    }
+}
