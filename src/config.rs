@@ -393,6 +393,45 @@ impl Config {
         toml::to_string(self)
             .map_err(|e| Error::Crypto(format!("encoding the configuration failed: {e}")))
     }
+
+    /// Write the configuration to `path` (its directory created if missing), whole.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        create_dir_of(path)?;
+        crate::store::write_atomic(
+            path,
+            self.to_toml()?.as_bytes(),
+            crate::store::CERT_MODE,
+            "writing configuration",
+        )
+    }
+}
+
+fn create_dir_of(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::local("creating configuration directory", dir, e))?;
+    }
+    Ok(())
+}
+
+/// Keep a file beside the configuration at `config_path` (a secret: mode 0600), and return
+/// its path: what `config init` writes instead of putting a password into the file.
+pub fn keep_beside(config_path: &Path, file: &str, contents: &[u8], mode: u32) -> Result<PathBuf> {
+    let path = config_path.parent().unwrap_or(Path::new(".")).join(file);
+    match path.parent() {
+        // A secret's directory, when it has to be made, is made private.
+        Some(dir) if mode == crate::store::KEY_MODE && !dir.as_os_str().is_empty() => {
+            crate::store::create_private_dir(dir)?
+        }
+        _ => create_dir_of(&path)?,
+    }
+    crate::store::write_atomic(
+        &path,
+        contents,
+        mode,
+        "writing a file beside the configuration",
+    )?;
+    Ok(path)
 }
 
 /// A TOML error as one line: file, line, the offending line itself, and what is wrong; an

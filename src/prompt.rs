@@ -92,3 +92,42 @@ fn terminal_error(action: &'static str, err: &anyhow::Error) -> certenroll::Erro
         std::io::Error::other(format!("{err:#}")),
     )
 }
+
+/// Answers come from flags, a prompt, or a default.
+pub struct Asker {
+    /// Whether a person may be asked (a terminal, and no --no-input).
+    pub interactive: bool,
+}
+
+impl Asker {
+    /// An answer: the flag's, else asked (with `default` offered), else `default`.
+    pub fn text(
+        &self,
+        prompt: &str,
+        given: Option<String>,
+        default: Option<String>,
+    ) -> Result<Option<String>> {
+        self.checked(prompt, given, default, |_| Ok(()))
+    }
+
+    /// An answer that `check` accepts: a person who typed something it refuses is told why
+    /// and asked again (flags are checked where they are used).
+    pub fn checked(
+        &self,
+        prompt: &str,
+        given: Option<String>,
+        default: Option<String>,
+        check: fn(&str) -> std::result::Result<(), String>,
+    ) -> Result<Option<String>> {
+        if given.is_some() || !self.interactive {
+            return Ok(given.or(default));
+        }
+        let answer = text(prompt, default, check)?;
+        Ok((!answer.trim().is_empty()).then(|| answer.trim().to_string()))
+    }
+
+    /// A yes or no.
+    pub fn confirm(&self, prompt: &str) -> Result<bool> {
+        confirm(prompt)
+    }
+}

@@ -82,17 +82,7 @@ pub fn run(global: &GlobalArgs, command: &ConfigCommand, out: &Output) -> Result
             let mut config = Config::load(&path)?;
             let names: Vec<String> = incoming.profile.keys().cloned().collect();
             config.profile.extend(incoming.profile);
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    certenroll::Error::local("creating configuration directory", dir, e)
-                })?;
-            }
-            store::write_atomic(
-                &path,
-                config.to_toml()?.as_bytes(),
-                store::CERT_MODE,
-                "writing configuration",
-            )?;
+            config.save(&path)?;
             out.human(&format!(
                 "Imported {} into {}",
                 names.join(", "),

@@ -8,52 +8,15 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use certenroll::Error;
 use certenroll::choices::KeyType;
-use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name};
+use certenroll::config::{Checked, Config, KeyBits, Profile, check_profile_name, keep_beside};
 use certenroll::error::exit;
-use certenroll::pki::cacerts::CaCerts;
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
-use certenroll::scep::client::Client;
 use certenroll::store;
 
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::output::Output;
-
-/// Answers come from flags, a prompt, or a default.
-struct Asker {
-    interactive: bool,
-}
-
-impl Asker {
-    fn text(
-        &self,
-        prompt: &str,
-        given: Option<String>,
-        default: Option<String>,
-    ) -> Result<Option<String>> {
-        self.checked(prompt, given, default, |_| Ok(()))
-    }
-
-    /// An answer that `check` accepts: a person who typed something it refuses is told why
-    /// and asked again (flags are checked where they are used).
-    fn checked(
-        &self,
-        prompt: &str,
-        given: Option<String>,
-        default: Option<String>,
-        check: fn(&str) -> std::result::Result<(), String>,
-    ) -> Result<Option<String>> {
-        if given.is_some() || !self.interactive {
-            return Ok(given.or(default));
-        }
-        let answer = crate::prompt::text(prompt, default, check)?;
-        Ok((!answer.trim().is_empty()).then(|| answer.trim().to_string()))
-    }
-
-    fn confirm(&self, prompt: &str) -> Result<bool> {
-        crate::prompt::confirm(prompt)
-    }
-}
+use crate::prompt::Asker;
 
 /// An EST login: where its password is kept (never in the configuration).
 #[derive(Default)]
@@ -82,12 +45,11 @@ fn est_login(ask: &Asker, args: &InitArgs, config_path: &Path, name: &str) -> Re
                 "EST password (kept in a 0600 file beside the configuration)",
                 false,
             )?;
-            let file = beside(config_path, format!("{name}.password"));
-            store::write_atomic(
-                &file,
+            let file = keep_beside(
+                config_path,
+                &format!("{name}.password"),
                 format!("{secret}\n").as_bytes(),
                 store::KEY_MODE,
-                "writing the password file",
             )?;
             (Some(file), None)
         }
@@ -113,6 +75,7 @@ fn host_name() -> Option<String> {
         .filter(|h| !h.is_empty())
 }
 
+/// A file's default place: beside the configuration.
 fn beside(config: &Path, file: String) -> PathBuf {
     config.parent().unwrap_or(Path::new(".")).join(file)
 }
@@ -140,31 +103,12 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     let est = certenroll::est::is_est_url(&url);
 
     // Test the server and show its CA before anything is written.
-    let ca = if est {
-        let endpoint = certenroll::est::Endpoint::new(&url, None)?;
-        let ca = CaCerts::from_certs(certenroll::est::trust::cacerts_for_setup(
-            &endpoint,
-            std::time::Duration::from_secs(global.timeout),
-            global.ca_file.as_deref(),
-            global.system_roots,
-        )?)?;
-        out.human(&format!(
-            "Reached {} (EST): {} CA certificate(s)",
-            endpoint.base(),
-            ca.all().len()
-        ));
-        ca
-    } else {
-        let http = crate::runtime::transport(global)?;
-        let client = Client::new(&http, &url)?;
-        let caps = client.get_ca_caps()?;
-        let ca = client.get_ca_cert(None)?;
-        out.human(&format!(
-            "Reached {url}: capabilities {}",
-            caps.names.join(", ")
-        ));
-        ca
-    };
+    let (ca, reached) = certenroll::protocols::reach(
+        &url,
+        std::time::Duration::from_secs(global.timeout),
+        &crate::runtime::trust(global)?,
+    )?;
+    out.human(&reached);
     let shown = cert::fingerprint(ca.ca(), Digest::Sha256);
     out.human(&format!(
         "CA: {}\n    SHA-256 {shown}",
@@ -303,13 +247,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
             if secret.is_empty() {
                 (None, None)
             } else {
-                let file = beside(config_path, format!("{name}.challenge"));
-                store::create_private_dir(file.parent().unwrap_or(Path::new(".")))?;
-                store::write_atomic(
-                    &file,
+                let file = keep_beside(
+                    config_path,
+                    &format!("{name}.challenge"),
                     format!("{secret}\n").as_bytes(),
                     store::KEY_MODE,
-                    "writing the challenge file",
                 )?;
                 (Some(file), None)
             }
@@ -324,20 +266,12 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     // EST: the CA shown (and confirmed) becomes the HTTPS trust anchor.
     let ca_file = match (&global.ca_file, est) {
         (Some(given), true) => Some(given.clone()),
-        (None, true) => {
-            let file = beside(config_path, format!("{name}-est-ca.pem"));
-            if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| Error::local("creating configuration directory", dir, e))?;
-            }
-            store::write_atomic(
-                &file,
-                cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?.as_bytes(),
-                store::CERT_MODE,
-                "writing the CA certificates",
-            )?;
-            Some(file)
-        }
+        (None, true) => Some(keep_beside(
+            config_path,
+            &format!("{name}-est-ca.pem"),
+            cert::to_pem(&ca.all().iter().collect::<Vec<_>>())?.as_bytes(),
+            store::CERT_MODE,
+        )?),
         (_, false) => None,
     };
     let renew_at = ask.checked(
@@ -375,16 +309,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         ..Profile::default()
     };
     config.profile.insert(name.clone(), profile.clone());
-    if let Some(dir) = config_path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::local("creating configuration directory", dir, e))?;
-    }
-    store::write_atomic(
-        config_path,
-        config.to_toml()?.as_bytes(),
-        store::CERT_MODE,
-        "writing configuration",
-    )?;
+    config.save(config_path)?;
     let single = Config {
         profile: [(name.clone(), profile)].into_iter().collect(),
     };
