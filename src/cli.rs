@@ -225,7 +225,40 @@ pub struct Cli {
 
     /// What the person typed (the rest came from a profile or the defaults).
     #[arg(skip)]
-    pub typed: crate::settings::Typed,
+    pub typed: Typed,
+}
+
+/// The ids of the settings the person typed on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Typed(std::collections::BTreeSet<String>);
+
+impl Typed {
+    /// What was typed, from the parsed command line.
+    pub fn of(matches: &clap::ArgMatches) -> Self {
+        let mut typed = std::collections::BTreeSet::new();
+        let mut level = Some(matches);
+        while let Some(m) = level {
+            for id in m.ids() {
+                if m.value_source(id.as_str()) == Some(clap::parser::ValueSource::CommandLine) {
+                    typed.insert(id.as_str().to_string());
+                }
+            }
+            level = m.subcommand().map(|(_, sub)| sub);
+        }
+        Typed(typed)
+    }
+
+    /// Whether any of `ids` was typed.
+    pub fn any(&self, ids: &[&str]) -> bool {
+        ids.iter().any(|id| self.0.contains(*id))
+    }
+
+    /// Set `field` to the profile's `value` unless the person typed `id`.
+    pub fn fill<T>(&self, id: &str, field: &mut T, value: Option<T>) {
+        if let Some(value) = value.filter(|_| !self.any(&[id])) {
+            *field = value;
+        }
+    }
 }
 
 /// Options that every command takes.

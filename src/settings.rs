@@ -9,50 +9,16 @@
 //! profile only when the person typed none of them. Typed flags win over the profile, and the
 //! profile over the environment (`CERTENROLL_URL`, `CERTENROLL_CA_FILE`).
 
-use std::collections::BTreeSet;
 use std::ffi::OsString;
 
 use certenroll::Error;
 use certenroll::config::{Config, Profile, config_path};
-use clap::parser::ValueSource;
-use clap::{ArgMatches, CommandFactory, FromArgMatches};
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{
     ChallengeArgs, Cli, Command, DoctorArgs, EnrollArgs, EstAuthArgs, GlobalArgs, P12Args, PinArgs,
-    PolicyArgs, RenewArgs, ServerArgs,
+    PolicyArgs, RenewArgs, ServerArgs, Typed,
 };
-
-/// The ids of the settings the person typed on the command line.
-#[derive(Debug, Clone, Default)]
-pub struct Typed(BTreeSet<String>);
-
-impl Typed {
-    fn of(matches: &ArgMatches) -> Self {
-        let mut typed = BTreeSet::new();
-        let mut level = Some(matches);
-        while let Some(m) = level {
-            for id in m.ids() {
-                if m.value_source(id.as_str()) == Some(ValueSource::CommandLine) {
-                    typed.insert(id.as_str().to_string());
-                }
-            }
-            level = m.subcommand().map(|(_, sub)| sub);
-        }
-        Typed(typed)
-    }
-
-    /// Whether any of `ids` was typed.
-    fn any(&self, ids: &[&str]) -> bool {
-        ids.iter().any(|id| self.0.contains(*id))
-    }
-
-    /// Set `field` to the profile's `value` unless the person typed `id`.
-    fn fill<T>(&self, id: &str, field: &mut T, value: Option<T>) {
-        if let Some(value) = value.filter(|_| !self.any(&[id])) {
-            *field = value;
-        }
-    }
-}
 
 /// Whether a profile is named at all (then the command line is parsed leniently).
 fn profile_named(argv: &[OsString]) -> bool {

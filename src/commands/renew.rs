@@ -22,12 +22,12 @@ use certenroll::scep::enroller::{Choices, Connect, ScepEnroller};
 use certenroll::schedule::RenewPolicy;
 use certenroll::store::pending::PendingStore;
 
+use crate::cli::Typed;
 use crate::cli::{GlobalArgs, RenewArgs, ServerArgs};
 use crate::outcome;
 use crate::output::Output;
 use crate::request_options;
 use crate::runtime::record;
-use crate::settings::Typed;
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
     if args.all {
