@@ -513,3 +513,316 @@ pub fn describe(kind: KeyKind) -> String {
         KeyKind::P384 => "EC P-384".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The lifecycle against a scripted protocol: what a third protocol would go through.
+
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+    use crate::choices::Format;
+    use crate::error::FailInfo;
+    use crate::pki::cacerts::CaCerts;
+    use crate::pki::cert::test_cert;
+    use crate::store::pending::ScepSaved;
+
+    /// What the scripted CA answers, in turn.
+    enum Says {
+        Issue,
+        Pending,
+        Refuse,
+        Down,
+    }
+
+    struct Scripted {
+        ca_key: PrivateKey,
+        ca: CaCerts,
+        script: RefCell<VecDeque<Says>>,
+    }
+
+    impl Scripted {
+        fn new(script: impl IntoIterator<Item = Says>) -> Self {
+            let ca_key = PrivateKey::generate_rsa(2048).unwrap();
+            let ca =
+                CaCerts::from_certs(vec![test_cert(&ca_key, "Scripted CA", true, None)]).unwrap();
+            Scripted {
+                ca_key,
+                ca,
+                script: RefCell::new(script.into_iter().collect()),
+            }
+        }
+
+        fn answer(&self, key: &PrivateKey) -> Result<Answer> {
+            match self
+                .script
+                .borrow_mut()
+                .pop_front()
+                .expect("asked once too often")
+            {
+                Says::Issue => {
+                    let issuer = self.ca.ca().tbs_certificate().subject();
+                    let cert = test_cert(key, "device", false, Some((issuer, &self.ca_key)));
+                    Ok(Answer::Issued(Box::new(cert)))
+                }
+                Says::Pending => Ok(Answer::Pending(None)),
+                Says::Refuse => Err(Error::ScepFailure {
+                    fail_info: Some(FailInfo::BadRequest),
+                    text: None,
+                }),
+                Says::Down => Err(Error::HttpStatus {
+                    url: "http://ca.test".into(),
+                    status: 503,
+                    body: String::new(),
+                }),
+            }
+        }
+    }
+
+    impl Enroller for Scripted {
+        fn protocol(&self) -> &'static str {
+            "scep"
+        }
+        fn url(&self) -> &str {
+            "http://ca.test/scripted"
+        }
+        fn ca(&self) -> &CaCerts {
+            &self.ca
+        }
+        fn digest(&self, _key: &PrivateKey, _given: bool) -> Digest {
+            Digest::Sha256
+        }
+        fn request(&self, request: &Outgoing<'_>) -> Result<Answer> {
+            self.answer(request.key)
+        }
+        fn saved_part(&self, _request: &Outgoing<'_>) -> Result<Protocol> {
+            Ok(Protocol::Scep(ScepSaved {
+                ca_ident: None,
+                cipher: crate::pki::envelope::Cipher::Aes128,
+                digest: Digest::Sha256,
+                method: crate::transport::Method::Post,
+                signer_key: None,
+                signer_cert: None,
+            }))
+        }
+        fn poll(&self, request: &Request) -> Result<Answer> {
+            self.answer(&request.key)
+        }
+        fn waiting_note(&self, _first: Duration, count: u32) -> String {
+            format!("waiting, up to {count} times")
+        }
+    }
+
+    /// Progress that records what a person would have been told.
+    #[derive(Default)]
+    struct Told(RefCell<Vec<String>>);
+
+    impl Progress for Told {
+        fn wait(&self, _delay: Duration, _label: &dyn Fn(u64) -> String) {}
+        fn busy(&self, _what: &str, work: &mut dyn FnMut()) {
+            work();
+        }
+        fn warn(&self, text: &str) {
+            self.0.borrow_mut().push(text.to_string());
+        }
+        fn say(&self, text: &str) {
+            self.0.borrow_mut().push(text.to_string());
+        }
+    }
+
+    fn job(dir: &Path, key: KeySource, no_wait: bool) -> Job<'_> {
+        let name = crate::pki::cert::build_name(&[(
+            crate::pki::cert::NameAttr::CommonName,
+            "device".into(),
+        )])
+        .unwrap();
+        Job {
+            state_dir: dir,
+            spec: CsrSpec {
+                subject: name,
+                sans: Vec::new(),
+                key_usage: None,
+                extended_key_usage: Vec::new(),
+                challenge: None,
+            },
+            key,
+            dest: Destination {
+                cert: dir.join("cert.pem"),
+                chain: None,
+                format: Format::Pem,
+                key: dir.join("key.pem"),
+                staged_key: None,
+                keep_old: false,
+                hook: None,
+                p12: None,
+            },
+            policy: PollPolicy {
+                interval: Duration::ZERO,
+                count: 3,
+                retry_on_error: false,
+            },
+            no_wait,
+            profile: None,
+        }
+    }
+
+    fn new_key() -> KeySource {
+        KeySource::New {
+            kind: KeyKind::P256,
+            chosen: true,
+        }
+    }
+
+    /// The files under `dir` (the state directory's subdirectories included), locks aside.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_dir() {
+                names.extend(names_in(&entry.path(), &name));
+            } else if !name.ends_with(".lock") {
+                names.push(name);
+            }
+        }
+        names.sort();
+        names
+    }
+
+    fn names_in(dir: &Path, prefix: &str) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| format!("{prefix}/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect()
+    }
+
+    #[test]
+    fn pending_is_saved_polled_and_installed_with_the_key_it_was_made_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let told = Told::default();
+        let ca = Scripted::new([Says::Pending, Says::Pending, Says::Issue]);
+        let outcome = run(job(dir.path(), new_key(), false), &told, || Ok(ca)).unwrap();
+        outcome.settle(dir.path()).unwrap();
+        let Ended::Issued { cert, .. } = &outcome.end else {
+            panic!("not issued")
+        };
+        let key = crate::enroll::install::read_key(&dir.path().join("key.pem")).unwrap();
+        assert!(crate::pki::cert::has_public_key(
+            cert,
+            &key.public_key_info().unwrap()
+        ));
+        let mode = std::fs::metadata(dir.path().join("key.pem"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert_eq!(
+            outcome.transaction_id,
+            public_key_id(&key.public_key_info().unwrap()).unwrap()
+        );
+        assert!(
+            told.0
+                .borrow()
+                .iter()
+                .any(|t| t == "waiting, up to 3 times")
+        );
+        // Nothing left behind: no pending request, no note of a new key.
+        assert_eq!(PendingStore::new(dir.path()).list().0, []);
+        assert_eq!(names(dir.path()), ["cert.pem", "key.pem"]);
+    }
+
+    #[test]
+    fn no_wait_keeps_the_request_and_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = Scripted::new([Says::Pending]);
+        let outcome = run(job(dir.path(), new_key(), true), &Told::default(), || {
+            Ok(ca)
+        })
+        .unwrap();
+        outcome.settle(dir.path()).unwrap();
+        assert!(
+            matches!(&outcome.end, Ended::Pending { key } if key == &dir.path().join("key.pem"))
+        );
+        let (pending, _) = PendingStore::new(dir.path()).list();
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].transaction_id, outcome.transaction_id);
+        assert!(pending[0].key_generated);
+        assert!(!dir.path().join("cert.pem").exists());
+    }
+
+    #[test]
+    fn a_refused_request_takes_its_new_key_and_a_failure_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let failed = run(job(dir.path(), new_key(), false), &Told::default(), || {
+            Ok(Scripted::new([Says::Refuse]))
+        })
+        .err()
+        .unwrap();
+        assert_eq!(failed.error.exit_code(), crate::error::exit::REJECTED);
+        assert_eq!(failed.transaction_id.map(|id| id.len()), Some(64));
+        // The key and the note of it are gone.
+        assert_eq!(names(dir.path()), Vec::<String>::new());
+
+        let told = Told::default();
+        let failed = run(job(dir.path(), new_key(), false), &told, || {
+            Ok(Scripted::new([Says::Down]))
+        })
+        .err()
+        .unwrap();
+        assert_eq!(failed.error.exit_code(), crate::error::exit::COMMUNICATION);
+        assert!(dir.path().join("key.pem").exists());
+        assert!(
+            told.0
+                .borrow()
+                .iter()
+                .any(|t| t.contains("to send the same request again"))
+        );
+    }
+
+    #[test]
+    fn a_renewal_stages_its_key_and_swaps_it_in_only_when_issued() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = run(job(dir.path(), new_key(), false), &Told::default(), || {
+            Ok(Scripted::new([Says::Issue]))
+        })
+        .unwrap();
+        first.settle(dir.path()).unwrap();
+        let current = super::super::renewal::current(
+            &dir.path().join("key.pem"),
+            &dir.path().join("cert.pem"),
+        )
+        .unwrap();
+        let before = std::fs::read(dir.path().join("key.pem")).unwrap();
+        let renewal = || KeySource::Renewal {
+            current: Box::new(current.clone()),
+            reuse: false,
+        };
+        // Refused: the staged key goes, the pair in place stays.
+        assert!(
+            run(job(dir.path(), renewal(), false), &Told::default(), || {
+                Ok(Scripted::new([Says::Refuse]))
+            })
+            .is_err()
+        );
+        assert_eq!(std::fs::read(dir.path().join("key.pem")).unwrap(), before);
+        assert!(!dir.path().join("key.pem.new").exists());
+        // Issued: the new key is in place, for the new certificate.
+        let renewed = run(job(dir.path(), renewal(), false), &Told::default(), || {
+            Ok(Scripted::new([Says::Issue]))
+        })
+        .unwrap();
+        assert_ne!(std::fs::read(dir.path().join("key.pem")).unwrap(), before);
+        assert_ne!(renewed.transaction_id, first.transaction_id);
+        assert!(!dir.path().join("key.pem.new").exists());
+        let key = crate::enroll::install::read_key(&dir.path().join("key.pem")).unwrap();
+        let Ended::Issued { cert, .. } = &renewed.end else {
+            panic!("not issued")
+        };
+        assert!(crate::pki::cert::has_public_key(
+            cert,
+            &key.public_key_info().unwrap()
+        ));
+    }
+}
