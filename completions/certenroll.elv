@@ -46,7 +46,9 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcert 'Fetch an issued certificate by serial number (GetCert)'
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
-            cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand list 'The certificates certenroll manages and the pending requests, each with its state and next step'
+            cand status 'The certificates certenroll manages and the pending requests, each with its state and next step'
+            cand pending 'Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish it with a certificate issued by hand'
             cand pkcs12 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
@@ -162,6 +164,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --no-challenge 'Send no challenge password and do not ask for one'
             cand --force 'Replace an existing key file (only once the new certificate is verified)'
             cand --no-wait 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
+            cand --replace-pending 'Delete a pending request for the same key or certificate file first (and the key made for it); without this flag such a request is refused'
             cand --retry-on-error 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -260,6 +263,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --no-challenge 'Send no challenge password and do not ask for one'
             cand --force 'Replace an existing key file (only once the new certificate is verified)'
             cand --no-wait 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
+            cand --replace-pending 'Delete a pending request for the same key or certificate file first (and the key made for it); without this flag such a request is refused'
             cand --retry-on-error 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -318,6 +322,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --delete-old 'Do not keep the replaced key and certificate as *.prev'
             cand --no-wait 'On PENDING, save the request and exit 3 at once'
             cand --all 'Renew every profile of the configuration file that is due, one after the other; prints a summary and exits with the worst exit code'
+            cand --dry-run 'Say whether the certificate is due and why; send nothing, change nothing (exit 0)'
+            cand --check 'For scripts: send nothing; exit 0 when due, 1 when not, 2 and above on error'
             cand --retry-on-error 'Retry after a communication error (no connection, timeout, HTTP error) instead of stopping; a rejection by the CA is never retried'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -431,6 +437,26 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'certenroll;list'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'certenroll;status'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
@@ -450,6 +476,153 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'certenroll;pending'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
+            cand cancel 'Stop polling it; the request and its key stay, for `pending resume`'
+            cand resume 'Poll it again (after `pending cancel`)'
+            cand delete 'Forget it: its state goes, and the key made for it unless a certificate was ever installed for that key (never the key of an installed certificate)'
+            cand merge 'Finish it with a certificate the CA''s administrator issued by hand: installed as an issued reply would be (files, chain, bundle, hook, history) if it holds the request''s key and chains to the CA; anything else is refused (exit 7) and nothing changes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;pending;show'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;pending;cancel'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;pending;resume'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;pending;delete'= {
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;pending;merge'= {
+            cand --cert 'The certificate (PEM or DER; the first certificate of the file)'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'certenroll;pending;help'= {
+            cand show 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
+            cand cancel 'Stop polling it; the request and its key stay, for `pending resume`'
+            cand resume 'Poll it again (after `pending cancel`)'
+            cand delete 'Forget it: its state goes, and the key made for it unless a certificate was ever installed for that key (never the key of an installed certificate)'
+            cand merge 'Finish it with a certificate the CA''s administrator issued by hand: installed as an issued reply would be (files, chain, bundle, hook, history) if it holds the request''s key and chains to the CA; anything else is refused (exit 7) and nothing changes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certenroll;pending;help;show'= {
+        }
+        &'certenroll;pending;help;cancel'= {
+        }
+        &'certenroll;pending;help;resume'= {
+        }
+        &'certenroll;pending;help;delete'= {
+        }
+        &'certenroll;pending;help;merge'= {
+        }
+        &'certenroll;pending;help;help'= {
         }
         &'certenroll;pkcs12'= {
             cand --key 'The private key (PEM or DER, PKCS#8 or PKCS#1)'
@@ -802,7 +975,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand getcert 'Fetch an issued certificate by serial number (GetCert)'
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
-            cand status 'Show installed certificates, pending requests and when the next attempt is due'
+            cand list 'The certificates certenroll manages and the pending requests, each with its state and next step'
+            cand pending 'Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish it with a certificate issued by hand'
             cand pkcs12 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
@@ -830,7 +1004,24 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         }
         &'certenroll;help;history'= {
         }
-        &'certenroll;help;status'= {
+        &'certenroll;help;list'= {
+        }
+        &'certenroll;help;pending'= {
+            cand show 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
+            cand cancel 'Stop polling it; the request and its key stay, for `pending resume`'
+            cand resume 'Poll it again (after `pending cancel`)'
+            cand delete 'Forget it: its state goes, and the key made for it unless a certificate was ever installed for that key (never the key of an installed certificate)'
+            cand merge 'Finish it with a certificate the CA''s administrator issued by hand: installed as an issued reply would be (files, chain, bundle, hook, history) if it holds the request''s key and chains to the CA; anything else is refused (exit 7) and nothing changes'
+        }
+        &'certenroll;help;pending;show'= {
+        }
+        &'certenroll;help;pending;cancel'= {
+        }
+        &'certenroll;help;pending;resume'= {
+        }
+        &'certenroll;help;pending;delete'= {
+        }
+        &'certenroll;help;pending;merge'= {
         }
         &'certenroll;help;pkcs12'= {
         }

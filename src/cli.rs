@@ -151,6 +151,32 @@ Examples:
     exit_codes!()
 );
 
+const LIST_HELP: &str = concat!(
+    "\
+States:
+  success     installed; days left and when renewal is due
+  error       the last attempt failed (the reason is shown); the certificate stays
+  missing     the certificate file is gone; replaced: it is not the one certenroll installed
+  waiting     a pending request; the next attempt is scheduled (`certenroll poll`)
+  processing  a run is working on it now (its lock is held)
+  cancelled   a pending request left alone until `certenroll pending resume`
+
+",
+    exit_codes!()
+);
+
+const PENDING_HELP: &str = concat!(
+    "\
+Examples:
+  certenroll list                          # the requests and their transaction IDs
+  certenroll pending show 3F2A             # a unique prefix is enough
+  certenroll pending merge 3F2A --cert issued-by-hand.pem
+  certenroll pending delete 3F2A           # forget it, and the key made for it
+
+",
+    exit_codes!()
+);
+
 const PKCS12_HELP: &str = concat!(
     "\
 Examples:
@@ -381,9 +407,14 @@ pub enum Command {
     /// Show the last 20 results (newest last), as a device's status page does.
     #[command(after_long_help = EXIT_CODES)]
     History,
-    /// Show installed certificates, pending requests and when the next attempt is due.
-    #[command(after_long_help = EXIT_CODES)]
-    Status,
+    /// The certificates certenroll manages and the pending requests, each with its state
+    /// and next step.
+    #[command(visible_alias = "status", after_long_help = LIST_HELP)]
+    List,
+    /// Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish
+    /// it with a certificate issued by hand.
+    #[command(subcommand, after_long_help = PENDING_HELP)]
+    Pending(PendingCommand),
     /// Bundle a key, its certificate and the CA chain into a PKCS#12 file.
     #[command(after_long_help = PKCS12_HELP, args_override_self = true)]
     Pkcs12(Pkcs12Args),
@@ -653,6 +684,11 @@ pub struct EnrollArgs {
     #[arg(long)]
     pub no_wait: bool,
 
+    /// Delete a pending request for the same key or certificate file first (and the key made
+    /// for it); without this flag such a request is refused.
+    #[arg(long)]
+    pub replace_pending: bool,
+
     /// Polling and timing.
     #[command(flatten)]
     pub policy: PolicyArgs,
@@ -879,6 +915,14 @@ pub struct RenewArgs {
     #[arg(long)]
     pub all: bool,
 
+    /// Say whether the certificate is due and why; send nothing, change nothing (exit 0).
+    #[arg(long, conflicts_with = "check")]
+    pub dry_run: bool,
+
+    /// For scripts: send nothing; exit 0 when due, 1 when not, 2 and above on error.
+    #[arg(long)]
+    pub check: bool,
+
     /// Polling and timing.
     #[command(flatten)]
     pub policy: PolicyArgs,
@@ -891,6 +935,44 @@ pub struct RenewArgs {
     /// --client-cert names another).
     #[command(flatten)]
     pub auth: EstAuthArgs,
+}
+
+/// `pending` subcommands. ID: the transaction ID as `certenroll list` shows it; a unique
+/// prefix is enough.
+#[derive(Debug, Subcommand)]
+pub enum PendingCommand {
+    /// Everything about one request: subject, key, server, age, attempts, next attempt, last
+    /// reason.
+    Show {
+        /// The transaction ID (or a unique prefix).
+        id: String,
+    },
+    /// Stop polling it; the request and its key stay, for `pending resume`.
+    Cancel {
+        /// The transaction ID (or a unique prefix).
+        id: String,
+    },
+    /// Poll it again (after `pending cancel`).
+    Resume {
+        /// The transaction ID (or a unique prefix).
+        id: String,
+    },
+    /// Forget it: its state goes, and the key made for it unless a certificate was ever
+    /// installed for that key (never the key of an installed certificate).
+    Delete {
+        /// The transaction ID (or a unique prefix).
+        id: String,
+    },
+    /// Finish it with a certificate the CA's administrator issued by hand: installed as an
+    /// issued reply would be (files, chain, bundle, hook, history) if it holds the request's
+    /// key and chains to the CA; anything else is refused (exit 7) and nothing changes.
+    Merge {
+        /// The transaction ID (or a unique prefix).
+        id: String,
+        /// The certificate (PEM or DER; the first certificate of the file).
+        #[arg(long, value_name = "FILE")]
+        cert: PathBuf,
+    },
 }
 
 /// Arguments of `poll`.

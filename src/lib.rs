@@ -21,6 +21,7 @@ pub mod enroll;
 pub mod error;
 pub mod est;
 pub mod lab;
+pub mod managed;
 pub mod pki;
 pub mod protocols;
 pub mod sanitize;

@@ -107,6 +107,7 @@ fn entry(outcome: &Outcome, operation: &str, status: Status, text: &str, code: u
     let mut entry = Entry::new(operation, &outcome.url, status, text.into(), code);
     entry.transaction_id = Some(outcome.transaction_id.clone());
     entry.protocol = outcome.protocol.into();
+    entry.cert_path = Some(crate::runtime::absolute_display(&outcome.dest.cert));
     entry
 }
 
@@ -184,9 +185,8 @@ fn issued(
     entry.subject = Some(summary.subject.clone());
     entry.not_after = Some(summary.not_after.clone());
     entry.sha256 = Some(summary.sha256.clone());
-    entry.cert_path = Some(dest.cert.display().to_string());
     entry.profile = profile.clone();
-    record(state_dir, entry, started, out);
+    crate::runtime::record_for(state_dir, entry, outcome.managed.clone(), started, out);
     let mut text = format!(
         "Issued certificate\n{}",
         crate::runtime::describe_cert(&summary)
@@ -217,6 +217,7 @@ fn issued(
             format!("Post-hook failed: {message}"),
             exit::OTHER,
         );
+        entry.cert_path = Some(crate::runtime::absolute_display(&dest.cert));
         entry.profile = profile;
         record(state_dir, entry, started, out);
         return exit::OTHER;

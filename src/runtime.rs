@@ -61,20 +61,49 @@ pub fn lock(global: &GlobalArgs, state_dir: &Path) -> Result<certenroll::store::
     )?)
 }
 
-/// Record a result in the history. A history that cannot be written never fails the
-/// operation: it is reported as a warning.
+/// Record a result in the history, and in the record of the managed certificate it concerns.
+/// A history that cannot be written never fails the operation: it is reported as a warning.
 pub fn record(
     state_dir: &Path,
+    entry: certenroll::store::history::Entry,
+    started: std::time::Instant,
+    out: &Output,
+) {
+    record_for(state_dir, entry, None, started, out);
+}
+
+/// [`record`], with the registry record of the certificate the result installed.
+pub fn record_for(
+    state_dir: &Path,
     mut entry: certenroll::store::history::Entry,
+    installed: Option<certenroll::store::registry::Managed>,
     started: std::time::Instant,
     out: &Output,
 ) {
     entry.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let registry = certenroll::store::registry::Registry::new(state_dir);
+    let noted = match installed {
+        Some(managed) => registry.installed(managed, &entry),
+        None => registry.note(&entry),
+    };
+    if let Err(e) = noted {
+        out.warn(&format!(
+            "the registry of managed certificates was not updated: {e}"
+        ));
+    }
     match certenroll::store::history::History::new(state_dir).append(entry) {
         Ok(Some(warning)) => out.warn(&warning),
         Ok(None) => {}
         Err(e) => out.warn(&format!("the history was not updated: {e}")),
     }
+}
+
+/// A path as the history and the registry name it: absolute.
+pub fn absolute_display(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// The history entry for a failed operation.

@@ -135,12 +135,56 @@ struct HistoryLine {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Installed {
-    path: String,
-    present: bool,
-    subject: Option<String>,
-    not_after: Option<String>,
-    days_left: Option<i64>,
+struct ListedFiles {
+    key: Option<String>,
+    cert: String,
+    chain: Option<String>,
+    p12: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListedCertificate {
+    serial: String,
+    subject: String,
+    sans: Vec<String>,
+    not_before: String,
+    not_after: String,
+    sha256: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Renewal {
+    due: bool,
+    due_from: String,
+    why: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LastResult {
+    time: String,
+    operation: String,
+    status: String,
+    detail: String,
+    exit_code: u8,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Managed {
+    status: String,
+    profile: Option<String>,
+    protocol: String,
+    url: String,
+    ca_sha256: Option<String>,
+    files: ListedFiles,
+    certificate: ListedCertificate,
+    days_left: i64,
+    renewal: Renewal,
+    last_result: Option<LastResult>,
+    next_step: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -148,19 +192,26 @@ struct Installed {
 struct PendingRequest {
     transaction_id: String,
     status: String,
-    subject: String,
+    #[serde(default)]
+    profile: Option<String>,
+    protocol: String,
     url: String,
+    subject: String,
+    files: ListedFiles,
     attempts: u32,
     created: String,
     last_attempt: String,
     next_attempt: Option<String>,
+    #[serde(default)]
+    last_error: Option<String>,
+    next_step: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Status {
     state_dir: String,
-    installed: Vec<Installed>,
+    certificates: Vec<Managed>,
     pending: Vec<PendingRequest>,
     last_result: Option<Entry>,
 }
@@ -545,7 +596,7 @@ fn pending_status_and_rejections_print_their_documented_shapes() {
 
     let status: Status = json_of(run().args(["status", "--json"]), 0);
     assert_eq!(status.state_dir, state.path().display().to_string());
-    assert!(status.installed.is_empty());
+    assert!(status.certificates.is_empty());
     let request = &status.pending[0];
     assert_eq!(request.transaction_id, pending.transaction_id);
     assert_eq!(
@@ -553,8 +604,11 @@ fn pending_status_and_rejections_print_their_documented_shapes() {
         ("CN=later", 1)
     );
     assert_eq!(request.url, lab.url);
-    assert!(!request.status.is_empty() && !request.created.is_empty());
+    assert_eq!((request.status.as_str(), request.protocol.as_str()), ("waiting", "scep"));
+    assert!(request.files.cert.ends_with("later.pem") && request.files.key.is_some());
+    assert!(!request.created.is_empty() && !request.next_step.is_empty());
     assert!(!request.last_attempt.is_empty() && request.next_attempt.is_none());
+    assert!(request.last_error.is_none() && request.profile.is_none());
     let last = status.last_result.unwrap();
     assert_eq!(last.status, "waiting");
 
@@ -562,12 +616,20 @@ fn pending_status_and_rejections_print_their_documented_shapes() {
     assert_eq!(polled.len(), 1);
     assert_eq!(polled[0].status, "issued");
 
-    let status: Status = json_of(run().args(["status", "--json"]), 0);
+    let status: Status = json_of(run().args(["list", "--json"]), 0);
     assert!(status.pending.is_empty());
-    let installed = &status.installed[0];
-    assert!(installed.present && installed.path.ends_with("later.pem"));
-    assert_eq!(installed.subject.as_deref(), Some("CN=later"));
-    assert!(installed.not_after.is_some() && installed.days_left.unwrap() > 300);
+    let installed = &status.certificates[0];
+    assert_eq!(installed.status, "success");
+    assert!(installed.files.cert.ends_with("later.pem"));
+    assert!(installed.files.key.as_deref().unwrap().ends_with("later.key"));
+    assert_eq!(installed.certificate.subject, "CN=later");
+    assert_eq!(installed.certificate.serial.len() % 2, 0);
+    assert!(!installed.certificate.not_before.is_empty() && installed.days_left > 300);
+    assert!(!installed.renewal.due && installed.renewal.why.starts_with("not due until"));
+    assert_eq!(installed.url, lab.url);
+    assert_eq!(installed.ca_sha256.as_ref().map(String::len), Some(95));
+    let last = installed.last_result.as_ref().unwrap();
+    assert_eq!((last.operation.as_str(), last.status.as_str()), ("poll", "success"));
 
     let history: Vec<HistoryLine> = lines(run().args(["history", "--json"]), 0);
     assert_eq!(history[0].data.fail_info, Some(2));

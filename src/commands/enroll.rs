@@ -60,6 +60,7 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     if let Some(key) = key_file {
         crate::runtime::recover(&state_dir, key, &args.out_cert, None, out)?;
     }
+    settle_pending(&state_dir, args, out)?;
     let fresh = args.out_key.as_ref().filter(|_| args.key.is_none());
     // A first enrollment killed once its certificate was in place: it is done.
     if let Some(key) =
@@ -112,12 +113,48 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
         let mut entry = crate::runtime::error_entry(operation, &args.server.url, err);
         entry.transaction_id = transaction_id;
         entry.subject = subject_text;
+        entry.cert_path = Some(crate::runtime::absolute_display(&args.out_cert));
         entry.profile = global.profile.clone();
         if est {
             entry.protocol = "est".into();
         }
         crate::runtime::record(&state_dir, entry, started, out);
     })
+}
+
+/// A request already pending for the same key or certificate file: refused (a second request
+/// would orphan it), or with --replace-pending deleted first (with the key made for it).
+fn settle_pending(state_dir: &Path, args: &EnrollArgs, out: &Output) -> Result<()> {
+    let store = certenroll::store::pending::PendingStore::new(state_dir);
+    let files = [
+        args.key.as_ref(),
+        args.out_key.as_ref(),
+        Some(&args.out_cert),
+    ];
+    let mut waiting: Vec<_> = files
+        .into_iter()
+        .flatten()
+        .flat_map(|file| store.for_file(file))
+        .collect();
+    waiting.sort_by(|a, b| a.transaction_id.cmp(&b.transaction_id));
+    waiting.dedup_by(|a, b| a.transaction_id == b.transaction_id);
+    for saved in waiting {
+        let id = certenroll::managed::short(&saved.transaction_id).to_string();
+        if !args.replace_pending {
+            return Err(Error::Invalid(format!(
+                "request {} for {} is pending at the CA: finish it with `certenroll poll`, or forget it with `certenroll pending delete {id}` (or enroll with --replace-pending)",
+                saved.transaction_id,
+                saved.cert.display()
+            ))
+            .into());
+        }
+        certenroll::enroll::saved::delete(&store, &saved)?;
+        out.warn(&format!(
+            "deleted the pending request {} (--replace-pending)",
+            saved.transaction_id
+        ));
+    }
+    Ok(())
 }
 
 /// The request, its key and where it goes, as the flags say; sent over the protocol of the

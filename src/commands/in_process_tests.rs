@@ -253,9 +253,11 @@ Issued certificate
             str![[r#"
 State directory: [..]/state
 
-Installed certificates:
-  [..]/cert.pem
-    CN=in-process, valid until [..] ([..] days left)
+Certificates:
+  [..]/cert.pem [success]
+    CN=in-process, serial [..], [..] days left; renewal not due until [..] (valid until [..])
+    last: [..] enroll success: Issued
+    next: nothing until [..]
 
 Pending requests:
   (none)

@@ -17,10 +17,11 @@ mod history;
 #[cfg(test)]
 mod in_process_tests;
 mod lab;
+mod list;
+mod pending;
 mod pkcs12;
 mod poll;
 mod renew;
-mod status;
 
 use anyhow::Result;
 
@@ -39,7 +40,8 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Getcert(args) => getcert::run_getcert(&cli.global, args, out),
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
         Command::History => history::run(&cli.global, out),
-        Command::Status => status::run(&cli.global, out),
+        Command::List => list::run(&cli.global, out),
+        Command::Pending(command) => pending::run(&cli.global, command, out),
         Command::Pkcs12(args) => pkcs12::run(args, out),
         Command::Csrattrs(args) => csrattrs::run(&cli.global, args, out),
         Command::Serverkeygen(args) => enroll::run_serverkeygen(&cli.global, args, out),

@@ -15,21 +15,38 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
     let _lock = crate::runtime::lock(global, &state_dir)?;
     let store = PendingStore::new(&state_dir);
     certenroll::store::history::History::new(&state_dir).tidy()?;
+    certenroll::store::registry::Registry::new(&state_dir).tidy()?;
     for left in certenroll::enroll::install::unfinished(&state_dir) {
         let hook = crate::runtime::profile_hook(global, left.profile.as_deref(), out);
         let _key_lock = crate::runtime::lock_key(global, &left.key)?;
         crate::runtime::recover(&state_dir, &left.key, &left.cert, hook.as_ref(), out)?;
     }
     let pending = match &args.transaction {
-        Some(id) => vec![store.load(id)?],
+        Some(id) => {
+            let saved = store.find(id)?;
+            if saved.cancelled {
+                return Err(certenroll::Error::Invalid(format!(
+                    "request {} is cancelled: `certenroll pending resume {id}` first",
+                    saved.transaction_id
+                ))
+                .into());
+            }
+            vec![saved]
+        }
         None => {
             let (list, warnings) = store.list();
             for warning in warnings {
                 out.warn(&warning);
             }
-            // With --profile, only that profile's requests.
+            // With --profile, only that profile's requests; cancelled ones wait for a person.
             list.into_iter()
                 .filter(|p| global.profile.is_none() || p.profile == global.profile)
+                .filter(|p| {
+                    if p.cancelled {
+                        tracing::info!(transaction = %p.transaction_id, "cancelled: not polled");
+                    }
+                    !p.cancelled
+                })
                 .collect()
         }
     };
@@ -45,6 +62,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let url = saved.url.clone();
         let transaction_id = saved.transaction_id.clone();
         let subject = saved.subject.clone();
+        let cert_path = saved.cert.display().to_string();
         let est = saved.est().is_some();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
@@ -67,6 +85,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 let mut entry = crate::runtime::error_entry("poll", &url, &err);
                 entry.transaction_id = Some(transaction_id);
                 entry.subject = Some(subject);
+                entry.cert_path = Some(cert_path);
                 entry.profile = global.profile.clone();
                 if est {
                     entry.protocol = "est".into();

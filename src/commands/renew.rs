@@ -33,6 +33,9 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -
     if args.all {
         return run_all(global, args, typed, out);
     }
+    if args.dry_run || args.check {
+        return dry_run(global, args, out);
+    }
     // Nothing installed yet: with a profile, that is a first enrollment.
     if let (Some(cert), Some(profile)) = (&args.cert, &global.profile)
         && !cert.exists()
@@ -50,6 +53,7 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -
     renew(global, args, out, &state_dir, started).inspect_err(|err| {
         let mut entry = crate::runtime::error_entry("renew", &url, err);
         entry.profile = global.profile.clone();
+        entry.cert_path = args.cert.as_deref().map(crate::runtime::absolute_display);
         record(&state_dir, entry, started, out);
     })
 }
@@ -192,6 +196,71 @@ fn renew(
     )
 }
 
+/// `--dry-run` and `--check`: whether the certificate is due and why, nothing sent, nothing
+/// changed. `--check` exits 0 when due, 1 when not.
+fn dry_run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
+    let (Some(key_path), Some(cert_path)) = (&args.key, &args.cert) else {
+        return Err(Error::Invalid(
+            "renew needs --key and --cert (or a profile that names them: certenroll --profile NAME renew)".into(),
+        )
+        .into());
+    };
+    let verdict = |due: bool| if args.check && !due { 1 } else { exit::OK };
+    if !cert_path.exists() && global.profile.is_some() {
+        let why = format!(
+            "nothing is installed at {} yet: renew would enroll the profile",
+            cert_path.display()
+        );
+        out.human(&format!("Due: {why}."));
+        out.json(&serde_json::json!({ "status": "due", "why": why, "cert": cert_path }));
+        return Ok(verdict(true));
+    }
+    let current = renewal::current(key_path, cert_path)?;
+    let validity = current.cert.tbs_certificate().validity();
+    let mut due = certenroll::managed::renewal(
+        validity.not_before.to_unix_duration().as_secs(),
+        validity.not_after.to_unix_duration().as_secs(),
+        &RenewPolicy {
+            at: args.renew_at,
+            before: args.renew_before.map(|s| s.0),
+        },
+    );
+    if let Some(reason) = renewal::ca_changed(
+        &current.cert,
+        args.pin.fingerprint.as_deref(),
+        args.chain.as_deref(),
+    ) {
+        due.due = true;
+        due.why = reason;
+    } else if args.force && !due.due {
+        due.due = true;
+        due.why = format!("--force ({})", due.why);
+    }
+    let subject = cert::name_to_string(current.cert.tbs_certificate().subject());
+    let store = PendingStore::new(&crate::runtime::state_dir(global)?);
+    let pending = renewal::pending_for(&store, key_path).map(|p| p.transaction_id);
+    out.human(&format!(
+        "{}: {subject}: {}{}",
+        if due.due { "Due" } else { "Not due" },
+        due.why,
+        pending
+            .as_ref()
+            .map(|id| format!(
+                "; a renewal is pending at the CA (transaction {id}), which renew polls"
+            ))
+            .unwrap_or_default()
+    ));
+    out.json(&serde_json::json!({
+        "status": if due.due { "due" } else { "not-due" },
+        "subject": subject,
+        "not_after": validity.not_after.to_string(),
+        "due_from": due.due_from,
+        "why": due.why,
+        "pending": pending,
+    }));
+    Ok(verdict(due.due))
+}
+
 /// A renewal of this key already waits at the CA: poll it instead of sending another request
 /// (which would replace its staged key).
 fn continue_pending(
@@ -268,6 +337,15 @@ fn run_all(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -
         };
         worst = worst.max(code);
         results.push((name.clone(), code));
+    }
+    if args.check {
+        // --check: 0 when any profile is due, 1 when none is; errors above that.
+        let due = results.iter().any(|(_, code)| *code == exit::OK);
+        worst = match worst {
+            code if code > 1 => code,
+            _ if due => exit::OK,
+            _ => 1,
+        };
     }
     let lines: Vec<String> = results
         .iter()

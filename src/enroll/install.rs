@@ -697,6 +697,9 @@ pub fn recover(
     // certificate, and the pending requests of this key and of the staged one.
     store::remove_leftover_temps(&owed_path(state_dir, cert_path)?);
     store::remove_leftover_temps(&fresh_key_path(state_dir, key_path)?);
+    store::remove_leftover_temps(
+        &crate::store::registry::Registry::new(state_dir).file(cert_path)?,
+    );
     let pending = PendingStore::new(state_dir);
     for id in [key_path, staged.as_path()]
         .into_iter()

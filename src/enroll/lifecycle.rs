@@ -17,11 +17,13 @@ use super::install::{self, Destination, Settled};
 use super::poll::{self, End, Progress};
 use super::saved::{self, NewPending, Request};
 use super::{Answer, Current, Enroller, Outgoing};
+use crate::pki::cacerts::CaCerts;
 use crate::pki::csr::{self, CsrSpec};
 use crate::pki::digest::Digest;
 use crate::pki::key::{KeyKind, PrivateKey, public_key_id};
 use crate::schedule::PollPolicy;
 use crate::store::pending::{PendingStore, Protocol};
+use crate::store::registry::Managed;
 use crate::store::{self, KEY_MODE};
 use crate::{Error, Result};
 
@@ -92,6 +94,9 @@ pub struct Outcome {
     pub end: Ended,
     /// A first enrollment's key whose note goes once the outcome is recorded ([`Self::settle`]).
     pub noted: Option<PathBuf>,
+    /// An installed certificate's record for the registry of managed certificates, saved
+    /// with its result when the outcome is recorded.
+    pub managed: Option<Managed>,
 }
 
 impl Outcome {
@@ -185,6 +190,7 @@ fn run_job<E: Enroller>(
         no_wait,
         profile,
     } = job;
+    let owner = profile.clone();
     let early_digest = Digest::Sha256;
     // The person's key is checked (and a request signed with it) while connecting; a key
     // that cannot be used is said before any network error.
@@ -316,11 +322,14 @@ fn run_job<E: Enroller>(
         key_description: keyed.description.clone(),
         end,
         noted: keyed.noted.then(|| dest_key.clone()),
+        managed: None,
     };
     let retry_after = match answer {
         Answer::Issued(cert) => {
             let settled = install::install(state_dir, &dest, &cert, &enroller.ca().chain(), None)?;
-            return Ok(outcome(dest, Ended::Issued { cert, settled }));
+            let mut outcome = outcome(dest, Ended::Issued { cert, settled });
+            register(&mut outcome, enroller.ca(), owner);
+            return Ok(outcome);
         }
         Answer::Pending(retry_after) => retry_after,
     };
@@ -365,7 +374,9 @@ fn run_job<E: Enroller>(
         progress.say(&enroller.waiting_note(first, policy.count));
         wait(&enroller, &request, &store, &policy, first, progress)?
     };
-    Ok(outcome(dest, finish(state_dir, &request, end)?))
+    let mut outcome = outcome(dest, finish(state_dir, &request, end)?);
+    register(&mut outcome, enroller.ca(), owner);
+    Ok(outcome)
 }
 
 /// Finish a request an earlier run saved: poll it by `policy` (first after the wait the
@@ -381,7 +392,7 @@ pub fn resume(
     let first = enroller.first_poll(&request.pending);
     let end = wait(enroller, &request, &store, policy, first, progress)?;
     let ended = finish(state_dir, &request, end)?;
-    Ok(Outcome {
+    let mut outcome = Outcome {
         protocol: enroller.protocol(),
         url: request.pending.url.clone(),
         transaction_id: request.pending.transaction_id.clone(),
@@ -391,7 +402,41 @@ pub fn resume(
         key_description: request.key.describe(),
         end: ended,
         noted: None,
-    })
+        managed: None,
+    };
+    register(&mut outcome, &request.ca, request.pending.profile.clone());
+    Ok(outcome)
+}
+
+/// Finish a saved request with a certificate issued outside the protocol (by the CA's
+/// administrator): installed exactly as an issued reply would be, if it is for the request's
+/// key and chains to its CA; anything else is refused as untrusted and nothing changes.
+pub fn merge(request: Request, cert: Certificate, state_dir: &Path) -> Result<Outcome> {
+    let cert = super::verify::issued_for(
+        &[cert],
+        &request.key.public_key_info()?,
+        &request.ca,
+        super::verify::Channel::Unauthenticated,
+    )?;
+    let ended = finish(state_dir, &request, End::Issued(Box::new(cert)))?;
+    let mut outcome = Outcome {
+        protocol: if request.pending.est().is_some() {
+            "est"
+        } else {
+            "scep"
+        },
+        url: request.pending.url.clone(),
+        transaction_id: request.pending.transaction_id.clone(),
+        subject: request.pending.subject.clone(),
+        part: request.pending.protocol.clone(),
+        dest: request.destination(),
+        key_description: request.key.describe(),
+        end: ended,
+        noted: None,
+        managed: None,
+    };
+    register(&mut outcome, &request.ca, request.pending.profile.clone());
+    Ok(outcome)
 }
 
 /// Poll a saved request by `policy`, saving its state as it goes; a refusal ends it
@@ -439,6 +484,33 @@ fn finish(state_dir: &Path, request: &Request, end: End) -> Result<Ended> {
             key: request.pending.key.clone(),
         },
     })
+}
+
+/// The registry record of an installed certificate ([`Outcome::managed`]).
+pub fn register(outcome: &mut Outcome, ca: &CaCerts, profile: Option<String>) {
+    let Ended::Issued { cert, .. } = &outcome.end else {
+        return;
+    };
+    let tbs = cert.tbs_certificate();
+    let validity = tbs.validity();
+    let sans = crate::pki::csr::sans_in(tbs.extensions().map_or(&[][..], Vec::as_slice));
+    outcome.managed = Some(Managed {
+        cert: outcome.dest.cert.clone(),
+        key: Some(outcome.dest.key.clone()),
+        chain: outcome.dest.chain.clone(),
+        p12: outcome.dest.p12.as_ref().map(|bundle| bundle.path.clone()),
+        profile,
+        protocol: outcome.protocol.to_string(),
+        url: outcome.url.clone(),
+        ca_sha256: Some(crate::pki::cert::fingerprint(ca.ca(), Digest::Sha256)),
+        serial: crate::pki::cert::summary(cert).serial,
+        subject: crate::pki::cert::name_to_string(tbs.subject()),
+        sans: sans.iter().map(ToString::to_string).collect(),
+        not_before: validity.not_before.to_unix_duration().as_secs(),
+        not_after: validity.not_after.to_unix_duration().as_secs(),
+        sha256: crate::pki::cert::fingerprint(cert, Digest::Sha256),
+        last: None,
+    });
 }
 
 /// Write a key this run generated (0600), to its staging file or in place (noted first, so
@@ -728,9 +800,16 @@ mod tests {
                 .iter()
                 .any(|t| t == "waiting, up to 3 times")
         );
-        // Nothing left behind: no pending request, no note of a new key.
+        // Nothing left behind: no pending request, no note of a new key; the outcome carries
+        // the certificate's record for the registry, with its key.
         assert_eq!(PendingStore::new(dir.path()).list().0, []);
         assert_eq!(names(dir.path()), ["cert.pem", "key.pem"]);
+        let managed = outcome.managed.as_ref().unwrap();
+        assert_eq!(managed.key, Some(dir.path().join("key.pem")));
+        assert_eq!(
+            managed.sha256,
+            crate::pki::cert::fingerprint(cert, Digest::Sha256)
+        );
     }
 
     #[test]

@@ -137,6 +137,7 @@ pub fn poll(
         pending.last_attempt = now_unix();
         pending.next_attempt = None;
         delay = policy.interval;
+        pending.last_error = answer.as_ref().err().map(ToString::to_string);
         match answer {
             Ok(Answer::Issued(cert)) => return Ok(End::Issued(cert)),
             Ok(Answer::Pending(retry_after)) => {

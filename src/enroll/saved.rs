@@ -115,6 +115,17 @@ impl Request {
     }
 }
 
+/// Forget a saved request a person gave up on: its state goes first, then the key made for
+/// it, unless that key is the installed certificate's (or cannot be read). Returns the key
+/// file when it was removed.
+pub fn delete(store: &PendingStore, saved: &Pending) -> Result<Option<PathBuf>> {
+    store.remove(&saved.transaction_id)?;
+    if saved.key_generated && super::install::discard_key(&saved.key, &saved.cert) {
+        return Ok(Some(saved.key.clone()));
+    }
+    Ok(None)
+}
+
 /// A saved request whose certificate is already installed (a run was killed after installing
 /// it, before forgetting it) is forgotten without asking the CA again: the CA may no longer
 /// know the transaction, and its refusal must not touch the installed key. Returns whether
@@ -199,6 +210,8 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         next_attempt: None,
         keep_old: p.keep_old,
         p12: p.p12.map(p12_saved).transpose()?,
+        last_error: None,
+        cancelled: false,
         protocol: p.protocol,
     })
 }

@@ -201,7 +201,7 @@ impl EstEnroller {
             "writing key",
         )?;
         let settled = install::install(job.state_dir, &dest, &cert, &self.ca.chain(), None)?;
-        Ok(Outcome {
+        let mut outcome = Outcome {
             protocol: "est",
             url: self.url().to_string(),
             transaction_id: public_key_id(&key.public_key_info()?)?,
@@ -217,7 +217,10 @@ impl EstEnroller {
                 settled,
             },
             noted: None,
-        })
+            managed: None,
+        };
+        lifecycle::register(&mut outcome, &self.ca, job.profile);
+        Ok(outcome)
     }
 }
 

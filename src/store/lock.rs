@@ -35,14 +35,20 @@ impl Lock {
     /// Take the lock of the key file `key` (`.KEYNAME.lock` in its directory), waiting at most
     /// `wait`: held while a run may replace the key or its certificate.
     pub fn beside(key: &Path, wait: Duration) -> Result<Lock> {
-        let name = key
-            .file_name()
+        let path = beside_path(key)
             .ok_or_else(|| Error::Invalid(format!("'{}' is not a file path", key.display())))?;
-        let mut lock_name = std::ffi::OsString::from(".");
-        lock_name.push(name);
-        lock_name.push(".lock");
-        let path = key.with_file_name(lock_name);
         Self::at(path, &format!("{}", key.display()), wait)
+    }
+
+    /// Whether a run holds the lock of the key file `key` now (no lock file is created).
+    pub fn held_beside(key: &Path) -> bool {
+        let Some(Ok(file)) = beside_path(key).map(File::open) else {
+            return false;
+        };
+        matches!(
+            file.try_lock_shared(),
+            Err(std::fs::TryLockError::WouldBlock)
+        )
     }
 
     fn at(path: PathBuf, what: &str, wait: Duration) -> Result<Lock> {
@@ -95,6 +101,14 @@ impl Lock {
         let _ = file.write_all_at(record.as_bytes(), 0);
         Ok(Lock { _file: file, path })
     }
+}
+
+/// `.KEYNAME.lock` beside the key file `key`.
+fn beside_path(key: &Path) -> Option<PathBuf> {
+    let mut lock_name = std::ffi::OsString::from(".");
+    lock_name.push(key.file_name()?);
+    lock_name.push(".lock");
+    Some(key.with_file_name(lock_name))
 }
 
 #[cfg(test)]

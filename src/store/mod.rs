@@ -5,6 +5,7 @@
 pub mod history;
 pub mod lock;
 pub mod pending;
+pub mod registry;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;

@@ -62,6 +62,13 @@ pub struct Pending {
     /// A PKCS#12 bundle to write once the certificate is installed.
     #[serde(default)]
     pub p12: Option<P12Saved>,
+    /// Why the last attempt failed, when it did (cleared by an answer from the CA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
+    /// Cancelled by a person (`certenroll pending cancel`): `poll` leaves it alone until
+    /// `pending resume`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancelled: bool,
     /// What only one protocol needs.
     #[serde(flatten)]
     pub protocol: Protocol,
@@ -334,6 +341,41 @@ impl PendingStore {
         (found, warnings)
     }
 
+    /// The pending request whose transaction ID is `id` or starts with it (a unique prefix
+    /// is enough).
+    pub fn find(&self, id: &str) -> Result<Pending> {
+        let (all, _) = self.list();
+        let mut matching: Vec<Pending> = all
+            .into_iter()
+            .filter(|p| p.transaction_id.starts_with(id))
+            .collect();
+        match matching.len() {
+            _ if id.is_empty() => Err(Error::Invalid("give a transaction ID".into())),
+            1 => Ok(matching.remove(0)),
+            0 => Err(Error::Invalid(format!(
+                "no pending request with transaction {} in {} (`certenroll list` shows them)",
+                crate::sanitize::escape_untrusted(id),
+                self.dir.display()
+            ))),
+            n => Err(Error::Invalid(format!(
+                "{n} pending requests start with {}: give more of the transaction ID",
+                crate::sanitize::escape_untrusted(id)
+            ))),
+        }
+    }
+
+    /// The pending requests for the key file or certificate file `path`.
+    pub fn for_file(&self, path: &Path) -> Vec<Pending> {
+        let Ok(path) = std::path::absolute(path) else {
+            return Vec::new();
+        };
+        self.list()
+            .0
+            .into_iter()
+            .filter(|p| p.key == path || p.install_key.as_ref() == Some(&path) || p.cert == path)
+            .collect()
+    }
+
     /// Forget a pending request (issued or rejected).
     pub fn remove(&self, transaction_id: &str) -> Result<()> {
         super::remove_file(&self.path(transaction_id)?, "removing pending state")
@@ -365,6 +407,8 @@ pub(crate) mod tests {
             next_attempt: None,
             keep_old: false,
             p12: None,
+            last_error: None,
+            cancelled: false,
             protocol: Protocol::Scep(ScepSaved {
                 ca_ident: None,
                 cipher: Cipher::Aes128,
