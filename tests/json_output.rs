@@ -604,7 +604,10 @@ fn pending_status_and_rejections_print_their_documented_shapes() {
         ("CN=later", 1)
     );
     assert_eq!(request.url, lab.url);
-    assert_eq!((request.status.as_str(), request.protocol.as_str()), ("waiting", "scep"));
+    assert_eq!(
+        (request.status.as_str(), request.protocol.as_str()),
+        ("waiting", "scep")
+    );
     assert!(request.files.cert.ends_with("later.pem") && request.files.key.is_some());
     assert!(!request.created.is_empty() && !request.next_step.is_empty());
     assert!(!request.last_attempt.is_empty() && request.next_attempt.is_none());
@@ -621,15 +624,45 @@ fn pending_status_and_rejections_print_their_documented_shapes() {
     let installed = &status.certificates[0];
     assert_eq!(installed.status, "success");
     assert!(installed.files.cert.ends_with("later.pem"));
-    assert!(installed.files.key.as_deref().unwrap().ends_with("later.key"));
+    assert!(
+        installed
+            .files
+            .key
+            .as_deref()
+            .unwrap()
+            .ends_with("later.key")
+    );
     assert_eq!(installed.certificate.subject, "CN=later");
     assert_eq!(installed.certificate.serial.len() % 2, 0);
     assert!(!installed.certificate.not_before.is_empty() && installed.days_left > 300);
     assert!(!installed.renewal.due && installed.renewal.why.starts_with("not due until"));
     assert_eq!(installed.url, lab.url);
     assert_eq!(installed.ca_sha256.as_ref().map(String::len), Some(95));
+    assert!(
+        installed
+            .files
+            .chain
+            .as_deref()
+            .unwrap()
+            .ends_with("later.chain")
+    );
+    assert!(installed.files.p12.is_none() && installed.certificate.sans.is_empty());
+    assert_eq!(installed.certificate.sha256.len(), 95);
+    assert!(
+        installed.certificate.not_after.ends_with('Z') && installed.renewal.due_from.ends_with('Z')
+    );
+    assert_eq!(
+        (installed.profile.as_deref(), installed.protocol.as_str()),
+        (None, "scep")
+    );
+    assert!(installed.next_step.starts_with("nothing until"));
     let last = installed.last_result.as_ref().unwrap();
-    assert_eq!((last.operation.as_str(), last.status.as_str()), ("poll", "success"));
+    assert_eq!(
+        (last.operation.as_str(), last.status.as_str()),
+        ("poll", "success")
+    );
+    assert_eq!((last.detail.as_str(), last.exit_code), ("Issued", 0));
+    assert!(!last.time.is_empty());
 
     let history: Vec<HistoryLine> = lines(run().args(["history", "--json"]), 0);
     assert_eq!(history[0].data.fail_info, Some(2));
