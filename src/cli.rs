@@ -47,6 +47,7 @@ Files:
   /var/lib/certenroll (root), ~/.local/share/certenroll   state directory:
     history.json     the last 20 results
     pending/*.json   requests the CA has not decided yet (no secrets)
+    managed/*.json   the certificates certenroll manages (certenroll list)
     owed/*.json      what an install still owes (swap, bundle, hook) until it is done
     made/*.id        a first enrollment's new key, until it has its certificate
     locks/*.lock     one run per profile; holds the running PID

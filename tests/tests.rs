@@ -12,6 +12,7 @@ mod hostile;
 mod json_output;
 mod lab_faults;
 mod lifecycle;
+mod managed;
 mod pkcs12;
 mod profiles;
 mod renew;
