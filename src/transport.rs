@@ -169,7 +169,8 @@ impl Transport {
             .timeout_send_body(Some(options.timeout))
             .timeout_recv_response(Some(options.timeout))
             .timeout_recv_body(Some(options.timeout))
-            .max_redirects(5)
+            // Redirects are followed here, by the rule of `redirect_target`, not by ureq.
+            .max_redirects(0)
             .user_agent(concat!("certenroll/", env!("CARGO_PKG_VERSION")))
             .tls_config(tls.build())
             .build();
@@ -219,21 +220,114 @@ impl Transport {
     }
 }
 
+/// How many redirects one request may follow.
+const MAX_REDIRECTS: usize = 5;
+
+/// Where a redirect from `from` to `location` (as the server wrote it) may be followed: to
+/// the same host, and never from HTTPS to plain HTTP. Anything else is refused, saying where
+/// it pointed: a man in the middle or a misconfigured server could otherwise move a request
+/// (and its credentials) elsewhere, or take a CA's certificates from cleartext.
+pub fn redirect_target(from: &str, location: &str) -> Result<String, Error> {
+    let shown = crate::sanitize::escape_untrusted(location);
+    let origin: ureq::http::Uri = from
+        .parse()
+        .map_err(|_| Error::Invalid(format!("'{from}' is not a URL")))?;
+    let target = if location.starts_with("http://") || location.starts_with("https://") {
+        location.to_string()
+    } else if location.starts_with('/') && !location.starts_with("//") {
+        format!(
+            "{}://{}{location}",
+            origin.scheme_str().unwrap_or("http"),
+            origin.authority().map_or("", |a| a.as_str())
+        )
+    } else {
+        return Err(Error::Untrusted(format!(
+            "{} redirected to '{shown}', which is not an absolute URL or path: not followed",
+            strip_query(from)
+        )));
+    };
+    let parsed: ureq::http::Uri = target.parse().map_err(|_| {
+        Error::Untrusted(format!(
+            "{} redirected to '{shown}', which is not a URL: not followed",
+            strip_query(from)
+        ))
+    })?;
+    let host = |uri: &ureq::http::Uri| uri.host().map(str::to_ascii_lowercase);
+    if host(&parsed) != host(&origin) {
+        return Err(Error::Untrusted(format!(
+            "{} redirected to '{shown}', another host: not followed (give that URL with --url if it is right)",
+            strip_query(from)
+        )));
+    }
+    if origin.scheme_str() == Some("https") && parsed.scheme_str() != Some("https") {
+        return Err(Error::Untrusted(format!(
+            "{} redirected to '{shown}', from HTTPS to plain HTTP: not followed",
+            strip_query(from)
+        )));
+    }
+    Ok(target)
+}
+
+impl Transport {
+    /// Send a request, following redirects by [`redirect_target`]. A POST answered 307 or 308
+    /// is sent again as it was; one answered 301, 302 or 303 becomes a GET, as browsers do.
+    fn exchange(
+        &self,
+        url: &str,
+        headers: &[(&str, &str)],
+        mut body: Option<&[u8]>,
+    ) -> Result<Response, Error> {
+        let mut url = url.to_string();
+        for _ in 0..=MAX_REDIRECTS {
+            let response = match body {
+                None => {
+                    tracing::debug!(url = %strip_query(&url), "GET");
+                    let mut request = self.agent.get(&url);
+                    for (name, value) in headers {
+                        request = request.header(*name, *value);
+                    }
+                    self.finish(&url, request.call())?
+                }
+                Some(body) => {
+                    tracing::debug!(url = %strip_query(&url), bytes = body.len(), "POST");
+                    let mut request = self.agent.post(&url);
+                    for (name, value) in headers {
+                        request = request.header(*name, *value);
+                    }
+                    self.finish(&url, request.send(body))?
+                }
+            };
+            let location = response
+                .headers
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case("location"))
+                .map(|(_, value)| value.clone());
+            match (response.status, location) {
+                (301 | 302 | 303 | 307 | 308, Some(location)) => {
+                    let next = redirect_target(&url, &location)?;
+                    tracing::info!(from = %strip_query(&url), to = %strip_query(&next), "redirected");
+                    if !matches!(response.status, 307 | 308) {
+                        body = None;
+                    }
+                    url = next;
+                }
+                _ => return Ok(response),
+            }
+        }
+        Err(Error::Communication {
+            url: strip_query(&url).to_string(),
+            kind: CommError::Other(format!("more than {MAX_REDIRECTS} redirects")),
+        })
+    }
+}
+
 impl Http for Transport {
     fn get(&self, url: &str) -> Result<Response, Error> {
-        tracing::debug!(url = %strip_query(url), "GET");
-        self.finish(url, self.agent.get(url).call())
+        self.exchange(url, &[], None)
     }
 
     fn post(&self, url: &str, content_type: &str, body: &[u8]) -> Result<Response, Error> {
-        tracing::debug!(url = %strip_query(url), bytes = body.len(), "POST");
-        self.finish(
-            url,
-            self.agent
-                .post(url)
-                .header("Content-Type", content_type)
-                .send(body),
-        )
+        self.exchange(url, &[("Content-Type", content_type)], Some(body))
     }
 
     fn send(
@@ -242,24 +336,7 @@ impl Http for Transport {
         headers: &[(&str, &str)],
         body: Option<&[u8]>,
     ) -> Result<Response, Error> {
-        match body {
-            None => {
-                tracing::debug!(url = %strip_query(url), "GET");
-                let mut request = self.agent.get(url);
-                for (name, value) in headers {
-                    request = request.header(*name, *value);
-                }
-                self.finish(url, request.call())
-            }
-            Some(body) => {
-                tracing::debug!(url = %strip_query(url), bytes = body.len(), "POST");
-                let mut request = self.agent.post(url);
-                for (name, value) in headers {
-                    request = request.header(*name, *value);
-                }
-                self.finish(url, request.send(body))
-            }
-        }
+        self.exchange(url, headers, body)
     }
 }
 
@@ -414,5 +491,28 @@ mod tests {
             err.to_string(),
             "http://ca/scep answered HTTP 500: not implemented\\u{1b}[2J"
         );
+    }
+
+    #[test]
+    fn redirects_stay_on_the_host_and_never_leave_https() {
+        let ok = |from: &str, to: &str| redirect_target(from, to).unwrap();
+        let refused = |from: &str, to: &str| {
+            let err = redirect_target(from, to).unwrap_err();
+            assert_eq!(err.exit_code(), 7, "{err}");
+            err.to_string()
+        };
+        assert_eq!(
+            ok("http://ca:8080/scep", "/cgi/scep"),
+            "http://ca:8080/cgi/scep"
+        );
+        assert_eq!(ok("http://ca/scep", "https://ca/scep"), "https://ca/scep");
+        assert_eq!(ok("http://ca/scep", "http://CA:9/x"), "http://CA:9/x");
+        assert!(refused("http://ca/scep", "http://evil/scep").contains("another host"));
+        assert!(
+            refused("https://ca/.well-known/est/cacerts", "http://ca/cacerts")
+                .contains("plain HTTP")
+        );
+        assert!(refused("http://ca/scep", "//evil/scep").contains("not an absolute URL"));
+        assert!(refused("http://ca/scep", "http://evil/\u{1b}[2J").contains("\\u{1b}"));
     }
 }

@@ -69,3 +69,54 @@ fn empty_reply() {
 fn garbage_reply() {
     enroll_through(|_| b"<html>proxy error</html>".to_vec(), "malformed reply");
 }
+
+/// A server on 127.0.0.1 that answers every request with a redirect to `location` (the
+/// request's query appended), until the test ends.
+fn redirecting(location: String) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let query = first
+                .split_whitespace()
+                .nth(1)
+                .and_then(|target| target.split_once('?'))
+                .map(|(_, q)| format!("?{q}"))
+                .unwrap_or_default();
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let _ = write!(
+                &stream,
+                "HTTP/1.1 302 Found\r\nLocation: {location}{query}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    format!("http://127.0.0.1:{port}/scep")
+}
+
+#[test]
+fn a_redirect_is_followed_on_the_same_host_only() {
+    let lab = crate::util::Lab::start(&[]);
+    // Same host, another port and path: followed.
+    let same_host = redirecting(lab.url.clone());
+    certenroll()
+        .args(["getcacaps", "--url", &same_host])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("POSTPKIOperation"));
+    // Another host (the same lab, named otherwise): refused, and nothing reaches it.
+    let elsewhere = redirecting(lab.url.replace("127.0.0.1", "localhost"));
+    let before = lab.log().lines().count();
+    certenroll()
+        .args(["getcacert", "--url", &elsewhere])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("another host: not followed"));
+    assert_eq!(lab.log().lines().count(), before);
+}
