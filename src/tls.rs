@@ -225,11 +225,13 @@ pub fn peer_chain(host: &str, port: u16, timeout: Duration) -> Result<Vec<Certif
 }
 
 /// rustls shows presented names as `DnsName("host")` or `IpAddress(1.2.3.4)`: the name alone.
+/// A name from the server's certificate, as a person reads it (escaped: the server chose it).
 fn plain_name(name: &str) -> String {
-    match name.split_once('(') {
-        Some((_, rest)) => rest.trim_end_matches(')').trim_matches('"').to_string(),
-        None => name.to_string(),
-    }
+    let name = match name.split_once('(') {
+        Some((_, rest)) => rest.trim_end_matches(')').trim_matches('"'),
+        None => name,
+    };
+    crate::sanitize::escape_untrusted(name)
 }
 
 /// A Unix time as RFC 3339.

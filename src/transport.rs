@@ -432,7 +432,7 @@ fn classify(url: &str, err: ureq::Error) -> Error {
             ErrorKind::UnexpectedEof => {
                 CommError::Other("the server closed the connection before replying".into())
             }
-            _ => CommError::Other(io.to_string()),
+            _ => CommError::Other(crate::sanitize::escape_untrusted(&io.to_string())),
         },
         ureq::Error::Timeout(phase) => CommError::Timeout(format!("({phase:?})")),
         ureq::Error::Tls(msg) => CommError::Tls(TlsProblem {
@@ -443,9 +443,13 @@ fn classify(url: &str, err: ureq::Error) -> Error {
         ureq::Error::BodyExceedsLimit(limit) => CommError::TooLarge(*limit),
         ureq::Error::TooManyRedirects => CommError::Other("too many redirects".into()),
         ureq::Error::BadUri(uri) => {
-            return Error::Invalid(format!("'{uri}' is not a usable URL"));
+            return Error::Invalid(format!(
+                "'{}' is not a usable URL",
+                crate::sanitize::escape_untrusted(uri)
+            ));
         }
-        other => CommError::Other(other.to_string()),
+        // ureq's text may quote what the server sent (a malformed Location header).
+        other => CommError::Other(crate::sanitize::escape_untrusted(&other.to_string())),
     };
     Error::Communication {
         url: strip_query(url).to_string(),
