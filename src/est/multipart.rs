@@ -3,6 +3,9 @@
 
 use crate::{Error, Result};
 
+/// The longest boundary RFC 2046 allows.
+const MAX_BOUNDARY: usize = 70;
+
 /// One part: its Content-Type (lower-cased, parameters kept) and its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
@@ -34,6 +37,14 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 pub fn parse(content_type: &str, body: &[u8]) -> Result<Vec<Part>> {
     let bad = |why: &str| Error::Untrusted(format!("the multipart reply is malformed: {why}"));
     let boundary = boundary(content_type).ok_or_else(|| bad("no boundary in its Content-Type"))?;
+    // RFC 2046 5.1.1: 1 to 70 characters. The bound also keeps the search for it linear in
+    // the size of the body.
+    if boundary.is_empty() || boundary.len() > MAX_BOUNDARY {
+        return Err(bad(&format!(
+            "its boundary is {} characters long (RFC 2046 allows 1 to {MAX_BOUNDARY})",
+            boundary.len()
+        )));
+    }
     let delimiter = format!("--{boundary}").into_bytes();
     let mut parts = Vec::new();
     let mut at = find(body, &delimiter, 0).ok_or_else(|| bad("the boundary never appears"))?;
@@ -141,5 +152,23 @@ mod tests {
             parse("multipart/mixed; boundary=b", b"--b--").unwrap(),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_boundary_longer_than_rfc_2046_allows_is_refused_before_any_search() {
+        let longest = "b".repeat(70);
+        let body = format!("--{longest}\r\nContent-Type: x\r\n\r\nok\r\n--{longest}--");
+        let parts = parse(
+            &format!("multipart/mixed; boundary={longest}"),
+            body.as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(parts[0].body, b"ok");
+        // 8 MB of body and a 60,000-character boundary took 19 s with a quadratic search.
+        let long = "b".repeat(60_000);
+        let body = vec![b'b'; 8 << 20];
+        let err = parse(&format!("multipart/mixed; boundary={long}"), &body).unwrap_err();
+        assert!(err.to_string().contains("60000 characters long"), "{err}");
+        assert_eq!(err.exit_code(), 7);
     }
 }
