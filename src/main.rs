@@ -16,6 +16,7 @@ mod settings;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    no_core_dumps();
     // The command line, and what a --profile fills in.
     let cli = match settings::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
@@ -38,6 +39,22 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(out.report_error(&err)),
     }
+}
+
+/// A core dump of certenroll would hold private keys, the challenge and HTTP passwords: none
+/// is written (RLIMIT_CORE 0), and the process is not dumpable (no ptrace by other processes
+/// of the same user either). Failing to say so to the kernel is not a reason not to run.
+fn no_core_dumps() {
+    use rustix::process::{Resource, Rlimit, setrlimit};
+    let _ = setrlimit(
+        Resource::Core,
+        Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        },
+    );
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
 }
 
 /// At the run's deadline: let a file write under way finish, start no other, and exit 5 (a

@@ -201,3 +201,17 @@ fn a_deploy_hook_sees_the_certificate_but_not_the_secrets() {
     assert!(!env.contains("challenge-secret"), "{env}");
     assert!(!env.contains("bundle-secret"), "{env}");
 }
+
+#[test]
+fn no_core_dump_can_hold_a_key_or_a_password() {
+    // Any certenroll process: here the lab, which runs long enough to look at. Started with
+    // core dumps allowed, as a shell with `ulimit -c unlimited` would.
+    let lab = crate::util::Lab::start_with_core_dumps();
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", lab.pid())).unwrap();
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap();
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(fields[4..6], ["0", "0"], "{core}");
+}

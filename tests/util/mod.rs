@@ -195,9 +195,21 @@ pub struct Lab {
 
 impl Lab {
     pub fn start(args: &[&str]) -> Self {
+        Self::spawn(Command::new(assert_cmd::cargo::cargo_bin("certenroll")), args)
+    }
+
+    /// The lab started from a shell that allows core dumps of any size (`ulimit -c unlimited`).
+    pub fn start_with_core_dumps() -> Self {
+        let mut shell = Command::new("/bin/sh");
+        shell.args(["-c", "ulimit -c unlimited && exec \"$0\" \"$@\""]);
+        shell.arg(assert_cmd::cargo::cargo_bin("certenroll"));
+        Self::spawn(shell, &[])
+    }
+
+    fn spawn(mut command: Command, args: &[&str]) -> Self {
         use std::io::BufRead;
         let log = tempfile::NamedTempFile::new().unwrap();
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("certenroll"))
+        let mut child = command
             .args(["lab", "serve", "--port", "0", "--json"])
             .args(args)
             .stdout(Stdio::piped())
@@ -217,6 +229,11 @@ impl Lab {
             ca_sha256: info["ca_sha256"].as_str().unwrap().to_string(),
             log,
         }
+    }
+
+    /// The lab process's ID.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// What the lab logged so far.
