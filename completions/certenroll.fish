@@ -163,6 +163,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-file
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-challenge -d 'Send no challenge password and do not ask for one'
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l require-caps -d 'Refuse to enroll when the server lists no capabilities, or only DES or SHA-1 (a man in the middle can strip GetCACaps), instead of falling back with a warning'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l replace-pending -d 'Delete a pending request for the same key or certificate file first (and the key made for it); without this flag such a request is refused'
@@ -257,6 +258,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l c
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-challenge -d 'Send no challenge password and do not ask for one'
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l require-caps -d 'Refuse to enroll when the server lists no capabilities, or only DES or SHA-1 (a man in the middle can strip GetCACaps), instead of falling back with a warning'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l force -d 'Replace an existing key file (only once the new certificate is verified)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l no-wait -d 'On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l replace-pending -d 'Delete a pending request for the same key or certificate file first (and the key made for it); without this flag such a request is refused'
@@ -315,6 +317,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-file 
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l no-challenge -d 'Send no challenge password and do not ask for one'
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l require-caps -d 'Refuse to enroll when the server lists no capabilities, or only DES or SHA-1 (a man in the middle can strip GetCACaps), instead of falling back with a warning'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l force -d 'Renew now, due or not'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l reuse-key -d 'Keep the current key; request a new certificate for it'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l delete-old -d 'Do not keep the replaced key and certificate as *.prev'

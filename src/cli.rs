@@ -88,6 +88,7 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   digest = \"sha256\"                       # sha1, sha256, sha512
   cipher = \"aes128\"                       # aes128, aes192, aes256, des3, des
   method = \"auto\"                         # auto, get, post
+  require_caps = true                       # refuse weak fallbacks when GetCACaps is missing
   cn = \"printer-42.example.net\"           # or subject = \"CN=...,O=...\"
   organization = [\"Example\"]
   ou = [\"Printers\"]
@@ -797,6 +798,11 @@ pub struct AlgorithmArgs {
     /// How to send the request.
     #[arg(long, value_enum, default_value_t)]
     pub method: MethodChoice,
+
+    /// Refuse to enroll when the server lists no capabilities, or only DES or SHA-1 (a man
+    /// in the middle can strip GetCACaps), instead of falling back with a warning.
+    #[arg(long)]
+    pub require_caps: bool,
 }
 
 /// When to send and how to poll.

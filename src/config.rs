@@ -222,6 +222,9 @@ pub struct Profile {
     /// GET, POST or auto.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<MethodChoice>,
+    /// Refuse to fall back to weak algorithms when the server lists no capabilities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub require_caps: Option<bool>,
     /// The whole subject, RFC 4514 (instead of the fields below).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,

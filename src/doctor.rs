@@ -359,14 +359,15 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
         .iter()
         .map(|n| crate::sanitize::escape_untrusted(n))
         .collect();
-    report.ok(
-        "capabilities",
-        if names.is_empty() {
-            "none listed (an old server)".into()
-        } else {
-            names.join(", ")
-        },
-    );
+    if names.is_empty() {
+        report.warn(
+            "capabilities",
+            "none listed: enrollment falls back to GET, DES and SHA-1".into(),
+            "an old server, or a man in the middle stripping the list: ask for AES and SHA-256, and use --require-caps",
+        );
+    } else {
+        report.ok("capabilities", names.join(", "));
+    }
     if caps.best_cipher() == Cipher::Des {
         report.warn(
             "encryption",
@@ -464,7 +465,10 @@ fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
     );
     clock_step(response.date.as_deref(), report);
     ca_step(&certs, report);
-    pin_step(&certs, c.pin, report);
+    // TLS, with its explicit trust, authenticates an EST server: a pin is checked if given.
+    if c.pin.is_some() {
+        pin_step(&certs, c.pin, report);
+    }
 }
 
 /// The server's clock against this machine's.
@@ -530,11 +534,19 @@ fn ca_step(ca: &CaCerts, report: &mut Report) {
 
 /// The CA against the pinned fingerprint, when there is one.
 fn pin_step(ca: &CaCerts, pin: Option<&str>, report: &mut Report) {
-    if let Some(pin) = pin {
-        match cert::parse_fingerprint(pin).and_then(|p| ca.check_pin(&p)) {
+    match pin {
+        Some(pin) => match cert::parse_fingerprint(pin).and_then(|p| ca.check_pin(&p)) {
             Ok(()) => report.ok("fingerprint", "the CA matches the pinned fingerprint".into()),
             Err(err) => report.fail("fingerprint", err.to_string(), "compare the fingerprint with the CA's administrator; a mismatch can mean someone is in the middle", exit::UNTRUSTED),
-        }
+        },
+        None => report.warn(
+            "fingerprint",
+            "the CA is not pinned: requests go to whichever CA answers".into(),
+            &format!(
+                "compare with the CA's administrator, then pin it: --fingerprint {} (or fingerprint in the profile)",
+                cert::fingerprint(ca.ca(), Digest::Sha256).replace(':', "")
+            ),
+        ),
     }
 }
 

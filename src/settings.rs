@@ -252,6 +252,9 @@ fn apply_enroll(args: &mut EnrollArgs, typed: &Typed, profile: &Profile, server_
     typed.fill("digest", &mut algorithms.digest, text(&profile.digest));
     typed.fill("cipher", &mut algorithms.cipher, text(&profile.cipher));
     typed.fill("method", &mut algorithms.method, profile.method);
+    if profile.require_caps == Some(true) {
+        algorithms.require_caps = true;
+    }
     challenge(&mut args.challenge, typed, profile);
     let mut key_exists = false;
     if let Some(key) = &profile.key
@@ -352,6 +355,9 @@ pub fn apply_renew(args: &mut RenewArgs, typed: &Typed, profile: &Profile) {
     typed.fill("digest", &mut args.algorithms.digest, text(&profile.digest));
     typed.fill("cipher", &mut args.algorithms.cipher, text(&profile.cipher));
     typed.fill("method", &mut args.algorithms.method, profile.method);
+    if profile.require_caps == Some(true) {
+        args.algorithms.require_caps = true;
+    }
     challenge(&mut args.challenge, typed, profile);
     typed.fill("key", &mut args.key, profile.key.clone().map(Some));
     typed.fill("cert", &mut args.cert, profile.cert.clone().map(Some));

@@ -120,3 +120,43 @@ fn a_redirect_is_followed_on_the_same_host_only() {
         .stderr(predicate::str::contains("another host: not followed"));
     assert_eq!(lab.log().lines().count(), before);
 }
+
+#[test]
+fn a_stripped_capability_list_is_said_plainly_and_refused_on_request() {
+    let lab = crate::util::Lab::start(&["--caps", ""]);
+    let dir = tempfile::tempdir().unwrap();
+    let enroll = |cn: &str| {
+        let mut cmd = certenroll();
+        cmd.args(["enroll", "--no-challenge", "--url", &lab.url, "--cn", cn])
+            .arg("--out-key")
+            .arg(dir.path().join(format!("{cn}.key")))
+            .arg("--out-cert")
+            .arg(dir.path().join(format!("{cn}.pem")));
+        cmd
+    };
+    // Refused: nothing written, not even a key.
+    enroll("strict")
+        .arg("--require-caps")
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("lists no capabilities"))
+        .stderr(predicate::str::contains(
+            "refusing to fall back to des and sha1",
+        ));
+    assert!(crate::util::listing(dir.path()).is_empty());
+    // Allowed with a plain warning; and an unpinned CA is named with its fingerprint.
+    enroll("lenient")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "falling back to GET, des and sha1",
+        ))
+        .stderr(predicate::str::contains("the CA is not pinned"))
+        .stderr(predicate::str::contains(lab.ca_sha256.replace(':', "")));
+    // Pinned: no word about it.
+    enroll("pinned")
+        .args(["--fingerprint", &lab.ca_sha256])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not pinned").not());
+}

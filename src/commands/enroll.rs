@@ -255,6 +255,7 @@ fn enroll(
                 ca_file: args.ca_cert.as_deref(),
                 pin,
                 choices,
+                require_caps: args.algorithms.require_caps,
                 renewal: Default::default(),
             })
         };

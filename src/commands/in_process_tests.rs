@@ -320,6 +320,8 @@ certenroll doctor: http://127.0.0.1:[..]/scep
 ✓ clock         within [..] s of the server's
 ✓ ca            'CN=certenroll lab CA,O=certenroll lab' valid until [..], sha256 [..]
 ✓ recipient     requests are encrypted to 'CN=certenroll lab CA,O=certenroll lab': CA (the server has no RA certificate); 0 RA certificate(s)
+! fingerprint   the CA is not pinned: requests go to whichever CA answers
+                fix: compare with the CA's administrator, then pin it: --fingerprint [..] (or fingerprint in the profile)
 ! challenge     no challenge source given
                 fix: most CAs want a challenge: challenge_file or challenge_env in the profile
 ✓ pending       no requests waiting for this CA

@@ -182,6 +182,7 @@ fn renew(
                 ca_file: args.ca_cert.as_deref(),
                 pin,
                 choices,
+                require_caps: args.algorithms.require_caps,
                 renewal: args.renewal,
             })
         })

@@ -60,11 +60,8 @@ impl Choices {
                 cipher.name()
             ));
         }
-        if cipher == Cipher::Des {
-            notes.push(
-                "the request is encrypted with single DES, the only cipher this server offers"
-                    .into(),
-            );
+        if self.cipher == Some(Cipher::Des) {
+            notes.push("you asked for single DES, which anyone can break: the challenge password travels under it".into());
         }
         let method = match self.method {
             MethodChoice::Get => Method::Get,
@@ -92,6 +89,9 @@ pub struct Connect<'a> {
     pub choices: Choices,
     /// Which message a renewal is sent as.
     pub renewal: RenewalChoice,
+    /// Refuse to fall back to the weakest algorithms when the server lists no capabilities
+    /// (or only DES or SHA-1), rather than warn.
+    pub require_caps: bool,
 }
 
 /// A SCEP server, connected.
@@ -151,7 +151,41 @@ impl<'a> ScepEnroller<'a> {
         let caps = caps.map_err(|_| Error::Crypto("the GetCACaps thread failed".into()))??;
         tracing::info!(capabilities = ?caps.names, "GetCACaps");
         let ca = ca?;
-        let ((cipher, digest, method), notes) = c.choices.resolve(&caps);
+        let ((cipher, digest, method), mut notes) = c.choices.resolve(&caps);
+        let weak = caps.names.is_empty()
+            || (c.choices.cipher.is_none() && cipher == Cipher::Des)
+            || (c.choices.digest.is_none() && digest == Digest::Sha1);
+        if weak {
+            let what = if caps.names.is_empty() {
+                "the server lists no capabilities (GetCACaps failed or answered nothing)"
+            } else {
+                "the server offers only weak algorithms"
+            };
+            if c.require_caps {
+                return Err(Error::Untrusted(format!(
+                    "{what}: refusing to fall back to {} and {} (--require-caps); a man in the middle can strip the list",
+                    cipher.name(),
+                    digest.name()
+                )));
+            }
+            notes.push(format!(
+                "{what}: falling back to {}, {} and {}; a man in the middle can strip the list (--require-caps refuses)",
+                match method {
+                    Method::Get => "GET",
+                    Method::Post => "POST",
+                },
+                cipher.name(),
+                digest.name()
+            ));
+        }
+        if c.pin.is_none() && c.ca_file.is_none() {
+            let sha256 = cert::fingerprint(ca.ca(), Digest::Sha256);
+            notes.push(format!(
+                "the CA is not pinned: the request and its challenge go to the CA that answered ({}); pin it with --fingerprint {}",
+                cert::name_to_string(ca.ca().tbs_certificate().subject()),
+                sha256.replace(':', "")
+            ));
+        }
         // A key that cannot be made here is made (and its error reported) when sending.
         let sealer = Sealer::new(ca.recipient().0, cipher).ok();
         let renewal_req = match c.renewal {

@@ -195,7 +195,10 @@ pub struct Lab {
 
 impl Lab {
     pub fn start(args: &[&str]) -> Self {
-        Self::spawn(Command::new(assert_cmd::cargo::cargo_bin("certenroll")), args)
+        Self::spawn(
+            Command::new(assert_cmd::cargo::cargo_bin("certenroll")),
+            args,
+        )
     }
 
     /// The lab started from a shell that allows core dumps of any size (`ulimit -c unlimited`).
