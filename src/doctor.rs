@@ -214,6 +214,15 @@ pub fn examine(c: &Checkup<'_>) -> Report {
 /// DNS, TCP, GetCACaps (with the server's clock), GetCACert.
 fn network(c: &Checkup<'_>, report: &mut Report) {
     let url = c.url;
+    if let Err(err) = crate::transport::check_no_password(url) {
+        report.fail(
+            "url",
+            err.to_string(),
+            "take the password out of the URL",
+            exit::USAGE,
+        );
+        return;
+    }
     let Ok(uri) = url.parse::<ureq::http::Uri>() else {
         report.fail(
             "url",

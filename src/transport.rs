@@ -340,6 +340,41 @@ impl Http for Transport {
     }
 }
 
+/// The user information of `url` (`user:password` before the host), if any.
+fn userinfo(url: &str) -> Option<(usize, usize)> {
+    let start = url.find("://")? + 3;
+    let end = url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i);
+    let at = url[start..end].rfind('@')?;
+    Some((start, start + at))
+}
+
+/// The URL as it may be shown, logged or stored: a password in it replaced by `***`, and the
+/// query cut.
+pub fn shown_url(url: &str) -> String {
+    let url = strip_query(url);
+    match userinfo(url) {
+        Some((start, at)) if url[start..at].contains(':') => {
+            let user = url[start..at].split(':').next().unwrap_or_default();
+            format!("{}{user}:***{}", &url[..start], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Refuse a URL that carries a password: it would end up in error messages, logs, the history
+/// and saved requests.
+pub fn check_no_password(url: &str) -> Result<(), Error> {
+    match userinfo(url) {
+        Some((start, at)) if url[start..at].contains(':') => Err(Error::Invalid(format!(
+            "'{}' carries a password: certenroll keeps credentials out of URLs, which end up in logs and the history; over EST use --username with --password-file or --password-env",
+            shown_url(url)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// The URL without its query, for messages (a SCEP GET carries the whole request there).
 pub fn strip_query(url: &str) -> &str {
     url.split_once('?').map_or(url, |(base, _)| base)
@@ -495,6 +530,18 @@ mod tests {
             err.to_string(),
             "http://ca/scep answered HTTP 500: not implemented\\u{1b}[2J"
         );
+    }
+
+    #[test]
+    fn a_password_in_a_url_is_refused_and_never_shown() {
+        let url = "http://admin:s3cret@ca.example:8080/scep?operation=GetCACaps";
+        assert_eq!(shown_url(url), "http://admin:***@ca.example:8080/scep");
+        let err = check_no_password(url).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        assert!(!err.to_string().contains("s3cret"), "{err}");
+        check_no_password("http://ca.example/scep").unwrap();
+        check_no_password("http://user@ca.example/scep").unwrap();
+        assert_eq!(shown_url("http://ca/a@b"), "http://ca/a@b");
     }
 
     #[test]

@@ -215,3 +215,35 @@ fn no_core_dump_can_hold_a_key_or_a_password() {
     let fields: Vec<&str> = core.split_whitespace().collect();
     assert_eq!(fields[4..6], ["0", "0"], "{core}");
 }
+
+#[test]
+fn a_password_in_the_url_is_refused_and_stored_nowhere() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for url in [
+        "http://admin:s3cret@127.0.0.1:9/scep",
+        "https://admin:s3cret@127.0.0.1:9/.well-known/est",
+    ] {
+        crate::util::certenroll_in(state.path())
+            .args(["enroll", "--no-challenge", "--cn", "x", "--url", url])
+            .arg("--out-key")
+            .arg(dir.path().join("k.pem"))
+            .arg("--out-cert")
+            .arg(dir.path().join("c.pem"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("carries a password"))
+            .stderr(predicate::str::contains("s3cret").not());
+    }
+    crate::util::certenroll_in(state.path())
+        .args(["doctor", "--url", "http://admin:s3cret@127.0.0.1:9/scep"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("s3cret").not());
+    let history = std::fs::read_to_string(state.path().join("history.json")).unwrap();
+    assert!(
+        history.contains("admin:***@") && !history.contains("s3cret"),
+        "{history}"
+    );
+    assert!(crate::util::listing(dir.path()).is_empty());
+}

@@ -36,6 +36,7 @@ pub fn run(global: &GlobalArgs, args: &DoctorArgs, out: &Output) -> Result<u8> {
         profile: global.profile.as_deref(),
     });
     let code = report.worst();
+    let url = certenroll::transport::shown_url(&url);
     out.json(&serde_json::json!({ "url": url, "steps": report.steps, "exit_code": code }));
     let mut text = format!("certenroll doctor: {url}\n");
     for step in &report.steps {

@@ -48,6 +48,7 @@ impl Endpoint {
     /// The endpoint for `url` (`https://host`, `https://host/.well-known/est` or with a
     /// label already in it) and an optional CA `label` (RFC 7030 3.2.2). EST is HTTPS only.
     pub fn new(url: &str, label: Option<&str>) -> Result<Self> {
+        crate::transport::check_no_password(url)?;
         let trimmed = url.trim().trim_end_matches('/');
         if !trimmed.starts_with("https://") {
             return Err(Error::Invalid(format!(

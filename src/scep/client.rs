@@ -87,9 +87,10 @@ impl<'a> Client<'a> {
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(Error::Invalid(format!(
                 "'{}' is not an http:// or https:// URL",
-                crate::sanitize::escape_untrusted(url)
+                crate::sanitize::escape_untrusted(&crate::transport::shown_url(url))
             )));
         }
+        crate::transport::check_no_password(url)?;
         Ok(Client {
             http,
             url: url.to_string(),

@@ -105,7 +105,8 @@ impl Entry {
             profile: None,
             protocol: "scep".into(),
             operation: operation.into(),
-            server: server.into(),
+            // A password in the URL never reaches the history (a 0644 file).
+            server: crate::transport::shown_url(server),
             transaction_id: None,
             status,
             detail,
