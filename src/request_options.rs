@@ -55,3 +55,12 @@ pub fn named_challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secr
         Ok(None)
     }
 }
+
+/// Where the challenge comes from, to read it again when a saved request is sent again (EST):
+/// its file or its variable; nothing when it was typed on the command line or at a prompt.
+pub fn challenge_source(args: &ChallengeArgs) -> certenroll::secret::Source {
+    certenroll::secret::Source {
+        file: args.challenge_file.clone(),
+        env: args.challenge_env.clone(),
+    }
+}

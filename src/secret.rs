@@ -63,6 +63,16 @@ pub fn from_file_or_env(
     }
 }
 
+/// Where a secret comes from, to read it again in a later run: a file or an environment
+/// variable (never the secret itself).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// A file whose first line is the secret.
+    pub file: Option<std::path::PathBuf>,
+    /// An environment variable holding it.
+    pub env: Option<String>,
+}
+
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("(redacted)")

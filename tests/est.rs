@@ -905,3 +905,56 @@ fn config_init_sets_up_an_est_profile_that_enroll_then_uses() {
     ]);
     assert!(key.contains("prime256v1"), "{key}");
 }
+
+#[test]
+fn a_saved_request_keeps_no_challenge_and_is_sent_again_with_it() {
+    let est = Est::start(&["--pending", "1"]);
+    let challenge = crate::util::challenge_file(est.dir.path(), "est-s3cret-challenge");
+    est.enroll("guarded")
+        .args(["--no-wait", "--challenge-file"])
+        .arg(&challenge)
+        .assert()
+        .code(3);
+    // The saved state holds no trace of the challenge, in any encoding.
+    let pending = std::fs::read_dir(est.state.path().join("pending"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&pending).unwrap()).unwrap();
+    let saved = &saved["est"];
+    use base64::Engine;
+    let csr = base64::engine::general_purpose::STANDARD
+        .decode(saved["csr"].as_str().unwrap())
+        .unwrap();
+    assert!(!csr.windows(20).any(|w| w == b"est-s3cret-challenge"));
+    assert!(
+        !std::fs::read_to_string(&pending)
+            .unwrap()
+            .contains("s3cret")
+    );
+    assert!(
+        saved["challenge_file"]
+            .as_str()
+            .unwrap()
+            .ends_with("challenge")
+    );
+    // The poll sends the request again with the challenge, read from its file.
+    est.run()
+        .args(["poll", "--poll-interval", "0"])
+        .assert()
+        .code(0);
+    let log = est.lab.log();
+    let requests: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("subject=CN=guarded"))
+        .collect();
+    assert_eq!(requests.len(), 2, "{log}");
+    assert!(
+        requests.iter().all(|l| l.contains("challenge=true")),
+        "{log}"
+    );
+    assert!(same_key(&est.path("guarded.pem"), &est.path("guarded.key")));
+}

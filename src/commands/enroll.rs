@@ -216,6 +216,7 @@ fn enroll(
         policy: crate::outcome::policy(&args.policy),
         no_wait: args.no_wait,
         profile: global.profile.clone(),
+        challenge_from: crate::request_options::challenge_source(&args.challenge),
     };
     certenroll::enroll::poll::jitter(args.policy.jitter, out).map_err(|e| no_id(e.into()))?;
     let pin = args.pin.fingerprint.as_deref();

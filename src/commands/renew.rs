@@ -155,6 +155,7 @@ fn renew(
         policy: outcome::policy(&args.policy),
         no_wait: args.no_wait,
         profile: global.profile.clone(),
+        challenge_from: crate::request_options::challenge_source(&args.challenge),
     };
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let pin = args.pin.fingerprint.as_deref();

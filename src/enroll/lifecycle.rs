@@ -72,6 +72,9 @@ pub struct Job<'a> {
     pub no_wait: bool,
     /// The profile in use, saved with a pending request.
     pub profile: Option<String>,
+    /// Where the challenge password came from (read again when a saved EST request is sent
+    /// again; nothing is kept of it when it came from the command line).
+    pub challenge_from: crate::secret::Source,
 }
 
 /// How a request ended, short of a failure.
@@ -189,6 +192,7 @@ fn run_job<E: Enroller>(
         policy,
         no_wait,
         profile,
+        challenge_from,
     } = job;
     let owner = profile.clone();
     let early_digest = Digest::Sha256;
@@ -307,6 +311,7 @@ fn run_job<E: Enroller>(
         csr: &csr_der,
         subject: &spec.subject,
         renewal: keyed.renewal.as_ref(),
+        challenge_from: &challenge_from,
     };
     let answer = poll::send(&policy, progress, || enroller.request(&outgoing))
         .inspect_err(|err| keyed.after_failure(state_dir, &dest, err, progress))?;
@@ -737,6 +742,7 @@ mod tests {
             },
             no_wait,
             profile: None,
+            challenge_from: Default::default(),
         }
     }
 

@@ -52,6 +52,9 @@ pub struct Outgoing<'a> {
     pub subject: &'a Name,
     /// A renewal's current pair, which vouches for the request.
     pub renewal: Option<&'a Current>,
+    /// Where the request's challenge password comes from, for a protocol that sends the
+    /// request again in a later run (EST) without keeping the secret.
+    pub challenge_from: &'a crate::secret::Source,
 }
 
 /// The key and certificate installed now, which a renewal replaces.

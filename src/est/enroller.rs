@@ -61,6 +61,8 @@ impl EstEnroller {
         let login = setup.login;
         let saved = EstSaved {
             csr: String::new(),
+            challenge_file: None,
+            challenge_env: None,
             reenroll: false,
             label: label.map(str::to_string),
             username: login.username.clone(),
@@ -305,9 +307,15 @@ impl Enroller for EstEnroller {
         )
     }
 
+    /// The request is kept without its challengePassword (signed again without it), and
+    /// where the password came from, to put it back when the request is sent again.
     fn saved_part(&self, request: &Outgoing<'_>) -> Result<Protocol> {
+        let csr = crate::pki::csr::with_challenge(request.csr, None, request.key)?;
+        let from = request.challenge_from;
         Ok(Protocol::Est(EstSaved {
-            csr: base64::engine::general_purpose::STANDARD.encode(request.csr),
+            csr: base64::engine::general_purpose::STANDARD.encode(csr),
+            challenge_file: from.file.as_deref().map(absolute).transpose()?,
+            challenge_env: from.env.clone(),
             reenroll: request.renewal.is_some(),
             ..self.setup.clone()
         }))
@@ -321,6 +329,18 @@ impl Enroller for EstEnroller {
         let csr = base64::engine::general_purpose::STANDARD
             .decode(&saved.csr)
             .map_err(|e| damaged("request", e))?;
+        let challenge = crate::secret::from_file_or_env(
+            saved.challenge_file.as_deref(),
+            saved.challenge_env.as_deref(),
+            "challenge",
+            "--challenge-env",
+        )?;
+        let csr = match &challenge {
+            Some(challenge) => {
+                crate::pki::csr::with_challenge(&csr, Some(challenge), &request.key)?
+            }
+            None => csr,
+        };
         self.send(&csr, saved.reenroll, &request.key, &request.ca)
     }
 

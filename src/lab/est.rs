@@ -190,6 +190,7 @@ impl Responder {
         tracing::info!(
             operation,
             subject = %name_to_string(&csr.info.subject),
+            challenge = crate::pki::csr::challenge_password(&csr).is_some(),
             content_type = request.header("content-type").unwrap_or("-"),
             cte = request.header("content-transfer-encoding").unwrap_or("-"),
             "certificate request"

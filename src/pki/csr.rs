@@ -10,7 +10,7 @@ use std::str::FromStr;
 use const_oid::ObjectIdentifier;
 use const_oid::db::rfc5280;
 use der::asn1::{BitString, Ia5String, OctetString, PrintableStringRef, SetOfVec, Utf8StringRef};
-use der::{Any, Encode};
+use der::{Any, Decode, Encode};
 use x509_cert::attr::Attribute;
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::name::GeneralName;
@@ -230,12 +230,7 @@ pub fn build(key: &PrivateKey, spec: &CsrSpec, digest: Digest) -> Result<CertReq
 
     let mut attributes = Vec::new();
     if let Some(challenge) = &spec.challenge {
-        let value = match PrintableStringRef::new(challenge.expose()) {
-            Ok(printable) => Any::encode_from(&printable),
-            Err(_) => Any::encode_from(&Utf8StringRef::new(challenge.expose()).map_err(encoding)?),
-        }
-        .map_err(encoding)?;
-        attributes.push(attribute(CHALLENGE_PASSWORD, value)?);
+        attributes.push(attribute(CHALLENGE_PASSWORD, challenge_value(challenge)?)?);
     }
     if !extensions.is_empty() {
         attributes.push(attribute(
@@ -256,6 +251,44 @@ pub fn build(key: &PrivateKey, spec: &CsrSpec, digest: Digest) -> Result<CertReq
         algorithm: key.signature_algorithm(digest),
         signature: BitString::from_bytes(&signature).map_err(encoding)?,
     })
+}
+
+/// The request `csr` (DER) with its challengePassword replaced by `challenge` (or removed),
+/// signed again with `key` over the digest it was signed with: what a saved request is kept
+/// as (without the secret) and sent again as (with it).
+pub fn with_challenge(csr: &[u8], challenge: Option<&Secret>, key: &PrivateKey) -> Result<Vec<u8>> {
+    let mut request = CertReq::from_der(csr)
+        .map_err(|e| Error::Invalid(format!("the saved request does not decode: {e}")))?;
+    let digest = [Digest::Sha256, Digest::Sha384, Digest::Sha512, Digest::Sha1]
+        .into_iter()
+        .find(|d| key.signature_algorithm(*d) == request.algorithm)
+        .ok_or_else(|| Error::Invalid("the saved request is not signed by its key".into()))?;
+    let mut attributes: Vec<Attribute> = request
+        .info
+        .attributes
+        .iter()
+        .filter(|a| a.oid != CHALLENGE_PASSWORD)
+        .cloned()
+        .collect();
+    if let Some(challenge) = challenge {
+        attributes.insert(
+            0,
+            attribute(CHALLENGE_PASSWORD, challenge_value(challenge)?)?,
+        );
+    }
+    request.info.attributes = SetOfVec::try_from(attributes).map_err(encoding)?;
+    let signature = key.sign(digest, &request.info.to_der().map_err(encoding)?)?;
+    request.signature = BitString::from_bytes(&signature).map_err(encoding)?;
+    request.to_der().map_err(encoding)
+}
+
+/// A challenge password as the attribute's value: PrintableString when it fits, else UTF-8.
+fn challenge_value(challenge: &Secret) -> Result<Any> {
+    match PrintableStringRef::new(challenge.expose()) {
+        Ok(printable) => Any::encode_from(&printable),
+        Err(_) => Any::encode_from(&Utf8StringRef::new(challenge.expose()).map_err(encoding)?),
+    }
+    .map_err(encoding)
 }
 
 /// The challenge password a request carries, if any.
@@ -313,6 +346,31 @@ mod tests {
             key_usage: Some(parse_key_usage("digitalSignature,keyEncipherment").unwrap()),
             extended_key_usage: parse_eku("serverAuth,clientAuth").unwrap(),
             challenge: challenge.map(|c| Secret::new(c.into())),
+        }
+    }
+
+    #[test]
+    fn a_request_is_kept_without_its_challenge_and_sent_with_it_again() {
+        let key = PrivateKey::generate(crate::pki::key::KeyKind::P256).unwrap();
+        let sent = build(&key, &spec(Some("s3cret")), Digest::Sha256)
+            .unwrap()
+            .to_der()
+            .unwrap();
+        let kept = with_challenge(&sent, None, &key).unwrap();
+        assert!(!kept.windows(6).any(|w| w == b"s3cret"));
+        let again = with_challenge(&kept, Some(&Secret::new("s3cret".into())), &key).unwrap();
+        for (der, challenge) in [(&kept, None), (&again, Some("s3cret"))] {
+            let csr = CertReq::from_der(der).unwrap();
+            assert_eq!(challenge_password(&csr).as_deref(), challenge);
+            assert_eq!(requested_sans(&csr), spec(None).sans);
+            let digest = Digest::from_oid(&csr.algorithm.oid).unwrap();
+            crate::pki::key::verify_signature(
+                &csr.info.public_key,
+                digest,
+                &csr.info.to_der().unwrap(),
+                csr.signature.as_bytes().unwrap(),
+            )
+            .unwrap();
         }
     }
 

@@ -202,11 +202,19 @@ impl Pending {
 }
 
 /// What polling an EST request needs: the request itself (EST polls by sending it again,
-/// RFC 7030 4.2.3) and where the credentials come from. Never a password.
+/// RFC 7030 4.2.3) and where the credentials come from. Never a password: the request is
+/// kept without its challengePassword, which is read again from its file or variable and
+/// put back when the request is sent again.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct EstSaved {
-    /// The PKCS#10 request, DER in base64.
+    /// The PKCS#10 request without a challengePassword, DER in base64.
     pub csr: String,
+    /// The file the request's challengePassword is read from again (absolute path).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_file: Option<PathBuf>,
+    /// The environment variable the request's challengePassword is read from again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub challenge_env: Option<String>,
     /// simplereenroll instead of simpleenroll.
     #[serde(default)]
     pub reenroll: bool,
