@@ -160,3 +160,56 @@ fn a_stripped_capability_list_is_said_plainly_and_refused_on_request() {
         .success()
         .stderr(predicate::str::contains("not pinned").not());
 }
+
+/// A server on 127.0.0.1 that answers every request with `body` (HTTP 200, `content_type`).
+fn answering(content_type: &'static str, body: Vec<u8>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let mut stream = stream;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://127.0.0.1:{port}/scep")
+}
+
+#[test]
+fn a_reply_of_millions_of_tiny_elements_costs_memory_in_proportion() {
+    // Just under the 8 MiB reply limit: DER NULLs in one indefinite-length SEQUENCE. Parsed
+    // into a tree, this took 389 MiB.
+    let mut body = vec![0x30, 0x80];
+    body.extend(std::iter::repeat_n([0x05u8, 0x00], (8 << 20) / 2 - 2).flatten());
+    body.extend([0x00, 0x00]);
+    let url = answering("application/x-x509-ca-ra-cert", body);
+    let output = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "maxrss=%M"])
+        .arg(assert_cmd::cargo::cargo_bin("certenroll"))
+        .args(["getcacert", "--url", &url])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(7));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let kib: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("maxrss="))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        kib < 80 * 1024,
+        "{kib} KiB peak for an 8 MiB reply: {stderr}"
+    );
+}

@@ -126,7 +126,17 @@ fn push_length(out: &mut Vec<u8>, len: usize) {
     }
 }
 
-fn parse_one(input: &[u8], depth: usize) -> Result<(Node, &[u8])> {
+/// The identifier and length octets of one element.
+struct Header<'a> {
+    tag: &'a [u8],
+    constructed: bool,
+    /// None: indefinite (the contents end with two zero bytes).
+    len: Option<usize>,
+    /// What follows the length octets.
+    rest: &'a [u8],
+}
+
+fn header(input: &[u8], depth: usize) -> Result<Header<'_>> {
     if depth > MAX_DEPTH {
         return Err(malformed("nested too deeply"));
     }
@@ -146,33 +156,21 @@ fn parse_one(input: &[u8], depth: usize) -> Result<(Node, &[u8])> {
             }
         }
     }
-    let tag = input[..tag_len].to_vec();
     let constructed = first & 0x20 != 0;
     let rest = &input[tag_len..];
     let len_byte = *rest.first().ok_or_else(|| malformed("truncated length"))?;
     let rest = &rest[1..];
-
     if len_byte == 0x80 {
         if !constructed {
             return Err(malformed("indefinite length on a primitive element"));
         }
-        let mut children = Vec::new();
-        let mut rest = rest;
-        loop {
-            if rest.len() >= 2 && rest[0] == 0 && rest[1] == 0 {
-                rest = &rest[2..];
-                break;
-            }
-            if rest.is_empty() {
-                return Err(malformed("truncated (missing end-of-contents)"));
-            }
-            let (child, after) = parse_one(rest, depth + 1)?;
-            children.push(child);
-            rest = after;
-        }
-        return Ok((finish(tag, children)?, rest));
+        return Ok(Header {
+            tag: &input[..tag_len],
+            constructed,
+            len: None,
+            rest,
+        });
     }
-
     let (len, rest) = if len_byte < 0x80 {
         (len_byte as usize, rest)
     } else {
@@ -186,25 +184,76 @@ fn parse_one(input: &[u8], depth: usize) -> Result<(Node, &[u8])> {
         let len = bytes.iter().fold(0usize, |acc, b| (acc << 8) | *b as usize);
         (len, &rest[count..])
     };
-    let body = rest.get(..len).ok_or_else(|| malformed("truncated"))?;
-    let after = &rest[len..];
-    if !constructed {
-        return Ok((
+    if rest.len() < len {
+        return Err(malformed("truncated"));
+    }
+    Ok(Header {
+        tag: &input[..tag_len],
+        constructed,
+        len: Some(len),
+        rest,
+    })
+}
+
+impl<'a> Header<'a> {
+    /// Call `each` on every child element of a constructed element (`each` returns what
+    /// follows the child); returns what follows this element.
+    fn children(&self, mut each: impl FnMut(&'a [u8]) -> Result<&'a [u8]>) -> Result<&'a [u8]> {
+        match self.len {
+            Some(len) => {
+                let mut inner = &self.rest[..len];
+                while !inner.is_empty() {
+                    inner = each(inner)?;
+                }
+                Ok(&self.rest[len..])
+            }
+            None => {
+                let mut rest = self.rest;
+                loop {
+                    if rest.len() >= 2 && rest[0] == 0 && rest[1] == 0 {
+                        return Ok(&rest[2..]);
+                    }
+                    if rest.is_empty() {
+                        return Err(malformed("truncated (missing end-of-contents)"));
+                    }
+                    rest = each(rest)?;
+                }
+            }
+        }
+    }
+
+    /// Whether this is a universal string type BER allows in segments, and its number.
+    fn segmented_string(&self) -> Option<u8> {
+        let number = self.tag[0] & 0x1f;
+        (self.constructed
+            && self.tag.len() == 1
+            && self.tag[0] & 0xc0 == 0
+            && STRING_TAGS.contains(&number))
+        .then_some(number)
+    }
+}
+
+fn parse_one(input: &[u8], depth: usize) -> Result<(Node, &[u8])> {
+    let h = header(input, depth)?;
+    let tag = h.tag.to_vec();
+    match h.len {
+        Some(len) if !h.constructed => Ok((
             Node {
                 tag,
-                content: Content::Primitive(body.to_vec()),
+                content: Content::Primitive(h.rest[..len].to_vec()),
             },
-            after,
-        ));
+            &h.rest[len..],
+        )),
+        _ => {
+            let mut children = Vec::new();
+            let after = h.children(|child| {
+                let (node, next) = parse_one(child, depth + 1)?;
+                children.push(node);
+                Ok(next)
+            })?;
+            Ok((finish(tag, children)?, after))
+        }
     }
-    let mut children = Vec::new();
-    let mut inner = body;
-    while !inner.is_empty() {
-        let (child, next) = parse_one(inner, depth + 1)?;
-        children.push(child);
-        inner = next;
-    }
-    Ok((finish(tag, children)?, after))
 }
 
 /// Build a constructed node, joining the segments of a constructed universal string.
@@ -248,9 +297,76 @@ fn finish(tag: Vec<u8>, children: Vec<Node>) -> Result<Node> {
     })
 }
 
-/// Parse BER and re-encode it as DER.
+/// Re-encode BER as DER, streaming: no tree is built, so memory stays a small multiple of
+/// the input whatever it holds (a reply of millions of tiny elements included).
 pub fn to_der(input: &[u8]) -> Result<Vec<u8>> {
-    Ok(Node::parse(input)?.to_der())
+    let mut out = Vec::with_capacity(input.len());
+    let rest = convert(input, 0, &mut out)?;
+    if !rest.is_empty() {
+        return Err(malformed("trailing bytes after the message"));
+    }
+    Ok(out)
+}
+
+/// Append the DER of the element at the start of `input` to `out`; return what follows it.
+fn convert<'a>(input: &'a [u8], depth: usize, out: &mut Vec<u8>) -> Result<&'a [u8]> {
+    let h = header(input, depth)?;
+    if let (false, Some(len)) = (h.constructed, h.len) {
+        out.extend_from_slice(h.tag);
+        push_length(out, len);
+        out.extend_from_slice(&h.rest[..len]);
+        return Ok(&h.rest[len..]);
+    }
+    if let Some(number) = h.segmented_string() {
+        let (joined, after) = join_segments(&h, number, depth)?;
+        out.push(number);
+        push_length(out, joined.len());
+        out.extend_from_slice(&joined);
+        return Ok(after);
+    }
+    let mut inner = Vec::new();
+    let after = h.children(|child| convert(child, depth + 1, &mut inner))?;
+    out.extend_from_slice(h.tag);
+    push_length(out, inner.len());
+    out.extend_from_slice(&inner);
+    Ok(after)
+}
+
+/// The contents of a constructed (segmented) string: its primitive segments joined (a BIT
+/// STRING's count of unused bits taken from the last segment).
+fn join_segments<'a>(h: &Header<'a>, number: u8, depth: usize) -> Result<(Vec<u8>, &'a [u8])> {
+    let mut joined = Vec::new();
+    let mut unused_bits = 0u8;
+    if number == 3 {
+        joined.push(0);
+    }
+    let after = h.children(|child| {
+        let segment = header(child, depth + 1)?;
+        let len = match (segment.constructed, segment.len) {
+            (false, Some(len)) => len,
+            _ => return Err(malformed("a segmented string holds a constructed element")),
+        };
+        if segment.tag[0] & 0x1f != number {
+            return Err(malformed(
+                "a segmented string holds an element of another type",
+            ));
+        }
+        let bytes = &segment.rest[..len];
+        if number == 3 {
+            let (&unused, bits) = bytes
+                .split_first()
+                .ok_or_else(|| malformed("empty BIT STRING segment"))?;
+            unused_bits = unused;
+            joined.extend_from_slice(bits);
+        } else {
+            joined.extend_from_slice(bytes);
+        }
+        Ok(&segment.rest[len..])
+    })?;
+    if number == 3 {
+        joined[0] = unused_bits;
+    }
+    Ok((joined, after))
 }
 
 #[cfg(test)]
