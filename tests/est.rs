@@ -958,3 +958,49 @@ fn a_saved_request_keeps_no_challenge_and_is_sent_again_with_it() {
     );
     assert!(same_key(&est.path("guarded.pem"), &est.path("guarded.key")));
 }
+
+#[test]
+fn no_est_password_or_challenge_is_kept_or_logged() {
+    let est = Est::start(&["--pending", "1", "--basic", "dev:est-pw-77a1"]);
+    let password = est.path("password");
+    std::fs::write(&password, "est-pw-77a1\n").unwrap();
+    let challenge = crate::util::challenge_file(est.dir.path(), "est-ch-5e90");
+    let first = est
+        .enroll("quiet")
+        .args(["-vv", "--no-wait", "--username", "dev", "--password-file"])
+        .arg(&password)
+        .arg("--challenge-file")
+        .arg(&challenge)
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let polled = est
+        .run()
+        .args(["-vv", "poll", "--poll-interval", "0"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let secrets = ["est-pw-77a1", "est-ch-5e90"];
+    let mut texts = vec![
+        String::from_utf8_lossy(&first.stderr).into_owned(),
+        String::from_utf8_lossy(&polled.stderr).into_owned(),
+    ];
+    let mut stack = vec![est.state.path().to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+            } else {
+                texts.push(String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into());
+            }
+        }
+    }
+    for text in &texts {
+        for secret in secrets {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+    assert!(same_key(&est.path("quiet.pem"), &est.path("quiet.key")));
+}

@@ -247,3 +247,84 @@ fn a_password_in_the_url_is_refused_and_stored_nowhere() {
     );
     assert!(crate::util::listing(dir.path()).is_empty());
 }
+
+/// Every file under `dir`, with its contents (what a secret must not be found in).
+fn all_files(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(all_files(&path));
+        } else {
+            found.push((path.clone(), std::fs::read(&path).unwrap()));
+        }
+    }
+    found
+}
+
+fn holds(bytes: &[u8], secret: &str) -> bool {
+    bytes.windows(secret.len()).any(|w| w == secret.as_bytes())
+}
+
+#[test]
+fn under_umask_000_keys_and_state_stay_private_and_no_secret_is_kept_or_logged() {
+    // SCEP: the challenge from the environment, a request left pending, then polled and
+    // installed with a deploy hook, all at -vv and with the most permissive umask.
+    let lab = Lab::start(&["--pending", "1", "--challenge", "scep-secret-9f2c"]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new("/bin/sh")
+            .args(["-c", "umask 000 && exec \"$0\" \"$@\""])
+            .arg(assert_cmd::cargo::cargo_bin("certenroll"))
+            .args(args)
+            .env("CERTENROLL_STATE_DIR", state.path())
+            .env("CERTENROLL_CHALLENGE", "scep-secret-9f2c")
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let mut logs = output.stdout;
+        logs.extend(output.stderr);
+        (output.status.code(), logs)
+    };
+    let (code, enroll_log) = run(&[
+        "-vv",
+        "enroll",
+        "--url",
+        &lab.url,
+        "--cn",
+        "private",
+        "--out-key",
+        "key.pem",
+        "--out-cert",
+        "cert.pem",
+        "--no-wait",
+    ]);
+    assert_eq!(code, Some(3), "{}", String::from_utf8_lossy(&enroll_log));
+    let (code, poll_log) = run(&["-vv", "poll", "--poll-interval", "0"]);
+    assert_eq!(code, Some(0), "{}", String::from_utf8_lossy(&poll_log));
+    assert_eq!(crate::util::mode(&dir.path().join("key.pem")), 0o600);
+    for (path, contents) in all_files(state.path()) {
+        let name = path
+            .strip_prefix(state.path())
+            .unwrap()
+            .display()
+            .to_string();
+        if !name.ends_with(".lock") && name != "history.json" {
+            assert_eq!(crate::util::mode(&path), 0o600, "{name}");
+        }
+        assert!(
+            !holds(&contents, "scep-secret-9f2c"),
+            "the challenge is in {name}"
+        );
+    }
+    for log in [&enroll_log, &poll_log] {
+        assert!(
+            !holds(log, "scep-secret-9f2c"),
+            "{}",
+            String::from_utf8_lossy(log)
+        );
+    }
+    // The lab did get it: the secret was sent, just never kept or shown.
+    assert!(lab.log().contains("CN=private"));
+}
