@@ -145,7 +145,17 @@ pub fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) ->
             return None;
         }
     };
-    let command = config.profile.get(name)?.post_hook.clone()?;
+    let profile = config.profile.get(name)?;
+    // The profile's secret variables are kept from its hook, read in this run or not.
+    let secrets = [
+        &profile.challenge_env,
+        &profile.password_env,
+        &profile.p12_passphrase_env,
+    ];
+    for name in secrets.into_iter().flatten() {
+        certenroll::secret::hide_variable(name);
+    }
+    let command = profile.post_hook.clone()?;
     Some(Hook {
         command,
         profile: Some(name.to_string()),

@@ -40,6 +40,28 @@ pub fn read_first_line(path: &std::path::Path, what: &'static str) -> crate::Res
     Ok(Secret::new(first.to_string()))
 }
 
+/// The environment variables this run knows to hold secrets: every one a secret was read
+/// from or named as a secret's source. A deploy hook never sees them.
+static SECRET_VARIABLES: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// Note that the environment variable `name` holds a secret (kept from deploy hooks).
+pub fn hide_variable(name: &str) {
+    if let Ok(mut names) = SECRET_VARIABLES.lock() {
+        names.insert(name.to_string());
+    }
+}
+
+/// The environment variables noted by [`hide_variable`], and `CERTENROLL_CHALLENGE`.
+pub fn hidden_variables() -> Vec<String> {
+    let mut names: Vec<String> = SECRET_VARIABLES
+        .lock()
+        .map(|names| names.iter().cloned().collect())
+        .unwrap_or_default();
+    names.push("CERTENROLL_CHALLENGE".into());
+    names
+}
+
 /// A secret from the file `file` (its first line) or the environment variable `var`,
 /// whichever is named (the file first); None when neither is. `flag` names the variable's
 /// flag in the error for an unset variable ("--password-env").
@@ -55,6 +77,7 @@ pub fn from_file_or_env(
     let Some(var) = var else {
         return Ok(None);
     };
+    hide_variable(var);
     match std::env::var(var) {
         Ok(value) if !value.is_empty() => Ok(Some(Secret::new(value))),
         _ => Err(crate::Error::Invalid(format!(

@@ -68,7 +68,9 @@ fn lenient() -> clap::Command {
 /// a missing or broken configuration is an error naming the file.
 pub fn parse(argv: Vec<OsString>) -> certenroll::Result<Cli> {
     if !profile_named(&argv) {
-        return Ok(<Cli as clap::Parser>::parse_from(argv));
+        let cli = <Cli as clap::Parser>::parse_from(argv);
+        hide_secret_variables(&cli.command);
+        return Ok(cli);
     }
     let matches = lenient()
         .try_get_matches_from(argv)
@@ -87,7 +89,29 @@ pub fn parse(argv: Vec<OsString>) -> certenroll::Result<Cli> {
     }
     check_required(&cli.command)?;
     cli.typed = typed;
+    hide_secret_variables(&cli.command);
     Ok(cli)
+}
+
+/// The environment variables the command names as secrets' sources: kept from deploy hooks
+/// whether or not this run reads them.
+fn hide_secret_variables(command: &Command) {
+    let (challenge, auth, p12) = match command {
+        Command::Enroll(args) | Command::Serverkeygen(args) => {
+            (Some(&args.challenge), Some(&args.auth), Some(&args.p12))
+        }
+        Command::Renew(args) => (Some(&args.challenge), Some(&args.auth), Some(&args.p12)),
+        Command::Csrattrs(args) => (None, Some(&args.auth), None),
+        _ => (None, None, None),
+    };
+    let names = [
+        challenge.and_then(|c| c.challenge_env.as_deref()),
+        auth.and_then(|a| a.password_env.as_deref()),
+        p12.and_then(|p| p.passphrase.p12_passphrase_env.as_deref()),
+    ];
+    for name in names.into_iter().flatten() {
+        certenroll::secret::hide_variable(name);
+    }
 }
 
 /// The configuration file a profile is read from.

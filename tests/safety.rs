@@ -184,9 +184,11 @@ fn a_deploy_hook_sees_the_certificate_but_not_the_secrets() {
         .current_dir(dir.path())
         .env("CERTENROLL_CHALLENGE", "challenge-secret")
         .env("BUNDLE_PASSPHRASE", "bundle-secret")
+        .env("DEVICE_CHALLENGE", "named-challenge-secret")
         .args([
             "renew", "--force", "--url", &lab.url, "--key", "key.pem", "--cert", "cert.pem",
         ])
+        .args(["--challenge-env", "DEVICE_CHALLENGE"])
         .args([
             "--out-p12",
             "bundle.p12",
@@ -200,6 +202,7 @@ fn a_deploy_hook_sees_the_certificate_but_not_the_secrets() {
     assert!(env.contains("CERTENROLL_CERT="), "{env}");
     assert!(!env.contains("challenge-secret"), "{env}");
     assert!(!env.contains("bundle-secret"), "{env}");
+    assert!(!env.contains("named-challenge-secret"), "{env}");
 }
 
 #[test]

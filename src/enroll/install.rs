@@ -551,13 +551,16 @@ fn settle(
     hook: Option<&Hook>,
 ) -> Result<Settled> {
     let mut settled = Settled::default();
-    // The variable the bundle's passphrase came from is kept from the hook too.
-    let hidden: Vec<String> = owed
+    // The variables that hold secrets (the challenge's, passwords', the bundle's passphrase)
+    // are kept from the hook.
+    if let Some(var) = owed
         .p12
         .as_ref()
-        .and_then(|p12| p12.passphrase_env.clone())
-        .into_iter()
-        .collect();
+        .and_then(|p12| p12.passphrase_env.as_deref())
+    {
+        crate::secret::hide_variable(var);
+    }
+    let hidden = crate::secret::hidden_variables();
     if let Some(staged) = owed.staged_key.clone() {
         // Only the key of the certificate now in place ever replaces the installed key.
         let for_issued = read_spki(&staged).is_some_and(|spki| cert::has_public_key(issued, &spki));
@@ -627,11 +630,8 @@ fn saved_passphrase(bundle: &P12Saved) -> Result<Secret> {
     })
 }
 
-/// Variables that hold secrets and never reach a hook.
-const SECRET_VARIABLES: &[&str] = &["CERTENROLL_CHALLENGE"];
-
 /// Run the deploy hook with the new certificate's facts in its environment, and without the
-/// variables that hold secrets (the challenge's, and `hidden`). Its failure is reported; the
+/// variables that hold secrets (`hidden`: [`crate::secret::hidden_variables`]). Its failure is reported; the
 /// certificate stays installed.
 fn run_hook(
     hook: &Hook,
@@ -654,9 +654,6 @@ fn run_hook(
         .env("CERTENROLL_NOT_AFTER", &summary.not_after)
         .env("CERTENROLL_SUBJECT", &summary.subject)
         .env("CERTENROLL_PROFILE", hook.profile.as_deref().unwrap_or(""));
-    for var in SECRET_VARIABLES {
-        command.env_remove(var);
-    }
     for var in hidden {
         command.env_remove(var);
     }
