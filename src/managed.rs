@@ -8,9 +8,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::clock::{now_unix, rfc3339};
+use crate::enroll::renewal::{Verdict, by_policy};
 use crate::pki::cert;
 use crate::pki::digest::Digest;
-use crate::schedule::{RenewPolicy, renewal_due};
+use crate::schedule::RenewPolicy;
 use crate::store::history::{History, Status};
 use crate::store::lock::Lock;
 use crate::store::pending::{Pending, PendingStore};
@@ -46,44 +47,6 @@ pub enum PendingState {
     Cancelled,
 }
 
-/// When a certificate is due for renewal, and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Renewal {
-    /// Due now.
-    pub due: bool,
-    /// From when (RFC 3339).
-    pub due_from: String,
-    /// In words.
-    pub why: String,
-}
-
-/// When the certificate valid from `not_before` to `not_after` (Unix seconds) is due by
-/// `policy`.
-pub fn renewal(not_before: u64, not_after: u64, policy: &RenewPolicy) -> Renewal {
-    let now = now_unix();
-    let (due, from) = renewal_due(not_before, not_after, now, policy);
-    let why = if now > not_after {
-        format!("expired on {}", rfc3339(not_after))
-    } else if due {
-        format!(
-            "due since {} (valid until {})",
-            rfc3339(from),
-            rfc3339(not_after)
-        )
-    } else {
-        format!(
-            "not due until {} (valid until {})",
-            rfc3339(from),
-            rfc3339(not_after)
-        )
-    };
-    Renewal {
-        due,
-        due_from: rfc3339(from),
-        why,
-    }
-}
-
 /// A managed certificate, seen now.
 #[derive(Debug, Clone, Serialize)]
 pub struct CertView {
@@ -94,7 +57,7 @@ pub struct CertView {
     /// Days until notAfter (negative once expired).
     pub days_left: i64,
     /// When renewal is due.
-    pub renewal: Renewal,
+    pub renewal: Verdict,
     /// What to do next, in words.
     pub next_step: String,
 }
@@ -129,7 +92,7 @@ pub fn certificates(
         .into_iter()
         .filter(|m| profile.is_none() || m.profile.as_deref() == profile)
         .map(|managed| {
-            let renewal = renewal(
+            let renewal = by_policy(
                 managed.not_before,
                 managed.not_after,
                 &policy(managed.profile.as_deref()),

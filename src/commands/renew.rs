@@ -92,33 +92,22 @@ fn renew(
         .collect::<Vec<_>>();
     certenroll::enroll::install::check_replaceable(&replaced)?;
     let current = renewal::current(&key_path, &cert_path)?;
-    let due = renewal::due(
-        &current.cert,
-        &RenewPolicy {
-            at: args.renew_at,
-            before: args.renew_before.map(|s| s.0),
-        },
-    );
-    let changed = renewal::ca_changed(
-        &current.cert,
-        args.pin.fingerprint.as_deref(),
-        args.chain.as_deref(),
-    );
-    if let Some(reason) = &changed {
+    let verdict = verdict_of(args, &current.cert);
+    if let Some(reason) = &verdict.ca_changed {
         out.warn(&format!("renewing now: {reason}"));
     }
-    if !due.now && !args.force && changed.is_none() {
+    if !verdict.due {
         let subject = cert::name_to_string(current.cert.tbs_certificate().subject());
         let not_after = current.cert.tbs_certificate().validity().not_after;
-        let due_from = certenroll::clock::rfc3339(due.from);
         out.human(&format!(
-            "Not due: {subject} is valid until {not_after}; renewal is due from {due_from}."
+            "Not due: {subject} is valid until {not_after}; renewal is due from {}.",
+            verdict.due_from
         ));
         out.json(&serde_json::json!({
             "status": "not-due",
             "subject": subject,
             "not_after": not_after.to_string(),
-            "due_from": due_from,
+            "due_from": verdict.due_from,
         }));
         return Ok(exit::OK);
     }
@@ -218,26 +207,7 @@ fn dry_run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
         return Ok(verdict(true));
     }
     let current = renewal::current(key_path, cert_path)?;
-    let validity = current.cert.tbs_certificate().validity();
-    let mut due = certenroll::managed::renewal(
-        validity.not_before.to_unix_duration().as_secs(),
-        validity.not_after.to_unix_duration().as_secs(),
-        &RenewPolicy {
-            at: args.renew_at,
-            before: args.renew_before.map(|s| s.0),
-        },
-    );
-    if let Some(reason) = renewal::ca_changed(
-        &current.cert,
-        args.pin.fingerprint.as_deref(),
-        args.chain.as_deref(),
-    ) {
-        due.due = true;
-        due.why = reason;
-    } else if args.force && !due.due {
-        due.due = true;
-        due.why = format!("--force ({})", due.why);
-    }
+    let due = verdict_of(args, &current.cert);
     let subject = cert::name_to_string(current.cert.tbs_certificate().subject());
     let store = PendingStore::new(&crate::runtime::state_dir(global)?);
     let pending = renewal::pending_for(&store, key_path).map(|p| p.transaction_id);
@@ -255,12 +225,25 @@ fn dry_run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
     out.json(&serde_json::json!({
         "status": if due.due { "due" } else { "not-due" },
         "subject": subject,
-        "not_after": validity.not_after.to_string(),
+        "not_after": current.cert.tbs_certificate().validity().not_after.to_string(),
         "due_from": due.due_from,
         "why": due.why,
         "pending": pending,
     }));
     Ok(verdict(due.due))
+}
+
+/// Whether the certificate is due by the flags: policy, a changed CA, --force.
+fn verdict_of(args: &RenewArgs, current: &x509_cert::Certificate) -> renewal::Verdict {
+    renewal::verdict(
+        current,
+        &RenewPolicy {
+            at: args.renew_at,
+            before: args.renew_before.map(|s| s.0),
+        },
+        (args.pin.fingerprint.as_deref(), args.chain.as_deref()),
+        args.force,
+    )
 }
 
 /// A renewal of this key already waits at the CA: poll it instead of sending another request

@@ -50,24 +50,72 @@ pub fn current(key_path: &Path, cert_path: &Path) -> Result<Current> {
     })
 }
 
-/// When the certificate is due.
-pub struct Due {
+/// Whether a certificate is to be renewed now, and why.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Verdict {
     /// Due now.
-    pub now: bool,
-    /// From when (Unix time).
-    pub from: u64,
+    pub due: bool,
+    /// From when by the renewal policy (RFC 3339).
+    pub due_from: String,
+    /// In words.
+    pub why: String,
+    /// Due because the CA changed (a person should know), in words.
+    #[serde(skip)]
+    pub ca_changed: Option<String>,
 }
 
-/// Whether `current` is due by `policy`.
-pub fn due(current: &Certificate, policy: &RenewPolicy) -> Due {
+/// When the certificate valid from `not_before` to `not_after` (Unix seconds) is due by
+/// `policy`.
+pub fn by_policy(not_before: u64, not_after: u64, policy: &RenewPolicy) -> Verdict {
+    let now = crate::clock::now_unix();
+    let (due, from) = renewal_due(not_before, not_after, now, policy);
+    let rfc3339 = crate::clock::rfc3339;
+    let why = if now > not_after {
+        format!("expired on {}", rfc3339(not_after))
+    } else if due {
+        format!(
+            "due since {} (valid until {})",
+            rfc3339(from),
+            rfc3339(not_after)
+        )
+    } else {
+        format!(
+            "not due until {} (valid until {})",
+            rfc3339(from),
+            rfc3339(not_after)
+        )
+    };
+    Verdict {
+        due,
+        due_from: rfc3339(from),
+        why,
+        ca_changed: None,
+    }
+}
+
+/// Whether `current` is to be renewed now: by `policy`, because the CA changed (the pin and
+/// the chain file say so), or because the person forces it.
+pub fn verdict(
+    current: &Certificate,
+    policy: &RenewPolicy,
+    (pin, chain): (Option<&str>, Option<&Path>),
+    force: bool,
+) -> Verdict {
     let validity = current.tbs_certificate().validity();
-    let (now, from) = renewal_due(
+    let mut verdict = by_policy(
         validity.not_before.to_unix_duration().as_secs(),
         validity.not_after.to_unix_duration().as_secs(),
-        crate::clock::now_unix(),
         policy,
     );
-    Due { now, from }
+    if let Some(reason) = ca_changed(current, pin, chain) {
+        verdict.due = true;
+        verdict.why.clone_from(&reason);
+        verdict.ca_changed = Some(reason);
+    } else if force && !verdict.due {
+        verdict.due = true;
+        verdict.why = format!("--force ({})", verdict.why);
+    }
+    verdict
 }
 
 /// Why the installed certificate must be renewed now whatever its age: it comes from another
