@@ -445,3 +445,51 @@ fn renew_dry_run_and_check_say_whether_it_is_due_and_send_nothing() {
     assert_eq!(lab.log().matches("PKCSReq").count(), requests);
     assert_eq!(lab.log().matches("RenewalReq").count(), 0);
 }
+
+#[test]
+fn a_state_directory_of_0_1_0_is_read_and_its_installed_certificates_listed() {
+    // certenroll 0.1.0 kept no registry: its history's installed files start one.
+    let lab = Lab::start(&[]);
+    let made = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    enroll(made.path(), &lab.url, dir.path(), "old", &[])
+        .assert()
+        .success();
+    let cert = dir.path().join("old.pem");
+    let state = tempfile::tempdir().unwrap();
+    // A history as 0.1.0 wrote it (its fields, nothing else), and one of its pending requests.
+    let history = serde_json::json!([{
+        "time": "2026-11-20T10:00:00Z",
+        "profile": null,
+        "protocol": "scep",
+        "operation": "enroll",
+        "server": lab.url,
+        "transaction_id": "AB",
+        "status": "success",
+        "detail": "Issued",
+        "fail_info": null,
+        "http_status": null,
+        "exit_code": 0,
+        "serial": "03",
+        "subject": "CN=old",
+        "not_after": "2027-11-20T10:00:00Z",
+        "sha256": "00",
+        "cert_path": cert.display().to_string(),
+        "duration_ms": 12
+    }]);
+    std::fs::write(state.path().join("history.json"), history.to_string()).unwrap();
+    std::fs::create_dir(state.path().join("pending")).unwrap();
+    std::fs::copy(
+        "tests/data/state-0.1.0/scep-enroll.json",
+        state.path().join("pending/scep-enroll.json"),
+    )
+    .unwrap();
+    let listed = list(state.path());
+    let managed = &listed["certificates"][0];
+    assert_eq!(managed["status"], "success", "{listed}");
+    assert_eq!(managed["files"]["key"], Value::Null);
+    assert_eq!(managed["certificate"]["subject"], "CN=old");
+    assert_eq!(listed["pending"].as_array().unwrap().len(), 1);
+    // Started once: the registry is there now.
+    assert!(state.path().join("managed").is_dir());
+}
