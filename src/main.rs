@@ -1,6 +1,7 @@
 //! The certenroll binary: parse the command line, run the command, map the result to an exit
 //! code (see `certenroll --help` for the table).
 
+mod all_profiles;
 mod bundle;
 mod cli;
 mod commands;

@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 use certenroll::Error;
-use certenroll::config::{Config, config_path};
+use certenroll::config::config_path;
 use certenroll::enroll::install::Destination;
 use certenroll::enroll::lifecycle::{self, Job, KeySource};
 use certenroll::enroll::renewal;
@@ -291,59 +291,28 @@ fn enroll_profile(global: &GlobalArgs, args: &RenewArgs, name: &str, out: &Outpu
     crate::commands::run(&cli, out)
 }
 
-/// `renew --all`: each profile in turn (each under its own lock), then a summary. A profile
-/// that fails is reported and the others still run; the exit code is the worst. The flags
-/// typed with `--all` apply to every profile.
+/// `renew --all`: each profile in turn (each under its own lock), with the flags typed with
+/// `--all` over each profile's settings; then a summary, the exit code the worst (with
+/// `--check`: 0 when any profile is due, 1 when none is).
 fn run_all(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
-    let path = config_path(global.config.as_deref())?;
-    let config = Config::load(&path)?;
-    if config.profile.is_empty() {
-        return Err(
-            Error::Invalid(format!("renew --all: no profiles in {}", path.display())).into(),
-        );
-    }
-    let mut worst = exit::OK;
-    let mut results = Vec::new();
-    for (name, profile) in &config.profile {
-        let mut global = GlobalArgs {
-            profile: Some(name.clone()),
-            config: Some(path.clone()),
-            ..global.clone()
-        };
+    let results = crate::all_profiles::each(global, "renew --all", out, |global, profile| {
+        let mut global = global;
         crate::settings::apply_global(&mut global, typed, profile);
         let mut args = RenewArgs {
             all: false,
             ..args.clone()
         };
         crate::settings::apply_renew(&mut args, typed, profile);
-        let code = match run(&global, &args, typed, out) {
-            Ok(code) => code,
-            Err(err) => out.report_error(&err),
-        };
-        worst = worst.max(code);
-        results.push((name.clone(), code));
-    }
-    if args.check {
-        // --check: 0 when any profile is due, 1 when none is; errors above that.
-        let due = results.iter().any(|(_, code)| *code == exit::OK);
-        worst = match worst {
-            code if code > 1 => code,
-            _ if due => exit::OK,
-            _ => 1,
-        };
-    }
-    let lines: Vec<String> = results
+        run(&global, &args, typed, out)
+    })?;
+    let worst = results
         .iter()
-        .map(|(name, code)| format!("  {name:<20} exit {code}"))
-        .collect();
-    out.human(&format!(
-        "renew --all: {} profile(s)\n{}",
-        results.len(),
-        lines.join("\n")
-    ));
-    out.json(&serde_json::json!({
-        "status": "summary",
-        "results": results.iter().map(|(p, c)| serde_json::json!({"profile": p, "exit_code": c})).collect::<Vec<_>>(),
-    }));
+        .map(|(_, code)| *code)
+        .max()
+        .unwrap_or(exit::OK);
+    if args.check && worst <= 1 {
+        let due = results.iter().any(|(_, code)| *code == exit::OK);
+        return Ok(if due { exit::OK } else { 1 });
+    }
     Ok(worst)
 }
