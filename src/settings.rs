@@ -67,15 +67,17 @@ fn lenient() -> clap::Command {
 /// Parse the command line and fill in the profile it names. Usage errors exit as clap's do;
 /// a missing or broken configuration is an error naming the file.
 pub fn parse(argv: Vec<OsString>) -> certenroll::Result<Cli> {
+    let json = argv.iter().any(|a| a == "--json");
     if !profile_named(&argv) {
-        let cli = <Cli as clap::Parser>::parse_from(argv);
+        let cli =
+            <Cli as clap::Parser>::try_parse_from(argv).unwrap_or_else(|e| usage_error(e, json));
         hide_secret_variables(&cli.command);
         return Ok(cli);
     }
     let matches = lenient()
         .try_get_matches_from(argv)
-        .unwrap_or_else(|e| e.exit());
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| usage_error(e, json));
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e, json));
     let typed = Typed::of(&matches);
     if let Some(name) = cli.global.profile.clone()
         && !matches!(
@@ -112,6 +114,34 @@ fn hide_secret_variables(command: &Command) {
     for name in names.into_iter().flatten() {
         certenroll::secret::hide_variable(name);
     }
+}
+
+/// Exit on a usage error as clap does; with `--json`, the error object is printed on stdout
+/// too, as for every other error (help and version are not errors).
+fn usage_error(err: clap::Error, json: bool) -> ! {
+    if json && err.use_stderr() {
+        // What clap says before its usage line, on one line.
+        let text = err.render().to_string();
+        let what = text.split("\n\nUsage:").next().unwrap_or_default();
+        let message = what
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_start_matches("error: ")
+            .to_string();
+        #[allow(clippy::print_stdout)]
+        {
+            println!(
+                "{}",
+                serde_json::json!({
+                    "status": "error",
+                    "exit_code": err.exit_code(),
+                    "error": message,
+                })
+            );
+        }
+    }
+    err.exit()
 }
 
 /// The configuration file a profile is read from.

@@ -766,3 +766,23 @@ fn est_results_have_the_same_shape_without_the_scep_algorithms() {
         lines(certenroll_in(state.path()).args(["history", "--json"]), 0);
     assert_eq!(history[0].data.protocol, "est");
 }
+
+#[test]
+fn a_usage_error_prints_the_error_object_too() {
+    let failure: Failure = json_of(
+        crate::util::certenroll().args(["enroll", "--json", "--url", "http://127.0.0.1:9/scep"]),
+        2,
+    );
+    assert_eq!((failure.status.as_str(), failure.exit_code), ("error", 2));
+    assert!(failure.error.contains("--out-cert"), "{}", failure.error);
+    assert!(failure.fail_info.is_none());
+    // Help is not an error: no object.
+    let help = crate::util::certenroll()
+        .args(["--json", "enroll", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!help.starts_with(b"{"));
+}
