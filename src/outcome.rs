@@ -191,6 +191,15 @@ fn issued(
         "Issued certificate\n{}",
         crate::runtime::describe_cert(&summary)
     );
+    let sans = certenroll::pki::csr::sans_in(
+        cert.tbs_certificate()
+            .extensions()
+            .map_or(&[][..], Vec::as_slice),
+    );
+    if !sans.is_empty() {
+        let names: Vec<String> = sans.iter().map(ToString::to_string).collect();
+        text.push_str(&format!("\n  names     {}", names.join(", ")));
+    }
     text.push_str(&format!(
         "\n  key       {} ({})\n  cert      {}",
         dest.key.display(),

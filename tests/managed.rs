@@ -493,3 +493,27 @@ fn a_state_directory_of_0_1_0_is_read_and_its_installed_certificates_listed() {
     // Started once: the registry is there now.
     assert!(state.path().join("managed").is_dir());
 }
+
+#[test]
+fn the_issued_certificate_shows_its_names() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    enroll(
+        state.path(),
+        &lab.url,
+        dir.path(),
+        "named",
+        &["--san", "dns:named.example,ip:192.0.2.7"],
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "  names     dns:named.example, ip:192.0.2.7",
+    ));
+    let listed = list(state.path());
+    assert_eq!(
+        listed["certificates"][0]["certificate"]["sans"],
+        serde_json::json!(["dns:named.example", "ip:192.0.2.7"])
+    );
+}

@@ -134,7 +134,11 @@ fn getcacert_shows_pins_and_saves_the_ca() {
         .arg(other.path().join("ca.pem"))
         .assert()
         .code(7)
-        .stderr(predicate::str::contains("CA fingerprint mismatch"));
+        .stderr(predicate::str::contains("CA fingerprint mismatch"))
+        .stderr(predicate::str::contains(format!(
+            "the pinned one is {}",
+            "AB".repeat(32)
+        )));
     assert!(listing(other.path()).is_empty());
 }
 

@@ -163,9 +163,10 @@ impl CaCerts {
                 ));
             }
             return Err(Error::Untrusted(format!(
-                "CA fingerprint mismatch: the server's CA '{}' has SHA-256 {}, not the pinned one",
+                "CA fingerprint mismatch: the server's CA '{}' has SHA-256 {}, the pinned one is {}",
                 name_to_string(self.ca().tbs_certificate().subject()),
-                crate::pki::cert::fingerprint(self.ca(), crate::pki::digest::Digest::Sha256)
+                crate::pki::cert::fingerprint(self.ca(), crate::pki::digest::Digest::Sha256),
+                pin
             )));
         };
         for pair in chain[..=pos].windows(2) {
