@@ -42,7 +42,9 @@ pub fn challenge(args: &ChallengeArgs, out: &Output) -> Result<Option<Secret>> {
         let value = crate::prompt::secret("Challenge password (empty for none)", true)?;
         return Ok((!value.is_empty()).then(|| Secret::new(value)));
     }
-    tracing::info!("no challenge password given; sending the request without one");
+    out.warn(
+        "no challenge password: the request goes without one (most CAs want one: give --challenge-file or CERTENROLL_CHALLENGE, or --no-challenge to say none is needed)",
+    );
     Ok(None)
 }
 

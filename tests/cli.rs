@@ -277,3 +277,38 @@ fn colors_only_on_a_terminal_or_when_asked() {
         .code(5)
         .stderr(predicate::str::starts_with("certenroll: error: "));
 }
+
+#[test]
+fn a_request_without_a_challenge_says_so() {
+    let lab = crate::util::Lab::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    crate::util::certenroll_in(state.path())
+        .args(["enroll", "--url", &lab.url, "--cn", "bare"])
+        .arg("--out-key")
+        .arg(dir.path().join("k.pem"))
+        .arg("--out-cert")
+        .arg(dir.path().join("c.pem"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "no challenge password: the request goes without one",
+        ));
+    // Said to be none: no word about it.
+    crate::util::certenroll_in(state.path())
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "bare2",
+        ])
+        .arg("--out-key")
+        .arg(dir.path().join("k2.pem"))
+        .arg("--out-cert")
+        .arg(dir.path().join("c2.pem"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no challenge password").not());
+}
