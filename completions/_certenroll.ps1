@@ -946,7 +946,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port)')
             [CompletionResult]::new('--pending', '--pending', [CompletionResultType]::ParameterName, 'Answer PENDING to the first N requests of each transaction, then issue')
-            [CompletionResult]::new('--fail', '--fail', [CompletionResultType]::ParameterName, 'Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId)')
+            [CompletionResult]::new('--fail', '--fail', [CompletionResultType]::ParameterName, 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)')
             [CompletionResult]::new('--http-status', '--http-status', [CompletionResultType]::ParameterName, 'Answer PKIOperation with this HTTP status')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this many seconds before answering PKIOperation')
             [CompletionResult]::new('--challenge', '--challenge', [CompletionResultType]::ParameterName, 'Require this challenge password in PKCSReq')

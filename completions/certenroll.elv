@@ -899,7 +899,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --bind 'Address to listen on'
             cand --port 'Port to listen on (0: any free port)'
             cand --pending 'Answer PENDING to the first N requests of each transaction, then issue'
-            cand --fail 'Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId)'
+            cand --fail 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)'
             cand --http-status 'Answer PKIOperation with this HTTP status'
             cand --delay 'Wait this many seconds before answering PKIOperation'
             cand --challenge 'Require this challenge password in PKCSReq'

@@ -780,7 +780,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l bind -d 'Address to listen on' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pending -d 'Answer PENDING to the first N requests of each transaction, then issue' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fail -d 'Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fail -d 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l http-status -d 'Answer PKIOperation with this HTTP status' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l delay -d 'Wait this many seconds before answering PKIOperation' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l challenge -d 'Require this challenge password in PKCSReq' -r

@@ -829,6 +829,17 @@ pub struct PolicyArgs {
     pub jitter: certenroll::schedule::Jitter,
 }
 
+/// A failInfo by code (0-4) or name (badAlg, ...), any case.
+fn parse_fail_info(text: &str) -> Result<u8, String> {
+    certenroll::error::FailInfo::ALL
+        .into_iter()
+        .find(|f| text == f.code().to_string() || text.eq_ignore_ascii_case(f.name()))
+        .map(|f| f.code())
+        .ok_or_else(|| {
+            "use a failInfo code 0-4 or its name: badAlg, badMessageCheck, badRequest, badTime, badCertId".into()
+        })
+}
+
 /// Arguments of `renew`.
 #[derive(Debug, Clone, Args)]
 pub struct RenewArgs {
@@ -1211,8 +1222,9 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub pending: u32,
 
-    /// Answer FAILURE with this failInfo (0 badAlg .. 4 badCertId).
-    #[arg(long, value_name = "FAILINFO", value_parser = clap::value_parser!(u8).range(0..=4))]
+    /// Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck,
+    /// 2 badRequest, 3 badTime, 4 badCertId).
+    #[arg(long, value_name = "FAILINFO", value_parser = parse_fail_info)]
     pub fail: Option<u8>,
 
     /// Answer PKIOperation with this HTTP status.
