@@ -115,6 +115,7 @@ pub fn read_request<R: Read>(stream: R) -> Result<Request, String> {
     let method = parts.next().ok_or("empty request")?.to_string();
     let target = parts.next().ok_or("no request target")?.to_string();
     let mut content_length = 0usize;
+    let mut chunked = false;
     let mut headers = Vec::new();
     loop {
         let mut header = String::new();
@@ -128,16 +129,24 @@ pub fn read_request<R: Read>(stream: R) -> Result<Request, String> {
             if name.trim().eq_ignore_ascii_case("content-length") {
                 content_length = value.trim().parse().map_err(|_| "bad Content-Length")?;
             }
+            if name.trim().eq_ignore_ascii_case("transfer-encoding") {
+                chunked = value.to_ascii_lowercase().contains("chunked");
+            }
             headers.push((name.trim().to_string(), value.trim().to_string()));
         }
     }
-    if content_length > MAX_REQUEST_BYTES {
-        return Err("request body too large".into());
-    }
-    let mut body = vec![0u8; content_length];
-    reader
-        .read_exact(&mut body)
-        .map_err(|e| format!("reading the body: {e}"))?;
+    let body = if chunked {
+        read_chunked(&mut reader)?
+    } else {
+        if content_length > MAX_REQUEST_BYTES {
+            return Err("request body too large".into());
+        }
+        let mut body = vec![0u8; content_length];
+        reader
+            .read_exact(&mut body)
+            .map_err(|e| format!("reading the body: {e}"))?;
+        body
+    };
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     let query = query
         .split('&')
@@ -155,6 +164,45 @@ pub fn read_request<R: Read>(stream: R) -> Result<Request, String> {
         body,
         peer_certificates: Vec::new(),
     })
+}
+
+/// A body sent with `Transfer-Encoding: chunked` (RFC 9112 7.1), as GlobalSign's estclient
+/// sends it: chunks of hex-sized data, a zero-sized one, trailers.
+fn read_chunked<R: BufRead>(reader: &mut R) -> Result<Vec<u8>, String> {
+    let mut body = Vec::new();
+    loop {
+        let mut size_line = String::new();
+        reader
+            .read_line(&mut size_line)
+            .map_err(|e| format!("reading a chunk size: {e}"))?;
+        let size_text = size_line.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16)
+            .map_err(|_| format!("bad chunk size {size_text:?}"))?;
+        if size == 0 {
+            // Trailers, up to the blank line.
+            loop {
+                let mut line = String::new();
+                let n = reader
+                    .read_line(&mut line)
+                    .map_err(|e| format!("reading trailers: {e}"))?;
+                if n == 0 || line == "\r\n" || line == "\n" {
+                    return Ok(body);
+                }
+            }
+        }
+        if body.len() + size > MAX_REQUEST_BYTES {
+            return Err("request body too large".into());
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        reader
+            .read_exact(&mut body[start..])
+            .map_err(|e| format!("reading a chunk: {e}"))?;
+        let mut end = String::new();
+        reader
+            .read_line(&mut end)
+            .map_err(|e| format!("reading a chunk's end: {e}"))?;
+    }
 }
 
 fn reason(status: u16) -> &'static str {
@@ -275,5 +323,18 @@ mod tests {
         assert!(read_request(&b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc"[..]).is_err());
         assert!(read_request(&b""[..]).is_err());
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn a_chunked_body_is_read_whole() {
+        let req = read_request(
+            &b"POST /.well-known/est/simpleenroll HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4;ext=1\r\nMIIB\r\n3\r\nabc\r\n0\r\nX-Trailer: y\r\n\r\n"[..],
+        )
+        .unwrap();
+        assert_eq!(req.body, b"MIIBabc");
+        assert!(
+            read_request(&b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"[..])
+                .is_err()
+        );
     }
 }

@@ -80,6 +80,29 @@ pub(super) fn csr_signature_ok(csr: &CertReq) -> bool {
     }
 }
 
+/// A GET PKIOperation's message as clients send it: standard or URL-safe base64 (micromdm's
+/// scepclient), with or without padding, wrapped in lines (sscep: every 64 characters), a
+/// `+` turned into a space on the way.
+pub fn lenient_base64(text: &str) -> std::result::Result<Vec<u8>, String> {
+    let mut cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\r' | '\n' | '\t'))
+        .map(|c| match c {
+            ' ' | '-' => '+',
+            '_' => '/',
+            other => other,
+        })
+        .collect();
+    let cleaned_len = cleaned.trim_end_matches('=').len();
+    cleaned.truncate(cleaned_len);
+    while cleaned.len() % 4 != 0 {
+        cleaned.push('=');
+    }
+    base64::engine::general_purpose::STANDARD
+        .decode(&cleaned)
+        .map_err(|e| e.to_string())
+}
+
 /// The responder.
 pub struct Responder {
     pub(super) options: LabOptions,
@@ -190,13 +213,16 @@ impl Responder {
                 let message = if request.method == "POST" {
                     Ok(request.body.clone())
                 } else {
-                    base64::engine::general_purpose::STANDARD
-                        .decode(request.param("message").unwrap_or_default().trim())
-                        .map_err(|e| e.to_string())
+                    lenient_base64(request.param("message").unwrap_or_default())
                 };
                 match message {
                     Ok(message) => self.pki_operation(&message),
-                    Err(e) => Response::text(400, &format!("message is not base64: {e}")),
+                    Err(e) => {
+                        tracing::warn!(
+                            "PKIOperation by GET refused: the message is not base64: {e}"
+                        );
+                        Response::text(400, &format!("message is not base64: {e}"))
+                    }
                 }
             }
             other => Response::text(
@@ -551,5 +577,24 @@ impl Responder {
             body.truncate(body.len() / 2);
         }
         Ok(body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lenient_base64;
+
+    #[test]
+    fn a_get_message_is_read_in_every_base64_clients_send() {
+        let bytes = [0xfbu8, 0xff, 0xfe, 0x00, 0x10, 0x83];
+        for text in [
+            "+//+ABCD",   // standard, padded or not
+            "-__-ABCD",   // URL-safe (micromdm's scepclient)
+            " //+AB\nCD", // a + turned into a space, wrapped (sscep)
+        ] {
+            assert_eq!(lenient_base64(text).unwrap(), bytes, "{text}");
+        }
+        assert_eq!(lenient_base64("AAE").unwrap(), [0, 1]);
+        assert!(lenient_base64("A*B").is_err());
     }
 }
