@@ -1004,3 +1004,34 @@ fn no_est_password_or_challenge_is_kept_or_logged() {
     }
     assert!(same_key(&est.path("quiet.pem"), &est.path("quiet.key")));
 }
+
+#[test]
+fn the_lab_issues_a_new_certificate_for_every_request_with_the_same_key() {
+    let est = Est::start(&[]);
+    est.enroll("again")
+        .args(["--no-challenge"])
+        .assert()
+        .code(0);
+    let serial = |cert: &Path| {
+        crate::util::openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-serial"])
+    };
+    let first = serial(&est.path("again.pem"));
+    // The same key again (as a re-enrollment with --reuse-key would): a new certificate.
+    est.run()
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &est.lab.est_url,
+            "--cn",
+            "again",
+        ])
+        .arg("--key")
+        .arg(est.path("again.key"))
+        .arg("--out-cert")
+        .arg(est.path("again-2.pem"))
+        .assert()
+        .code(0);
+    assert_ne!(serial(&est.path("again-2.pem")), first);
+    assert!(same_key(&est.path("again-2.pem"), &est.path("again.key")));
+}

@@ -220,17 +220,21 @@ impl Responder {
                 Err(e) => return Response::text(500, &e.to_string()),
             }
         }
-        // A retried request is the same request: it is known by its public key.
-        let id = crate::pki::hex(
-            &crate::pki::digest::Digest::Sha256
-                .hash(&csr.info.public_key.to_der().unwrap_or_default()),
+        // A retried request is the same request: it is known by its operation and public key
+        // until its certificate is handed out.
+        let id = format!(
+            "{operation}-{}",
+            crate::pki::hex(
+                &crate::pki::digest::Digest::Sha256
+                    .hash(&csr.info.public_key.to_der().unwrap_or_default()),
+            )
         );
         let other_key = faulted && self.options.fault == Some(Fault::OtherKey);
         let issued = match self.issue_for(&to_issue, other_key) {
             Ok(cert) => cert,
             Err(e) => return Response::text(500, &e.to_string()),
         };
-        let body = match self.pending_or_issue(&id, Some(issued)) {
+        let body = match self.pending_or_issue(&id, Some(issued), true) {
             Answer::Pending => {
                 let retry_after = self
                     .options

@@ -303,7 +303,7 @@ impl Responder {
                     .transactions
                     .contains_key(&incoming.transaction_id);
                 if known {
-                    self.pending_or_issue(&incoming.transaction_id, None)
+                    self.pending_or_issue(&incoming.transaction_id, None, false)
                 } else {
                     Answer::Failure(FailInfo::BadCertId)
                 }
@@ -376,7 +376,7 @@ impl Responder {
         }
         let other_key = faulted && self.options.fault == Some(Fault::OtherKey);
         match self.issue_for(&csr, other_key) {
-            Ok(cert) => self.pending_or_issue(&incoming.transaction_id, Some(cert)),
+            Ok(cert) => self.pending_or_issue(&incoming.transaction_id, Some(cert), false),
             Err(e) => {
                 tracing::warn!("issuing failed: {e}");
                 Answer::Failure(FailInfo::BadRequest)
@@ -385,11 +385,14 @@ impl Responder {
     }
 
     /// Count an answer for the transaction; PENDING while under the pending count, then the
-    /// certificate (issued on the first request and kept for the polls).
+    /// certificate (issued on the first request and kept for the polls). With `once`, the
+    /// transaction ends when its certificate is handed out: the next request for the same key
+    /// is a new one (EST: every enroll and re-enroll gets a new certificate).
     pub(super) fn pending_or_issue(
         &self,
         transaction_id: &str,
         new_cert: Option<Certificate>,
+        once: bool,
     ) -> Answer {
         let mut state = self.state();
         let tx = state
@@ -412,7 +415,7 @@ impl Responder {
         if !state.issued.contains(&cert) {
             state.issued.push(cert.clone());
         }
-        if self.options.forget_issued {
+        if self.options.forget_issued || once {
             state.transactions.remove(transaction_id);
         }
         tracing::info!(
