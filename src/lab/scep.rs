@@ -95,7 +95,7 @@ pub fn lenient_base64(text: &str) -> std::result::Result<Vec<u8>, String> {
         .collect();
     let cleaned_len = cleaned.trim_end_matches('=').len();
     cleaned.truncate(cleaned_len);
-    while cleaned.len() % 4 != 0 {
+    while !cleaned.len().is_multiple_of(4) {
         cleaned.push('=');
     }
     base64::engine::general_purpose::STANDARD
