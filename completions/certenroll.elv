@@ -912,7 +912,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --tls-fault 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls'
             cand --basic 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)'
             cand --retry-after 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead'
-            cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem, or der'
+            cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der'
             cand --csrattrs-curve 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'

@@ -1306,8 +1306,9 @@ pub struct LabServeArgs {
     pub retry_after: Option<String>,
 
     /// EST: how bodies are written: wrapped (base64 in 64 columns with
-    /// Content-Transfer-Encoding, the default), oneline (no line breaks, no CTE header), pem,
-    /// or der.
+    /// Content-Transfer-Encoding, the default: RFC 7030's examples, and what libest's estclient
+    /// needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads),
+    /// pem, or der.
     #[arg(long, value_name = "KIND", default_value = "wrapped")]
     pub est_encoding: certenroll::lab::options::EstEncoding,
 
