@@ -922,6 +922,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
             cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
             cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --renewal-challenge 'A renewal must carry the challenge too (RenewalReq, or PKCSReq signed with a certificate of this CA for the same subject, as sscep and `renew --renewal pkcsreq` send it); by default a renewal needs none, as micromdm''s and step-ca''s servers behave'
             cand --ra 'Hand out separate RA certificates (one signs replies, one receives requests), as NDES does'
             cand --forget-issued 'Forget a transaction once its certificate is issued: a later CertPoll for it gets FAILURE badCertId, as from a CA that cleared its queue'
             cand --tls 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'

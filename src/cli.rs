@@ -1239,6 +1239,12 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "SECRET")]
     pub challenge: Option<String>,
 
+    /// A renewal must carry the challenge too (RenewalReq, or PKCSReq signed with a
+    /// certificate of this CA for the same subject, as sscep and `renew --renewal pkcsreq`
+    /// send it); by default a renewal needs none, as micromdm's and step-ca's servers behave.
+    #[arg(long, requires = "challenge")]
+    pub renewal_challenge: bool,
+
     /// Hand out separate RA certificates (one signs replies, one receives requests), as NDES
     /// does.
     #[arg(long)]

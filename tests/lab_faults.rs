@@ -201,3 +201,39 @@ fn slow_ca_times_out_with_exit_5_and_a_hint() {
     assert_eq!(std::fs::read_to_string(&cert).unwrap(), "installed\n");
     assert_eq!(history(state.path())[0]["detail"], "Communication error");
 }
+
+#[test]
+fn a_renewal_needs_no_challenge_unless_the_lab_is_told_so() {
+    for (strict, expected) in [(false, 0), (true, 4)] {
+        let mut args = vec!["--challenge", "lab-secret"];
+        if strict {
+            args.push("--renewal-challenge");
+        }
+        let lab = Lab::start(&args);
+        let state = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let (key, cert) = (dir.path().join("key.pem"), dir.path().join("cert.pem"));
+        certenroll_in(state.path())
+            .env("CERTENROLL_CHALLENGE", "lab-secret")
+            .args(["enroll", "--url", &lab.url, "--cn", "renewed"])
+            .arg("--out-key")
+            .arg(&key)
+            .arg("--out-cert")
+            .arg(&cert)
+            .assert()
+            .success();
+        // Both renewal forms, without the challenge: PKCSReq signed with the current
+        // certificate (NDES's, sscep's) and RenewalReq.
+        for renewal in ["pkcsreq", "renewalreq"] {
+            certenroll_in(state.path())
+                .args(["renew", "--force", "--no-challenge", "--url", &lab.url])
+                .args(["--renewal", renewal])
+                .arg("--key")
+                .arg(&key)
+                .arg("--cert")
+                .arg(&cert)
+                .assert()
+                .code(expected);
+        }
+    }
+}

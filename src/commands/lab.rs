@@ -39,6 +39,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
         http_status: args.http_status,
         delay: Duration::from_secs(args.delay),
         challenge: args.challenge.clone(),
+        renewal_challenge: args.renewal_challenge,
         fault: args.fault,
         fault_limit: args.fault_limit,
         forget_issued: args.forget_issued,

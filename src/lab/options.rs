@@ -57,6 +57,9 @@ pub struct LabOptions {
     pub delay: Duration,
     /// The challenge password PKCSReq must carry (none: any or no challenge is accepted).
     pub challenge: Option<String>,
+    /// A renewal (RenewalReq, or PKCSReq signed with a certificate of this CA for the same
+    /// subject) must carry the challenge too; by default it needs none.
+    pub renewal_challenge: bool,
     /// Hostile reply.
     pub fault: Option<Fault>,
     /// Apply fail / http_status / delay / fault only to the first N PKIOperation requests.

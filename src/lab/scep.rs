@@ -363,15 +363,20 @@ impl Responder {
         if !self_signed_ok {
             return Answer::Failure(FailInfo::BadMessageCheck);
         }
-        if incoming.message_type == MessageType::RenewalReq {
-            if verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_err() {
-                tracing::info!("RenewalReq not signed with a certificate of this CA");
-                return Answer::Failure(FailInfo::BadRequest);
-            }
-        } else if let Some(expected) = &self.options.challenge
+        // A renewal: RenewalReq, or a PKCSReq signed with a certificate this CA issued for
+        // the same subject (what NDES expects, and sscep sends).
+        let signed_by_ca = verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_ok();
+        let renewal = incoming.message_type == MessageType::RenewalReq
+            || (signed_by_ca && incoming.signer.tbs_certificate().subject() == &csr.info.subject);
+        if incoming.message_type == MessageType::RenewalReq && !signed_by_ca {
+            tracing::info!("RenewalReq not signed with a certificate of this CA");
+            return Answer::Failure(FailInfo::BadRequest);
+        }
+        if (!renewal || self.options.renewal_challenge)
+            && let Some(expected) = &self.options.challenge
             && challenge.as_deref() != Some(expected.as_str())
         {
-            tracing::info!("wrong or missing challenge password");
+            tracing::info!(renewal, "wrong or missing challenge password");
             return Answer::Failure(FailInfo::BadRequest);
         }
         let other_key = faulted && self.options.fault == Some(Fault::OtherKey);
