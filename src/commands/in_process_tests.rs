@@ -316,7 +316,7 @@ Issued certificate
 certenroll doctor: http://127.0.0.1:[..]/scep
 ✓ dns           127.0.0.1 resolves to 127.0.0.1
 ✓ connect       TCP to 127.0.0.1:[..] in [..] ms
-✓ capabilities  Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation
+✓ capabilities  Renewal, SHA-1, SHA-256, SHA-384, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation
 ✓ clock         within [..] s of the server's
 ✓ ca            'CN=certenroll lab CA,O=certenroll lab' valid until [..], sha256 [..]
 ✓ recipient     requests are encrypted to 'CN=certenroll lab CA,O=certenroll lab': CA (the server has no RA certificate); 0 RA certificate(s)

@@ -43,11 +43,14 @@ use crate::scep::{CA_CERT, CA_RA_CERT};
 use crate::scep::{FailInfo, MessageType, PkiStatus, oids};
 use crate::{Error, Result};
 
-/// Capabilities the lab advertises unless told otherwise.
-pub const DEFAULT_CAPS: [&str; 8] = [
+/// Capabilities the lab advertises unless told otherwise. SHA-384 is no RFC 8894 keyword
+/// (clients ignore it), but strongSwan 5.9.8 reads the list as bit masks and counts AES only
+/// when it is there (fixed in 5.9.11).
+pub const DEFAULT_CAPS: [&str; 9] = [
     "Renewal",
     "SHA-1",
     "SHA-256",
+    "SHA-384",
     "SHA-512",
     "AES",
     "DES3",
