@@ -1,3 +1,6 @@
+// Shared by the targets, each of which uses part of it.
+#![allow(dead_code)]
+
 //! A client's side of one SCEP transaction, made once: the CA (its key and certificate) and
 //! our key and certificate.
 
