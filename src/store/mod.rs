@@ -169,6 +169,30 @@ fn temp_path(path: &Path) -> Result<PathBuf> {
     Ok(path.with_file_name(temp))
 }
 
+/// Every readable `*.json` file of `dir` as a `T` (none when `dir` is missing), and a warning
+/// for each file that does not read or parse: what the pending store and the registry keep.
+pub fn read_json_dir<T: serde::de::DeserializeOwned>(dir: &Path) -> (Vec<T>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut warnings = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return (found, warnings);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        match fs::read(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice::<T>(&b).map_err(|e| e.to_string()))
+        {
+            Ok(value) => found.push(value),
+            Err(e) => warnings.push(format!("skipping {}: {e}", path.display())),
+        }
+    }
+    (found, warnings)
+}
+
 /// Write `bytes` to `path` with `mode`: a temporary file in the same directory (created with
 /// the final mode, so a key is never readable by others), fsync, rename over `path`, fsync the
 /// directory.

@@ -201,24 +201,7 @@ impl Registry {
 
     /// Every readable record, by certificate path, and warnings for unreadable files.
     pub fn list(&self) -> (Vec<Managed>, Vec<String>) {
-        let mut found = Vec::new();
-        let mut warnings = Vec::new();
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return (found, warnings);
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            match std::fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| serde_json::from_slice::<Managed>(&b).map_err(|e| e.to_string()))
-            {
-                Ok(m) => found.push(m),
-                Err(e) => warnings.push(format!("skipping {}: {e}", path.display())),
-            }
-        }
+        let (mut found, warnings) = super::read_json_dir::<Managed>(&self.dir);
         found.sort_by(|a, b| a.cert.cmp(&b.cert));
         (found, warnings)
     }
