@@ -126,18 +126,16 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
 /// would orphan it), or with --replace-pending deleted first (with the key made for it).
 fn settle_pending(state_dir: &Path, args: &EnrollArgs, out: &Output) -> Result<()> {
     let store = certenroll::store::pending::PendingStore::new(state_dir);
-    let files = [
+    let files: Vec<&Path> = [
         args.key.as_ref(),
         args.out_key.as_ref(),
         Some(&args.out_cert),
-    ];
-    let mut waiting: Vec<_> = files
-        .into_iter()
-        .flatten()
-        .flat_map(|file| store.for_file(file))
-        .collect();
-    waiting.sort_by(|a, b| a.transaction_id.cmp(&b.transaction_id));
-    waiting.dedup_by(|a, b| a.transaction_id == b.transaction_id);
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| p.as_path())
+    .collect();
+    let waiting = store.for_files(&files);
     for saved in waiting {
         let id = certenroll::managed::short(&saved.transaction_id).to_string();
         if !args.replace_pending {

@@ -39,7 +39,7 @@ fn pending_json(view: &PendingView) -> PendingJson<'_> {
         transaction_id: &p.transaction_id,
         status: view.status,
         profile: p.profile.as_deref(),
-        protocol: if p.est().is_some() { "est" } else { "scep" },
+        protocol: p.protocol.name(),
         url: &p.url,
         subject: &p.subject,
         files: serde_json::json!({

@@ -86,7 +86,7 @@ fn show(p: &Pending, out: &Output) {
         p.transaction_id,
         p.subject,
         p.url,
-        if p.est().is_some() { "EST" } else { "SCEP" },
+        p.protocol.name().to_uppercase(),
         p.profile.as_deref().unwrap_or("(none)"),
         p.key.display(),
         p.install_key

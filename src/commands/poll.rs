@@ -63,7 +63,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
         let transaction_id = saved.transaction_id.clone();
         let subject = saved.subject.clone();
         let cert_path = saved.cert.display().to_string();
-        let est = saved.est().is_some();
+        let protocol = saved.protocol.name();
         let started = std::time::Instant::now();
         let result = (|| -> Result<u8> {
             let hook = crate::runtime::profile_hook(global, saved.profile.as_deref(), out);
@@ -87,9 +87,7 @@ pub fn run(global: &GlobalArgs, args: &PollArgs, out: &Output) -> Result<u8> {
                 entry.subject = Some(subject);
                 entry.cert_path = Some(cert_path);
                 entry.profile = global.profile.clone();
-                if est {
-                    entry.protocol = "est".into();
-                }
+                entry.protocol = protocol.into();
                 crate::runtime::record(&state_dir, entry, started, out);
                 out.report_error(&err)
             }

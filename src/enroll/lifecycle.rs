@@ -397,20 +397,25 @@ pub fn resume(
     let first = enroller.first_poll(&request.pending);
     let end = wait(enroller, &request, &store, policy, first, progress)?;
     let ended = finish(state_dir, &request, end)?;
+    Ok(saved_outcome(&request, ended))
+}
+
+/// How a saved request ended, with its registry record when it was installed.
+fn saved_outcome(request: &Request, end: Ended) -> Outcome {
     let mut outcome = Outcome {
-        protocol: enroller.protocol(),
+        protocol: request.pending.protocol.name(),
         url: request.pending.url.clone(),
         transaction_id: request.pending.transaction_id.clone(),
         subject: request.pending.subject.clone(),
         part: request.pending.protocol.clone(),
         dest: request.destination(),
         key_description: request.key.describe(),
-        end: ended,
+        end,
         noted: None,
         managed: None,
     };
     register(&mut outcome, &request.ca, request.pending.profile.clone());
-    Ok(outcome)
+    outcome
 }
 
 /// Finish a saved request with a certificate issued outside the protocol (by the CA's
@@ -424,24 +429,7 @@ pub fn merge(request: Request, cert: Certificate, state_dir: &Path) -> Result<Ou
         super::verify::Channel::Unauthenticated,
     )?;
     let ended = finish(state_dir, &request, End::Issued(Box::new(cert)))?;
-    let mut outcome = Outcome {
-        protocol: if request.pending.est().is_some() {
-            "est"
-        } else {
-            "scep"
-        },
-        url: request.pending.url.clone(),
-        transaction_id: request.pending.transaction_id.clone(),
-        subject: request.pending.subject.clone(),
-        part: request.pending.protocol.clone(),
-        dest: request.destination(),
-        key_description: request.key.describe(),
-        end: ended,
-        noted: None,
-        managed: None,
-    };
-    register(&mut outcome, &request.ca, request.pending.profile.clone());
-    Ok(outcome)
+    Ok(saved_outcome(&request, ended))
 }
 
 /// Poll a saved request by `policy`, saving its state as it goes; a refusal ends it

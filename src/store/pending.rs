@@ -183,6 +183,16 @@ impl<'de> Deserialize<'de> for Protocol {
     }
 }
 
+impl Protocol {
+    /// "scep" or "est", as the history and `--json` name it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Protocol::Scep(_) => "scep",
+            Protocol::Est(_) => "est",
+        }
+    }
+}
+
 impl Pending {
     /// The SCEP part, if this is a SCEP request.
     pub fn scep(&self) -> Option<&ScepSaved> {
@@ -327,24 +337,7 @@ impl PendingStore {
 
     /// Every readable pending request, oldest first, and warnings for unreadable files.
     pub fn list(&self) -> (Vec<Pending>, Vec<String>) {
-        let mut found = Vec::new();
-        let mut warnings = Vec::new();
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return (found, warnings);
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            match std::fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| serde_json::from_slice::<Pending>(&b).map_err(|e| e.to_string()))
-            {
-                Ok(p) => found.push(p),
-                Err(e) => warnings.push(format!("skipping {}: {e}", path.display())),
-            }
-        }
+        let (mut found, warnings) = super::read_json_dir::<Pending>(&self.dir);
         found.sort_by_key(|p| (p.created, p.transaction_id.clone()));
         (found, warnings)
     }
@@ -372,15 +365,21 @@ impl PendingStore {
         }
     }
 
-    /// The pending requests for the key file or certificate file `path`.
-    pub fn for_file(&self, path: &Path) -> Vec<Pending> {
-        let Ok(path) = std::path::absolute(path) else {
-            return Vec::new();
-        };
+    /// The pending requests for any of the key or certificate files `paths` (one reading of
+    /// the store).
+    pub fn for_files(&self, paths: &[&Path]) -> Vec<Pending> {
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| std::path::absolute(p).ok())
+            .collect();
         self.list()
             .0
             .into_iter()
-            .filter(|p| p.key == path || p.install_key.as_ref() == Some(&path) || p.cert == path)
+            .filter(|p| {
+                paths.iter().any(|path| {
+                    p.key == *path || p.install_key.as_ref() == Some(path) || p.cert == *path
+                })
+            })
             .collect()
     }
 
