@@ -236,65 +236,29 @@ impl<'a> Header<'a> {
 fn parse_one(input: &[u8], depth: usize) -> Result<(Node, &[u8])> {
     let h = header(input, depth)?;
     let tag = h.tag.to_vec();
-    match h.len {
-        Some(len) if !h.constructed => Ok((
+    if let (false, Some(len)) = (h.constructed, h.len) {
+        let content = Content::Primitive(h.rest[..len].to_vec());
+        return Ok((Node { tag, content }, &h.rest[len..]));
+    }
+    if let Some(number) = h.segmented_string() {
+        let (joined, after) = join_segments(&h, number, depth)?;
+        let content = Content::Primitive(joined);
+        return Ok((
             Node {
-                tag,
-                content: Content::Primitive(h.rest[..len].to_vec()),
+                tag: vec![number],
+                content,
             },
-            &h.rest[len..],
-        )),
-        _ => {
-            let mut children = Vec::new();
-            let after = h.children(|child| {
-                let (node, next) = parse_one(child, depth + 1)?;
-                children.push(node);
-                Ok(next)
-            })?;
-            Ok((finish(tag, children)?, after))
-        }
+            after,
+        ));
     }
-}
-
-/// Build a constructed node, joining the segments of a constructed universal string.
-fn finish(tag: Vec<u8>, children: Vec<Node>) -> Result<Node> {
-    let universal = tag.len() == 1 && tag[0] & 0xc0 == 0;
-    let number = tag[0] & 0x1f;
-    if universal && STRING_TAGS.contains(&number) {
-        let mut joined = Vec::new();
-        let mut unused_bits = 0u8;
-        for child in &children {
-            let Content::Primitive(bytes) = &child.content else {
-                return Err(malformed("a segmented string holds a constructed element"));
-            };
-            if child.tag[0] & 0x1f != number {
-                return Err(malformed(
-                    "a segmented string holds an element of another type",
-                ));
-            }
-            if number == 3 {
-                // BIT STRING segments each start with their count of unused bits.
-                let (&unused, bits) = bytes
-                    .split_first()
-                    .ok_or_else(|| malformed("empty BIT STRING segment"))?;
-                unused_bits = unused;
-                joined.extend_from_slice(bits);
-            } else {
-                joined.extend_from_slice(bytes);
-            }
-        }
-        if number == 3 {
-            joined.insert(0, unused_bits);
-        }
-        return Ok(Node {
-            tag: vec![number],
-            content: Content::Primitive(joined),
-        });
-    }
-    Ok(Node {
-        tag,
-        content: Content::Constructed(children),
-    })
+    let mut children = Vec::new();
+    let after = h.children(|child| {
+        let (node, next) = parse_one(child, depth + 1)?;
+        children.push(node);
+        Ok(next)
+    })?;
+    let content = Content::Constructed(children);
+    Ok((Node { tag, content }, after))
 }
 
 /// Re-encode BER as DER, streaming: no tree is built, so memory stays a small multiple of
