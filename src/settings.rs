@@ -16,8 +16,8 @@ use certenroll::config::{Config, Profile, config_path};
 use clap::{CommandFactory, FromArgMatches};
 
 use crate::cli::{
-    ChallengeArgs, Cli, Command, DoctorArgs, EnrollArgs, EstAuthArgs, GlobalArgs, P12Args, PinArgs,
-    PolicyArgs, RenewArgs, ServerArgs, Typed,
+    AlgorithmArgs, ChallengeArgs, Cli, Command, DoctorArgs, EnrollArgs, EstAuthArgs, GlobalArgs,
+    P12Args, PinArgs, PolicyArgs, ProtocolArgs, RenewArgs, ServerArgs, Typed,
 };
 
 /// Whether a profile is named at all (then the command line is parsed leniently).
@@ -204,17 +204,19 @@ pub fn apply_global(global: &mut GlobalArgs, typed: &Typed, profile: &Profile) {
 
 fn server(server: &mut ServerArgs, typed: &Typed, profile: &Profile) {
     typed.fill("url", &mut server.url, profile.url.clone());
-    typed.fill(
-        "ca_ident",
-        &mut server.ca_ident,
-        profile.ca_ident.clone().map(Some),
-    );
-    typed.fill("choice", &mut server.via.choice, profile.protocol.map(Some));
-    typed.fill(
-        "label",
-        &mut server.via.label,
-        profile.label.clone().map(Some),
-    );
+    which_ca((&mut server.ca_ident, &mut server.via), typed, profile);
+}
+
+/// The CA at the server: SCEP's CA identifier, the protocol, EST's CA label (`renew` and
+/// `doctor` hold them beside an optional URL, the other commands in their `ServerArgs`).
+fn which_ca(
+    (ca_ident, via): (&mut Option<String>, &mut ProtocolArgs),
+    typed: &Typed,
+    profile: &Profile,
+) {
+    typed.fill("ca_ident", ca_ident, profile.ca_ident.clone().map(Some));
+    typed.fill("choice", &mut via.choice, profile.protocol.map(Some));
+    typed.fill("label", &mut via.label, profile.label.clone().map(Some));
 }
 
 fn pin(pin: &mut PinArgs, typed: &Typed, profile: &Profile) {
@@ -302,13 +304,7 @@ fn apply_enroll(args: &mut EnrollArgs, typed: &Typed, profile: &Profile, server_
         profile.ca_cert.clone().map(Some),
     );
     typed.fill("format", &mut args.format, profile.format);
-    let algorithms = &mut args.algorithms;
-    typed.fill("digest", &mut algorithms.digest, text(&profile.digest));
-    typed.fill("cipher", &mut algorithms.cipher, text(&profile.cipher));
-    typed.fill("method", &mut algorithms.method, profile.method);
-    if profile.require_caps == Some(true) {
-        algorithms.require_caps = true;
-    }
+    algorithms(&mut args.algorithms, typed, profile);
     challenge(&mut args.challenge, typed, profile);
     let mut key_exists = false;
     if let Some(key) = &profile.key
@@ -377,6 +373,16 @@ fn apply_enroll(args: &mut EnrollArgs, typed: &Typed, profile: &Profile, server_
     p12(&mut args.p12, typed, profile);
 }
 
+/// SCEP's algorithms and method, and whether a weak fallback is refused.
+fn algorithms(algorithms: &mut AlgorithmArgs, typed: &Typed, profile: &Profile) {
+    typed.fill("digest", &mut algorithms.digest, text(&profile.digest));
+    typed.fill("cipher", &mut algorithms.cipher, text(&profile.cipher));
+    typed.fill("method", &mut algorithms.method, profile.method);
+    if profile.require_caps == Some(true) {
+        algorithms.require_caps = true;
+    }
+}
+
 /// The text of a checked profile value, as the flag takes it.
 fn text<T>(value: &Option<certenroll::config::Checked<T>>) -> Option<Option<String>> {
     value.as_ref().map(|checked| Some(checked.text.clone()))
@@ -386,17 +392,7 @@ fn text<T>(value: &Option<certenroll::config::Checked<T>>) -> Option<Option<Stri
 /// the bundle and the deploy hook.
 pub fn apply_renew(args: &mut RenewArgs, typed: &Typed, profile: &Profile) {
     typed.fill("url", &mut args.url, profile.url.clone().map(Some));
-    typed.fill(
-        "ca_ident",
-        &mut args.ca_ident,
-        profile.ca_ident.clone().map(Some),
-    );
-    typed.fill("choice", &mut args.via.choice, profile.protocol.map(Some));
-    typed.fill(
-        "label",
-        &mut args.via.label,
-        profile.label.clone().map(Some),
-    );
+    which_ca((&mut args.ca_ident, &mut args.via), typed, profile);
     auth(&mut args.auth, typed, profile);
     pin(&mut args.pin, typed, profile);
     policy(&mut args.policy, typed, profile);
@@ -406,12 +402,7 @@ pub fn apply_renew(args: &mut RenewArgs, typed: &Typed, profile: &Profile) {
         profile.ca_cert.clone().map(Some),
     );
     typed.fill("format", &mut args.format, profile.format);
-    typed.fill("digest", &mut args.algorithms.digest, text(&profile.digest));
-    typed.fill("cipher", &mut args.algorithms.cipher, text(&profile.cipher));
-    typed.fill("method", &mut args.algorithms.method, profile.method);
-    if profile.require_caps == Some(true) {
-        args.algorithms.require_caps = true;
-    }
+    algorithms(&mut args.algorithms, typed, profile);
     challenge(&mut args.challenge, typed, profile);
     typed.fill("key", &mut args.key, profile.key.clone().map(Some));
     typed.fill("cert", &mut args.cert, profile.cert.clone().map(Some));
@@ -452,17 +443,7 @@ fn renewal_policy(
 /// What `doctor` checks: the server, the files and the challenge source of the profile.
 fn apply_doctor(args: &mut DoctorArgs, typed: &Typed, profile: &Profile) {
     typed.fill("url", &mut args.url, profile.url.clone().map(Some));
-    typed.fill(
-        "ca_ident",
-        &mut args.ca_ident,
-        profile.ca_ident.clone().map(Some),
-    );
-    typed.fill("choice", &mut args.via.choice, profile.protocol.map(Some));
-    typed.fill(
-        "label",
-        &mut args.via.label,
-        profile.label.clone().map(Some),
-    );
+    which_ca((&mut args.ca_ident, &mut args.via), typed, profile);
     pin(&mut args.pin, typed, profile);
     typed.fill("key", &mut args.key, profile.key.clone().map(Some));
     typed.fill("cert", &mut args.cert, profile.cert.clone().map(Some));
