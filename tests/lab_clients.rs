@@ -47,6 +47,20 @@ fn issued_by(cert: &Path, key: &Path, ca: &Path) {
     assert!(verified.contains(": OK"), "{verified}");
 }
 
+/// A new key made by strongSwan's pki, in PEM.
+fn pki_key(path: &Path, kind: &str, size: &str) {
+    let output = Command::new("pki")
+        .args(["--gen", "--type", kind, "--size", size, "--outform", "pem"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    std::fs::write(path, output.stdout).unwrap();
+}
+
 #[test]
 fn micromdm_scepclient_enrolls_by_post_and_by_get() {
     // By POST (the lab's default capabilities), and by GET when POSTPKIOperation is not
@@ -89,23 +103,7 @@ fn strongswan_pki_fetches_the_ca_and_enrolls_and_renews_over_scep() {
         .current_dir(dir.path()));
     let ca = ca_of(&lab, dir.path());
     let key = path("sw.key");
-    std::fs::write(
-        &key,
-        Command::new("pki")
-            .args([
-                "--gen",
-                "--type",
-                "rsa",
-                "--size",
-                "2048",
-                "--outform",
-                "pem",
-            ])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    pki_key(&key, "rsa", "2048");
     // --scep: enrollment with the challenge, AES (it needs SHA-384 in the capabilities).
     let enroll = |key: &Path, out: &Path, renew: Option<(&Path, &Path)>| {
         let mut pki = Command::new("pki");
@@ -132,23 +130,7 @@ fn strongswan_pki_fetches_the_ca_and_enrolls_and_renews_over_scep() {
     issued_by(&path("sw.pem"), &key, &ca);
     // Renewal: a new key, the request signed with the current pair.
     let new_key = path("sw-new.key");
-    std::fs::write(
-        &new_key,
-        Command::new("pki")
-            .args([
-                "--gen",
-                "--type",
-                "rsa",
-                "--size",
-                "2048",
-                "--outform",
-                "pem",
-            ])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    pki_key(&new_key, "rsa", "2048");
     enroll(&new_key, &path("sw-new.pem"), Some((&path("sw.pem"), &key)));
     issued_by(&path("sw-new.pem"), &new_key, &ca);
     assert!(
@@ -179,23 +161,7 @@ fn strongswan_pki_fetches_the_ca_and_enrolls_over_est() {
         .arg(&ca)
         .current_dir(dir.path()));
     let key = dir.path().join("sw.key");
-    std::fs::write(
-        &key,
-        Command::new("pki")
-            .args([
-                "--gen",
-                "--type",
-                "ecdsa",
-                "--size",
-                "256",
-                "--outform",
-                "pem",
-            ])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    pki_key(&key, "ecdsa", "256");
     let request = dir.path().join("sw.req");
     let output = Command::new("pki")
         .args(["--req", "--dn", "CN=strongswan-est", "--outform", "pem"])
