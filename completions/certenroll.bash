@@ -2108,7 +2108,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --renewal-challenge --ra --fault --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version"
+            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --renewal-challenge --ra --fault --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --quirk --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2184,6 +2184,10 @@ _certenroll() {
                     ;;
                 --csrattrs-curve)
                     COMPREPLY=($(compgen -W "p256 p384" -- "${cur}"))
+                    return 0
+                    ;;
+                --quirk)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1325,6 +1325,11 @@ pub struct LabServeArgs {
     /// EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072.
     #[arg(long, value_name = "CURVE", value_parser = ["p256", "p384"])]
     pub csrattrs_curve: Option<String>,
+
+    /// Behave as some real servers do (repeatable): long-serials (the CA, RA and issued
+    /// certificates carry 32-octet serial numbers, over RFC 5280's 20, as some CAs' do).
+    #[arg(long, value_name = "NAME")]
+    pub quirk: Vec<certenroll::lab::Quirk>,
 }
 
 fn parse_key_bits(value: &str) -> Result<usize, String> {

@@ -10,6 +10,7 @@ use certenroll::enroll::install::{Hook, Settled};
 use certenroll::enroll::lifecycle::{self, Ended, Outcome};
 use certenroll::enroll::saved::{self, Request};
 use certenroll::error::exit;
+use certenroll::pki::Certificate;
 use certenroll::pki::cert::{self, CertSummary};
 use certenroll::pki::digest::Digest;
 use certenroll::pki::envelope::Cipher;
@@ -18,7 +19,6 @@ use certenroll::store::history::{Entry, Status};
 use certenroll::store::pending::{Pending, PendingStore, Protocol};
 use certenroll::transport::Method;
 use serde::Serialize;
-use x509_cert::Certificate;
 
 use crate::cli::PolicyArgs;
 use crate::output::Output;

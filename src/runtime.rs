@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use anyhow::Result;
 use certenroll::enroll::install::Hook;
+use certenroll::pki::Certificate;
 use certenroll::pki::cert;
 use certenroll::scep::client::Client;
 use certenroll::transport::{Options, Transport};
-use x509_cert::Certificate;
 
 use crate::cli::{Cli, Command, Format, GlobalArgs, ServerArgs};
 use crate::output::Output;

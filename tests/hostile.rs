@@ -43,7 +43,7 @@ fn truncated_reply() {
             body.truncate(body.len() / 2);
             body
         },
-        "malformed reply",
+        "reply not trustworthy: malformed message",
     );
 }
 
@@ -67,7 +67,10 @@ fn empty_reply() {
 
 #[test]
 fn garbage_reply() {
-    enroll_through(|_| b"<html>proxy error</html>".to_vec(), "malformed reply");
+    enroll_through(
+        |_| b"<html>proxy error</html>".to_vec(),
+        "reply not trustworthy: malformed message",
+    );
 }
 
 /// A server on 127.0.0.1 that answers every request with a redirect to `location` (the

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{Lab, certenroll, key_matches_cert, openssl};
+use crate::util::{Lab, certenroll, issued_by};
 
 /// The lab's CA certificate, fetched with certenroll into `dir`.
 fn ca_of(lab: &Lab, dir: &Path) -> PathBuf {
@@ -28,23 +28,6 @@ fn run(command: &mut Command) {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-}
-
-/// The certificate is for the key and the lab's CA issued it (OpenSSL's reading).
-fn issued_by(cert: &Path, key: &Path, ca: &Path) {
-    assert!(
-        key_matches_cert(key, cert),
-        "{} is not for {}",
-        cert.display(),
-        key.display()
-    );
-    let verified = openssl(&[
-        "verify",
-        "-CAfile",
-        ca.to_str().unwrap(),
-        cert.to_str().unwrap(),
-    ]);
-    assert!(verified.contains(": OK"), "{verified}");
 }
 
 /// A new key made by strongSwan's pki, in PEM.

@@ -123,7 +123,7 @@ fn reply_encrypted_to_another_key() {
 
 #[test]
 fn truncated_reply() {
-    hostile("truncated", "malformed reply");
+    hostile("truncated", "malformed message: truncated");
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod lifecycle;
 mod managed;
 mod pkcs12;
 mod profiles;
+mod quirks;
 mod renew;
 mod safety;
 mod scep_interop;

@@ -6,11 +6,11 @@
 
 use std::sync::OnceLock;
 
+use certenroll::pki::Certificate;
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
 use certenroll::pki::key::{KeyKind, PrivateKey};
 use certenroll::scep::pkimessage::Transaction;
-use x509_cert::Certificate;
 
 pub struct Side {
     pub ca_key: PrivateKey,

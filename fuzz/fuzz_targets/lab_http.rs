@@ -11,8 +11,12 @@ use certenroll::lab::scep::Responder;
 
 fn responder() -> &'static Responder {
     static RESPONDER: OnceLock<Responder> = OnceLock::new();
-    RESPONDER
-        .get_or_init(|| Responder::new(LabOptions::default(), LabCa::new(true, "fuzz CA").unwrap()))
+    RESPONDER.get_or_init(|| {
+        Responder::new(
+            LabOptions::default(),
+            LabCa::new(true, "fuzz CA", false).unwrap(),
+        )
+    })
 }
 
 fuzz_target!(|data: &[u8]| {

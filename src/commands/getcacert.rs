@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
+use certenroll::pki::Certificate;
 use certenroll::pki::cacerts::CaCerts;
 use certenroll::pki::cert::{self, CertSummary};
 use serde::Serialize;
-use x509_cert::Certificate;
 
 use crate::cli::{Format, GetcacertArgs, GlobalArgs};
 use crate::output::Output;

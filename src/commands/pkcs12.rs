@@ -5,11 +5,11 @@ use std::path::Path;
 
 use anyhow::Result;
 use certenroll::enroll::install::Bundle;
+use certenroll::pki::Certificate;
 use certenroll::pki::{cert, pkcs12};
 use certenroll::store::pending::P12Saved;
 use certenroll::{Error, store};
 use serde::Serialize;
-use x509_cert::Certificate;
 
 use crate::cli::Pkcs12Args;
 use crate::output::Output;

@@ -234,7 +234,7 @@ fn dry_run(global: &GlobalArgs, args: &RenewArgs, out: &Output) -> Result<u8> {
 }
 
 /// Whether the certificate is due by the flags: policy, a changed CA, --force.
-fn verdict_of(args: &RenewArgs, current: &x509_cert::Certificate) -> renewal::Verdict {
+fn verdict_of(args: &RenewArgs, current: &certenroll::pki::Certificate) -> renewal::Verdict {
     renewal::verdict(
         current,
         &RenewPolicy {

@@ -16,8 +16,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::pki::Certificate;
 use serde::{Deserialize, Serialize};
-use x509_cert::Certificate;
 
 use crate::choices::Format;
 use crate::pki::cert;

@@ -10,8 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::pki::Certificate;
 use der::Encode;
-use x509_cert::Certificate;
 
 use super::install::{self, Destination, Settled};
 use super::poll::{self, End, Progress};

@@ -24,7 +24,7 @@ pub mod verify;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use x509_cert::Certificate;
+use crate::pki::Certificate;
 use x509_cert::name::Name;
 
 use crate::Result;

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use x509_cert::Certificate;
+use crate::pki::Certificate;
 
 use super::Answer;
 use crate::clock::now_unix;

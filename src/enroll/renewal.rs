@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use x509_cert::Certificate;
+use crate::pki::Certificate;
 use x509_cert::ext::pkix::ExtendedKeyUsage;
 
 use super::Current;

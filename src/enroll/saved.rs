@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::pki::Certificate;
 use base64::Engine;
 use der::Decode;
-use x509_cert::Certificate;
 use x509_cert::name::Name;
 
 use super::install::{Bundle, Destination, Hook};

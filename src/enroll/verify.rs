@@ -1,8 +1,8 @@
 //! One check for both protocols: the certificate a CA issued is for our key and was signed by
 //! the CA (or a CA of its chain). SCEP replies and EST replies are checked here alike.
 
+use crate::pki::Certificate;
 use spki::SubjectPublicKeyInfoOwned;
-use x509_cert::Certificate;
 
 use crate::pki::cacerts::CaCerts;
 use crate::pki::cert;

@@ -4,8 +4,8 @@
 
 use std::time::Duration;
 
+use crate::pki::Certificate;
 use base64::Engine;
-use x509_cert::Certificate;
 
 use super::csrattrs::CsrAttrs;
 use super::{Endpoint, certificates, decode_body, media, multipart};

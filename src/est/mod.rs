@@ -157,7 +157,7 @@ pub fn decode_body(body: &[u8], what: &str) -> Result<Vec<u8>> {
 }
 
 /// The certificates of a certs-only reply (cacerts, simpleenroll, simplereenroll).
-pub fn certificates(body: &[u8], what: &str) -> Result<Vec<x509_cert::Certificate>> {
+pub fn certificates(body: &[u8], what: &str) -> Result<Vec<crate::pki::Certificate>> {
     let der = decode_body(body, what)?;
     let certs = crate::pki::cert::parse_certificates(&der)
         .map_err(|e| Error::Untrusted(format!("the {what} holds no certificates: {e}")))?;
@@ -175,9 +175,9 @@ pub fn certificates(body: &[u8], what: &str) -> Result<Vec<x509_cert::Certificat
 /// reply, such as a CA a man in the middle appended, is not trusted: the TLS server must then
 /// chain to these anchors, and the CA certificates are fetched again over that connection.
 pub fn bootstrap_anchors<'a>(
-    confirmed: &'a x509_cert::Certificate,
-    unauthenticated: &'a [x509_cert::Certificate],
-) -> Vec<&'a x509_cert::Certificate> {
+    confirmed: &'a crate::pki::Certificate,
+    unauthenticated: &'a [crate::pki::Certificate],
+) -> Vec<&'a crate::pki::Certificate> {
     use crate::pki::cert::{is_ca, verify_issued_by};
     let mut anchors = vec![confirmed];
     loop {
@@ -202,7 +202,7 @@ mod tests {
         key: &crate::pki::key::PrivateKey,
         cn: &str,
         issuer: Option<(&x509_cert::name::Name, &crate::pki::key::PrivateKey)>,
-    ) -> x509_cert::Certificate {
+    ) -> crate::pki::Certificate {
         crate::pki::cert::test_cert(key, cn, true, issuer)
     }
 

@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use x509_cert::Certificate;
+use crate::pki::Certificate;
 
 use super::Endpoint;
 use super::client::{BasicAuth, EstClient};

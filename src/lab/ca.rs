@@ -3,14 +3,15 @@
 
 use std::time::Duration;
 
+use crate::pki::{Certificate, SerialNumber};
 use const_oid::db::rfc5280;
-use x509_cert::Certificate;
 use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
 use x509_cert::name::Name;
 
 use crate::Result;
 use crate::pki::cert::{
     NameAttr, Template, basic_constraints, build_name, extension, issue, random_serial,
+    serial_from_bytes,
 };
 use crate::pki::digest::Digest;
 use crate::pki::key::PrivateKey;
@@ -36,7 +37,20 @@ pub struct LabCa {
     pub ra_encrypt: Option<KeyPair>,
 }
 
-fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
+/// A serial number for a lab certificate: random, 16 octets or, with `long`, 32 (the first
+/// octets of a long one are `tail`, so that the lab can number what it issues).
+pub(super) fn lab_serial(long: bool, tail: &[u8]) -> Result<SerialNumber> {
+    if !long {
+        return random_serial();
+    }
+    let mut bytes = crate::pki::random_bytes::<32>()?;
+    bytes[0] = 0x7f;
+    let n = tail.len().min(31);
+    bytes[32 - n..].copy_from_slice(&tail[tail.len() - n..]);
+    serial_from_bytes(&bytes)
+}
+
+fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages, long_serials: bool) -> Result<KeyPair> {
     let key = PrivateKey::generate_rsa(2048)?;
     let template = Template {
         subject: build_name(&[
@@ -44,7 +58,7 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
             (NameAttr::CommonName, cn.into()),
         ])?,
         public_key: key.public_key_info()?,
-        serial: random_serial()?,
+        serial: lab_serial(long_serials, &[])?,
         validity: LAB_CA_VALIDITY,
         starts: None,
         extensions: vec![
@@ -62,8 +76,9 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages) -> Result<KeyPair> {
 }
 
 impl LabCa {
-    /// A new CA named `common_name` (O=certenroll lab), with RA certificates when `with_ra`.
-    pub fn new(with_ra: bool, common_name: &str) -> Result<Self> {
+    /// A new CA named `common_name` (O=certenroll lab), with RA certificates when `with_ra`,
+    /// and certificates with 32-octet serial numbers when `long_serials`.
+    pub fn new(with_ra: bool, common_name: &str, long_serials: bool) -> Result<Self> {
         let key = PrivateKey::generate_rsa(2048)?;
         let subject: Name = build_name(&[
             (NameAttr::Organization, "certenroll lab".into()),
@@ -72,7 +87,7 @@ impl LabCa {
         let template = Template {
             subject: subject.clone(),
             public_key: key.public_key_info()?,
-            serial: random_serial()?,
+            serial: lab_serial(long_serials, &[])?,
             validity: LAB_CA_VALIDITY,
             starts: None,
             extensions: vec![
@@ -94,11 +109,13 @@ impl LabCa {
                     &ca,
                     "certenroll lab RA (signature)",
                     KeyUsages::DigitalSignature,
+                    long_serials,
                 )?),
                 Some(ra(
                     &ca,
                     "certenroll lab RA (encryption)",
                     KeyUsages::KeyEncipherment,
+                    long_serials,
                 )?),
             )
         } else {

@@ -3,9 +3,9 @@
 //! authentication and the lab's fault injection (202 with Retry-After, HTTP errors, delays,
 //! bodies that do not decode, certificates for another key). Served over TLS (`--tls`).
 
+use crate::pki::Certificate;
 use base64::Engine;
 use der::{Decode, Encode};
-use x509_cert::Certificate;
 use x509_cert::request::CertReq;
 
 use super::http::{Request, Response};

@@ -11,5 +11,5 @@ pub mod scep;
 pub mod tls;
 
 pub use ca::LabCa;
-pub use options::{Fault, LabOptions};
+pub use options::{Fault, LabOptions, Quirk};
 pub use scep::Responder;

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use x509_cert::Certificate;
+use crate::pki::Certificate;
 
 use crate::scep::FailInfo;
 
@@ -44,6 +44,41 @@ impl std::str::FromStr for Fault {
     }
 }
 
+/// A real server's behaviour that the lab reproduces on request (`lab serve --quirk`), so that
+/// clients can be tried against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quirk {
+    /// The CA, RA and issued certificates carry 32-octet serial numbers (RFC 5280 allows 20;
+    /// CAs in the wild use more, and sscep and certmonger sign their requests with such).
+    LongSerials,
+}
+
+impl Quirk {
+    /// Every quirk.
+    pub const ALL: [Quirk; 1] = [Quirk::LongSerials];
+
+    /// The name `--quirk` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Quirk::LongSerials => "long-serials",
+        }
+    }
+}
+
+impl std::str::FromStr for Quirk {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        Quirk::ALL
+            .into_iter()
+            .find(|q| q.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Quirk::ALL.iter().map(|q| q.name()).collect();
+                format!("unknown quirk '{s}': use {}", names.join(", "))
+            })
+    }
+}
+
 /// How the lab behaves.
 #[derive(Debug, Clone, Default)]
 pub struct LabOptions {
@@ -73,6 +108,15 @@ pub struct LabOptions {
     pub validity: Duration,
     /// EST: authentication, encodings and faults of its own.
     pub est: EstOptions,
+    /// Real servers' behaviours to reproduce.
+    pub quirks: Vec<Quirk>,
+}
+
+impl LabOptions {
+    /// Whether the lab reproduces `quirk`.
+    pub fn has(&self, quirk: Quirk) -> bool {
+        self.quirks.contains(&quirk)
+    }
 }
 
 /// How the lab writes EST bodies: strict by default, or in the other ways servers do.

@@ -11,23 +11,25 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 
+use crate::pki::Certificate;
+use crate::pki::CertificateList;
+use crate::pki::SerialNumber;
+use crate::pki::cms_raw::IssuerAndSerialNumber;
 use base64::Engine;
-use cms::cert::IssuerAndSerialNumber;
 use const_oid::db::rfc5280;
 use der::asn1::{OctetString, PrintableStringRef};
 use der::{Any, Decode, Encode};
-use x509_cert::Certificate;
 use x509_cert::builder::CrlBuilder;
-use x509_cert::crl::CertificateList;
+use x509_cert::certificate::Raw;
 use x509_cert::ext::pkix::crl::CrlNumber;
 use x509_cert::request::CertReq;
-use x509_cert::serial_number::SerialNumber;
 
 use super::ca::LabCa;
+use super::ca::lab_serial;
 use super::http::{Request, Response};
-use super::options::{Fault, LabOptions};
+use super::options::{Fault, LabOptions, Quirk};
 use crate::pki::cert::{
-    BuilderKey, Template, basic_constraints, issue, name_to_string, verify_issued_by,
+    BuilderKey, Template, basic_constraints, issue, name_to_string, verify_issued_by, with_serial,
 };
 use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
 use crate::pki::digest::Digest;
@@ -243,8 +245,14 @@ impl Responder {
         let incoming = match self.decode(message) {
             Ok(incoming) => incoming,
             Err(e) => {
-                tracing::warn!("undecodable PKIOperation: {e}");
-                return Response::text(400, &format!("undecodable pkiMessage: {e}"));
+                // A check that fails is "not trustworthy" to a client reading a reply; here
+                // it is the client's request that is at fault.
+                let why = match e {
+                    Error::Untrusted(why) => why,
+                    e => e.to_string(),
+                };
+                tracing::warn!("undecodable PKIOperation: {why}");
+                return Response::text(400, &format!("undecodable pkiMessage: {why}"));
             }
         };
         let answer = if faulted && let Some(info) = self.options.fail {
@@ -441,6 +449,9 @@ impl Responder {
         let mut state = self.state();
         state.next_serial += 1;
         let bytes = state.next_serial.to_be_bytes();
+        if self.options.has(Quirk::LongSerials) {
+            return lab_serial(true, &bytes);
+        }
         let skip = bytes.iter().take_while(|b| **b == 0).count();
         SerialNumber::new(&bytes[skip..]).map_err(|e| Error::Crypto(e.to_string()))
     }
@@ -481,7 +492,16 @@ impl Responder {
 
     fn crl(&self) -> Result<CertificateList> {
         let number = der::asn1::Uint::new(&[1]).map_err(|e| Error::Crypto(e.to_string()))?;
-        let builder = CrlBuilder::new(&self.ca.ca.cert, CrlNumber(number))
+        // The builder takes an RFC 5280 certificate (20-octet serials at most) and reads only its
+        // subject and key: the CA's, with a stand-in serial when its own is longer.
+        let stand_in = (|| {
+            let mut fields = Vec::<Any>::from_der(&self.ca.ca.cert.to_der()?)?;
+            let short = x509_cert::serial_number::SerialNumber::from(1u8);
+            fields[0] = Any::from_der(&with_serial(&fields[0].to_der()?, &short)?)?;
+            x509_cert::Certificate::from_der(&fields.to_der()?)
+        })()
+        .map_err(|e| Error::Crypto(e.to_string()))?;
+        let builder = CrlBuilder::<Raw>::new(&stand_in, CrlNumber(number))
             .map_err(|e| Error::Crypto(e.to_string()))?;
         BuilderKey::new(&self.ca.ca.key, Digest::Sha256)?.build(builder)
     }
@@ -593,7 +613,70 @@ impl Responder {
 
 #[cfg(test)]
 mod tests {
-    use super::lenient_base64;
+    use super::*;
+    use crate::pki::cert::long_serial_cert;
+    use crate::pki::csr::CsrSpec;
+    use crate::pki::envelope::Sealer;
+    use crate::scep::certrep::{Expected, Reply, process};
+    use crate::scep::pkimessage::{Signer, Transaction, build};
+
+    #[test]
+    fn a_request_signed_with_a_32_octet_serial_is_answered_to_it() {
+        // sscep and certmonger sign with such certificates, and read replies encrypted to them.
+        let responder = Responder::new(
+            LabOptions::default(),
+            LabCa::new(false, "lab", false).unwrap(),
+        );
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let cert = long_serial_cert(&key, "sscep-client");
+        let spec = CsrSpec {
+            subject: cert.tbs_certificate().subject().clone(),
+            sans: Vec::new(),
+            key_usage: None,
+            extended_key_usage: Vec::new(),
+            challenge: None,
+        };
+        let csr = crate::pki::csr::build(&key, &spec, Digest::Sha256).unwrap();
+        let transaction = Transaction::random().unwrap();
+        let message = build(
+            MessageType::PkcsReq,
+            &transaction,
+            &csr.to_der().unwrap(),
+            Signer {
+                key: &key,
+                cert: &cert,
+            },
+            Sealer::new(&responder.ca().ca.cert, Cipher::Aes128).unwrap(),
+            Digest::Sha256,
+        )
+        .unwrap();
+        let response = responder.pki_operation(&message);
+        assert_eq!(
+            response.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&response.body)
+        );
+        let expected = Expected {
+            transaction: &transaction,
+            signers: vec![&responder.ca().ca.cert],
+            key: &key,
+            our_cert: &cert,
+        };
+        let Reply::Success { certs, .. } = process(&response.body, &expected).unwrap() else {
+            panic!("not issued");
+        };
+        assert!(crate::pki::cert::has_public_key(
+            &certs[0],
+            &key.public_key_info().unwrap()
+        ));
+
+        // A request that cannot be read is called a request, not a reply.
+        let response = responder.pki_operation(&message[..message.len() / 2]);
+        assert_eq!(response.status, 400);
+        let text = String::from_utf8_lossy(&response.body);
+        assert!(!text.contains("reply"), "{text}");
+    }
 
     #[test]
     fn a_get_message_is_read_in_every_base64_clients_send() {

@@ -32,7 +32,7 @@ pub enum Content {
 }
 
 fn malformed(what: &str) -> Error {
-    Error::Untrusted(format!("malformed reply: {what}"))
+    Error::Untrusted(format!("malformed message: {what}"))
 }
 
 /// Universal tag numbers of string types that BER allows in constructed form.

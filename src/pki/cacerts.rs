@@ -7,7 +7,7 @@
 //! certificates: one with keyEncipherment (the "exchange" certificate, to encrypt to) and one
 //! with digitalSignature (which signs replies).
 
-use x509_cert::Certificate;
+use super::Certificate;
 use x509_cert::ext::pkix::KeyUsages;
 
 use crate::pki::cert::{

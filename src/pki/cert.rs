@@ -3,21 +3,20 @@
 
 use std::time::Duration;
 
+use super::{Certificate, SerialNumber};
 use const_oid::db::{rfc4519, rfc5280};
 use der::asn1::{BitString, Ia5String, PrintableString, Utf8StringRef};
-use der::{Decode, Encode, EncodePem};
+use der::{Any, Decode, Encode, EncodePem, Tagged};
 use spki::{
     AlgorithmIdentifierOwned, DynSignatureAlgorithmIdentifier, EncodePublicKey,
     SubjectPublicKeyInfoOwned, SubjectPublicKeyInfoRef,
 };
-use x509_cert::Certificate;
 use x509_cert::builder::profile::BuilderProfile;
 use x509_cert::builder::{Builder, CertificateBuilder};
 use x509_cert::certificate::TbsCertificate;
 use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages};
 use x509_cert::name::Name;
-use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::Validity;
 
 use super::digest::Digest;
@@ -503,9 +502,48 @@ pub fn issue(
             x509_cert::time::Time::try_from(start + template.validity).map_err(clock)?,
         ),
     };
-    let builder = CertificateBuilder::new(profile, template.serial, validity, template.public_key)
-        .map_err(|e| Error::Crypto(format!("building a certificate failed: {e}")))?;
-    BuilderKey::new(issuer_key, digest)?.build(builder)
+    let failed =
+        |e: &dyn std::fmt::Display| Error::Crypto(format!("building a certificate failed: {e}"));
+    // The builder takes only RFC 5280 serial numbers (20 octets at most): it is given a
+    // placeholder, replaced by ours in the to-be-signed encoding before signing.
+    let placeholder = x509_cert::serial_number::SerialNumber::from(1u8);
+    let mut builder = CertificateBuilder::new(profile, placeholder, validity, template.public_key)
+        .map_err(|e| failed(&e))?;
+    let signer = BuilderKey::new(issuer_key, digest)?;
+    let tbs = builder.finalize(&signer).map_err(|e| failed(&e))?;
+    let tbs = with_serial(&tbs, &template.serial).map_err(|e| failed(&e))?;
+    let signature = issuer_key.sign(digest, &tbs)?;
+    let whole: Vec<Any> = vec![
+        Any::from_der(&tbs).map_err(|e| failed(&e))?,
+        Any::encode_from(&issuer_key.signature_algorithm(digest)).map_err(|e| failed(&e))?,
+        Any::encode_from(&BitString::from_bytes(&signature).map_err(|e| failed(&e))?)
+            .map_err(|e| failed(&e))?,
+    ];
+    Certificate::from_der(&whole.to_der().map_err(|e| failed(&e))?).map_err(|e| failed(&e))
+}
+
+/// The to-be-signed part of a certificate (DER) with its serial number replaced.
+pub fn with_serial(tbs: &[u8], serial: &impl Encode) -> der::Result<Vec<u8>> {
+    let mut fields = Vec::<Any>::from_der(tbs)?;
+    // TBSCertificate ::= SEQUENCE { version [0] EXPLICIT DEFAULT v1, serialNumber, ... }
+    let at = match fields.first() {
+        Some(version) if version.tag().is_context_specific() => 1,
+        _ => 0,
+    };
+    match fields.get_mut(at) {
+        Some(field) if field.tag() == der::Tag::Integer => {
+            *field = Any::from_der(&serial.to_der()?)?
+        }
+        _ => return Err(der::Tag::Integer.value_error().into()),
+    }
+    fields.to_der()
+}
+
+/// A serial number from its big-endian bytes, of any length (leading zeros dropped).
+pub fn serial_from_bytes(bytes: &[u8]) -> Result<SerialNumber> {
+    let invalid = |e: der::Error| Error::Crypto(format!("invalid serial number: {e}"));
+    let int = der::asn1::Uint::new(bytes).map_err(invalid)?;
+    SerialNumber::from_der(&int.to_der().map_err(invalid)?).map_err(invalid)
 }
 
 /// Encode an extension value.
@@ -576,9 +614,44 @@ pub(crate) fn test_cert(
     issue(template, issuer_name, issuer_key, Digest::Sha256).unwrap()
 }
 
+/// For tests: a self-signed certificate named `cn` for `key` with a 32-octet serial number
+/// (over RFC 5280's 20), as sscep and certmonger sign their requests with.
+#[cfg(test)]
+pub(crate) fn long_serial_cert(key: &PrivateKey, cn: &str) -> Certificate {
+    let name = build_name(&[(NameAttr::CommonName, cn.into())]).unwrap();
+    let template = Template {
+        subject: name.clone(),
+        public_key: key.public_key_info().unwrap(),
+        serial: serial_from_bytes(&[0x5a; 32]).unwrap(),
+        validity: Duration::from_secs(3600),
+        starts: None,
+        extensions: Vec::new(),
+    };
+    issue(template, &name, key, Digest::Sha256).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serial_numbers_over_20_octets_are_issued_and_read() {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let cert = long_serial_cert(&key, "sscep");
+        assert_eq!(
+            cert.tbs_certificate().serial_number().as_bytes(),
+            [0x5a; 32]
+        );
+        verify_issued_by(&cert, &cert).unwrap();
+        let pem = to_pem(&[&cert]).unwrap();
+        assert_eq!(
+            parse_certificates(pem.as_bytes()).unwrap(),
+            vec![cert.clone()]
+        );
+        assert_eq!(summary(&cert).serial, "5a".repeat(32));
+        // The RFC 5280 profile refuses it: this is why every certificate is read raw.
+        assert!(x509_cert::Certificate::from_der(&to_der(&cert).unwrap()).is_err());
+    }
 
     #[test]
     fn self_signed_verifies_against_itself() {

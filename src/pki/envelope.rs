@@ -5,23 +5,20 @@
 //! all; SCEP servers still use both (micromdm encrypts every reply with single DES), so both
 //! directions live here for all five ciphers.
 
+use super::Certificate;
 use cbc::cipher::block_padding::Pkcs7;
 use cbc::cipher::{BlockModeDecrypt, BlockModeEncrypt, KeyIvInit};
-use cms::cert::IssuerAndSerialNumber;
 use cms::content_info::{CmsVersion, ContentInfo};
-use cms::enveloped_data::{
-    EncryptedContentInfo, EnvelopedData, KeyTransRecipientInfo, RecipientIdentifier, RecipientInfo,
-    RecipientInfos,
-};
+use cms::enveloped_data::EncryptedContentInfo;
 use const_oid::ObjectIdentifier;
 use const_oid::db::{rfc5911, rfc5912};
-use der::asn1::{OctetString, SetOfVec};
+use der::asn1::OctetString;
 use der::{Any, Decode};
 use spki::AlgorithmIdentifierOwned;
-use x509_cert::Certificate;
 use zeroize::Zeroizing;
 
 use super::ber::Node;
+use super::cms_raw::{CertificateId, EnvelopedData, KeyTransRecipientInfo, SetInOrder};
 use super::key::{PrivateKey, encrypt_key_transport};
 use crate::{Error, Result};
 
@@ -164,7 +161,7 @@ fn encoding(e: der::Error) -> Error {
 }
 
 fn malformed(what: impl std::fmt::Display) -> Error {
-    Error::Untrusted(format!("malformed reply envelope: {what}"))
+    Error::Untrusted(format!("malformed envelope: {what}"))
 }
 
 /// Set the odd-parity bit of each DES key byte, as FIPS 46-3 defines the key.
@@ -200,10 +197,7 @@ impl Sealer {
             encrypt_key_transport(recipient.tbs_certificate().subject_public_key_info(), &cek)?;
         let recipient = KeyTransRecipientInfo {
             version: CmsVersion::V0,
-            rid: RecipientIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-                issuer: recipient.tbs_certificate().issuer().clone(),
-                serial_number: recipient.tbs_certificate().serial_number().clone(),
-            }),
+            rid: CertificateId::of(recipient),
             key_enc_alg: AlgorithmIdentifierOwned {
                 oid: rfc5912::RSA_ENCRYPTION,
                 parameters: Some(der::asn1::Null.into()),
@@ -219,7 +213,7 @@ impl Sealer {
 
     /// Whether this key was made for `recipient` and `cipher`.
     pub fn is_for(&self, recipient: &Certificate, cipher: Cipher) -> bool {
-        self.cipher == cipher && recipient_matches(&self.recipient.rid, recipient)
+        self.cipher == cipher && self.recipient.rid.names(recipient)
     }
 
     /// Encrypt `content` (with a fresh IV) and wrap it: a ContentInfo in DER.
@@ -229,9 +223,7 @@ impl Sealer {
         let enveloped = EnvelopedData {
             version: CmsVersion::V0,
             originator_info: None,
-            recip_infos: RecipientInfos(
-                SetOfVec::try_from(vec![RecipientInfo::Ktri(self.recipient)]).map_err(encoding)?,
-            ),
+            recip_infos: SetInOrder(vec![self.recipient]),
             encrypted_content: EncryptedContentInfo {
                 content_type: rfc5911::ID_DATA,
                 content_enc_alg: AlgorithmIdentifierOwned {
@@ -277,16 +269,6 @@ fn normalize(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(root.to_der())
 }
 
-fn recipient_matches(rid: &RecipientIdentifier, cert: &Certificate) -> bool {
-    match rid {
-        RecipientIdentifier::IssuerAndSerialNumber(ias) => {
-            cert.tbs_certificate().issuer() == &ias.issuer
-                && cert.tbs_certificate().serial_number() == &ias.serial_number
-        }
-        RecipientIdentifier::SubjectKeyIdentifier(_) => false,
-    }
-}
-
 /// Open an envelope encrypted to `key` (whose certificate is `our_cert`); returns the content
 /// and the cipher it was encrypted with.
 pub fn open(
@@ -306,20 +288,12 @@ pub fn open(
         .content
         .decode_as::<EnvelopedData>()
         .map_err(malformed)?;
-    let ktris: Vec<&KeyTransRecipientInfo> = enveloped
-        .recip_infos
-        .0
-        .iter()
-        .filter_map(|ri| match ri {
-            RecipientInfo::Ktri(k) => Some(k),
-            _ => None,
-        })
-        .collect();
+    let ktris: &[KeyTransRecipientInfo] = &enveloped.recip_infos.0;
     // Prefer the recipient info addressed to our certificate; a lone one is tried as it is
     // (some servers address the issued certificate instead of our self-signed one).
     let ktri = ktris
         .iter()
-        .find(|k| recipient_matches(&k.rid, our_cert))
+        .find(|k| k.rid.names(our_cert))
         .or_else(|| (ktris.len() == 1).then(|| &ktris[0]))
         .ok_or_else(|| Error::Untrusted("the reply is not encrypted to our key".into()))?;
     // A key block encrypted to another key decrypts (implicit rejection) to a pseudorandom
@@ -373,6 +347,16 @@ mod tests {
                 "{cipher:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_recipient_with_a_32_octet_serial_is_found() {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let cert = crate::pki::cert::long_serial_cert(&key, "sscep");
+        let env = envelope(b"for sscep", &cert, Cipher::Des3).unwrap();
+        assert_eq!(&open(&env, &key, &cert).unwrap().0[..], b"for sscep");
+        let sealer = Sealer::new(&cert, Cipher::Aes128).unwrap();
+        assert!(sealer.is_for(&cert, Cipher::Aes128));
     }
 
     #[test]

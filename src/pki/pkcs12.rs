@@ -8,13 +8,13 @@
 //! prerelease tied to another `cms` prerelease and has no builder, so the few structures are
 //! here.
 
+use super::Certificate;
 use const_oid::ObjectIdentifier;
 use der::asn1::{Any, BmpString, OctetString, SetOfVec};
 use der::{Encode, Sequence};
 use hmac::{KeyInit, Mac};
 use sha2::Digest as _;
 use spki::AlgorithmIdentifierOwned;
-use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
 use zeroize::Zeroizing;
 

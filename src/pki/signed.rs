@@ -2,32 +2,28 @@
 //! attributes, verifying one against certificates we already trust, and certificates-only
 //! ("degenerate") bundles.
 //!
-//! The `cms` crate parses and encodes the structures; it cannot verify a signature, so that is
-//! done here.
+//! The structures are `cms_raw`'s (lenient about serial numbers) and the `cms` crate's; neither
+//! verifies a signature, so that is done here.
 
-use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedAttributes, SignedData, SignerIdentifier,
-    SignerInfo, SignerInfos,
-};
+use cms::signed_data::{EncapsulatedContentInfo, SignedAttributes};
 use const_oid::ObjectIdentifier;
 use const_oid::db::{rfc5911, rfc5912};
 use der::asn1::{OctetString, SetOfVec, UtcTime};
 use der::{Any, Decode, Encode, Tag, Tagged};
-use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
-use x509_cert::ext::pkix::SubjectKeyIdentifier;
 
+use super::cms_raw::{CertificateId, SetInOrder, SignedData, SignerInfo};
 use super::digest::Digest;
 use super::key::{PrivateKey, verify_signature};
+use super::{Certificate, CertificateList};
 // Names are escaped here as `cert::name_to_string` does: `cert` reads bundles through this
 // module, so this one does not import `cert` (no import circle).
 use crate::sanitize::escape_untrusted;
 use crate::{Error, Result};
 
 fn malformed(what: impl std::fmt::Display) -> Error {
-    Error::Untrusted(format!("malformed reply: {what}"))
+    Error::Untrusted(format!("malformed message: {what}"))
 }
 
 fn encoding(e: der::Error) -> Error {
@@ -103,10 +99,7 @@ pub fn sign(
 
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
-        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-            issuer: cert.tbs_certificate().issuer().clone(),
-            serial_number: cert.tbs_certificate().serial_number().clone(),
-        }),
+        sid: CertificateId::of(cert),
         digest_alg: digest.algorithm_identifier(),
         signed_attrs: Some(signed_attrs),
         signature_algorithm: spki::AlgorithmIdentifierOwned {
@@ -133,21 +126,15 @@ pub fn sign(
             econtent_type: rfc5911::ID_DATA,
             econtent,
         },
-        certificates: Some(certificate_set(&certs)?),
+        certificates: Some(certificate_set(&certs)),
         crls: None,
-        signer_infos: SignerInfos(SetOfVec::try_from(vec![signer_info]).map_err(encoding)?),
+        signer_infos: SetInOrder(vec![signer_info]),
     };
     wrap(rfc5911::ID_SIGNED_DATA, &signed)
 }
 
-fn certificate_set(certs: &[&Certificate]) -> Result<CertificateSet> {
-    let choices: Vec<CertificateChoices> = certs
-        .iter()
-        .map(|c| CertificateChoices::Certificate((*c).clone()))
-        .collect();
-    Ok(CertificateSet(
-        SetOfVec::try_from(choices).map_err(encoding)?,
-    ))
+fn certificate_set(certs: &[&Certificate]) -> SetInOrder<Certificate> {
+    SetInOrder(certs.iter().map(|c| (*c).clone()).collect())
 }
 
 /// Wrap a CMS structure in a ContentInfo and encode it.
@@ -161,8 +148,8 @@ pub fn wrap<T: Encode>(content_type: ObjectIdentifier, content: &T) -> Result<Ve
 
 /// A SignedData without content or signers, carrying certificates and/or CRLs.
 fn certs_only(
-    certificates: Option<CertificateSet>,
-    crls: Option<cms::revocation::RevocationInfoChoices>,
+    certificates: Option<SetInOrder<Certificate>>,
+    crls: Option<SetInOrder<CertificateList>>,
 ) -> Result<Vec<u8>> {
     let signed = SignedData {
         version: CmsVersion::V1,
@@ -173,14 +160,14 @@ fn certs_only(
         },
         certificates,
         crls,
-        signer_infos: SignerInfos(SetOfVec::new()),
+        signer_infos: SetInOrder::default(),
     };
     wrap(rfc5911::ID_SIGNED_DATA, &signed)
 }
 
 /// A certificates-only SignedData (RFC 8894 section 3.4) holding `certs`.
 pub fn degenerate(certs: &[&Certificate]) -> Result<Vec<u8>> {
-    certs_only(Some(certificate_set(certs)?), None)
+    certs_only(Some(certificate_set(certs)), None)
 }
 
 /// Parse a ContentInfo holding SignedData (BER tolerated).
@@ -196,50 +183,25 @@ pub fn parse(bytes: &[u8]) -> Result<SignedData> {
     info.content.decode_as::<SignedData>().map_err(malformed)
 }
 
-/// The certificates of a SignedData message (usually a degenerate one).
+/// The certificates of a SignedData message (usually a degenerate one), in the order sent.
 pub fn certificates_only(bytes: &[u8]) -> Result<Vec<Certificate>> {
     let signed = parse(bytes)?;
     Ok(certificates(&signed))
 }
 
 /// The CRLs carried in a SignedData.
-pub fn crls(signed: &SignedData) -> Vec<x509_cert::crl::CertificateList> {
-    signed
-        .crls
-        .iter()
-        .flat_map(|set| set.0.iter())
-        .filter_map(|choice| match choice {
-            cms::revocation::RevocationInfoChoice::Crl(crl) => Some(crl.clone()),
-            _ => None,
-        })
-        .collect()
+pub fn crls(signed: &SignedData) -> Vec<CertificateList> {
+    signed.crls.clone().unwrap_or_default().0
 }
 
 /// A certificates-only SignedData carrying CRLs (the reply to GetCRL).
-pub fn degenerate_crls(crls: &[x509_cert::crl::CertificateList]) -> Result<Vec<u8>> {
-    let choices: Vec<cms::revocation::RevocationInfoChoice> = crls
-        .iter()
-        .map(|c| cms::revocation::RevocationInfoChoice::Crl(c.clone()))
-        .collect();
-    certs_only(
-        None,
-        Some(cms::revocation::RevocationInfoChoices(
-            SetOfVec::try_from(choices).map_err(encoding)?,
-        )),
-    )
+pub fn degenerate_crls(crls: &[CertificateList]) -> Result<Vec<u8>> {
+    certs_only(None, Some(SetInOrder(crls.to_vec())))
 }
 
-/// The X.509 certificates carried in a SignedData's certificate set.
+/// The X.509 certificates carried in a SignedData's certificate set, in the order sent.
 pub fn certificates(signed: &SignedData) -> Vec<Certificate> {
-    signed
-        .certificates
-        .iter()
-        .flat_map(|set| set.0.iter())
-        .filter_map(|choice| match choice {
-            CertificateChoices::Certificate(cert) => Some(cert.clone()),
-            _ => None,
-        })
-        .collect()
+    signed.certificates.clone().unwrap_or_default().0
 }
 
 /// A SignedData message whose signature checked out.
@@ -253,49 +215,22 @@ pub struct Verified {
     pub content: Option<Vec<u8>>,
 }
 
-fn signer_matches(cert: &Certificate, sid: &SignerIdentifier) -> bool {
-    match sid {
-        SignerIdentifier::IssuerAndSerialNumber(ias) => {
-            cert.tbs_certificate().issuer() == &ias.issuer
-                && cert.tbs_certificate().serial_number() == &ias.serial_number
-        }
-        SignerIdentifier::SubjectKeyIdentifier(ski) => matches!(
-            cert.tbs_certificate().get_extension::<SubjectKeyIdentifier>(),
-            Ok(Some((_, own))) if own == *ski
-        ),
-    }
-}
-
-fn describe_sid(sid: &SignerIdentifier) -> String {
-    match sid {
-        SignerIdentifier::IssuerAndSerialNumber(ias) => format!(
-            "issuer '{}', serial {}",
-            escape_untrusted(&ias.issuer.to_string()),
-            super::hex(ias.serial_number.as_bytes())
-        ),
-        SignerIdentifier::SubjectKeyIdentifier(ski) => {
-            format!("key identifier {}", super::hex(ski.0.as_bytes()))
-        }
-    }
-}
-
 /// Verify a SignedData message: the signer must be one of `trusted`, the messageDigest
 /// attribute must match the content, and the signature over the signed attributes must verify.
 pub fn verify(bytes: &[u8], trusted: &[&Certificate]) -> Result<Verified> {
     let signed = parse(bytes)?;
-    let signer_info = signed
+    let signer_info: &SignerInfo = signed
         .signer_infos
         .0
-        .iter()
-        .next()
+        .first()
         .ok_or_else(|| malformed("the message is not signed"))?;
     let signer = trusted
         .iter()
-        .find(|c| signer_matches(c, &signer_info.sid))
+        .find(|c| signer_info.sid.names(c))
         .ok_or_else(|| {
             Error::Untrusted(format!(
                 "signed by a certificate that is not the CA's or RA's ({})",
-                describe_sid(&signer_info.sid)
+                signer_info.sid.describe()
             ))
         })?;
     let digest = Digest::from_oid(&signer_info.digest_alg.oid).ok_or_else(|| {
@@ -415,6 +350,17 @@ mod tests {
     }
 
     #[test]
+    fn a_signer_with_a_32_octet_serial_is_found() {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let cert = crate::pki::cert::long_serial_cert(&key, "certmonger");
+        let (_, other) = signer();
+        let msg = sign(Some(b"req"), vec![], &key, &cert, Digest::Sha256, &[]).unwrap();
+        let verified = verify(&msg, &[&other, &cert]).unwrap();
+        assert_eq!(verified.signer, cert);
+        assert_eq!(certificates_only(&msg).unwrap(), vec![cert]);
+    }
+
+    #[test]
     fn degenerate_round_trip() {
         let (_, a) = signer();
         let (_, b) = signer();
@@ -422,5 +368,20 @@ mod tests {
         let certs = certificates_only(&bundle).unwrap();
         assert_eq!(certs.len(), 2);
         assert!(certs.contains(&a) && certs.contains(&b));
+        // Read in the order they come: swap them in the encoding (a SET in DER order).
+        let (first, second) = (to_der_of(&certs[0]), to_der_of(&certs[1]));
+        let at = |c: &[u8]| bundle.windows(c.len()).position(|w| w == c).unwrap();
+        let (p, q) = (at(&first), at(&second));
+        assert!(p < q);
+        let mut swapped = bundle[..p].to_vec();
+        swapped.extend_from_slice(&second);
+        swapped.extend_from_slice(&first);
+        swapped.extend_from_slice(&bundle[q + second.len()..]);
+        let reread = certificates_only(&swapped).unwrap();
+        assert_eq!(reread, vec![certs[1].clone(), certs[0].clone()]);
+    }
+
+    fn to_der_of(cert: &Certificate) -> Vec<u8> {
+        cert.to_der().unwrap()
     }
 }

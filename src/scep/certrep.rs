@@ -2,8 +2,8 @@
 //! certificates, check messageType, transactionID and recipientNonce, read pkiStatus and
 //! failInfo, and on SUCCESS decrypt the envelope and take out the certificates.
 
-use x509_cert::Certificate;
-use x509_cert::crl::CertificateList;
+use crate::pki::Certificate;
+use crate::pki::CertificateList;
 
 use super::pkimessage::Transaction;
 use super::{FailInfo, PkiStatus, oids};

@@ -1,13 +1,12 @@
 //! The SCEP client: the HTTP side of GetCACaps, GetCACert and PKIOperation (RFC 8894
 //! section 4), and a whole enrollment from a ready CSR to a verified certificate.
 
+use crate::pki::Certificate;
+use crate::pki::CertificateList;
+use crate::pki::cms_raw::IssuerAndSerialNumber;
 use base64::Engine;
-use cms::cert::IssuerAndSerialNumber;
 use der::Encode;
-use x509_cert::Certificate;
-use x509_cert::crl::CertificateList;
 use x509_cert::name::Name;
-use x509_cert::serial_number::SerialNumber;
 
 use super::MessageType;
 use super::caps::Capabilities;
@@ -299,7 +298,7 @@ impl<'a> Client<'a> {
     ) -> Result<(Vec<Certificate>, Vec<CertificateList>)> {
         let content = IssuerAndSerialNumber {
             issuer: session.ca.ca().tbs_certificate().subject().clone(),
-            serial_number: SerialNumber::new(serial)
+            serial_number: crate::pki::cert::serial_from_bytes(serial)
                 .map_err(|e| Error::Invalid(format!("bad serial number: {e}")))?,
         }
         .to_der()

@@ -225,7 +225,7 @@ impl<'a> ScepEnroller<'a> {
         key: &'s PrivateKey,
         subject: &'s x509_cert::name::Name,
         ca: &'s CaCerts,
-        signer: Option<(&'s PrivateKey, &'s x509_cert::Certificate)>,
+        signer: Option<(&'s PrivateKey, &'s crate::pki::Certificate)>,
         (method, cipher, digest): (Method, Cipher, Digest),
     ) -> Session<'s> {
         Session {

@@ -4,9 +4,9 @@
 
 use der::Any;
 
+use crate::pki::Certificate;
 use der::asn1::{OctetString, PrintableStringRef};
 use spki::SubjectPublicKeyInfoOwned;
-use x509_cert::Certificate;
 
 use super::{MessageType, oids};
 use crate::pki::digest::Digest;

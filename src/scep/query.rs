@@ -2,9 +2,9 @@
 //! the CA's CRL, asked for with a message signed by a throwaway key. Servers that lack the
 //! operation (micromdm's answers HTTP 500) get a clear "not supported".
 
+use crate::pki::Certificate;
+use crate::pki::CertificateList;
 use der::Encode;
-use x509_cert::Certificate;
-use x509_cert::crl::CertificateList;
 
 use super::MessageType;
 use super::client::{Client, Method, Session};

@@ -156,6 +156,29 @@ pub fn key_matches_cert(key: &Path, cert: &Path) -> bool {
     public_key_of_key(key) == public_key_of_cert(cert)
 }
 
+/// The certificate file is for the key file and the CA in `ca` issued it (OpenSSL's reading).
+pub fn issued_by(cert: &Path, key: &Path, ca: &Path) {
+    assert!(
+        key_matches_cert(key, cert),
+        "{} is not for {}",
+        cert.display(),
+        key.display()
+    );
+    let verified = openssl(&[
+        "verify",
+        "-CAfile",
+        ca.to_str().unwrap(),
+        cert.to_str().unwrap(),
+    ]);
+    assert!(verified.contains(": OK"), "{verified}");
+}
+
+/// The serial number of the certificate file, in lower-case hex (OpenSSL's reading).
+pub fn serial_of(cert: &Path) -> String {
+    let out = openssl(&["x509", "-noout", "-serial", "-in", cert.to_str().unwrap()]);
+    out.trim().trim_start_matches("serial=").to_lowercase()
+}
+
 /// File mode bits.
 pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
