@@ -10,6 +10,7 @@ mod doctor;
 mod est;
 mod hostile;
 mod json_output;
+mod lab_certmonger;
 mod lab_clients;
 mod lab_faults;
 mod lifecycle;

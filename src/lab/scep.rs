@@ -390,6 +390,23 @@ impl Responder {
             tracing::info!(renewal, "wrong or missing challenge password");
             return Answer::Failure(FailInfo::BadRequest);
         }
+        {
+            // Clients that derive the transactionID from the key (certmonger) renew with the
+            // same one: a request signed with the certificate its transaction produced is a
+            // new request, where one signed otherwise is a resend that gets the same answer.
+            let mut state = self.state();
+            let id = &incoming.transaction_id;
+            match state.transactions.get(id).and_then(|tx| tx.issued.as_ref()) {
+                Some(issued) if issued == &incoming.signer => {
+                    state.transactions.remove(id);
+                }
+                Some(_) => {
+                    drop(state);
+                    return self.pending_or_issue(id, None, false);
+                }
+                None => {}
+            }
+        }
         let other_key = faulted && self.options.fault == Some(Fault::OtherKey);
         match self.issue_for(&csr, other_key) {
             Ok(cert) => self.pending_or_issue(&incoming.transaction_id, Some(cert), false),
