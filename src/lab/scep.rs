@@ -362,6 +362,7 @@ impl Responder {
             sans = ?sans,
             challenge = if challenge.is_some() { "present" } else { "absent" },
             csr_digest = Digest::from_oid(&csr.algorithm.oid).map_or("unknown", Digest::name),
+            cipher = incoming.cipher.name(),
             signer = %name_to_string(incoming.signer.tbs_certificate().subject()),
             signed_by = if verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_ok() {
                 "this CA"
