@@ -914,7 +914,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --retry-after 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead'
             cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der'
             cand --csrattrs-curve 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072'
-            cand --quirk 'Behave as some real servers do (repeatable): long-serials (the CA, RA and issued certificates carry 32-octet serial numbers, over RFC 5280''s 20, as some CAs'' do)'
+            cand --quirk 'Behave as a real server does (repeatable), to try a client against it'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'

@@ -796,7 +796,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030\'s examples, and what libest\'s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l csrattrs-curve -d 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072' -r -f -a "p256\t''
 p384\t''"
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l quirk -d 'Behave as some real servers do (repeatable): long-serials (the CA, RA and issued certificates carry 32-octet serial numbers, over RFC 5280\'s 20, as some CAs\' do)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l quirk -d 'Behave as a real server does (repeatable), to try a client against it' -r -f -a "long-serials\t'CA, RA and issued certificates with 32-octet serial numbers (some CAs)'
+ejbca-ca-mode\t'GetCACaps and GetCACert answer 404 unless message=LabCA (EJBCA in CA mode)'
+ndes-2003-caps\t'GetCACaps closes the connection (NDES on Windows Server 2003)'
+ndes-2008-caps\t'GetCACaps answers an empty body (NDES on 2008 without KB2483564)'
+ndes-2008r2-caps\t'GetCACaps answers without a Content-Type (NDES on 2008 R2)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

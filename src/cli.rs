@@ -830,6 +830,16 @@ pub struct PolicyArgs {
 }
 
 /// A failInfo by code (0-4) or name (badAlg, ...), any case.
+/// `--quirk`: the lab's quirks by name, each with its description in `--help`.
+fn quirk_parser() -> impl clap::builder::TypedValueParser<Value = certenroll::lab::Quirk> {
+    use certenroll::lab::Quirk;
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        Quirk::ALL.map(|quirk| PossibleValue::new(quirk.name()).help(quirk.describe())),
+    )
+    .try_map(|name| name.parse::<Quirk>())
+}
+
 fn parse_fail_info(text: &str) -> Result<u8, String> {
     certenroll::error::FailInfo::ALL
         .into_iter()
@@ -1326,9 +1336,8 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "CURVE", value_parser = ["p256", "p384"])]
     pub csrattrs_curve: Option<String>,
 
-    /// Behave as some real servers do (repeatable): long-serials (the CA, RA and issued
-    /// certificates carry 32-octet serial numbers, over RFC 5280's 20, as some CAs' do).
-    #[arg(long, value_name = "NAME")]
+    /// Behave as a real server does (repeatable), to try a client against it.
+    #[arg(long, value_name = "NAME", value_parser = quirk_parser())]
     pub quirk: Vec<certenroll::lab::Quirk>,
 }
 

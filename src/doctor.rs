@@ -16,7 +16,6 @@ use crate::pki::cert;
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
 use crate::pki::key::PrivateKey;
-use crate::scep::caps::Capabilities;
 use crate::scep::client::Client;
 use crate::schedule::{RenewPolicy, renewal_due};
 use crate::store::{lock::Lock, pending::PendingStore};
@@ -347,11 +346,8 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
         );
         return;
     };
-    let response = match http
-        .get(&client.operation_url("GetCACaps", None))
-        .and_then(|r| r.require_ok(client.url()))
-    {
-        Ok(r) => r,
+    let (caps, date) = match client.get_ca_caps_dated(c.ca_ident) {
+        Ok(answer) => answer,
         Err(err) => {
             report.fail(
                 "capabilities",
@@ -362,7 +358,6 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             return;
         }
     };
-    let caps = Capabilities::parse(&String::from_utf8_lossy(&response.body));
     let names: Vec<String> = caps
         .names
         .iter()
@@ -371,7 +366,10 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
     if names.is_empty() {
         report.warn(
             "capabilities",
-            "none listed: enrollment falls back to GET, DES and SHA-1".into(),
+            format!(
+                "none listed ({}): enrollment falls back to GET, DES and SHA-1",
+                caps.missing.as_deref().unwrap_or("empty")
+            ),
             "an old server, or a man in the middle stripping the list: ask for AES and SHA-256, and use --require-caps",
         );
     } else {
@@ -398,7 +396,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "long URLs can be cut by proxies; ask for POSTPKIOperation",
         );
     }
-    clock_step(response.date.as_deref(), report);
+    clock_step(date.as_deref(), report);
     let ca = match client.get_ca_cert(c.ca_ident) {
         Ok(ca) => ca,
         Err(err) => {

@@ -73,6 +73,8 @@ pub enum CommError {
     Tls(TlsProblem),
     /// The reply is larger than the configured limit.
     TooLarge(u64),
+    /// The server closed the connection without answering.
+    Closed,
     /// Anything else at the transport level.
     Other(String),
 }
@@ -87,6 +89,7 @@ impl std::fmt::Display for CommError {
             CommError::Timeout(phase) => write!(f, "timed out {phase}"),
             CommError::Tls(problem) => write!(f, "TLS handshake failed: {problem}"),
             CommError::TooLarge(limit) => write!(f, "reply is larger than the {limit}-byte limit"),
+            CommError::Closed => f.write_str("the server closed the connection before replying"),
             CommError::Other(msg) => f.write_str(msg),
         }
     }

@@ -69,7 +69,7 @@ pub fn reach(url: &str, timeout: Duration, trust: &Trust) -> Result<(CaCerts, St
         ..Options::default()
     })?;
     let client = Client::new(&http, url)?;
-    let caps = client.get_ca_caps()?;
+    let caps = client.get_ca_caps(None)?;
     let ca = client.get_ca_cert(None)?;
     Ok((
         ca,

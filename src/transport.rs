@@ -464,9 +464,7 @@ fn classify(url: &str, err: ureq::Error) -> Error {
             ErrorKind::TimedOut | ErrorKind::WouldBlock => CommError::Timeout(
                 "during the exchange (raise --timeout if the CA is just slow)".into(),
             ),
-            ErrorKind::UnexpectedEof => {
-                CommError::Other("the server closed the connection before replying".into())
-            }
+            ErrorKind::UnexpectedEof => CommError::Closed,
             _ => CommError::Other(crate::sanitize::escape_untrusted(&io.to_string())),
         },
         ureq::Error::Timeout(phase) => CommError::Timeout(format!("({phase:?})")),

@@ -1,7 +1,7 @@
 //! Real servers' quirks, reproduced by `lab serve --quirk NAME`: certenroll handles each one
 //! by default (issue: "Real servers: the quirks of NDES, EJBCA, OpenXPKI, Dogtag, libest...").
 
-use crate::util::{Lab, certenroll_in, key_matches_cert, serial_of};
+use crate::util::{Lab, certenroll_in, key_matches_cert, listing, serial_of};
 
 #[test]
 fn certificates_with_32_octet_serials_are_enrolled_renewed_and_fetched() {
@@ -75,4 +75,105 @@ fn certificates_with_32_octet_serials_are_enrolled_renewed_and_fetched() {
         .assert()
         .code(0);
     assert_eq!(serial_of(&est_cert).len(), 64);
+}
+
+/// `certenroll getcacaps` against a lab with `quirk`: exit code, stdout and stderr.
+fn getcacaps(lab: &Lab, extra: &[&str]) -> (i32, String, String) {
+    let state = tempfile::tempdir().unwrap();
+    let output = certenroll_in(state.path())
+        .args(["getcacaps", "--url", &lab.url])
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Enroll a new key from `lab` into a fresh directory: exit code, stderr, and the files left.
+fn enroll(lab: &Lab, extra: &[&str]) -> (i32, String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let output = certenroll_in(&dir.path().join("state"))
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "quirk",
+        ])
+        .args(["--fingerprint", &lab.ca_sha256])
+        .arg("--out-key")
+        .arg(dir.path().join("out/key.pem"))
+        .arg("--out-cert")
+        .arg(dir.path().join("out/cert.pem"))
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        listing(&out),
+    )
+}
+
+#[test]
+fn a_ca_that_must_be_named_gets_its_name_with_getcacaps_and_a_404_is_an_error() {
+    // EJBCA in CA mode: without message=<CA name>, GetCACaps is 404.
+    let lab = Lab::start(&["--quirk", "ejbca-ca-mode"]);
+    let (code, _, stderr) = getcacaps(&lab, &[]);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(
+        stderr.contains("answered HTTP 404") && stderr.contains("--ca-ident"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = getcacaps(&lab, &["--ca-ident", "LabCA"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("POSTPKIOperation"), "{stdout}");
+    // Enrollment does not fall back to the weakest algorithms on a 404: it stops, and
+    // leaves nothing behind.
+    let (code, stderr, files) = enroll(&lab, &[]);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(files.is_empty(), "{files:?}");
+    let (code, stderr, files) = enroll(&lab, &["--ca-ident", "LabCA"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(files, ["cert.pem", "key.pem"]);
+    assert!(!stderr.contains("no capabilities"), "{stderr}");
+}
+
+#[test]
+fn old_ndes_answers_to_getcacaps_mean_no_capabilities_said_once() {
+    for (quirk, why) in [
+        ("ndes-2003-caps", "the connection was closed"),
+        ("ndes-2008-caps", "an empty list"),
+    ] {
+        let lab = Lab::start(&["--quirk", quirk]);
+        let (code, stdout, stderr) = getcacaps(&lab, &[]);
+        assert_eq!(code, 0, "{quirk}: {stderr}");
+        assert!(
+            stdout.contains("(none: ") && stdout.contains(why),
+            "{stdout}"
+        );
+        let (code, stderr, files) = enroll(&lab, &[]);
+        assert_eq!(code, 0, "{quirk}: {stderr}");
+        assert_eq!(files, ["cert.pem", "key.pem"]);
+        assert_eq!(
+            stderr.matches("lists no capabilities").count(),
+            1,
+            "{stderr}"
+        );
+        assert!(stderr.contains(why), "{stderr}");
+    }
+    // NDES on 2008 R2 sends its list without a Content-Type: it is read all the same.
+    let lab = Lab::start(&["--quirk", "ndes-2008r2-caps"]);
+    let (code, stdout, _) = getcacaps(&lab, &[]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Would use: POST requests, aes128"),
+        "{stdout}"
+    );
 }

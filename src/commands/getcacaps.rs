@@ -13,6 +13,8 @@ use crate::output::Output;
 struct CapsJson<'a> {
     url: &'a str,
     capabilities: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<&'a str>,
     method: Method,
     cipher: Cipher,
     digest: Digest,
@@ -22,7 +24,7 @@ struct CapsJson<'a> {
 pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8> {
     let http = crate::runtime::transport(global)?;
     let client = crate::runtime::client(&http, &args.server)?;
-    let caps = client.get_ca_caps()?;
+    let caps = client.get_ca_caps(args.server.ca_ident.as_deref())?;
     let method = if caps.post() {
         Method::Post
     } else {
@@ -36,13 +38,17 @@ pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8
     out.json(&CapsJson {
         url: client.url(),
         capabilities: &shown,
+        missing: caps.missing.as_deref(),
         method,
         cipher: caps.best_cipher(),
         digest: caps.best_digest(),
         renewal: caps.renewal(),
     });
     let listed = if shown.is_empty() {
-        "  (none: the server answered with no capabilities)".to_string()
+        format!(
+            "  (none: {})",
+            caps.missing.as_deref().unwrap_or("the server listed none")
+        )
     } else {
         shown
             .iter()

@@ -57,6 +57,8 @@ pub struct Response {
     pub headers: Vec<(String, String)>,
     /// The body.
     pub body: Vec<u8>,
+    /// Close the connection instead of answering (as some servers do).
+    pub hang_up: bool,
 }
 
 impl Response {
@@ -67,6 +69,15 @@ impl Response {
             content_type: content_type.into(),
             headers: Vec::new(),
             body,
+            hang_up: false,
+        }
+    }
+
+    /// No answer: the connection is closed.
+    pub fn hang_up() -> Self {
+        Response {
+            hang_up: true,
+            ..Response::new(0, "", Vec::new())
         }
     }
 
@@ -221,12 +232,19 @@ fn reason(status: u16) -> &'static str {
 
 /// Write `response` to `stream` and close the exchange.
 pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::Result<()> {
+    if response.hang_up {
+        return Ok(());
+    }
+    let content_type = if response.content_type.is_empty() {
+        String::new()
+    } else {
+        format!("Content-Type: {}\r\n", response.content_type)
+    };
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nDate: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nDate: {}\r\n{content_type}Content-Length: {}\r\nConnection: close\r\n",
         response.status,
         reason(response.status),
         crate::clock::http_date(crate::clock::now_unix()),
-        response.content_type,
         response.body.len()
     );
     for (name, value) in &response.headers {

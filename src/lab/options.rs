@@ -51,16 +51,55 @@ pub enum Quirk {
     /// The CA, RA and issued certificates carry 32-octet serial numbers (RFC 5280 allows 20;
     /// CAs in the wild use more, and sscep and certmonger sign their requests with such).
     LongSerials,
+    /// EJBCA in CA mode: GetCACaps and GetCACert answer 404 unless `message` names the CA
+    /// ([`LAB_CA_IDENT`]).
+    EjbcaCaMode,
+    /// NDES on Windows Server 2003: the connection is closed instead of answering GetCACaps.
+    Ndes2003Caps,
+    /// NDES on Windows Server 2008 without KB2483564: GetCACaps answers an empty body.
+    Ndes2008Caps,
+    /// NDES on Windows Server 2008 R2: GetCACaps answers without a Content-Type.
+    Ndes2008R2Caps,
 }
+
+/// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
+pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 1] = [Quirk::LongSerials];
+    pub const ALL: [Quirk; 5] = [
+        Quirk::LongSerials,
+        Quirk::EjbcaCaMode,
+        Quirk::Ndes2003Caps,
+        Quirk::Ndes2008Caps,
+        Quirk::Ndes2008R2Caps,
+    ];
 
     /// The name `--quirk` takes.
     pub fn name(self) -> &'static str {
         match self {
             Quirk::LongSerials => "long-serials",
+            Quirk::EjbcaCaMode => "ejbca-ca-mode",
+            Quirk::Ndes2003Caps => "ndes-2003-caps",
+            Quirk::Ndes2008Caps => "ndes-2008-caps",
+            Quirk::Ndes2008R2Caps => "ndes-2008r2-caps",
+        }
+    }
+
+    /// What the lab does, and which server does it (for `lab serve --help`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Quirk::LongSerials => {
+                "CA, RA and issued certificates with 32-octet serial numbers (some CAs)"
+            }
+            Quirk::EjbcaCaMode => {
+                "GetCACaps and GetCACert answer 404 unless message=LabCA (EJBCA in CA mode)"
+            }
+            Quirk::Ndes2003Caps => "GetCACaps closes the connection (NDES on Windows Server 2003)",
+            Quirk::Ndes2008Caps => {
+                "GetCACaps answers an empty body (NDES on 2008 without KB2483564)"
+            }
+            Quirk::Ndes2008R2Caps => "GetCACaps answers without a Content-Type (NDES on 2008 R2)",
         }
     }
 }

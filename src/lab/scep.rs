@@ -27,7 +27,7 @@ use x509_cert::request::CertReq;
 use super::ca::LabCa;
 use super::ca::lab_serial;
 use super::http::{Request, Response};
-use super::options::{Fault, LabOptions, Quirk};
+use super::options::{Fault, LAB_CA_IDENT, LabOptions, Quirk};
 use crate::pki::cert::{
     BuilderKey, Template, basic_constraints, issue, name_to_string, verify_issued_by, with_serial,
 };
@@ -194,13 +194,35 @@ impl Responder {
     /// Answer one HTTP request.
     pub fn handle(&self, request: &Request) -> Response {
         match request.param("operation") {
+            Some(op)
+                if self.options.has(Quirk::EjbcaCaMode)
+                    && ["GetCACaps", "GetCACert"]
+                        .iter()
+                        .any(|o| o.eq_ignore_ascii_case(op))
+                    && request.param("message") != Some(LAB_CA_IDENT) =>
+            {
+                tracing::info!(
+                    operation = op,
+                    message = request.param("message").unwrap_or("(none)"),
+                    "no such CA (ejbca-ca-mode: message={LAB_CA_IDENT} names it)"
+                );
+                Response::text(404, "CA not found")
+            }
             Some(op) if op.eq_ignore_ascii_case("GetCACaps") => {
                 let caps = match &self.options.caps {
                     Some(list) => list.join("\n"),
                     None => DEFAULT_CAPS.join("\n"),
                 };
                 tracing::info!("GetCACaps");
-                Response::text(200, &caps)
+                if self.options.has(Quirk::Ndes2003Caps) {
+                    Response::hang_up()
+                } else if self.options.has(Quirk::Ndes2008Caps) {
+                    Response::text(200, "")
+                } else if self.options.has(Quirk::Ndes2008R2Caps) {
+                    Response::new(200, "", caps.into_bytes())
+                } else {
+                    Response::text(200, &caps)
+                }
             }
             Some(op) if op.eq_ignore_ascii_case("GetCACert") => {
                 tracing::info!("GetCACert");

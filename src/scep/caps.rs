@@ -8,6 +8,9 @@ use crate::pki::envelope::Cipher;
 pub struct Capabilities {
     /// Each capability, trimmed, in the server's order.
     pub names: Vec<String>,
+    /// Why there are none, when the server did not answer with a list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
 }
 
 impl Capabilities {
@@ -19,7 +22,18 @@ impl Capabilities {
                 names.push(line.to_string());
             }
         }
-        Capabilities { names }
+        let missing = names
+            .is_empty()
+            .then(|| "GetCACaps answered an empty list".to_string());
+        Capabilities { names, missing }
+    }
+
+    /// No capabilities, for the reason given.
+    pub fn none(why: String) -> Self {
+        Capabilities {
+            names: Vec::new(),
+            missing: Some(why),
+        }
     }
 
     /// Whether `name` is listed (case-insensitive).

@@ -12,6 +12,7 @@ use super::MessageType;
 use super::caps::Capabilities;
 use super::certrep::{Expected, Reply, process};
 use super::pkimessage::{IssuerAndSubject, Signer, Transaction, build};
+use crate::error::CommError;
 use crate::pki::cacerts::CaCerts;
 use crate::pki::cert::self_signed;
 use crate::pki::digest::Digest;
@@ -110,21 +111,64 @@ impl<'a> Client<'a> {
         }
     }
 
-    /// GetCACaps. A server that does not implement it (HTTP 4xx/5xx) is taken to have no
-    /// capabilities, as RFC 8894 section 3.5.1 says.
-    pub fn get_ca_caps(&self) -> Result<Capabilities> {
-        let url = self.operation_url("GetCACaps", None);
-        match self.http.get(&url)?.require_ok(strip_query(&url)) {
-            Ok(response) => Ok(Capabilities::parse(&String::from_utf8_lossy(
-                &response.body,
-            ))),
-            Err(Error::HttpStatus { status, .. }) => {
-                tracing::warn!(
-                    status,
-                    "GetCACaps is not answered; assuming no capabilities"
-                );
-                Ok(Capabilities::default())
+    /// GetCACaps (RFC 8894 section 3.5.1), naming the CA when `identifier` is given (EJBCA
+    /// in CA mode answers 404 without it).
+    ///
+    /// What old servers do means "no capabilities" (the caller says so): NDES on Windows
+    /// Server 2003 closes the connection, 2008 without KB2483564 answers an empty body, a
+    /// server without the operation may answer 5xx; the body is read whatever its Content-Type
+    /// (2008 R2 sends none). A 4xx is an error: the server refused the request (or the CA it
+    /// names), and the algorithms must not silently fall back to the weakest.
+    pub fn get_ca_caps(&self, identifier: Option<&str>) -> Result<Capabilities> {
+        Ok(self.get_ca_caps_dated(identifier)?.0)
+    }
+
+    /// [`Client::get_ca_caps`], with the Date header of the answer (to compare clocks).
+    pub fn get_ca_caps_dated(
+        &self,
+        identifier: Option<&str>,
+    ) -> Result<(Capabilities, Option<String>)> {
+        let url = self.operation_url("GetCACaps", identifier.map(query_escape).as_deref());
+        let response = match self.http.get(&url) {
+            Err(Error::Communication {
+                kind: CommError::Closed,
+                ..
+            }) => {
+                return Ok((
+                    Capabilities::none(
+                        "the connection was closed instead of an answer to GetCACaps, as NDES on Windows Server 2003 does".into(),
+                    ),
+                    None,
+                ));
             }
+            other => other?,
+        };
+        let date = response.date.clone();
+        match response.require_ok(strip_query(&url)) {
+            Ok(response) => Ok((
+                Capabilities::parse(&String::from_utf8_lossy(&response.body)),
+                date,
+            )),
+            Err(Error::HttpStatus { status, body, .. }) if (400..500).contains(&status) => {
+                let hint = if identifier.is_none() {
+                    "; a server hosting several CAs (EJBCA in CA mode) wants one named: give --ca-ident NAME"
+                } else {
+                    "; check --ca-ident (the name of the CA on that server)"
+                };
+                Err(Error::NotSupported(format!(
+                    "GetCACaps at {} answered HTTP {status}{}{hint}",
+                    strip_query(&url),
+                    if body.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({body})")
+                    }
+                )))
+            }
+            Err(Error::HttpStatus { status, .. }) => Ok((
+                Capabilities::none(format!("GetCACaps answered HTTP {status}")),
+                date,
+            )),
             Err(other) => Err(other),
         }
     }

@@ -141,7 +141,7 @@ impl<'a> ScepEnroller<'a> {
     pub fn connect(c: Connect<'a>) -> Result<Self> {
         let client = Client::new(c.http, c.url)?;
         let (caps, ca) = std::thread::scope(|scope| {
-            let caps = scope.spawn(|| client.get_ca_caps());
+            let caps = scope.spawn(|| client.get_ca_caps(c.ca_ident));
             let ca = match c.ca_file {
                 Some(path) => ca_from_file(path, c.pin),
                 None => fetch_ca(&client, c.ca_ident, c.pin),
@@ -156,10 +156,9 @@ impl<'a> ScepEnroller<'a> {
             || (c.choices.cipher.is_none() && cipher == Cipher::Des)
             || (c.choices.digest.is_none() && digest == Digest::Sha1);
         if weak {
-            let what = if caps.names.is_empty() {
-                "the server lists no capabilities (GetCACaps failed or answered nothing)"
-            } else {
-                "the server offers only weak algorithms"
+            let what = match &caps.missing {
+                Some(why) => format!("the server lists no capabilities ({why})"),
+                None => "the server offers only weak algorithms".to_string(),
             };
             if c.require_caps {
                 return Err(Error::Untrusted(format!(

@@ -48,7 +48,7 @@ fn query(
     serial: Option<&str>,
 ) -> Result<(Vec<Certificate>, Vec<CertificateList>, CaCerts)> {
     let serial = serial.map(parse_serial).transpose()?;
-    let caps = client.get_ca_caps()?;
+    let caps = client.get_ca_caps(ca_ident)?;
     let ca = super::enroller::fetch_ca(client, ca_ident, pin)?;
     let key = PrivateKey::generate_rsa(2048)?;
     let subject = cert::build_name(&[(cert::NameAttr::CommonName, "certenroll query".into())])?;
