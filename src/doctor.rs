@@ -16,7 +16,7 @@ use crate::pki::cert;
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
 use crate::pki::key::PrivateKey;
-use crate::scep::client::Client;
+use crate::scep::client::{CapsReply, Client};
 use crate::schedule::{RenewPolicy, renewal_due};
 use crate::store::{lock::Lock, pending::PendingStore};
 use crate::tls::Trust;
@@ -346,8 +346,8 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
         );
         return;
     };
-    let (caps, date) = match client.get_ca_caps_dated(c.ca_ident) {
-        Ok(answer) => answer,
+    let CapsReply { caps, date, server } = match client.get_ca_caps_reply(c.ca_ident) {
+        Ok(reply) => reply,
         Err(err) => {
             report.fail(
                 "capabilities",
@@ -394,6 +394,15 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "method",
             "no POSTPKIOperation: requests go in the URL of a GET".into(),
             "long URLs can be cut by proxies; ask for POSTPKIOperation",
+        );
+    } else if let Some(iis) = server.filter(|s| s.starts_with("Microsoft-IIS/8.")) {
+        report.warn(
+            "method",
+            format!(
+                "NDES on {}: it lists POSTPKIOperation but answers a POSTed request with an empty reply",
+                crate::sanitize::escape_untrusted(&iis)
+            ),
+            "nothing to do: certenroll sends such a request again by GET (--method get skips the POST)",
         );
     }
     clock_step(date.as_deref(), report);

@@ -1,7 +1,7 @@
 //! Real servers' quirks, reproduced by `lab serve --quirk NAME`: certenroll handles each one
 //! by default (issue: "Real servers: the quirks of NDES, EJBCA, OpenXPKI, Dogtag, libest...").
 
-use crate::util::{Lab, certenroll_in, key_matches_cert, listing, serial_of};
+use crate::util::{Doctor, Lab, certenroll_in, json_of, key_matches_cert, listing, serial_of};
 
 #[test]
 fn certificates_with_32_octet_serials_are_enrolled_renewed_and_fetched() {
@@ -176,4 +176,25 @@ fn old_ndes_answers_to_getcacaps_mean_no_capabilities_said_once() {
         stdout.contains("Would use: POST requests, aes128"),
         "{stdout}"
     );
+}
+
+#[test]
+fn an_empty_answer_to_a_post_is_sent_again_by_get_and_doctor_names_the_server() {
+    // NDES on IIS 8 lists POSTPKIOperation, then answers a POST with an empty 200.
+    let lab = Lab::start(&["--quirk", "ndes-2012-post"]);
+    let (code, stderr, files) = enroll(&lab, &["-v"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(files, ["cert.pem", "key.pem"]);
+    assert!(stderr.contains("sending it again by GET"), "{stderr}");
+    let log = lab.log();
+    assert_eq!(log.matches("empty answer").count(), 1, "{log}");
+    assert!(log.contains("SUCCESS"), "{log}");
+    let state = tempfile::tempdir().unwrap();
+    let doctor: Doctor = json_of(
+        certenroll_in(state.path()).args(["doctor", "--json", "--url", &lab.url]),
+        0,
+    );
+    let method = doctor.steps.iter().find(|s| s.name == "method").unwrap();
+    assert_eq!(method.status, "warn");
+    assert!(method.detail.contains("Microsoft-IIS/8.0"), "{method:?}");
 }

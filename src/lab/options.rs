@@ -60,6 +60,9 @@ pub enum Quirk {
     Ndes2008Caps,
     /// NDES on Windows Server 2008 R2: GetCACaps answers without a Content-Type.
     Ndes2008R2Caps,
+    /// NDES on IIS 8 (Windows Server 2012): a POSTed PKIOperation gets an empty 200 although
+    /// POSTPKIOperation is listed; every answer says `Server: Microsoft-IIS/8.0`.
+    Ndes2012Post,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -67,12 +70,13 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 5] = [
+    pub const ALL: [Quirk; 6] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
         Quirk::Ndes2008Caps,
         Quirk::Ndes2008R2Caps,
+        Quirk::Ndes2012Post,
     ];
 
     /// The name `--quirk` takes.
@@ -83,6 +87,7 @@ impl Quirk {
             Quirk::Ndes2003Caps => "ndes-2003-caps",
             Quirk::Ndes2008Caps => "ndes-2008-caps",
             Quirk::Ndes2008R2Caps => "ndes-2008r2-caps",
+            Quirk::Ndes2012Post => "ndes-2012-post",
         }
     }
 
@@ -100,6 +105,9 @@ impl Quirk {
                 "GetCACaps answers an empty body (NDES on 2008 without KB2483564)"
             }
             Quirk::Ndes2008R2Caps => "GetCACaps answers without a Content-Type (NDES on 2008 R2)",
+            Quirk::Ndes2012Post => {
+                "a POSTed PKIOperation gets an empty 200; Server: Microsoft-IIS/8.0 (NDES on 2012)"
+            }
         }
     }
 }

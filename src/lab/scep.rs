@@ -193,6 +193,15 @@ impl Responder {
 
     /// Answer one HTTP request.
     pub fn handle(&self, request: &Request) -> Response {
+        let response = self.route(request);
+        if self.options.has(Quirk::Ndes2012Post) {
+            response.with_header("Server", "Microsoft-IIS/8.0")
+        } else {
+            response
+        }
+    }
+
+    fn route(&self, request: &Request) -> Response {
         match request.param("operation") {
             Some(op)
                 if self.options.has(Quirk::EjbcaCaMode)
@@ -235,6 +244,14 @@ impl Responder {
                         Err(e) => Response::text(500, &e.to_string()),
                     }
                 }
+            }
+            Some(op)
+                if op.eq_ignore_ascii_case("PKIOperation")
+                    && request.method == "POST"
+                    && self.options.has(Quirk::Ndes2012Post) =>
+            {
+                tracing::info!("PKIOperation by POST: empty answer (ndes-2012-post)");
+                Response::new(200, PKI_MESSAGE, Vec::new())
             }
             Some(op) if op.eq_ignore_ascii_case("PKIOperation") => {
                 let message = if request.method == "POST" {

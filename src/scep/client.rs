@@ -28,6 +28,19 @@ pub const PKI_MESSAGE: &str = "application/x-pki-message";
 pub struct Client<'a> {
     http: &'a (dyn Http + Sync),
     url: String,
+    /// The server answered a POSTed PKIOperation with an empty 200: send by GET from then on.
+    post_answered_empty: std::sync::atomic::AtomicBool,
+}
+
+/// What GetCACaps answered, with what the HTTP answer said about the server.
+#[derive(Debug, Clone)]
+pub struct CapsReply {
+    /// The capabilities.
+    pub caps: Capabilities,
+    /// The Date header (the server's clock).
+    pub date: Option<String>,
+    /// The Server header (which software answered).
+    pub server: Option<String>,
 }
 
 /// How to send PKIOperation: GET with the message base64 in the query, or POST with the DER
@@ -94,6 +107,7 @@ impl<'a> Client<'a> {
         Ok(Client {
             http,
             url: url.to_string(),
+            post_answered_empty: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -120,35 +134,38 @@ impl<'a> Client<'a> {
     /// (2008 R2 sends none). A 4xx is an error: the server refused the request (or the CA it
     /// names), and the algorithms must not silently fall back to the weakest.
     pub fn get_ca_caps(&self, identifier: Option<&str>) -> Result<Capabilities> {
-        Ok(self.get_ca_caps_dated(identifier)?.0)
+        Ok(self.get_ca_caps_reply(identifier)?.caps)
     }
 
-    /// [`Client::get_ca_caps`], with the Date header of the answer (to compare clocks).
-    pub fn get_ca_caps_dated(
-        &self,
-        identifier: Option<&str>,
-    ) -> Result<(Capabilities, Option<String>)> {
+    /// [`Client::get_ca_caps`], with what the HTTP answer says about the server.
+    pub fn get_ca_caps_reply(&self, identifier: Option<&str>) -> Result<CapsReply> {
         let url = self.operation_url("GetCACaps", identifier.map(query_escape).as_deref());
         let response = match self.http.get(&url) {
             Err(Error::Communication {
                 kind: CommError::Closed,
                 ..
             }) => {
-                return Ok((
-                    Capabilities::none(
+                return Ok(CapsReply {
+                    caps: Capabilities::none(
                         "the connection was closed instead of an answer to GetCACaps, as NDES on Windows Server 2003 does".into(),
                     ),
-                    None,
-                ));
+                    date: None,
+                    server: None,
+                });
             }
             other => other?,
         };
-        let date = response.date.clone();
+        let reply = |caps| CapsReply {
+            caps,
+            date: response.date.clone(),
+            server: response.header("server").map(str::to_string),
+        };
+        let answered = reply(Capabilities::default());
         match response.require_ok(strip_query(&url)) {
-            Ok(response) => Ok((
-                Capabilities::parse(&String::from_utf8_lossy(&response.body)),
-                date,
-            )),
+            Ok(response) => Ok(CapsReply {
+                caps: Capabilities::parse(&String::from_utf8_lossy(&response.body)),
+                ..answered
+            }),
             Err(Error::HttpStatus { status, body, .. }) if (400..500).contains(&status) => {
                 let hint = if identifier.is_none() {
                     "; a server hosting several CAs (EJBCA in CA mode) wants one named: give --ca-ident NAME"
@@ -165,10 +182,10 @@ impl<'a> Client<'a> {
                     }
                 )))
             }
-            Err(Error::HttpStatus { status, .. }) => Ok((
-                Capabilities::none(format!("GetCACaps answered HTTP {status}")),
-                date,
-            )),
+            Err(Error::HttpStatus { status, .. }) => Ok(CapsReply {
+                caps: Capabilities::none(format!("GetCACaps answered HTTP {status}")),
+                ..answered
+            }),
             Err(other) => Err(other),
         }
     }
@@ -181,7 +198,28 @@ impl<'a> Client<'a> {
     }
 
     /// Send a pkiMessage and return the reply body.
+    ///
+    /// NDES on IIS 8 (Windows Server 2012) advertises POSTPKIOperation but answers a POST with
+    /// an empty 200: the message is sent again by GET, and so is every later one.
     pub fn pki_operation(&self, message: &[u8], method: Method) -> Result<Vec<u8>> {
+        use std::sync::atomic::Ordering;
+        let method = if self.post_answered_empty.load(Ordering::Relaxed) {
+            Method::Get
+        } else {
+            method
+        };
+        let body = self.send_pki_operation(message, method)?;
+        if body.is_empty() && method == Method::Post {
+            tracing::info!(
+                "the server answered the POSTed request with an empty reply (as NDES on IIS 8 does): sending it again by GET"
+            );
+            self.post_answered_empty.store(true, Ordering::Relaxed);
+            return self.send_pki_operation(message, Method::Get);
+        }
+        Ok(body)
+    }
+
+    fn send_pki_operation(&self, message: &[u8], method: Method) -> Result<Vec<u8>> {
         let response = match method {
             Method::Post => {
                 let url = self.operation_url("PKIOperation", None);
