@@ -419,6 +419,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
         }
     };
     ca_step(&ca, report);
+    ra_step(&ca, report);
     let (recipient, why) = ca.recipient();
     report.ok(
         "recipient",
@@ -544,6 +545,23 @@ fn ca_step(ca: &CaCerts, report: &mut Report) {
                 "'{}' valid until {}, sha256 {}",
                 summary.subject, summary.not_after, summary.sha256
             ),
+        );
+    }
+}
+
+/// Expired RA certificates (the CA's own dates are [`ca_step`]'s).
+fn ra_step(ca: &CaCerts, report: &mut Report) {
+    let expired: Vec<String> = ca
+        .expired()
+        .iter()
+        .filter(|e| e.ra)
+        .map(ToString::to_string)
+        .collect();
+    if !expired.is_empty() {
+        report.warn(
+            "ra",
+            expired.join("; "),
+            "ask the CA's administrator to renew the RA certificates",
         );
     }
 }

@@ -198,3 +198,73 @@ fn an_empty_answer_to_a_post_is_sent_again_by_get_and_doctor_names_the_server() 
     assert_eq!(method.status, "warn");
     assert!(method.detail.contains("Microsoft-IIS/8.0"), "{method:?}");
 }
+
+#[test]
+fn an_ra_certificate_that_says_ca_is_not_taken_for_the_ca() {
+    let lab = Lab::start(&["--quirk", "ra-ca-flag"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = certenroll_in(&dir.path().join("state"))
+        .args(["getcacert", "--url", &lab.url, "--json", "--out"])
+        .arg(format!("{}/", dir.path().display()))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let roles: Vec<&str> = json["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(roles, ["CA", "RA (signature)", "RA (encryption)"]);
+    let ca_pem = dir.path().join("ca.pem");
+    let written = crate::util::openssl(&[
+        "x509",
+        "-noout",
+        "-fingerprint",
+        "-sha256",
+        "-in",
+        ca_pem.to_str().unwrap(),
+    ]);
+    assert!(
+        written.contains(&lab.ca_sha256),
+        "{written} vs {}",
+        lab.ca_sha256
+    );
+    assert!(dir.path().join("ra-1.pem").exists() && dir.path().join("ra-2.pem").exists());
+    let (code, stderr, files) = enroll(&lab, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(files, ["cert.pem", "key.pem"]);
+}
+
+#[test]
+fn expired_ra_certificates_are_named_before_the_server_answers_500() {
+    let lab = Lab::start(&["--quirk", "expired-ra"]);
+    let state = tempfile::tempdir().unwrap();
+    let out = certenroll_in(state.path())
+        .args(["getcacert", "--url", &lab.url])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout
+            .matches("warning: the server's RA certificate")
+            .count(),
+        2,
+        "{stdout}"
+    );
+    let (code, stderr, files) = enroll(&lab, &[]);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(
+        stderr.contains("NDES answers every request with HTTP 500 then")
+            && stderr.contains("answered HTTP 500"),
+        "{stderr}"
+    );
+    assert_eq!(files, ["key.pem"], "the new key is kept for a retry");
+    let doctor: Doctor = json_of(
+        certenroll_in(state.path()).args(["doctor", "--json", "--url", &lab.url]),
+        0,
+    );
+    let ra = doctor.steps.iter().find(|s| s.name == "ra").unwrap();
+    assert_eq!(ra.status, "warn", "{ra:?}");
+}

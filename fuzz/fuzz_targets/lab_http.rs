@@ -14,7 +14,7 @@ fn responder() -> &'static Responder {
     RESPONDER.get_or_init(|| {
         Responder::new(
             LabOptions::default(),
-            LabCa::new(true, "fuzz CA", false).unwrap(),
+            LabCa::new(true, "fuzz CA", &[]).unwrap(),
         )
     })
 }

@@ -112,6 +112,9 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         })
         .collect();
     let mut text = format!("{} certificate(s) from {url}\n", certs.len());
+    for expired in set.expired() {
+        text.push_str(&format!("warning: {expired}\n"));
+    }
     for c in &certs {
         text.push_str(&format!(
             "\n{}\n{}\n",

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use certenroll::lab::{LabCa, LabOptions, Quirk, Responder};
+use certenroll::lab::{LabCa, LabOptions, Responder};
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
 use certenroll::scep::FailInfo;
@@ -26,7 +26,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     } else {
         "certenroll lab CA"
     };
-    let ca = LabCa::new(args.ra, name, args.quirk.contains(&Quirk::LongSerials))?;
+    let ca = LabCa::new(args.ra, name, &args.quirk)?;
     let fingerprint = cert::fingerprint(&ca.ca.cert, Digest::Sha256);
     if let Some(path) = &args.ca_out {
         crate::runtime::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;

@@ -8,6 +8,7 @@ use const_oid::db::rfc5280;
 use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
 use x509_cert::name::Name;
 
+use super::options::Quirk;
 use crate::Result;
 use crate::pki::cert::{
     NameAttr, Template, basic_constraints, build_name, extension, issue, random_serial,
@@ -50,19 +51,26 @@ pub(super) fn lab_serial(long: bool, tail: &[u8]) -> Result<SerialNumber> {
     serial_from_bytes(&bytes)
 }
 
-fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages, long_serials: bool) -> Result<KeyPair> {
+fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages, quirks: &[Quirk]) -> Result<KeyPair> {
     let key = PrivateKey::generate_rsa(2048)?;
+    // An expired RA: valid for a day, two days ago.
+    let (validity, starts) = if quirks.contains(&Quirk::ExpiredRa) {
+        let day = std::time::Duration::from_secs(86_400);
+        (day, Some(std::time::SystemTime::now() - 2 * day))
+    } else {
+        (LAB_CA_VALIDITY, None)
+    };
     let template = Template {
         subject: build_name(&[
             (NameAttr::Organization, "certenroll lab".into()),
             (NameAttr::CommonName, cn.into()),
         ])?,
         public_key: key.public_key_info()?,
-        serial: lab_serial(long_serials, &[])?,
-        validity: LAB_CA_VALIDITY,
-        starts: None,
+        serial: lab_serial(quirks.contains(&Quirk::LongSerials), &[])?,
+        validity,
+        starts,
         extensions: vec![
-            basic_constraints(false)?,
+            basic_constraints(quirks.contains(&Quirk::RaCaFlag))?,
             extension(rfc5280::ID_CE_KEY_USAGE, true, &KeyUsage(usage.into()))?,
         ],
     };
@@ -77,8 +85,11 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages, long_serials: bool) -> Result<Ke
 
 impl LabCa {
     /// A new CA named `common_name` (O=certenroll lab), with RA certificates when `with_ra`,
-    /// and certificates with 32-octet serial numbers when `long_serials`.
-    pub fn new(with_ra: bool, common_name: &str, long_serials: bool) -> Result<Self> {
+    /// and as `quirks` say (serial numbers, RA certificates that look like a CA or expired;
+    /// the last two imply RA certificates).
+    pub fn new(with_ra: bool, common_name: &str, quirks: &[Quirk]) -> Result<Self> {
+        let with_ra =
+            with_ra || quirks.contains(&Quirk::RaCaFlag) || quirks.contains(&Quirk::ExpiredRa);
         let key = PrivateKey::generate_rsa(2048)?;
         let subject: Name = build_name(&[
             (NameAttr::Organization, "certenroll lab".into()),
@@ -87,7 +98,7 @@ impl LabCa {
         let template = Template {
             subject: subject.clone(),
             public_key: key.public_key_info()?,
-            serial: lab_serial(long_serials, &[])?,
+            serial: lab_serial(quirks.contains(&Quirk::LongSerials), &[])?,
             validity: LAB_CA_VALIDITY,
             starts: None,
             extensions: vec![
@@ -109,13 +120,13 @@ impl LabCa {
                     &ca,
                     "certenroll lab RA (signature)",
                     KeyUsages::DigitalSignature,
-                    long_serials,
+                    quirks,
                 )?),
                 Some(ra(
                     &ca,
                     "certenroll lab RA (encryption)",
                     KeyUsages::KeyEncipherment,
-                    long_serials,
+                    quirks,
                 )?),
             )
         } else {

@@ -63,6 +63,12 @@ pub enum Quirk {
     /// NDES on IIS 8 (Windows Server 2012): a POSTed PKIOperation gets an empty 200 although
     /// POSTPKIOperation is listed; every answer says `Server: Microsoft-IIS/8.0`.
     Ndes2012Post,
+    /// RA certificates that say cA=TRUE (without keyCertSign) beside the CA, as some servers
+    /// hand out. Implies `--ra`.
+    RaCaFlag,
+    /// Expired RA certificates; PKIOperation answers HTTP 500, as NDES does then. Implies
+    /// `--ra`.
+    ExpiredRa,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -70,13 +76,15 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 6] = [
+    pub const ALL: [Quirk; 8] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
         Quirk::Ndes2008Caps,
         Quirk::Ndes2008R2Caps,
         Quirk::Ndes2012Post,
+        Quirk::RaCaFlag,
+        Quirk::ExpiredRa,
     ];
 
     /// The name `--quirk` takes.
@@ -88,6 +96,8 @@ impl Quirk {
             Quirk::Ndes2008Caps => "ndes-2008-caps",
             Quirk::Ndes2008R2Caps => "ndes-2008r2-caps",
             Quirk::Ndes2012Post => "ndes-2012-post",
+            Quirk::RaCaFlag => "ra-ca-flag",
+            Quirk::ExpiredRa => "expired-ra",
         }
     }
 
@@ -107,6 +117,10 @@ impl Quirk {
             Quirk::Ndes2008R2Caps => "GetCACaps answers without a Content-Type (NDES on 2008 R2)",
             Quirk::Ndes2012Post => {
                 "a POSTed PKIOperation gets an empty 200; Server: Microsoft-IIS/8.0 (NDES on 2012)"
+            }
+            Quirk::RaCaFlag => "RA certificates with cA=TRUE but no keyCertSign (implies --ra)",
+            Quirk::ExpiredRa => {
+                "expired RA certificates; PKIOperation answers HTTP 500, as NDES does (implies --ra)"
             }
         }
     }

@@ -253,6 +253,13 @@ impl Responder {
                 tracing::info!("PKIOperation by POST: empty answer (ndes-2012-post)");
                 Response::new(200, PKI_MESSAGE, Vec::new())
             }
+            Some(op)
+                if op.eq_ignore_ascii_case("PKIOperation")
+                    && self.options.has(Quirk::ExpiredRa) =>
+            {
+                tracing::info!("PKIOperation: HTTP 500 (expired-ra: the RA certificates expired)");
+                Response::text(500, "Internal Server Error")
+            }
             Some(op) if op.eq_ignore_ascii_case("PKIOperation") => {
                 let message = if request.method == "POST" {
                     Ok(request.body.clone())
@@ -682,7 +689,7 @@ mod tests {
         // sscep and certmonger sign with such certificates, and read replies encrypted to them.
         let responder = Responder::new(
             LabOptions::default(),
-            LabCa::new(false, "lab", false).unwrap(),
+            LabCa::new(false, "lab", &[]).unwrap(),
         );
         let key = PrivateKey::generate_rsa(2048).unwrap();
         let cert = long_serial_cert(&key, "sscep-client");

@@ -15,6 +15,32 @@ use crate::pki::cert::{
 };
 use crate::{Error, Result};
 
+/// An expired certificate of a [`CaCerts`]; displayed, what a person should know about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Expired<'a> {
+    /// The certificate.
+    pub cert: &'a Certificate,
+    /// Whether it is an RA certificate (else the CA's or one above it).
+    pub ra: bool,
+}
+
+impl std::fmt::Display for Expired<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the server's {} certificate '{}' expired on {}: {}",
+            if self.ra { "RA" } else { "CA" },
+            name_to_string(self.cert.tbs_certificate().subject()),
+            self.cert.tbs_certificate().validity().not_after,
+            if self.ra {
+                "NDES answers every request with HTTP 500 then; the CA's administrator must renew it"
+            } else {
+                "certificates it issued no longer verify; the CA's administrator must renew it"
+            }
+        )
+    }
+}
+
 /// The certificates a SCEP server gave us, with their roles worked out.
 #[derive(Debug, Clone)]
 pub struct CaCerts {
@@ -25,6 +51,19 @@ pub struct CaCerts {
 
 fn self_issued(cert: &Certificate) -> bool {
     cert.tbs_certificate().subject() == cert.tbs_certificate().issuer()
+}
+
+/// Whether the certificate can issue certificates: cA with keyCertSign (or no keyUsage), or a
+/// self-issued root without basicConstraints (old roots). A certificate that says cA=TRUE but
+/// may not sign certificates is an RA certificate some servers hand out, not the CA.
+fn can_issue(cert: &Certificate) -> bool {
+    (is_ca(cert) || self_issued(cert)) && allows(cert, KeyUsages::KeyCertSign)
+}
+
+/// Whether `issuer` issued `cert`: by name, and by signature when the names match.
+fn issued(cert: &Certificate, issuer: &Certificate) -> bool {
+    cert.tbs_certificate().issuer() == issuer.tbs_certificate().subject()
+        && verify_issued_by(cert, issuer).is_ok()
 }
 
 impl CaCerts {
@@ -47,27 +86,21 @@ impl CaCerts {
         if certs.is_empty() {
             return Err(Error::Untrusted("no CA certificate was found".into()));
         }
-        let ca_like = |c: &Certificate| is_ca(c) || self_issued(c);
-        let ras: Vec<usize> = (0..certs.len()).filter(|i| !ca_like(&certs[*i])).collect();
-        let cas: Vec<usize> = (0..certs.len()).filter(|i| ca_like(&certs[*i])).collect();
+        let ras: Vec<usize> = (0..certs.len())
+            .filter(|i| !can_issue(&certs[*i]))
+            .collect();
+        let cas: Vec<usize> = (0..certs.len()).filter(|i| can_issue(&certs[*i])).collect();
         let ca = if let Some(&ra) = ras.first() {
             // The CA is whoever issued the RA certificates.
-            let issuer = certs[ra].tbs_certificate().issuer();
             cas.iter()
                 .copied()
-                .find(|i| certs[*i].tbs_certificate().subject() == issuer)
+                .find(|i| issued(&certs[ra], &certs[*i]))
                 .or_else(|| cas.first().copied())
         } else {
             // No RA: the issuing CA is the one that issued no other CA here (the lowest).
             cas.iter()
                 .copied()
-                .find(|i| {
-                    !cas.iter().any(|j| {
-                        j != i
-                            && certs[*j].tbs_certificate().issuer()
-                                == certs[*i].tbs_certificate().subject()
-                    })
-                })
+                .find(|i| !cas.iter().any(|j| j != i && issued(&certs[*j], &certs[*i])))
                 .or_else(|| cas.first().copied())
         };
         let Some(ca) = ca else {
@@ -99,6 +132,20 @@ impl CaCerts {
     /// The RA certificates (possibly none).
     pub fn ras(&self) -> Vec<&Certificate> {
         self.ras.iter().map(|i| &self.certs[*i]).collect()
+    }
+
+    /// The certificates of the set that have expired.
+    pub fn expired(&self) -> Vec<Expired<'_>> {
+        let now = std::time::SystemTime::now();
+        self.certs
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.tbs_certificate().validity().not_after.to_system_time() < now)
+            .map(|(i, cert)| Expired {
+                cert,
+                ra: self.ras.contains(&i),
+            })
+            .collect()
     }
 
     /// The certificate a request is encrypted to, and why it was chosen.
@@ -192,6 +239,16 @@ mod tests {
     use x509_cert::ext::pkix::KeyUsage;
 
     fn issue_ra(ca_key: &PrivateKey, ca: &Certificate, cn: &str, usage: KeyUsages) -> Certificate {
+        issue_with(ca_key, ca, cn, false, KeyUsage(usage.into()))
+    }
+
+    fn issue_with(
+        ca_key: &PrivateKey,
+        ca: &Certificate,
+        cn: &str,
+        ca_flag: bool,
+        usage: KeyUsage,
+    ) -> Certificate {
         let key = PrivateKey::generate_rsa(2048).unwrap();
         let template = Template {
             subject: build_name(&[(NameAttr::CommonName, cn.into())]).unwrap(),
@@ -200,13 +257,8 @@ mod tests {
             validity: std::time::Duration::from_secs(3600),
             starts: None,
             extensions: vec![
-                basic_constraints(false).unwrap(),
-                extension(
-                    const_oid::db::rfc5280::ID_CE_KEY_USAGE,
-                    true,
-                    &KeyUsage(usage.into()),
-                )
-                .unwrap(),
+                basic_constraints(ca_flag).unwrap(),
+                extension(const_oid::db::rfc5280::ID_CE_KEY_USAGE, true, &usage).unwrap(),
             ],
         };
         issue(
@@ -247,6 +299,83 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("RA")
+        );
+    }
+
+    fn root(cn: &str) -> (PrivateKey, Certificate) {
+        let key = PrivateKey::generate_rsa(2048).unwrap();
+        let name = build_name(&[(NameAttr::CommonName, cn.into())]).unwrap();
+        let template = Template {
+            subject: name.clone(),
+            public_key: key.public_key_info().unwrap(),
+            serial: random_serial().unwrap(),
+            validity: std::time::Duration::from_secs(3600),
+            starts: None,
+            extensions: vec![
+                basic_constraints(true).unwrap(),
+                extension(
+                    const_oid::db::rfc5280::ID_CE_KEY_USAGE,
+                    true,
+                    &KeyUsage(
+                        KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::KeyEncipherment,
+                    ),
+                )
+                .unwrap(),
+            ],
+        };
+        let cert = issue(template, &name, &key, Digest::Sha256).unwrap();
+        (key, cert)
+    }
+
+    #[test]
+    fn the_ca_is_the_certificate_that_can_issue_not_one_that_says_ca() {
+        // An RA certificate with cA=TRUE but no keyCertSign, named like a CA, sent first.
+        let (root_key, root) = root("Example Root");
+        let ra = issue_with(
+            &root_key,
+            &root,
+            "Example Issuing CA",
+            true,
+            KeyUsage(KeyUsages::DigitalSignature | KeyUsages::KeyEncipherment),
+        );
+        let set = CaCerts::from_certs(vec![ra.clone(), root.clone()]).unwrap();
+        assert_eq!(set.ca(), &root);
+        assert_eq!(set.ras(), vec![&ra]);
+        assert_eq!(set.recipient().0, &ra);
+        assert_eq!(set.all(), [ra.clone(), root.clone()], "the server's order");
+        // Below an intermediate: the RA's issuer is the CA, whatever the order.
+        let inter_key = PrivateKey::generate_rsa(2048).unwrap();
+        let inter = issue(
+            Template {
+                subject: build_name(&[(NameAttr::CommonName, "Example Sub CA".into())]).unwrap(),
+                public_key: inter_key.public_key_info().unwrap(),
+                serial: random_serial().unwrap(),
+                validity: std::time::Duration::from_secs(3600),
+                starts: None,
+                extensions: vec![basic_constraints(true).unwrap()],
+            },
+            root.tbs_certificate().subject(),
+            &root_key,
+            Digest::Sha256,
+        )
+        .unwrap();
+        let sign_ra = issue_ra(&inter_key, &inter, "RA sign", KeyUsages::DigitalSignature);
+        let enc_ra = issue_ra(&inter_key, &inter, "RA enc", KeyUsages::KeyEncipherment);
+        for order in [
+            vec![&enc_ra, &root, &sign_ra, &inter],
+            vec![&root, &inter, &sign_ra, &enc_ra],
+        ] {
+            let set = CaCerts::from_certs(order.into_iter().cloned().collect()).unwrap();
+            assert_eq!(set.ca(), &inter);
+            assert_eq!(set.recipient().0, &enc_ra);
+            assert_eq!(set.signers(), vec![&sign_ra, &inter]);
+            assert_eq!(set.chain(), vec![&inter, &root]);
+        }
+        // A CA that may also encrypt, alone: it is the CA and the recipient.
+        let set = CaCerts::from_certs(vec![root.clone()]).unwrap();
+        assert_eq!(
+            set.recipient(),
+            (&root, "CA (the server has no RA certificate)")
         );
     }
 

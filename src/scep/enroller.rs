@@ -152,6 +152,7 @@ impl<'a> ScepEnroller<'a> {
         tracing::info!(capabilities = ?caps.names, "GetCACaps");
         let ca = ca?;
         let ((cipher, digest, method), mut notes) = c.choices.resolve(&caps);
+        notes.extend(ca.expired().iter().map(ToString::to_string));
         let weak = caps.names.is_empty()
             || (c.choices.cipher.is_none() && cipher == Cipher::Des)
             || (c.choices.digest.is_none() && digest == Digest::Sha1);
