@@ -803,7 +803,10 @@ ndes-2008-caps\t'GetCACaps answers an empty body (NDES on 2008 without KB2483564
 ndes-2008r2-caps\t'GetCACaps answers without a Content-Type (NDES on 2008 R2)'
 ndes-2012-post\t'a POSTed PKIOperation gets an empty 200; Server: Microsoft-IIS/8.0 (NDES on 2012)'
 ra-ca-flag\t'RA certificates with cA=TRUE but no keyCertSign (implies --ra)'
-expired-ra\t'expired RA certificates; PKIOperation answers HTTP 500, as NDES does (implies --ra)'"
+expired-ra\t'expired RA certificates; PKIOperation answers HTTP 500, as NDES does (implies --ra)'
+openxpki\t'a transactionID that is not hex is refused (OpenXPKI)'
+dogtag\t'only DES3, SHA-256 and SHA-512, as listed; others get badAlg (Dogtag)'
+ndes\t'NDES\'s RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

@@ -18,6 +18,8 @@ struct Caps {
     cipher: String,
     digest: String,
     renewal: bool,
+    renewal_message: String,
+    missing: Option<String>,
 }
 
 /// A certificate, wherever one is shown.
@@ -383,6 +385,10 @@ fn the_request_commands_print_their_documented_shapes() {
         (lab.url.as_str(), "post")
     );
     assert!(caps.renewal && caps.capabilities.iter().any(|c| c == "AES"));
+    assert_eq!(
+        (caps.renewal_message.as_str(), caps.missing),
+        ("RenewalReq", None)
+    );
     assert_eq!(
         (caps.cipher.as_str(), caps.digest.as_str()),
         ("aes128", "sha256")

@@ -268,3 +268,106 @@ fn expired_ra_certificates_are_named_before_the_server_answers_500() {
     let ra = doctor.steps.iter().find(|s| s.name == "ra").unwrap();
     assert_eq!(ra.status, "warn", "{ra:?}");
 }
+
+/// The transactionIDs the lab logged, in order.
+fn transactions(log: &str) -> Vec<String> {
+    log.lines()
+        .filter_map(|l| l.split("transaction=").nth(1))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_pending_request_is_polled_with_the_same_hex_transaction_id() {
+    // OpenXPKI refuses a transactionID that is not hex, and finds the request by it.
+    let lab = Lab::start(&["--quirk", "openxpki", "--pending", "1"]);
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    certenroll_in(&state)
+        .args(["enroll", "--no-challenge", "--no-wait", "--url", &lab.url])
+        .args(["--cn", "openxpki", "--fingerprint", &lab.ca_sha256])
+        .arg("--out-key")
+        .arg(dir.path().join("key.pem"))
+        .arg("--out-cert")
+        .arg(dir.path().join("cert.pem"))
+        .assert()
+        .code(3);
+    certenroll_in(&state).arg("poll").assert().code(0);
+    assert!(key_matches_cert(
+        &dir.path().join("key.pem"),
+        &dir.path().join("cert.pem")
+    ));
+    let log = lab.log();
+    assert!(
+        log.contains("CertPoll") && !log.contains("not hex"),
+        "{log}"
+    );
+    let ids = transactions(&log);
+    assert!(
+        ids.len() >= 3 && ids.iter().all(|id| id == &ids[0]),
+        "{ids:?}"
+    );
+    assert!(ids[0].chars().all(|c| c.is_ascii_hexdigit()), "{ids:?}");
+}
+
+#[test]
+fn only_the_algorithms_the_capabilities_list_are_sent_unless_asked() {
+    // Dogtag lists DES3, SHA-256 and SHA-512, and refuses anything else.
+    let lab = Lab::start(&["--quirk", "dogtag"]);
+    let (code, stderr, _) = enroll(&lab, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(lab.log().contains("cipher=\"des3\""), "{}", lab.log());
+    let (code, stderr, files) = enroll(&lab, &["--cipher", "aes128"]);
+    assert_eq!(code, 4, "{stderr}");
+    assert!(stderr.contains("badAlg"), "{stderr}");
+    assert!(
+        files.is_empty(),
+        "a refused request's new key is removed: {files:?}"
+    );
+}
+
+#[test]
+fn ndes_renewal_is_a_pkcsreq_signed_with_the_current_certificate() {
+    let lab = Lab::start(&["--quirk", "ndes"]);
+    let (_, stdout, _) = getcacaps(&lab, &[]);
+    assert!(stdout.contains("renewal as a PKCSReq"), "{stdout}");
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    let (key, cert) = (dir.path().join("key.pem"), dir.path().join("cert.pem"));
+    certenroll_in(&state)
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "ndes",
+        ])
+        .args(["--fingerprint", &lab.ca_sha256])
+        .arg("--out-key")
+        .arg(&key)
+        .arg("--out-cert")
+        .arg(&cert)
+        .assert()
+        .code(0);
+    let first = serial_of(&cert);
+    let renew = |extra: &[&str]| {
+        let mut cmd = certenroll_in(&state);
+        cmd.args(["renew", "--force", "--url", &lab.url])
+            .arg("--key")
+            .arg(&key)
+            .arg("--cert")
+            .arg(&cert)
+            .args(extra);
+        cmd
+    };
+    renew(&[]).assert().code(0);
+    assert_ne!(serial_of(&cert), first);
+    let log = lab.log();
+    assert!(!log.contains("message_type=RenewalReq"), "{log}");
+    assert!(log.contains("signed_by=\"this CA\""), "{log}");
+    // Asked for a RenewalReq, NDES refuses it.
+    renew(&["--renewal", "renewalreq"]).assert().code(4);
+    assert!(lab.log().contains("RenewalReq is not implemented"));
+}

@@ -19,12 +19,18 @@ struct CapsJson<'a> {
     cipher: Cipher,
     digest: Digest,
     renewal: bool,
+    /// How a renewal would be sent: RenewalReq, or PKCSReq signed with the current certificate.
+    renewal_message: &'static str,
 }
 
 pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8> {
     let http = crate::runtime::transport(global)?;
     let client = crate::runtime::client(&http, &args.server)?;
     let caps = client.get_ca_caps(args.server.ca_ident.as_deref())?;
+    // NDES lists Renewal without implementing RenewalReq: its RA certificates tell it apart.
+    let ndes = certenroll::scep::enroller::fetch_ca(&client, args.server.ca_ident.as_deref(), None)
+        .is_ok_and(|ca| ca.is_ndes());
+    let renewal_req = caps.renewal_req(ndes);
     let method = if caps.post() {
         Method::Post
     } else {
@@ -43,6 +49,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8
         cipher: caps.best_cipher(),
         digest: caps.best_digest(),
         renewal: caps.renewal(),
+        renewal_message: if renewal_req { "RenewalReq" } else { "PKCSReq" },
     });
     let listed = if shown.is_empty() {
         format!(
@@ -66,10 +73,12 @@ pub fn run(global: &GlobalArgs, args: &GetcacapsArgs, out: &Output) -> Result<u8
         },
         caps.best_cipher().name(),
         caps.best_digest().name(),
-        if caps.renewal() {
-            "; renewal supported"
+        if renewal_req {
+            "; renewal as RenewalReq"
+        } else if ndes {
+            "; renewal as a PKCSReq signed with the current certificate (NDES lists Renewal but has no RenewalReq)"
         } else {
-            ""
+            "; renewal as a PKCSReq signed with the current certificate"
         }
     ));
     Ok(certenroll::error::exit::OK)

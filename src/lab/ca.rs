@@ -10,6 +10,7 @@ use x509_cert::name::Name;
 
 use super::options::Quirk;
 use crate::Result;
+use crate::pki::cacerts::MS_CERTIFICATE_TEMPLATE_NAME;
 use crate::pki::cert::{
     NameAttr, Template, basic_constraints, build_name, extension, issue, random_serial,
     serial_from_bytes,
@@ -69,10 +70,24 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages, quirks: &[Quirk]) -> Result<KeyP
         serial: lab_serial(quirks.contains(&Quirk::LongSerials), &[])?,
         validity,
         starts,
-        extensions: vec![
-            basic_constraints(quirks.contains(&Quirk::RaCaFlag))?,
-            extension(rfc5280::ID_CE_KEY_USAGE, true, &KeyUsage(usage.into()))?,
-        ],
+        extensions: {
+            let mut extensions = vec![
+                basic_constraints(quirks.contains(&Quirk::RaCaFlag))?,
+                extension(rfc5280::ID_CE_KEY_USAGE, true, &KeyUsage(usage.into()))?,
+            ];
+            if quirks.contains(&Quirk::Ndes) {
+                // NDES's RA certificates come from these two Microsoft templates.
+                let template = if usage == KeyUsages::KeyEncipherment {
+                    "CEPEncryption"
+                } else {
+                    "EnrollmentAgentOffline"
+                };
+                let name = der::asn1::BmpString::from_utf8(template)
+                    .map_err(|e| crate::Error::Crypto(e.to_string()))?;
+                extensions.push(extension(MS_CERTIFICATE_TEMPLATE_NAME, false, &name)?);
+            }
+            extensions
+        },
     };
     let cert = issue(
         template,
@@ -88,8 +103,10 @@ impl LabCa {
     /// and as `quirks` say (serial numbers, RA certificates that look like a CA or expired;
     /// the last two imply RA certificates).
     pub fn new(with_ra: bool, common_name: &str, quirks: &[Quirk]) -> Result<Self> {
-        let with_ra =
-            with_ra || quirks.contains(&Quirk::RaCaFlag) || quirks.contains(&Quirk::ExpiredRa);
+        let with_ra = with_ra
+            || [Quirk::RaCaFlag, Quirk::ExpiredRa, Quirk::Ndes]
+                .iter()
+                .any(|q| quirks.contains(q));
         let key = PrivateKey::generate_rsa(2048)?;
         let subject: Name = build_name(&[
             (NameAttr::Organization, "certenroll lab".into()),

@@ -69,6 +69,15 @@ pub enum Quirk {
     /// Expired RA certificates; PKIOperation answers HTTP 500, as NDES does then. Implies
     /// `--ra`.
     ExpiredRa,
+    /// OpenXPKI: a transactionID that is not hex is refused (badRequest).
+    Openxpki,
+    /// Dogtag: only the algorithms its capabilities list (DES3, SHA-256, SHA-512); a request
+    /// with another gets badAlg.
+    Dogtag,
+    /// NDES: an RA pair named by Microsoft certificate templates, NDES's capabilities, and
+    /// RenewalReq refused (badRequest): its "Renewal" means a PKCSReq signed with the current
+    /// certificate. Implies `--ra`.
+    Ndes,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -76,7 +85,7 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 8] = [
+    pub const ALL: [Quirk; 11] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
@@ -85,6 +94,9 @@ impl Quirk {
         Quirk::Ndes2012Post,
         Quirk::RaCaFlag,
         Quirk::ExpiredRa,
+        Quirk::Openxpki,
+        Quirk::Dogtag,
+        Quirk::Ndes,
     ];
 
     /// The name `--quirk` takes.
@@ -98,6 +110,9 @@ impl Quirk {
             Quirk::Ndes2012Post => "ndes-2012-post",
             Quirk::RaCaFlag => "ra-ca-flag",
             Quirk::ExpiredRa => "expired-ra",
+            Quirk::Openxpki => "openxpki",
+            Quirk::Dogtag => "dogtag",
+            Quirk::Ndes => "ndes",
         }
     }
 
@@ -121,6 +136,13 @@ impl Quirk {
             Quirk::RaCaFlag => "RA certificates with cA=TRUE but no keyCertSign (implies --ra)",
             Quirk::ExpiredRa => {
                 "expired RA certificates; PKIOperation answers HTTP 500, as NDES does (implies --ra)"
+            }
+            Quirk::Openxpki => "a transactionID that is not hex is refused (OpenXPKI)",
+            Quirk::Dogtag => {
+                "only DES3, SHA-256 and SHA-512, as listed; others get badAlg (Dogtag)"
+            }
+            Quirk::Ndes => {
+                "NDES's RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)"
             }
         }
     }

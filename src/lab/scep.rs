@@ -45,6 +45,19 @@ use crate::scep::{CA_CERT, CA_RA_CERT};
 use crate::scep::{FailInfo, MessageType, PkiStatus, oids};
 use crate::{Error, Result};
 
+/// What Dogtag lists (`--quirk dogtag`); it accepts nothing else.
+const DOGTAG_CAPS: [&str; 3] = ["DES3", "SHA-256", "SHA-512"];
+
+/// What NDES lists (`--quirk ndes`).
+const NDES_CAPS: [&str; 6] = [
+    "POSTPKIOperation",
+    "Renewal",
+    "SHA-512",
+    "SHA-256",
+    "SHA-1",
+    "DES3",
+];
+
 /// Capabilities the lab advertises unless told otherwise. SHA-384 is no RFC 8894 keyword
 /// (clients ignore it), but strongSwan 5.9.8 reads the list as bit masks and counts AES only
 /// when it is there (fixed in 5.9.11).
@@ -123,6 +136,7 @@ struct Incoming {
     signer: Certificate,
     inner: Vec<u8>,
     cipher: Cipher,
+    digest: Option<Digest>,
 }
 
 /// What to answer.
@@ -220,6 +234,8 @@ impl Responder {
             Some(op) if op.eq_ignore_ascii_case("GetCACaps") => {
                 let caps = match &self.options.caps {
                     Some(list) => list.join("\n"),
+                    None if self.options.has(Quirk::Dogtag) => DOGTAG_CAPS.join("\n"),
+                    None if self.options.has(Quirk::Ndes) => NDES_CAPS.join("\n"),
                     None => DEFAULT_CAPS.join("\n"),
                 };
                 tracing::info!("GetCACaps");
@@ -341,11 +357,36 @@ impl Responder {
             signer: verified.signer,
             inner: inner.to_vec(),
             cipher,
+            digest: signed
+                .signer_infos
+                .0
+                .first()
+                .and_then(|si| Digest::from_oid(&si.digest_alg.oid)),
         })
     }
 
     /// Decide the answer to a request the lab could read.
     fn answer(&self, incoming: &Incoming, faulted: bool) -> Answer {
+        if self.options.has(Quirk::Openxpki)
+            && !incoming
+                .transaction_id
+                .chars()
+                .all(|c| c.is_ascii_hexdigit())
+        {
+            tracing::info!("openxpki: the transactionID is not hex");
+            return Answer::Failure(FailInfo::BadRequest);
+        }
+        if self.options.has(Quirk::Dogtag)
+            && (incoming.cipher != Cipher::Des3
+                || !matches!(incoming.digest, Some(Digest::Sha256 | Digest::Sha512)))
+        {
+            tracing::info!("dogtag: an algorithm it does not list");
+            return Answer::Failure(FailInfo::BadAlg);
+        }
+        if self.options.has(Quirk::Ndes) && incoming.message_type == MessageType::RenewalReq {
+            tracing::info!("ndes: RenewalReq is not implemented");
+            return Answer::Failure(FailInfo::BadRequest);
+        }
         match incoming.message_type {
             MessageType::PkcsReq | MessageType::RenewalReq => {
                 self.certificate_request(incoming, faulted)

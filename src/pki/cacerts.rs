@@ -8,12 +8,18 @@
 //! with digitalSignature (which signs replies).
 
 use super::Certificate;
+use der::Decode;
 use x509_cert::ext::pkix::KeyUsages;
 
 use crate::pki::cert::{
     allows, is_ca, key_usage, matches_fingerprint, name_to_string, verify_issued_by,
 };
 use crate::{Error, Result};
+
+/// Microsoft's certificate template name extension (szOID_ENROLL_CERTTYPE_EXTENSION): a
+/// BMPString naming the template a certificate was issued from.
+pub const MS_CERTIFICATE_TEMPLATE_NAME: const_oid::ObjectIdentifier =
+    const_oid::ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.20.2");
 
 /// An expired certificate of a [`CaCerts`]; displayed, what a person should know about it.
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +138,23 @@ impl CaCerts {
     /// The RA certificates (possibly none).
     pub fn ras(&self) -> Vec<&Certificate> {
         self.ras.iter().map(|i| &self.certs[*i]).collect()
+    }
+
+    /// Whether the server is Microsoft NDES: its RA certificates come from the
+    /// EnrollmentAgentOffline and CEPEncryption templates.
+    pub fn is_ndes(&self) -> bool {
+        self.ras().iter().any(|ra| {
+            ra.tbs_certificate()
+                .extensions()
+                .into_iter()
+                .flatten()
+                .filter(|e| e.extn_id == MS_CERTIFICATE_TEMPLATE_NAME)
+                .filter_map(|e| der::asn1::BmpString::from_der(e.extn_value.as_bytes()).ok())
+                .any(|name| {
+                    let name = name.to_string();
+                    name == "EnrollmentAgentOffline" || name == "CEPEncryption"
+                })
+        })
     }
 
     /// The certificates of the set that have expired.

@@ -51,9 +51,15 @@ impl Capabilities {
         self.standard() || self.has("POSTPKIOperation")
     }
 
-    /// Whether RenewalReq is supported.
+    /// Whether the server lists Renewal.
     pub fn renewal(&self) -> bool {
         self.has("Renewal")
+    }
+
+    /// Whether a renewal goes as a RenewalReq: the server lists Renewal and is not NDES, whose
+    /// "Renewal" means a PKCSReq signed with the current certificate (it has no RenewalReq).
+    pub fn renewal_req(&self, ndes: bool) -> bool {
+        self.renewal() && !ndes
     }
 
     /// Whether `cipher` is advertised.

@@ -191,7 +191,7 @@ impl<'a> ScepEnroller<'a> {
         let renewal_req = match c.renewal {
             RenewalChoice::Renewalreq => true,
             RenewalChoice::Pkcsreq => false,
-            RenewalChoice::Auto => caps.renewal(),
+            RenewalChoice::Auto => caps.renewal_req(ca.is_ndes()),
         };
         Ok(ScepEnroller {
             client,
