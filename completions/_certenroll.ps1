@@ -61,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcacaps' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
@@ -86,7 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcacert' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
@@ -114,7 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;enroll' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
@@ -186,7 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;csrattrs' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
@@ -216,7 +216,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;serverkeygen' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
@@ -376,7 +376,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcert' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')
@@ -405,7 +405,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;getcrl' {
-            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)')
             [CompletionResult]::new('--ca-ident', '--ca-ident', [CompletionResultType]::ParameterName, 'CA identifier sent with GetCACert, for servers that host several CAs')
             [CompletionResult]::new('--protocol', '--protocol', [CompletionResultType]::ParameterName, 'The protocol (default: est when the URL holds /.well-known/est, else scep)')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)')

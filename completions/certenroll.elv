@@ -57,7 +57,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;getcacaps'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'
@@ -81,7 +81,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;getcacert'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'
@@ -108,7 +108,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;enroll'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'
@@ -179,7 +179,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;csrattrs'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'
@@ -208,7 +208,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;serverkeygen'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'
@@ -365,7 +365,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;getcert'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'
@@ -393,7 +393,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --version 'Print version'
         }
         &'certenroll;getcrl'= {
-            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est'
+            cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
             cand --ca-ident 'CA identifier sent with GetCACert, for servers that host several CAs'
             cand --protocol 'The protocol (default: est when the URL holds /.well-known/est, else scep)'
             cand --label 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)'

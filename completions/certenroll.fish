@@ -59,7 +59,7 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "config" -d 'S
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
@@ -80,7 +80,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s q -l
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
@@ -105,7 +105,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s q -l
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
@@ -174,7 +174,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s q -l qu
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
@@ -200,7 +200,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s q -l 
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
@@ -353,7 +353,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s q -l quie
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
@@ -379,7 +379,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l q
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com or https://est.example.com/.well-known/est' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"

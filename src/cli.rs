@@ -203,7 +203,7 @@ The key the server generates comes back over TLS (PKCS#8 or PKCS#1) and is writt
 --out-key with mode 0600, then the certificate.
 
 Examples:
-  certenroll serverkeygen --url https://est.example.com --ca-file est-ca.pem \\
+  certenroll serverkeygen --url https://est.example.com/.well-known/est --ca-file est-ca.pem \\
       --username dev7 --password-file /etc/certenroll/dev7.pass \\
       --cn dev7.example.net --out-key dev7.key --out-cert dev7.pem
 
@@ -439,7 +439,8 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct ServerArgs {
     /// The server's URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll;
-    /// EST, e.g. https://est.example.com or https://est.example.com/.well-known/est
+    /// EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with
+    /// --protocol est)
     #[arg(long, env = "CERTENROLL_URL", value_name = "URL")]
     pub url: String,
 
@@ -511,6 +512,28 @@ pub struct EstAuthArgs {
     /// EST: the key of --client-cert.
     #[arg(long, value_name = "FILE", requires = "client_cert")]
     pub client_key: Option<PathBuf>,
+}
+
+impl EstAuthArgs {
+    /// EST credentials for a SCEP run would be dropped without a word: refuse them, saying how
+    /// to ask for EST.
+    pub fn only_for_est(&self, protocol: ProtocolChoice) -> Result<(), certenroll::Error> {
+        let given = [
+            (self.username.is_some(), "--username"),
+            (self.password_file.is_some(), "--password-file"),
+            (self.password_env.is_some(), "--password-env"),
+            (self.client_cert.is_some(), "--client-cert"),
+            (self.client_key.is_some(), "--client-key"),
+        ];
+        match given.iter().find(|(set, _)| *set) {
+            Some((_, flag)) if protocol == ProtocolChoice::Scep => {
+                Err(certenroll::Error::Invalid(format!(
+                    "{flag} is an EST option, but this runs SCEP (the URL has no /.well-known/est): add --protocol est, or give https://HOST/.well-known/est"
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Arguments of `csrattrs`.

@@ -133,6 +133,7 @@ pub fn key_kind(args: &EnrollArgs) -> KeyKind {
 /// usages, the algorithms, and (over SCEP) an RSA key. The flows read them again, as they
 /// need them; this only makes a usage error come before the key's lock file is created.
 pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
+    args.auth.only_for_est(args.server.protocol())?;
     csr_spec(args, subject(args)?, None)?;
     certenroll::scep::enroller::Choices::parse(
         args.algorithms.cipher.as_deref(),

@@ -1035,3 +1035,129 @@ fn the_lab_issues_a_new_certificate_for_every_request_with_the_same_key() {
     assert_ne!(serial(&est.path("again-2.pem")), first);
     assert!(same_key(&est.path("again-2.pem"), &est.path("again.key")));
 }
+
+/// The commands of the README's EST example, as written: continuation lines joined, comments
+/// dropped.
+fn readme_est_commands() -> Vec<Vec<String>> {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("\n## EST\n").expect("an EST section")..];
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a sh block in the EST section");
+    block
+        .replace("\\\n", " ")
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("certenroll "))
+        .map(|line| line.split_whitespace().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_readme_est_examples_run_against_the_lab_as_written() {
+    let est = Est::start(&["--basic", "printer-42:readme-secret"]);
+    let dir = est.dir.path();
+    let base = est
+        .lab
+        .est_url
+        .trim_end_matches("/.well-known/est")
+        .to_string();
+    std::fs::write(dir.join("printer-42.pass"), "readme-secret\n").unwrap();
+    // The "client certificate the server knows": one the lab CA issued.
+    est.run()
+        .args(["enroll", "--url", &est.lab.est_url, "--cn", "idevid"])
+        .args(["--username", "printer-42", "--password-file"])
+        .arg(dir.join("printer-42.pass"))
+        .arg("--out-key")
+        .arg(dir.join("idevid.key"))
+        .arg("--out-cert")
+        .arg(dir.join("idevid.pem"))
+        .assert()
+        .code(0);
+    let commands = readme_est_commands();
+    assert_eq!(commands.len(), 4, "{commands:?}");
+    for command in commands {
+        let args: Vec<String> = command[1..]
+            .iter()
+            .map(|arg| {
+                arg.replace("https://est.example.com", &base)
+                    .replace("/etc/certenroll/", "")
+                    .replace("3A9F1B...A238", &est.lab.ca_sha256)
+            })
+            .collect();
+        let output = certenroll_in(est.state.path())
+            .current_dir(dir)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "certenroll {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    for file in [
+        "est-ca.pem",
+        "printer.key",
+        "printer.pem",
+        "phone.key",
+        "phone.pem",
+    ] {
+        assert!(dir.join(file).exists(), "{file}");
+    }
+}
+
+#[test]
+fn est_options_with_a_scep_url_are_a_usage_error_and_protocol_est_completes_a_bare_url() {
+    let est = Est::start(&["--basic", "dev:pw"]);
+    let base = est
+        .lab
+        .est_url
+        .trim_end_matches("/.well-known/est")
+        .to_string();
+    let dir = est.dir.path();
+    // A bare https://HOST URL runs SCEP: the EST login would be dropped, so it is refused
+    // before anything is made.
+    for extra in [
+        &["--username", "dev", "--password-env", "PW"][..],
+        &["--client-cert", "c.pem", "--client-key", "c.key"][..],
+    ] {
+        est.run()
+            .current_dir(dir)
+            .args(["enroll", "--url", &base, "--cn", "x", "--out-key", "k.pem"])
+            .args(["--out-cert", "c.pem"])
+            .args(extra)
+            .env("PW", "pw")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "{} is an EST option, but this runs SCEP",
+                extra[0]
+            )))
+            .stderr(predicate::str::contains("--protocol est"));
+        assert_eq!(listing(dir), ["lab-ca.pem"]);
+    }
+    // With --protocol est, https://HOST means https://HOST/.well-known/est.
+    est.run()
+        .current_dir(dir)
+        .args([
+            "enroll",
+            "--protocol",
+            "est",
+            "--url",
+            &base,
+            "--cn",
+            "bare",
+        ])
+        .args(["--username", "dev", "--password-env", "PW"])
+        .args(["--out-key", "k.pem", "--out-cert", "c.pem"])
+        .env("PW", "pw")
+        .assert()
+        .code(0);
+    assert!(est.lab.log().contains("simpleenroll"), "{}", est.lab.log());
+}

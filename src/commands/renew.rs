@@ -77,6 +77,7 @@ fn renew(
         ca_ident: args.ca_ident.clone(),
         via: args.via.clone(),
     };
+    args.auth.only_for_est(server.protocol())?;
     let _key_lock = crate::runtime::lock_key(global, &key_path)?;
     let hook = crate::runtime::hook(args.post_hook.as_ref(), global);
     crate::runtime::recover(state_dir, &key_path, &cert_path, hook.as_ref(), out)?;
