@@ -2108,7 +2108,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --renewal-challenge --ra --fault --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --tls-fault --basic --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --quirk --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version"
+            opts="-v -q -h -V --bind --port --pending --fail --http-status --delay --challenge --renewal-challenge --ra --fault --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --tls-fault --basic --digest --digest-algorithm --require-client-cert --retry-after --est-encoding --pkcs1-keys --csrattrs-curve --quirk --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2174,6 +2174,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --digest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digest-algorithm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retry-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2187,7 +2195,7 @@ _certenroll() {
                     return 0
                     ;;
                 --quirk)
-                    COMPREPLY=($(compgen -W "long-serials ejbca-ca-mode ndes-2003-caps ndes-2008-caps ndes-2008r2-caps ndes-2012-post ra-ca-flag expired-ra openxpki dogtag ndes" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "long-serials ejbca-ca-mode ndes-2003-caps ndes-2008-caps ndes-2008r2-caps ndes-2012-post ra-ca-flag expired-ra openxpki dogtag ndes libest-pop" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -911,6 +911,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --mitm-cacerts 'Act as a man in the middle on first contact: EST /cacerts answers the certificates in FILE (a genuine server''s CA) followed by the lab''s own CA, while TLS and enrollment use the lab''s CA. A client that pins the genuine CA must refuse this server'
             cand --tls-fault 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls'
             cand --basic 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)'
+            cand --digest 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest''s estserver -h does'
+            cand --digest-algorithm 'EST: the hash the Digest challenge names: sha-256 or md5 (libest''s)'
             cand --retry-after 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead'
             cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der'
             cand --csrattrs-curve 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072'

@@ -792,6 +792,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l mitm-cacerts -d 'Act as a man in the middle on first contact: EST /cacerts answers the certificates in FILE (a genuine server\'s CA) followed by the lab\'s own CA, while TLS and enrollment use the lab\'s CA. A client that pins the genuine CA must refuse this server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l basic -d 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest -d 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest\'s estserver -h does' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest-algorithm -d 'EST: the hash the Digest challenge names: sha-256 or md5 (libest\'s)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l retry-after -d 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030\'s examples, and what libest\'s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l csrattrs-curve -d 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072' -r -f -a "p256\t''
@@ -806,7 +808,8 @@ ra-ca-flag\t'RA certificates with cA=TRUE but no keyCertSign (implies --ra)'
 expired-ra\t'expired RA certificates; PKIOperation answers HTTP 500, as NDES does (implies --ra)'
 openxpki\t'a transactionID that is not hex is refused (OpenXPKI)'
 dogtag\t'only DES3, SHA-256 and SHA-512, as listed; others get badAlg (Dogtag)'
-ndes\t'NDES\'s RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)'"
+ndes\t'NDES\'s RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)'
+libest-pop\t'EST enrollment refused: 401 "Proof of Possession Mismatch." (libest\'s PoP check)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

@@ -1334,6 +1334,21 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "USER:PASSWORD")]
     pub basic: Option<String>,
 
+    /// EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for
+    /// enrollment instead of Basic: the 401 challenges with Digest, as libest's estserver -h
+    /// does.
+    #[arg(long, value_name = "USER:PASSWORD", conflicts_with = "basic")]
+    pub digest: Option<String>,
+
+    /// EST: the hash the Digest challenge names: sha-256 or md5 (libest's).
+    #[arg(
+        long,
+        value_name = "ALG",
+        default_value = "sha-256",
+        requires = "digest"
+    )]
+    pub digest_algorithm: certenroll::lab::digest::DigestAlgorithm,
+
     /// EST: enrollment needs a client certificate issued by the lab CA (and, with --basic,
     /// the Basic login as well).
     #[arg(long)]

@@ -95,6 +95,71 @@ impl std::fmt::Display for CommError {
     }
 }
 
+/// Why a server would not serve us as we authenticated: each case says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthProblem {
+    /// Nothing was sent; the server challenges with `scheme` (Basic, Digest...) in `realm`, or
+    /// with no challenge at all (it wants a TLS client certificate).
+    Required {
+        /// The scheme of the server's challenge, escaped.
+        scheme: Option<String>,
+        /// The realm of the challenge, escaped.
+        realm: Option<String>,
+    },
+    /// The login was refused, answered with `scheme` (Basic or Digest).
+    LoginRefused {
+        /// Basic or Digest.
+        scheme: &'static str,
+        /// The realm of the server's challenge, escaped.
+        realm: Option<String>,
+    },
+    /// The server challenges with a scheme certenroll cannot answer.
+    UnsupportedScheme(String),
+    /// A TLS client certificate (and no login) was refused.
+    CertificateRefused,
+    /// The server checks proof of possession by TLS channel binding (RFC 7030 3.5).
+    ProofOfPossession,
+}
+
+impl std::fmt::Display for AuthProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let realm = |realm: &Option<String>| {
+            realm
+                .as_ref()
+                .map(|r| format!(", realm \"{r}\""))
+                .unwrap_or_default()
+        };
+        match self {
+            AuthProblem::Required {
+                scheme: Some(scheme),
+                realm: r,
+            } => write!(
+                f,
+                "authentication required ({scheme}{}); give --username with --password-file or --password-env, or --client-cert and --client-key",
+                realm(r)
+            ),
+            AuthProblem::Required { scheme: None, .. } => f.write_str(
+                "authentication required, and the server names no login scheme: it wants a TLS client certificate it trusts (--client-cert and --client-key)",
+            ),
+            AuthProblem::LoginRefused { scheme, realm: r } => write!(
+                f,
+                "the {scheme} login was refused{}; check --username and the password",
+                realm(r)
+            ),
+            AuthProblem::UnsupportedScheme(scheme) => write!(
+                f,
+                "the server asks for {scheme} authentication, which certenroll does not speak (it answers Basic and Digest); use a client certificate, or ask for Basic or Digest"
+            ),
+            AuthProblem::CertificateRefused => f.write_str(
+                "the client certificate was refused; use one the server trusts, or add --username with a password",
+            ),
+            AuthProblem::ProofOfPossession => f.write_str(
+                "the server checks proof of possession by TLS channel binding (tls-unique, RFC 7030 3.5), which certenroll cannot send (rustls exposes no tls-unique); the server's check must be turned off for this client (a challenge password the server reads as tls-unique is refused the same way)",
+            ),
+        }
+    }
+}
+
 /// Every failure the library reports.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -117,15 +182,18 @@ pub enum Error {
         /// The start of the body, escaped for a terminal.
         body: String,
     },
-    /// The server wants (other) credentials: HTTP 401.
-    #[error("{url} answered HTTP 401: {}{}; {}", if *.sent_credentials { "the credentials were refused" } else { "authentication required" }, .realm.as_ref().map(|r| format!(" (realm \"{r}\")")).unwrap_or_default(), if *.sent_credentials { "check --username and the password, or use a client certificate the server accepts" } else { "give --username with --password-file or --password-env, or --client-cert and --client-key" })]
+    /// The server refused to serve us as we authenticated (HTTP 401, or an EST server's
+    /// proof-of-possession check).
+    #[error("{url} answered HTTP {status}: {problem}{}", body_suffix(.body))]
     Unauthorized {
         /// The URL that was requested.
         url: String,
-        /// The realm of the WWW-Authenticate challenge, escaped.
-        realm: Option<String>,
-        /// Whether a username and password (or a client certificate) were sent.
-        sent_credentials: bool,
+        /// The HTTP status (401, or what the server used for a proof-of-possession failure).
+        status: u16,
+        /// What was wrong, and what to do (boxed: it would make every `Error` larger).
+        problem: Box<AuthProblem>,
+        /// The start of the body, escaped for a terminal.
+        body: String,
     },
     /// The server does not implement an operation.
     #[error("{0}")]

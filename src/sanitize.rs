@@ -49,6 +49,11 @@ pub fn escape_body(body: &[u8]) -> String {
     escape_untrusted(String::from_utf8_lossy(body).trim())
 }
 
+/// The start of a server's body (512 bytes at most), escaped: what an error shows of it.
+pub fn body_excerpt(body: &[u8]) -> String {
+    escape_body(&body[..body.len().min(512)])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,6 @@ use std::io::ErrorKind;
 use std::time::Duration;
 
 use crate::error::{CommError, Error, TlsProblem};
-use crate::sanitize::escape_body;
 use crate::tls::{ClientIdentity, Trust};
 
 /// An HTTP method, as a request is sent (and saved with a pending SCEP request).
@@ -53,7 +52,7 @@ impl Response {
             Err(Error::HttpStatus {
                 url: url.to_string(),
                 status: self.status,
-                body: escape_body(&self.body[..self.body.len().min(512)]),
+                body: crate::sanitize::body_excerpt(&self.body),
             })
         }
     }

@@ -124,7 +124,7 @@ fn enroll_with_basic_auth_sends_base64_pkcs10_and_installs_the_certificate() {
         log.contains("content_type=\"application/pkcs10\" cte=\"base64\""),
         "{log}"
     );
-    assert!(log.contains("basic=true"), "{log}");
+    assert!(log.contains("authorization=\"Basic\""), "{log}");
     let entries = history(est.state.path());
     assert_eq!(entries[0]["protocol"], "est");
     assert_eq!(entries[0]["operation"], "enroll");
@@ -137,7 +137,7 @@ fn a_missing_or_wrong_password_is_401_with_the_realm_and_leaves_nothing() {
         .assert()
         .code(4)
         .stderr(predicate::str::contains(
-            "answered HTTP 401: authentication required (realm \"certenroll lab\"); give --username",
+            "answered HTTP 401: authentication required (Basic, realm \"certenroll lab\"); give --username",
         ));
     let wrong = est.path("wrong");
     std::fs::write(&wrong, "guess\n").unwrap();
@@ -147,7 +147,7 @@ fn a_missing_or_wrong_password_is_401_with_the_realm_and_leaves_nothing() {
         .assert()
         .code(4)
         .stderr(predicate::str::contains(
-            "the credentials were refused (realm \"certenroll lab\")",
+            "the Basic login was refused, realm \"certenroll lab\"; check --username and the password: wrong user name or password",
         ));
     // The key made for a refused request is gone: the same command can simply run again.
     assert!(
@@ -173,8 +173,13 @@ fn client_certificate_auth_and_reenrollment_with_the_current_certificate() {
     let est = Est::start(&["--require-client-cert"]);
     // A first certificate from the same CA over SCEP, to authenticate with.
     est.scep_identity("device-1");
-    // Without a client certificate: 401.
-    est.enroll("device-2").assert().code(4);
+    // Without a client certificate: 401 with no login scheme, said as such.
+    est.enroll("device-2")
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "the server names no login scheme: it wants a TLS client certificate it trusts",
+        ));
     // With it: enrolled.
     est.enroll("device-2")
         .arg("--client-cert")
@@ -483,7 +488,7 @@ fn a_ca_appended_to_cacerts_on_first_contact_is_not_trusted() {
     // The attacker saw /cacerts only: no enrollment, no credentials.
     let log = attacker.lab.log();
     assert!(!log.contains("simpleenroll"), "{log}");
-    assert!(!log.contains("basic=true"), "{log}");
+    assert!(!log.contains("authorization=\"Basic\""), "{log}");
 }
 
 #[test]
@@ -845,7 +850,10 @@ fn a_server_that_wants_both_gets_the_login_and_the_client_certificate() {
         .assert()
         .code(0);
     let log = est.lab.log();
-    assert!(log.contains("client_cert=CN=id basic=true"), "{log}");
+    assert!(
+        log.contains("client_cert=CN=id authorization=\"Basic\""),
+        "{log}"
+    );
 }
 
 #[test]
@@ -1160,4 +1168,65 @@ fn est_options_with_a_scep_url_are_a_usage_error_and_protocol_est_completes_a_ba
         .assert()
         .code(0);
     assert!(est.lab.log().contains("simpleenroll"), "{}", est.lab.log());
+}
+
+#[test]
+fn a_digest_challenge_is_answered_with_sha256_or_md5_and_refusals_say_which_login() {
+    for algorithm in ["sha-256", "md5"] {
+        let est = Est::start(&["--digest", "dev:d1gest", "--digest-algorithm", algorithm]);
+        let password = est.path("password");
+        std::fs::write(&password, "d1gest\n").unwrap();
+        est.enroll("digest")
+            .args(["--username", "dev", "--password-file"])
+            .arg(&password)
+            .assert()
+            .code(0);
+        assert!(same_key(&est.path("digest.pem"), &est.path("digest.key")));
+        let log = est.lab.log();
+        assert!(
+            log.contains("authorization=\"Digest\""),
+            "{algorithm}: {log}"
+        );
+        // Refused: the message names Digest and shows what the server said.
+        std::fs::write(&password, "guess\n").unwrap();
+        est.enroll("refused")
+            .args(["--username", "dev", "--password-file"])
+            .arg(&password)
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(
+                "the Digest login was refused, realm \"certenroll lab\"",
+            ))
+            .stderr(predicate::str::contains("Digest: wrong password"));
+        assert!(!est.path("refused.key").exists());
+        // Nothing sent: the scheme the server wants is named.
+        est.enroll("anonymous")
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(
+                "authentication required (Digest, realm \"certenroll lab\")",
+            ));
+    }
+}
+
+#[test]
+fn a_proof_of_possession_check_is_explained_not_blamed_on_the_password() {
+    // libest's estserver with PoP on: it wants the TLS session's tls-unique in the
+    // challengePassword, which rustls cannot give.
+    let est = Est::start(&["--quirk", "libest-pop", "--basic", "dev:s3cret"]);
+    est.enroll("pop")
+        .args(["--username", "dev", "--password-file"])
+        .arg(est.password())
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "proof of possession by TLS channel binding",
+        ))
+        .stderr(predicate::str::contains("check must be turned off"))
+        .stderr(predicate::str::contains("check --username").not());
+    let entries = history(est.state.path());
+    assert_eq!(
+        entries[0]["detail"],
+        "Proof of possession required (HTTP 401)"
+    );
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use certenroll::lab::digest::DigestLogin;
 use certenroll::lab::{LabCa, LabOptions, Responder};
 use certenroll::pki::cert;
 use certenroll::pki::digest::Digest;
@@ -12,6 +13,13 @@ use certenroll::scep::FailInfo;
 
 use crate::cli::LabServeArgs;
 use crate::output::Output;
+
+/// `USER:PASSWORD` of `flag`.
+fn user_password(pair: &str, flag: &str) -> Result<(String, String), certenroll::Error> {
+    pair.split_once(':')
+        .map(|(u, p)| (u.to_string(), p.to_string()))
+        .ok_or_else(|| certenroll::Error::Invalid(format!("{flag} wants USER:PASSWORD")))
+}
 
 pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     let listener = TcpListener::bind((args.bind, args.port)).map_err(|e| {
@@ -49,12 +57,17 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
             basic: args
                 .basic
                 .as_deref()
+                .map(|pair| user_password(pair, "--basic"))
+                .transpose()?,
+            digest: args
+                .digest
+                .as_deref()
                 .map(|pair| {
-                    pair.split_once(':')
-                        .map(|(u, p)| (u.to_string(), p.to_string()))
-                        .ok_or_else(|| {
-                            certenroll::Error::Invalid("--basic wants USER:PASSWORD".into())
-                        })
+                    user_password(pair, "--digest").map(|(user, password)| DigestLogin {
+                        user,
+                        password,
+                        algorithm: args.digest_algorithm,
+                    })
                 })
                 .transpose()?,
             client_cert_required: args.require_client_cert,

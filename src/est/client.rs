@@ -10,13 +10,14 @@ use base64::Engine;
 use super::csrattrs::CsrAttrs;
 use super::{Endpoint, certificates, decode_body, media, multipart};
 use crate::clock::parse_http_date;
+use crate::error::AuthProblem;
 use crate::secret::Secret;
 use crate::transport::{Http, Response};
 use crate::{Error, Result};
 
-/// HTTP Basic credentials.
+/// A user name and password, answered as HTTP Basic or Digest.
 #[derive(Debug, Clone)]
-pub struct BasicAuth {
+pub struct Credentials {
     /// The user name.
     pub username: String,
     /// The password.
@@ -77,33 +78,57 @@ pub fn parse_retry_after(value: Option<&str>, now: u64) -> Duration {
     asked.min(MAX_RETRY_AFTER)
 }
 
-/// The realm of a `WWW-Authenticate: Basic realm="..."` challenge.
-fn realm(response: &Response) -> Option<String> {
+/// The first challenge of a 401's `WWW-Authenticate`: its scheme and realm, escaped.
+fn challenge(response: &Response) -> Option<(String, Option<String>)> {
     let header = response.header("www-authenticate")?;
-    let at = header.to_ascii_lowercase().find("realm=")?;
-    let rest = &header[at + "realm=".len()..];
-    let value = match rest.strip_prefix('"') {
-        Some(quoted) => quoted.split('"').next().unwrap_or_default(),
-        None => rest.split([',', ' ']).next().unwrap_or_default(),
+    let Some(first) = http_auth::parse_challenges(header)
+        .ok()
+        .and_then(|challenges| challenges.into_iter().next())
+    else {
+        // Not valid syntax (a control character in a realm, say): the scheme is still named.
+        let scheme = header.split_whitespace().next()?;
+        return Some((crate::sanitize::escape_untrusted(scheme), None));
     };
-    Some(crate::sanitize::escape_untrusted(value))
+    let realm = first
+        .params
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("realm"))
+        .map(|(_, value)| crate::sanitize::escape_untrusted(&value.to_unescaped()));
+    Some((crate::sanitize::escape_untrusted(first.scheme), realm))
+}
+
+/// Whether a refusal's body speaks of proof of possession (libest: "Proof of Possession
+/// Mismatch.").
+fn proof_of_possession(body: &[u8]) -> bool {
+    String::from_utf8_lossy(body)
+        .to_ascii_lowercase()
+        .contains("proof of possession")
+}
+
+/// The request-target of `url` (its path and query), which a Digest answer names.
+fn request_target(url: &str) -> &str {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/", |at| &after_scheme[at..])
 }
 
 /// An EST client for one server and CA label.
 pub struct EstClient<'a> {
     http: &'a dyn Http,
     endpoint: Endpoint,
-    auth: Option<BasicAuth>,
+    auth: Option<Credentials>,
     /// A TLS client certificate is configured in the transport.
     client_certificate: bool,
+    /// The server's Digest challenge, once it sent one: later requests answer it directly.
+    digest: std::sync::Mutex<Option<http_auth::PasswordClient>>,
 }
 
 impl<'a> EstClient<'a> {
-    /// A client for `endpoint` over `http`; `auth` is sent with every request but /cacerts.
+    /// A client for `endpoint` over `http`; `auth` is sent with every request but /cacerts:
+    /// HTTP Basic, or Digest (RFC 7616) once the server challenges with it.
     pub fn new(
         http: &'a dyn Http,
         endpoint: Endpoint,
-        auth: Option<BasicAuth>,
+        auth: Option<Credentials>,
         client_certificate: bool,
     ) -> Self {
         EstClient {
@@ -111,6 +136,7 @@ impl<'a> EstClient<'a> {
             endpoint,
             auth,
             client_certificate,
+            digest: std::sync::Mutex::new(None),
         }
     }
 
@@ -119,43 +145,113 @@ impl<'a> EstClient<'a> {
         &self.endpoint
     }
 
-    fn authorization(&self) -> Option<zeroize::Zeroizing<String>> {
-        self.auth.as_ref().map(|auth| {
-            let pair =
-                zeroize::Zeroizing::new(format!("{}:{}", auth.username, auth.password.expose()));
+    /// The Authorization value for a request: the answer to the server's Digest challenge
+    /// once it sent one, else Basic; with the scheme used.
+    fn authorization(
+        &self,
+        url: &str,
+        method: &str,
+        body: Option<&[u8]>,
+    ) -> Result<Option<(zeroize::Zeroizing<String>, &'static str)>> {
+        let Some(auth) = &self.auth else {
+            return Ok(None);
+        };
+        let mut digest = self.digest.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(client) = digest.as_mut() {
+            let value = client
+                .respond(&http_auth::PasswordParams {
+                    username: &auth.username,
+                    password: auth.password.expose(),
+                    uri: request_target(url),
+                    method,
+                    body: Some(body.unwrap_or_default()),
+                })
+                .map_err(|e| {
+                    Error::NotSupported(format!(
+                        "the server's Digest challenge cannot be answered: {}",
+                        crate::sanitize::escape_untrusted(&e)
+                    ))
+                })?;
+            return Ok(Some((zeroize::Zeroizing::new(value), "Digest")));
+        }
+        let pair = zeroize::Zeroizing::new(format!("{}:{}", auth.username, auth.password.expose()));
+        Ok(Some((
             zeroize::Zeroizing::new(format!(
                 "Basic {}",
                 base64::engine::general_purpose::STANDARD.encode(pair.as_bytes())
-            ))
-        })
+            )),
+            "Basic",
+        )))
     }
 
-    /// Send to `operation`: GET without a body, POST of a base64 PKCS#10 with one.
+    /// Send to `operation`: GET without a body, POST of a base64 PKCS#10 with one. A Digest
+    /// challenge to our Basic login is answered once; a refusal says why.
     fn exchange(&self, operation: &str, body: Option<&[u8]>) -> Result<Response> {
         let url = self.endpoint.url(operation);
-        let authorization = self.authorization();
-        let mut headers: Vec<(&str, &str)> = Vec::new();
-        if let Some(value) = &authorization {
-            headers.push(("Authorization", value.as_str()));
-        }
-        let encoded;
-        let body = match body {
-            Some(der) => {
-                encoded = super::encode_body(der);
+        let method = if body.is_some() { "POST" } else { "GET" };
+        let encoded = body.map(super::encode_body);
+        let send = |authorization: Option<&str>| {
+            let mut headers: Vec<(&str, &str)> = Vec::new();
+            if let Some(value) = authorization {
+                headers.push(("Authorization", value));
+            }
+            if encoded.is_some() {
                 headers.push(("Content-Type", media::PKCS10));
                 headers.push(("Content-Transfer-Encoding", "base64"));
-                Some(encoded.as_slice())
             }
-            None => None,
+            self.http.send(&url, &headers, encoded.as_deref())
         };
-        let response = self.http.send(&url, &headers, body)?;
+        // /cacerts needs no authentication (RFC 7030 4.1.1): the login is not sent with it.
+        let mut sent = if operation == "cacerts" {
+            None
+        } else {
+            self.authorization(&url, method, encoded.as_deref())?
+        };
+        let mut response = send(sent.as_ref().map(|(value, _)| value.as_str()))?;
+        if response.status == 401 && sent.as_ref().is_some_and(|(_, scheme)| *scheme == "Basic") {
+            let digest = response
+                .header("www-authenticate")
+                .and_then(|header| {
+                    http_auth::PasswordClient::builder()
+                        .challenges(header)
+                        .build()
+                        .ok()
+                })
+                .filter(|client| matches!(client, http_auth::PasswordClient::Digest(_)));
+            if let Some(client) = digest {
+                tracing::info!(
+                    operation,
+                    "the server asks for Digest: answering its challenge"
+                );
+                *self.digest.lock().unwrap_or_else(|e| e.into_inner()) = Some(client);
+                sent = self.authorization(&url, method, encoded.as_deref())?;
+                response = send(sent.as_ref().map(|(value, _)| value.as_str()))?;
+            }
+        }
         tracing::debug!(operation, status = response.status, "EST reply");
+        let refused = |problem| Error::Unauthorized {
+            url: url.clone(),
+            status: response.status,
+            problem: Box::new(problem),
+            body: crate::sanitize::body_excerpt(&response.body),
+        };
+        if (400..500).contains(&response.status) && proof_of_possession(&response.body) {
+            return Err(refused(AuthProblem::ProofOfPossession));
+        }
         if response.status == 401 {
-            return Err(Error::Unauthorized {
-                url,
-                realm: realm(&response),
-                sent_credentials: self.auth.is_some() || self.client_certificate,
-            });
+            let (scheme, realm) = challenge(&response).map_or((None, None), |(s, r)| (Some(s), r));
+            let answerable =
+                |s: &str| s.eq_ignore_ascii_case("Basic") || s.eq_ignore_ascii_case("Digest");
+            let problem = match (&sent, scheme) {
+                (_, Some(scheme)) if !answerable(&scheme) => AuthProblem::UnsupportedScheme(scheme),
+                (Some((_, used)), _) => AuthProblem::LoginRefused {
+                    scheme: used,
+                    realm,
+                },
+                (None, None) if self.client_certificate => AuthProblem::CertificateRefused,
+                (None, scheme) => AuthProblem::Required { scheme, realm },
+            };
+            return Err(refused(problem));
         }
         Ok(response)
     }
@@ -282,7 +378,7 @@ mod tests {
     }
 
     #[test]
-    fn realm_of_a_challenge() {
+    fn scheme_and_realm_of_a_challenge() {
         let response = |value: &str| Response {
             status: 401,
             content_type: None,
@@ -290,18 +386,37 @@ mod tests {
             headers: vec![("www-authenticate".into(), value.into())],
             body: Vec::new(),
         };
+        let of = |value: &str| challenge(&response(value));
         assert_eq!(
-            realm(&response("Basic realm=\"estrealm\"")).as_deref(),
-            Some("estrealm")
+            of("Basic realm=\"estrealm\""),
+            Some(("Basic".into(), Some("estrealm".into())))
         );
         assert_eq!(
-            realm(&response("Basic realm=est, charset=\"UTF-8\"")).as_deref(),
-            Some("est")
+            of("Digest realm=est, qop=\"auth\", nonce=\"n\", Basic realm=\"b\""),
+            Some(("Digest".into(), Some("est".into())))
         );
-        assert_eq!(realm(&response("Basic")), None);
+        assert_eq!(of("Basic"), Some(("Basic".into(), None)));
+        // Not valid syntax: the scheme is named, the realm is not shown.
         assert_eq!(
-            realm(&response("Basic realm=\"a\x1b[2Jb\"")).as_deref(),
-            Some("a\\u{1b}[2Jb")
+            of("Basic realm=\"a\x1b[2Jb\""),
+            Some(("Basic".into(), None))
         );
+        assert_eq!(
+            of("Negotiate\x1b[2J"),
+            Some(("Negotiate\\u{1b}[2J".into(), None))
+        );
+    }
+
+    #[test]
+    fn a_digest_answer_names_the_request_target() {
+        assert_eq!(
+            request_target("https://h:8443/.well-known/est/simpleenroll"),
+            "/.well-known/est/simpleenroll"
+        );
+        assert_eq!(request_target("https://h"), "/");
+        assert!(proof_of_possession(b"Proof of Possession Mismatch.\n"));
+        assert!(!proof_of_possession(
+            b"The server was unable to authorize the request."
+        ));
     }
 }

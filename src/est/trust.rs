@@ -13,7 +13,7 @@ use std::time::Duration;
 use crate::pki::Certificate;
 
 use super::Endpoint;
-use super::client::{BasicAuth, EstClient};
+use super::client::{Credentials, EstClient};
 use crate::error::{CommError, TlsKind};
 use crate::pki::cacerts::CaCerts;
 use crate::pki::cert;
@@ -71,7 +71,7 @@ pub struct Connection {
     http: Transport,
     /// The server and CA label.
     pub endpoint: Endpoint,
-    auth: Option<BasicAuth>,
+    auth: Option<Credentials>,
     client_certificate: bool,
     /// What the connection trusts, to save with a pending request.
     pub ca_file: Option<PathBuf>,
@@ -109,7 +109,7 @@ impl Connection {
 }
 
 /// The HTTP password: its file, its variable, or asked for.
-fn login(login: &Login, ask: &dyn Ask) -> Result<Option<BasicAuth>> {
+fn login(login: &Login, ask: &dyn Ask) -> Result<Option<Credentials>> {
     let Some(username) = &login.username else {
         return Ok(None);
     };
@@ -128,7 +128,7 @@ fn login(login: &Login, ask: &dyn Ask) -> Result<Option<BasicAuth>> {
             "--username {username} needs a password: give --password-file FILE or --password-env VAR"
         )));
     };
-    Ok(Some(BasicAuth {
+    Ok(Some(Credentials {
         username: username.clone(),
         password,
     }))

@@ -9,7 +9,7 @@ use der::{Decode, Encode};
 use x509_cert::request::CertReq;
 
 use super::http::{Request, Response};
-use super::options::{EstEncoding, Fault};
+use super::options::{EstEncoding, Fault, Quirk};
 use super::scep::{Answer, Responder, csr_signature_ok};
 use crate::est::{WELL_KNOWN, encode_body, media, multipart};
 use crate::pki::cert::name_to_string;
@@ -39,7 +39,10 @@ impl Responder {
             client_cert = %client
                 .as_ref()
                 .map_or_else(|| "none".into(), |c| name_to_string(c.tbs_certificate().subject())),
-            basic = request.header("authorization").is_some(),
+            authorization = request
+                .header("authorization")
+                .and_then(|value| value.split_whitespace().next())
+                .unwrap_or("none"),
             "EST"
         );
         match (request.method.as_str(), operation) {
@@ -92,9 +95,17 @@ impl Responder {
         }
     }
 
-    fn unauthorized(why: &str) -> Response {
+    /// A 401 for `why`, challenging with the login the lab accepts (none when it accepts
+    /// client certificates only).
+    fn unauthorized(&self, why: &str) -> Response {
         tracing::info!("401: {why}");
-        Response::text(401, why).with_header("WWW-Authenticate", format!("Basic realm=\"{REALM}\""))
+        let est = &self.options.est;
+        let challenge = match (&est.digest, &est.basic) {
+            (Some(login), _) => login.challenge(REALM),
+            (None, Some(_)) => format!("Basic realm=\"{REALM}\""),
+            (None, None) => return Response::text(401, why),
+        };
+        Response::text(401, why).with_header("WWW-Authenticate", challenge)
     }
 
     /// Basic credentials or a client certificate from the lab CA (rustls checked the chain),
@@ -107,7 +118,7 @@ impl Responder {
     ) -> Result<(), Response> {
         let est = &self.options.est;
         if operation == "simplereenroll" && client.is_none() {
-            return Err(Self::unauthorized(
+            return Err(self.unauthorized(
                 "simplereenroll needs the current certificate as TLS client certificate",
             ));
         }
@@ -119,17 +130,30 @@ impl Responder {
             request.header("authorization") == Some(expected.as_str())
         });
         if est.client_cert_required && client.is_none() {
-            return Err(Self::unauthorized("a client certificate is required"));
+            return Err(self.unauthorized("a client certificate is required"));
+        }
+        if let Some(login) = &est.digest {
+            let checked = login.check(
+                request.header("authorization"),
+                REALM,
+                &request.method,
+                &request.path,
+            );
+            return match checked {
+                Ok(()) => Ok(()),
+                Err(_) if client.is_some() && !est.client_cert_required => Ok(()),
+                Err(why) => Err(self.unauthorized(&format!("Digest: {why}"))),
+            };
         }
         let both = est.client_cert_required && est.basic.is_some();
         if est.basic.is_some() && !basic_ok && (client.is_none() || both) {
-            return Err(Self::unauthorized(
-                if request.header("authorization").is_some() {
+            return Err(
+                self.unauthorized(if request.header("authorization").is_some() {
                     "wrong user name or password"
                 } else {
                     "authentication required"
-                },
-            ));
+                }),
+            );
         }
         Ok(())
     }
@@ -184,6 +208,11 @@ impl Responder {
             Ok(csr) => csr,
             Err(e) => return Response::text(400, &format!("not a base64 PKCS#10 request: {e}")),
         };
+        if self.options.has(Quirk::LibestPop) {
+            // libest compares the challengePassword with the TLS session's tls-unique.
+            tracing::info!("libest-pop: the challengePassword is not this session's tls-unique");
+            return Response::text(401, "Proof of Possession Mismatch.\n");
+        }
         if !csr_signature_ok(&csr) {
             return Response::text(400, "the request's signature does not verify");
         }

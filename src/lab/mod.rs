@@ -4,6 +4,7 @@
 //! It is not a CA for real use: its keys live in memory and die with the process.
 
 pub mod ca;
+pub mod digest;
 pub mod est;
 pub mod http;
 pub mod options;

@@ -78,6 +78,10 @@ pub enum Quirk {
     /// RenewalReq refused (badRequest): its "Renewal" means a PKCSReq signed with the current
     /// certificate. Implies `--ra`.
     Ndes,
+    /// libest's estserver with its proof-of-possession check: every enrollment is refused
+    /// with 401 "Proof of Possession Mismatch." (the tls-unique value it wants in the
+    /// challengePassword cannot be had from rustls).
+    LibestPop,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -85,7 +89,7 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 11] = [
+    pub const ALL: [Quirk; 12] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
@@ -97,6 +101,7 @@ impl Quirk {
         Quirk::Openxpki,
         Quirk::Dogtag,
         Quirk::Ndes,
+        Quirk::LibestPop,
     ];
 
     /// The name `--quirk` takes.
@@ -113,6 +118,7 @@ impl Quirk {
             Quirk::Openxpki => "openxpki",
             Quirk::Dogtag => "dogtag",
             Quirk::Ndes => "ndes",
+            Quirk::LibestPop => "libest-pop",
         }
     }
 
@@ -143,6 +149,9 @@ impl Quirk {
             }
             Quirk::Ndes => {
                 "NDES's RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)"
+            }
+            Quirk::LibestPop => {
+                "EST enrollment refused: 401 \"Proof of Possession Mismatch.\" (libest's PoP check)"
             }
         }
     }
@@ -239,6 +248,8 @@ impl std::str::FromStr for EstEncoding {
 pub struct EstOptions {
     /// HTTP Basic user and password that enrollment accepts.
     pub basic: Option<(String, String)>,
+    /// HTTP Digest login that enrollment accepts instead (the 401 challenges with Digest).
+    pub digest: Option<super::digest::DigestLogin>,
     /// Enrollment needs a client certificate from the lab CA.
     pub client_cert_required: bool,
     /// Certificates /cacerts sends before the lab's own (a man in the middle's genuine list).

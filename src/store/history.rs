@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{CERT_MODE, write_atomic};
 use crate::clock::{now_unix, rfc3339};
+use crate::error::AuthProblem;
 use crate::{Error, Result};
 
 /// How many entries are kept.
@@ -137,7 +138,7 @@ impl Entry {
                 ..
             } => entry.fail_info = Some(info.code()),
             Error::HttpStatus { status, .. } => entry.http_status = Some(*status),
-            Error::Unauthorized { .. } => entry.http_status = Some(401),
+            Error::Unauthorized { status, .. } => entry.http_status = Some(*status),
             _ => {}
         }
         entry
@@ -150,14 +151,14 @@ pub fn detail(err: &Error) -> String {
         Error::Communication { .. } => "Communication error".into(),
         Error::HttpStatus { status, .. } => format!("Communication error (HTTP {status})"),
         Error::Unauthorized {
-            sent_credentials, ..
-        } => {
-            if *sent_credentials {
-                "Authentication failed (HTTP 401)".into()
-            } else {
-                "Authentication required (HTTP 401)".into()
+            status, problem, ..
+        } => match **problem {
+            AuthProblem::Required { .. } => format!("Authentication required (HTTP {status})"),
+            AuthProblem::ProofOfPossession => {
+                format!("Proof of possession required (HTTP {status})")
             }
-        }
+            _ => format!("Authentication failed (HTTP {status})"),
+        },
         Error::NotSupported(msg) => format!("Not supported by the server: {msg}"),
         Error::ScepFailure {
             fail_info: Some(info),
