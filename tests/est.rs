@@ -277,6 +277,7 @@ struct CsrAttrs {
     key: Option<serde_json::Value>,
     digest: Option<String>,
     challenge_password: bool,
+    requested_extensions: Vec<String>,
 }
 
 #[test]
@@ -303,7 +304,7 @@ fn csrattrs_are_shown_and_applied_and_labels_reach_the_server() {
     );
     assert_eq!(attrs.key.unwrap()["bits"], 3072);
     assert_eq!(attrs.digest.as_deref(), Some("sha256"));
-    assert!(!attrs.challenge_password);
+    assert!(!attrs.challenge_password && attrs.requested_extensions.is_empty());
     // The server asks for RSA-3072: enroll makes one.
     est.enroll("sized")
         .args(["--label", "phones"])
@@ -1228,5 +1229,43 @@ fn a_proof_of_possession_check_is_explained_not_blamed_on_the_password() {
     assert_eq!(
         entries[0]["detail"],
         "Proof of possession required (HTTP 401)"
+    );
+}
+
+#[test]
+fn csrattrs_with_a_trailing_nul_an_extension_template_and_a_2_999_oid_are_read() {
+    let est = Est::start(&["--quirk", "libest-csrattrs", "--quirk", "lamps-csrattrs"]);
+    let output = est
+        .run()
+        .args(["csrattrs", "--url", &est.lab.est_url])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(
+            "extensionRequest (1.2.840.113549.1.9.14): subjectAltName dns:device.example; keyUsage digitalSignature, keyAgreement; extKeyUsage clientAuth"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2.999.1 (2.999.1)"), "{stdout}");
+    assert!(!stdout.contains("Tag("), "{stdout}");
+    let json: serde_json::Value = json_of(
+        est.run()
+            .args(["csrattrs", "--json", "--url", &est.lab.est_url]),
+        0,
+    );
+    assert_eq!(
+        json["requested_extensions"],
+        serde_json::json!([
+            "subjectAltName dns:device.example",
+            "keyUsage digitalSignature, keyAgreement",
+            "extKeyUsage clientAuth"
+        ])
     );
 }

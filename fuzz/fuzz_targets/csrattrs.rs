@@ -8,5 +8,6 @@ fuzz_target!(|data: &[u8]| {
         let _ = attrs.key_request();
         let _ = attrs.digest();
         let _ = attrs.wants_challenge_password();
+        let _ = attrs.requested_extensions();
     }
 });

@@ -25,6 +25,7 @@ pub fn run(global: &GlobalArgs, args: &crate::cli::CsrattrsArgs, out: &Output) -
     out.json(&serde_json::json!({
         "url": connection.endpoint.base(),
         "attributes": lines,
+        "requested_extensions": attrs.requested_extensions(),
         "key": attrs.key_request().map(|k| match k {
             certenroll::est::csrattrs::KeyRequest::Rsa(bits) => serde_json::json!({"type": "rsa", "bits": bits}),
             certenroll::est::csrattrs::KeyRequest::Ec(curve) => serde_json::json!({"type": "ec", "curve": curve}),

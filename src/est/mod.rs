@@ -138,10 +138,11 @@ pub fn decode_body(body: &[u8], what: &str) -> Result<Vec<u8>> {
     if body.first() == Some(&0x30) {
         return Ok(body.to_vec());
     }
+    // White space anywhere, and NUL bytes (libest's example server ends /csrattrs with one).
     let compact: Vec<u8> = body
         .iter()
         .copied()
-        .filter(|b| !b.is_ascii_whitespace())
+        .filter(|b| !b.is_ascii_whitespace() && *b != 0)
         .collect();
     if compact.is_empty() {
         return Err(Error::Untrusted(format!("the {what} is empty")));

@@ -184,14 +184,23 @@ impl Responder {
                 oid: key_oid,
                 values: der::asn1::SetOfVec::try_from(vec![value])?,
             };
-            vec![
+            let mut attrs = vec![
                 der::asn1::Any::encode_from(&algorithm)?,
                 der::asn1::Any::encode_from(&key)?,
-            ]
-            .to_der()
+            ];
+            if self.options.has(Quirk::LampsCsrattrs) {
+                attrs.extend(lamps_template()?);
+            }
+            attrs.to_der()
         })();
         match attrs {
-            Ok(der) => self.body(media::CSRATTRS, &der, "CSRATTRS"),
+            Ok(der) => {
+                let mut response = self.body(media::CSRATTRS, &der, "CSRATTRS");
+                if self.options.has(Quirk::LibestCsrattrs) {
+                    response.body.push(0);
+                }
+                response
+            }
             Err(e) => Response::text(500, &e.to_string()),
         }
     }
@@ -305,4 +314,43 @@ impl Responder {
             }
         }
     }
+}
+
+/// What `--quirk lamps-csrattrs` adds to /csrattrs: an extensionRequest whose extensions carry
+/// the values wanted (a SAN, key usages, an extended key usage), and a private OID under
+/// 2.999 (legal, though const-oid cannot hold it).
+fn lamps_template() -> der::Result<Vec<der::asn1::Any>> {
+    use crate::pki::cert::extension;
+    use const_oid::db::rfc5280;
+    use x509_cert::ext::pkix::{ExtendedKeyUsage, KeyUsage, KeyUsages};
+    let failed = |_| der::Tag::Sequence.value_error();
+    let sans = vec![
+        "dns:device.example"
+            .parse()
+            .map_err(|_| der::Tag::Sequence.value_error())?,
+    ];
+    let extensions = vec![
+        crate::pki::csr::san_extension(&sans, false).map_err(failed)?,
+        extension(
+            rfc5280::ID_CE_KEY_USAGE,
+            true,
+            &KeyUsage(KeyUsages::DigitalSignature | KeyUsages::KeyAgreement),
+        )
+        .map_err(failed)?,
+        extension(
+            rfc5280::ID_CE_EXT_KEY_USAGE,
+            false,
+            &ExtendedKeyUsage(vec![rfc5280::ID_KP_CLIENT_AUTH]),
+        )
+        .map_err(failed)?,
+    ];
+    let request = x509_cert::attr::Attribute {
+        oid: const_oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.14"),
+        values: der::asn1::SetOfVec::try_from(vec![der::asn1::Any::encode_from(&extensions)?])?,
+    };
+    Ok(vec![
+        der::asn1::Any::encode_from(&request)?,
+        // 2.999.1
+        der::asn1::Any::from_der(&[0x06, 0x03, 0x88, 0x37, 0x01])?,
+    ])
 }

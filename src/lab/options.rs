@@ -82,6 +82,11 @@ pub enum Quirk {
     /// with 401 "Proof of Possession Mismatch." (the tls-unique value it wants in the
     /// challengePassword cannot be had from rustls).
     LibestPop,
+    /// libest's example server: a NUL byte after the base64 of /csrattrs.
+    LibestCsrattrs,
+    /// /csrattrs as the LAMPS update of RFC 7030 has it: an extensionRequest holding the
+    /// extensions with their values, and a private OID under 2.999.
+    LampsCsrattrs,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -89,7 +94,7 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 12] = [
+    pub const ALL: [Quirk; 14] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
@@ -102,6 +107,8 @@ impl Quirk {
         Quirk::Dogtag,
         Quirk::Ndes,
         Quirk::LibestPop,
+        Quirk::LibestCsrattrs,
+        Quirk::LampsCsrattrs,
     ];
 
     /// The name `--quirk` takes.
@@ -119,6 +126,8 @@ impl Quirk {
             Quirk::Dogtag => "dogtag",
             Quirk::Ndes => "ndes",
             Quirk::LibestPop => "libest-pop",
+            Quirk::LibestCsrattrs => "libest-csrattrs",
+            Quirk::LampsCsrattrs => "lamps-csrattrs",
         }
     }
 
@@ -152,6 +161,12 @@ impl Quirk {
             }
             Quirk::LibestPop => {
                 "EST enrollment refused: 401 \"Proof of Possession Mismatch.\" (libest's PoP check)"
+            }
+            Quirk::LibestCsrattrs => {
+                "a NUL byte after the /csrattrs base64 (libest's example server)"
+            }
+            Quirk::LampsCsrattrs => {
+                "/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)"
             }
         }
     }

@@ -147,31 +147,38 @@ pub const EKU_NAMES: [(const_oid::ObjectIdentifier, &str); 11] = [
     ),
 ];
 
+/// The names of the bits of a key usage.
+pub fn key_usage_names(ku: &KeyUsage) -> Vec<String> {
+    KEY_USAGE_NAMES
+        .iter()
+        .filter(|(bit, _)| ku.0.contains(*bit))
+        .map(|(_, name)| name.to_string())
+        .collect()
+}
+
+/// The names of extended key usages (dotted when unknown).
+pub fn eku_names(eku: &ExtendedKeyUsage) -> Vec<String> {
+    eku.0
+        .iter()
+        .map(|oid| {
+            EKU_NAMES
+                .iter()
+                .find(|(known, _)| known == oid)
+                .map(|(_, name)| name.to_string())
+                .unwrap_or_else(|| oid.to_string())
+        })
+        .collect()
+}
+
 fn key_usage_list(cert: &Certificate) -> Vec<String> {
     key_usage(cert)
-        .map(|ku| {
-            KEY_USAGE_NAMES
-                .iter()
-                .filter(|(bit, _)| ku.0.contains(*bit))
-                .map(|(_, name)| name.to_string())
-                .collect()
-        })
+        .map(|ku| key_usage_names(&ku))
         .unwrap_or_default()
 }
 
 fn eku_list(cert: &Certificate) -> Vec<String> {
     match cert.tbs_certificate().get_extension::<ExtendedKeyUsage>() {
-        Ok(Some((_, eku))) => eku
-            .0
-            .iter()
-            .map(|oid| {
-                EKU_NAMES
-                    .iter()
-                    .find(|(known, _)| known == oid)
-                    .map(|(_, name)| name.to_string())
-                    .unwrap_or_else(|| oid.to_string())
-            })
-            .collect(),
+        Ok(Some((_, eku))) => eku_names(&eku),
         _ => Vec::new(),
     }
 }
