@@ -811,7 +811,8 @@ dogtag\t'only DES3, SHA-256 and SHA-512, as listed; others get badAlg (Dogtag)'
 ndes\t'NDES\'s RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)'
 libest-pop\t'EST enrollment refused: 401 "Proof of Possession Mismatch." (libest\'s PoP check)'
 libest-csrattrs\t'a NUL byte after the /csrattrs base64 (libest\'s example server)'
-lamps-csrattrs\t'/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)'"
+lamps-csrattrs\t'/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)'
+est-rollover\t'/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

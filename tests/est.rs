@@ -1269,3 +1269,44 @@ fn csrattrs_with_a_trailing_nul_an_extension_template_and_a_2_999_oid_are_read()
         ])
     );
 }
+
+#[test]
+fn a_root_rollover_in_cacerts_is_shown_as_what_it_is_and_enrollment_goes_on() {
+    let est = Est::start(&["--quirk", "est-rollover"]);
+    let json: serde_json::Value = json_of(
+        est.run()
+            .args(["getcacert", "--json", "--url", &est.lab.est_url]),
+        0,
+    );
+    let mut roles: Vec<&str> = json["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["role"].as_str().unwrap().split(':').next().unwrap())
+        .collect();
+    roles.sort_unstable();
+    assert_eq!(
+        roles,
+        ["NewWithNew", "NewWithOld", "OldWithNew", "OldWithOld"]
+    );
+    assert!(json.get("recipient_sha256").is_none(), "{json}");
+    let output = est
+        .run()
+        .args(["getcacert", "--url", &est.lab.est_url])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !text.contains("RA") && !text.contains("encrypted to"),
+        "{text}"
+    );
+    // The pin offered is the current root's, the lab's CA.
+    assert!(
+        text.contains(&format!(
+            "--fingerprint {}",
+            est.lab.ca_sha256.replace(':', "")
+        )),
+        "{text}"
+    );
+    est.enroll("after-rollover").assert().code(0);
+}

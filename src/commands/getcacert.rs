@@ -23,8 +23,11 @@ struct CertJson {
 struct CaCertJson<'a> {
     url: &'a str,
     certificates: Vec<CertJson>,
-    recipient_sha256: String,
-    recipient_reason: &'static str,
+    /// SCEP: the certificate requests are encrypted to (EST has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recipient_sha256: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recipient_reason: Option<&'static str>,
     pinned: bool,
     written: Vec<PathBuf>,
 }
@@ -78,7 +81,8 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 }
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
-    let (set, url) = if args.server.protocol() == crate::cli::ProtocolChoice::Est {
+    let est = args.server.protocol() == crate::cli::ProtocolChoice::Est;
+    let (set, url) = if est {
         let set = crate::est_connect::getcacert(
             global,
             &args.server,
@@ -102,12 +106,22 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         Some(path) => write_out(&set, path, args.format)?,
         None => Vec::new(),
     };
-    let (recipient, reason) = set.recipient();
+    // EST has no RA: its roles are the CA's, and a root rollover's (RFC 7030 4.1.3).
+    let roles: Vec<&'static str> = if est {
+        certenroll::est::rollover::roles(&set)
+            .into_iter()
+            .map(|r| r.name())
+            .collect()
+    } else {
+        set.all().iter().map(|c| role(&set, c)).collect()
+    };
+    let recipient = (!est).then(|| set.recipient());
     let certs: Vec<CertJson> = set
         .all()
         .iter()
-        .map(|c| CertJson {
-            role: role(&set, c),
+        .zip(roles)
+        .map(|(c, role)| CertJson {
+            role,
             summary: cert::summary(c),
         })
         .collect();
@@ -122,10 +136,12 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
             crate::runtime::describe_cert(&c.summary)
         ));
     }
-    text.push_str(&format!(
-        "\nRequests will be encrypted to: {} ({reason})",
-        cert::name_to_string(recipient.tbs_certificate().subject())
-    ));
+    if let Some((recipient, reason)) = recipient {
+        text.push_str(&format!(
+            "\nRequests will be encrypted to: {} ({reason})",
+            cert::name_to_string(recipient.tbs_certificate().subject())
+        ));
+    }
     if args.pin.fingerprint.is_some() {
         text.push_str("\nFingerprint: matches the pinned value");
     } else {
@@ -141,8 +157,9 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
     out.json(&CaCertJson {
         url: &url,
         certificates: certs,
-        recipient_sha256: cert::fingerprint(recipient, certenroll::pki::digest::Digest::Sha256),
-        recipient_reason: reason,
+        recipient_sha256: recipient
+            .map(|(c, _)| cert::fingerprint(c, certenroll::pki::digest::Digest::Sha256)),
+        recipient_reason: recipient.map(|(_, reason)| reason),
         pinned: args.pin.fingerprint.is_some(),
         written,
     });

@@ -11,6 +11,7 @@ pub mod client;
 pub mod csrattrs;
 pub mod enroller;
 pub mod multipart;
+pub mod rollover;
 pub mod trust;
 
 use base64::Engine;

@@ -37,6 +37,58 @@ pub struct LabCa {
     pub ra_sign: Option<KeyPair>,
     /// RA that requests are encrypted to.
     pub ra_encrypt: Option<KeyPair>,
+    /// During a root key rollover (`--quirk est-rollover`): OldWithNew, NewWithOld and
+    /// NewWithNew (RFC 7030 4.1.3), the CA being OldWithOld.
+    pub rollover: Vec<Certificate>,
+}
+
+/// A root CA's template: `subject` for `public_key`, valid from `starts` (None: now).
+fn root_template(
+    subject: &Name,
+    public_key: spki::SubjectPublicKeyInfoOwned,
+    quirks: &[Quirk],
+    starts: Option<std::time::SystemTime>,
+) -> Result<Template> {
+    Ok(Template {
+        subject: subject.clone(),
+        public_key,
+        serial: lab_serial(quirks.contains(&Quirk::LongSerials), &[])?,
+        validity: LAB_CA_VALIDITY,
+        starts,
+        extensions: vec![
+            basic_constraints(true)?,
+            extension(
+                rfc5280::ID_CE_KEY_USAGE,
+                true,
+                &KeyUsage(
+                    KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature,
+                ),
+            )?,
+        ],
+    })
+}
+
+/// The certificates of a root key rollover from `old` (RFC 7030 4.1.3): OldWithNew,
+/// NewWithOld and NewWithNew, the new root starting a day after the old one.
+fn rollover(old: &KeyPair, quirks: &[Quirk]) -> Result<Vec<Certificate>> {
+    let subject = old.cert.tbs_certificate().subject();
+    let new_key = PrivateKey::generate_rsa(2048)?;
+    let later = Some(std::time::SystemTime::now() + std::time::Duration::from_secs(86_400));
+    let old_public = old.key.public_key_info()?;
+    let new_public = new_key.public_key_info()?;
+    let sign = |public, key: &PrivateKey, starts| -> Result<Certificate> {
+        issue(
+            root_template(subject, public, quirks, starts)?,
+            subject,
+            key,
+            Digest::Sha256,
+        )
+    };
+    Ok(vec![
+        sign(old_public, &new_key, later)?,
+        sign(new_public.clone(), &old.key, later)?,
+        sign(new_public, &new_key, later)?,
+    ])
 }
 
 /// A serial number for a lab certificate: random, 16 octets or, with `long`, 32 (the first
@@ -112,23 +164,7 @@ impl LabCa {
             (NameAttr::Organization, "certenroll lab".into()),
             (NameAttr::CommonName, common_name.into()),
         ])?;
-        let template = Template {
-            subject: subject.clone(),
-            public_key: key.public_key_info()?,
-            serial: lab_serial(quirks.contains(&Quirk::LongSerials), &[])?,
-            validity: LAB_CA_VALIDITY,
-            starts: None,
-            extensions: vec![
-                basic_constraints(true)?,
-                extension(
-                    rfc5280::ID_CE_KEY_USAGE,
-                    true,
-                    &KeyUsage(
-                        KeyUsages::KeyCertSign | KeyUsages::CRLSign | KeyUsages::DigitalSignature,
-                    ),
-                )?,
-            ],
-        };
+        let template = root_template(&subject, key.public_key_info()?, quirks, None)?;
         let cert = issue(template, &subject, &key, Digest::Sha256)?;
         let ca = KeyPair { key, cert };
         let (ra_sign, ra_encrypt) = if with_ra {
@@ -149,10 +185,16 @@ impl LabCa {
         } else {
             (None, None)
         };
+        let rollover = if quirks.contains(&Quirk::EstRollover) {
+            rollover(&ca, quirks)?
+        } else {
+            Vec::new()
+        };
         Ok(LabCa {
             ca,
             ra_sign,
             ra_encrypt,
+            rollover,
         })
     }
 
@@ -164,6 +206,13 @@ impl LabCa {
     /// Who requests are encrypted to.
     pub fn decrypter(&self) -> &KeyPair {
         self.ra_encrypt.as_ref().unwrap_or(&self.ca)
+    }
+
+    /// What EST's /cacerts answers: the CA and, during a rollover, the three others.
+    pub fn est_certificates(&self) -> Vec<&Certificate> {
+        std::iter::once(&self.ca.cert)
+            .chain(self.rollover.iter())
+            .collect()
     }
 
     /// Every certificate GetCACert hands out: the CA, then the RAs.

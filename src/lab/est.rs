@@ -52,7 +52,7 @@ impl Responder {
                     .est
                     .mitm_cacerts
                     .iter()
-                    .chain(self.ca.certificates())
+                    .chain(self.ca.est_certificates())
                     .collect::<Vec<_>>(),
             ) {
                 Ok(der) => self.body(media::CERTS_ONLY, &der, "PKCS7"),

@@ -87,6 +87,9 @@ pub enum Quirk {
     /// /csrattrs as the LAMPS update of RFC 7030 has it: an extensionRequest holding the
     /// extensions with their values, and a private OID under 2.999.
     LampsCsrattrs,
+    /// EST /cacerts during a root key rollover (RFC 7030 4.1.3): OldWithOld (the lab CA),
+    /// OldWithNew, NewWithOld and NewWithNew (a new root valid from tomorrow).
+    EstRollover,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -94,7 +97,7 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 14] = [
+    pub const ALL: [Quirk; 15] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
@@ -109,6 +112,7 @@ impl Quirk {
         Quirk::LibestPop,
         Quirk::LibestCsrattrs,
         Quirk::LampsCsrattrs,
+        Quirk::EstRollover,
     ];
 
     /// The name `--quirk` takes.
@@ -128,6 +132,7 @@ impl Quirk {
             Quirk::LibestPop => "libest-pop",
             Quirk::LibestCsrattrs => "libest-csrattrs",
             Quirk::LampsCsrattrs => "lamps-csrattrs",
+            Quirk::EstRollover => "est-rollover",
         }
     }
 
@@ -167,6 +172,9 @@ impl Quirk {
             }
             Quirk::LampsCsrattrs => {
                 "/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)"
+            }
+            Quirk::EstRollover => {
+                "/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew"
             }
         }
     }

@@ -104,9 +104,28 @@ impl CaCerts {
                 .or_else(|| cas.first().copied())
         } else {
             // No RA: the issuing CA is the one that issued no other CA here (the lowest).
-            cas.iter()
+            // Self-issued certificates (a root's rollover cross-certificates, RFC 7030 4.1.3)
+            // do not count, and among several the root valid now is preferred to its
+            // cross-certificates and to the next root.
+            let lowest: Vec<usize> = cas
+                .iter()
                 .copied()
-                .find(|i| !cas.iter().any(|j| j != i && issued(&certs[*j], &certs[*i])))
+                .filter(|i| {
+                    !cas.iter().any(|j| {
+                        j != i && !self_issued(&certs[*j]) && issued(&certs[*j], &certs[*i])
+                    })
+                })
+                .collect();
+            let now = std::time::SystemTime::now();
+            lowest
+                .iter()
+                .copied()
+                .find(|i| {
+                    let c = &certs[*i];
+                    verify_issued_by(c, c).is_ok()
+                        && c.tbs_certificate().validity().not_before.to_system_time() <= now
+                })
+                .or_else(|| lowest.first().copied())
                 .or_else(|| cas.first().copied())
         };
         let Some(ca) = ca else {
