@@ -2195,7 +2195,7 @@ _certenroll() {
                     return 0
                     ;;
                 --quirk)
-                    COMPREPLY=($(compgen -W "long-serials ejbca-ca-mode ndes-2003-caps ndes-2008-caps ndes-2008r2-caps ndes-2012-post ra-ca-flag expired-ra openxpki dogtag ndes libest-pop libest-csrattrs lamps-csrattrs est-rollover" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "long-serials ejbca-ca-mode ndes-2003-caps ndes-2008-caps ndes-2008r2-caps ndes-2012-post ra-ca-flag expired-ra openxpki dogtag ndes libest-pop libest-csrattrs lamps-csrattrs est-rollover globalsign-cacerts" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -909,7 +909,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --validity-days 'Validity of issued certificates, in days'
             cand --ca-out 'Also write the lab CA certificate (PEM) to this file'
             cand --mitm-cacerts 'Act as a man in the middle on first contact: EST /cacerts answers the certificates in FILE (a genuine server''s CA) followed by the lab''s own CA, while TLS and enrollment use the lab''s CA. A client that pins the genuine CA must refuse this server'
-            cand --tls-fault 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls'
+            cand --tls-fault 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with cA=TRUE presented as the server''s own). Implies --tls'
             cand --basic 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)'
             cand --digest 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest''s estserver -h does'
             cand --digest-algorithm 'EST: the hash the Digest challenge names: sha-256 or md5 (libest''s)'

@@ -790,7 +790,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l mitm-cacerts -d 'Act as a man in the middle on first contact: EST /cacerts answers the certificates in FILE (a genuine server\'s CA) followed by the lab\'s own CA, while TLS and enrollment use the lab\'s CA. A client that pins the genuine CA must refuse this server' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with cA=TRUE presented as the server\'s own). Implies --tls' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l basic -d 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest -d 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest\'s estserver -h does' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest-algorithm -d 'EST: the hash the Digest challenge names: sha-256 or md5 (libest\'s)' -r
@@ -812,7 +812,8 @@ ndes\t'NDES\'s RA pair and capabilities; RenewalReq refused, renewal is a PKCSRe
 libest-pop\t'EST enrollment refused: 401 "Proof of Possession Mismatch." (libest\'s PoP check)'
 libest-csrattrs\t'a NUL byte after the /csrattrs base64 (libest\'s example server)'
 lamps-csrattrs\t'/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)'
-est-rollover\t'/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew'"
+est-rollover\t'/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew'
+globalsign-cacerts\t'/cacerts under a CA label answers HTTP 500 (GlobalSign)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

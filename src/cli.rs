@@ -1325,7 +1325,8 @@ pub struct LabServeArgs {
     pub tls: bool,
 
     /// Break the server certificate: wrong-name (issued for wrong-host.example), expired,
-    /// not-yet-valid, or untrusted (issued by an unknown CA). Implies --tls.
+    /// not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with
+    /// cA=TRUE presented as the server's own). Implies --tls.
     #[arg(long, value_name = "KIND")]
     pub tls_fault: Option<certenroll::lab::tls::TlsFault>,
 

@@ -82,11 +82,15 @@ pub fn connect<T>(
     then(connection, &setup)
 }
 
-/// `then` for [`connect`]: the server as an enroller, its CA label from the flags.
-pub fn enroller(
-    server: &ServerArgs,
-) -> impl FnOnce(Connection, &Setup<'_>) -> certenroll::Result<EstEnroller> + '_ {
-    |connection, setup| EstEnroller::new(connection, setup, server.via.label.as_deref())
+/// `then` for [`connect`]: the server as an enroller, its CA label from the flags, its CA
+/// certificates from `ca_certs` (--ca-cert) when given instead of /cacerts.
+pub fn enroller<'a>(
+    server: &'a ServerArgs,
+    ca_certs: Option<&'a Path>,
+) -> impl FnOnce(Connection, &Setup<'_>) -> certenroll::Result<EstEnroller> + 'a {
+    move |connection, setup| {
+        EstEnroller::new(connection, setup, server.via.label.as_deref(), ca_certs)
+    }
 }
 
 /// `getcacert` over EST: the certificates of /cacerts.

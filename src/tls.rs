@@ -260,6 +260,12 @@ pub fn explain(
                 format!("the server ended the handshake ({alert:?})"),
                 "if it wants a client certificate, give --client-cert and --client-key",
             ),
+            // What came back is not a TLS record: "HTTP/1.1 400" starts with 'H'.
+            rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => problem(
+                TlsKind::Other,
+                format!("{host}:{port} speaks plain HTTP, not TLS"),
+                "use http:// with this port, or the server's HTTPS port",
+            ),
             other => problem(TlsKind::Other, other.to_string(), ""),
         };
     };
@@ -352,9 +358,57 @@ pub fn explain(
             "the server's certificate is not valid yet".into(),
             "check this machine's clock (NTP)",
         ),
+        CertificateError::InvalidPurpose | CertificateError::InvalidPurposeContext { .. } => {
+            problem(
+                TlsKind::Other,
+                "the server's certificate is not for TLS servers (its extended key usage lacks serverAuth)".into(),
+                "the server needs a certificate issued for serverAuth",
+            )
+        }
+        CertificateError::BadSignature => problem(
+            TlsKind::Other,
+            "the signature on the server's certificate does not verify".into(),
+            "the server's chain is broken or forged: check it with its administrator",
+        ),
+        CertificateError::Revoked => problem(
+            TlsKind::Other,
+            "the server's certificate is revoked".into(),
+            "the server needs a new certificate",
+        ),
+        // webpki's own errors reach us wrapped, named by their Debug form.
+        CertificateError::Other(other) => {
+            let name = other.to_string();
+            let (what, fix) = match name.as_str() {
+                "CaUsedAsEndEntity" => (
+                    "the server presents a CA certificate (basicConstraints cA=TRUE) as its own",
+                    "the server needs an end-entity certificate issued by that CA",
+                ),
+                "EndEntityUsedAsCa" => (
+                    "the server's chain has an end-entity certificate where a CA belongs",
+                    "the server's chain must be fixed",
+                ),
+                n if n.starts_with("UnsupportedSignatureAlgorithm") => (
+                    "the server's certificate is signed with an algorithm certenroll does not accept",
+                    "the server needs a certificate signed with RSA or ECDSA and SHA-256 or better",
+                ),
+                _ => ("", ""),
+            };
+            if what.is_empty() {
+                problem(
+                    TlsKind::Other,
+                    format!(
+                        "the server's certificate was refused ({})",
+                        crate::sanitize::escape_untrusted(&name)
+                    ),
+                    "",
+                )
+            } else {
+                problem(TlsKind::Other, what.into(), fix)
+            }
+        }
         other => problem(
             TlsKind::Other,
-            format!("the server's certificate was refused: {other:?}"),
+            format!("the server's certificate was refused: {other}"),
             "",
         ),
     }

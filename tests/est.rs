@@ -1310,3 +1310,25 @@ fn a_root_rollover_in_cacerts_is_shown_as_what_it_is_and_enrollment_goes_on() {
     );
     est.enroll("after-rollover").assert().code(0);
 }
+
+#[test]
+fn the_ca_certificates_from_a_file_spare_a_cacerts_that_fails() {
+    // GlobalSign's server answers /cacerts 500 under some labels.
+    let est = Est::start(&["--quirk", "globalsign-cacerts"]);
+    est.enroll("labelled")
+        .args(["--label", "devices"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("answered HTTP 500"));
+    est.enroll("labelled")
+        .args(["--label", "devices", "--ca-cert"])
+        .arg(&est.ca)
+        .assert()
+        .code(0);
+    assert!(same_key(
+        &est.path("labelled.pem"),
+        &est.path("labelled.key")
+    ));
+    let log = est.lab.log();
+    assert_eq!(log.matches("operation=\"cacerts\"").count(), 1, "{log}");
+}

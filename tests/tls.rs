@@ -175,3 +175,29 @@ fn a_bad_ca_file_is_a_clear_error_before_any_connection() {
         .code(6)
         .stderr(predicate::str::contains("missing.pem"));
 }
+
+#[test]
+fn a_ca_certificate_as_server_certificate_and_https_to_plain_http_are_said_in_words() {
+    let (lab, _dir, ca) = tls_lab(&["--tls-fault", "ca-cert"]);
+    let state = tempfile::tempdir().unwrap();
+    certenroll_in(state.path())
+        .arg("--ca-file")
+        .arg(&ca)
+        .args(["getcacert", "--url", &lab.url])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "the server presents a CA certificate (basicConstraints cA=TRUE) as its own",
+        ))
+        .stderr(predicate::str::contains("Other(").not());
+    // https:// to a port that speaks plain HTTP.
+    let plain = Lab::start(&[]);
+    let https = plain.url.replacen("http://", "https://", 1);
+    certenroll_in(state.path())
+        .args(["getcacaps", "--url", &https])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "speaks plain HTTP, not TLS; use http://",
+        ));
+}

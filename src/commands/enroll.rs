@@ -228,7 +228,7 @@ fn enroll(
                 pin,
                 state_dir,
                 out,
-                crate::est_connect::enroller(&args.server),
+                crate::est_connect::enroller(&args.server, args.ca_cert.as_deref()),
             )
         };
         if server_keygen {

@@ -160,7 +160,7 @@ fn renew(
                 pin,
                 state_dir,
                 out,
-                crate::est_connect::enroller(&server),
+                crate::est_connect::enroller(&server, args.ca_cert.as_deref()),
             )
         })
     } else {

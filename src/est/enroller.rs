@@ -51,9 +51,18 @@ fn default_digest(kind: KeyKind) -> Digest {
 
 impl EstEnroller {
     /// The server over `connection` (set up by `setup`, `label` its CA label), its CA
-    /// certificates checked against the setup's pin.
-    pub fn new(connection: Connection, setup: &Setup<'_>, label: Option<&str>) -> Result<Self> {
-        let ca = connection.cacerts(setup.pin)?;
+    /// certificates (/cacerts, or the file `ca_certs`: some servers answer /cacerts with an
+    /// error for some labels) checked against the setup's pin.
+    pub fn new(
+        connection: Connection,
+        setup: &Setup<'_>,
+        label: Option<&str>,
+        ca_certs: Option<&Path>,
+    ) -> Result<Self> {
+        let ca = match ca_certs {
+            Some(path) => CaCerts::from_file(path, setup.pin)?,
+            None => connection.cacerts(setup.pin)?,
+        };
         let (client_cert, client_key) = match setup.client {
             Some((cert, key)) => (Some(absolute(cert)?), Some(absolute(key)?)),
             None => (None, None),

@@ -100,11 +100,7 @@ impl Connection {
             Some(certs) => certs.clone(),
             None => self.client().cacerts()?,
         };
-        let set = CaCerts::from_certs(certs)?;
-        if let Some(pin) = pin {
-            set.check_pin(&cert::parse_fingerprint(pin)?)?;
-        }
-        Ok(set)
+        CaCerts::from_certs(certs)?.pinned(pin)
     }
 }
 

@@ -46,6 +46,9 @@ impl Responder {
             "EST"
         );
         match (request.method.as_str(), operation) {
+            ("GET", "cacerts") if label.is_some() && self.options.has(Quirk::GlobalsignCacerts) => {
+                Response::text(500, "Internal Server Error")
+            }
             ("GET", "cacerts") => match degenerate(
                 &self
                     .options

@@ -90,6 +90,8 @@ pub enum Quirk {
     /// EST /cacerts during a root key rollover (RFC 7030 4.1.3): OldWithOld (the lab CA),
     /// OldWithNew, NewWithOld and NewWithNew (a new root valid from tomorrow).
     EstRollover,
+    /// GlobalSign's EST server for some CA labels: /cacerts answers HTTP 500 under a label.
+    GlobalsignCacerts,
 }
 
 /// The CA's name on a lab that wants one (`--quirk ejbca-ca-mode`).
@@ -97,7 +99,7 @@ pub const LAB_CA_IDENT: &str = "LabCA";
 
 impl Quirk {
     /// Every quirk.
-    pub const ALL: [Quirk; 15] = [
+    pub const ALL: [Quirk; 16] = [
         Quirk::LongSerials,
         Quirk::EjbcaCaMode,
         Quirk::Ndes2003Caps,
@@ -113,6 +115,7 @@ impl Quirk {
         Quirk::LibestCsrattrs,
         Quirk::LampsCsrattrs,
         Quirk::EstRollover,
+        Quirk::GlobalsignCacerts,
     ];
 
     /// The name `--quirk` takes.
@@ -133,6 +136,7 @@ impl Quirk {
             Quirk::LibestCsrattrs => "libest-csrattrs",
             Quirk::LampsCsrattrs => "lamps-csrattrs",
             Quirk::EstRollover => "est-rollover",
+            Quirk::GlobalsignCacerts => "globalsign-cacerts",
         }
     }
 
@@ -176,6 +180,7 @@ impl Quirk {
             Quirk::EstRollover => {
                 "/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew"
             }
+            Quirk::GlobalsignCacerts => "/cacerts under a CA label answers HTTP 500 (GlobalSign)",
         }
     }
 }

@@ -31,6 +31,8 @@ pub enum TlsFault {
     NotYetValid,
     /// Issued by a CA the client does not know.
     Untrusted,
+    /// A CA certificate (basicConstraints cA=TRUE) presented as the server's own.
+    CaCert,
 }
 
 impl std::str::FromStr for TlsFault {
@@ -42,9 +44,10 @@ impl std::str::FromStr for TlsFault {
             "expired" => TlsFault::Expired,
             "not-yet-valid" => TlsFault::NotYetValid,
             "untrusted" => TlsFault::Untrusted,
+            "ca-cert" => TlsFault::CaCert,
             other => {
                 return Err(format!(
-                    "unknown TLS fault '{other}': use wrong-name, expired, not-yet-valid or untrusted"
+                    "unknown TLS fault '{other}': use wrong-name, expired, not-yet-valid, untrusted or ca-cert"
                 ));
             }
         })
@@ -112,7 +115,7 @@ fn server_certificate(
             validity: DAY,
             starts: Some(starts),
             extensions: vec![
-                basic_constraints(false)?,
+                basic_constraints(fault == Some(TlsFault::CaCert))?,
                 extension(
                     rfc5280::ID_CE_KEY_USAGE,
                     true,

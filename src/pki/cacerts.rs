@@ -144,6 +144,29 @@ impl CaCerts {
         Ok(CaCerts { certs, ca, ras })
     }
 
+    /// The CA (and RA) certificates of a file (PEM or DER, one or several), instead of asking
+    /// the server; checked against `pin` when given.
+    pub fn from_file(path: &std::path::Path, pin: Option<&str>) -> Result<Self> {
+        let bytes =
+            std::fs::read(path).map_err(|e| Error::local("reading CA certificate", path, e))?;
+        let certs = crate::pki::cert::parse_certificates(&bytes).map_err(|e| match e {
+            Error::Invalid(why) => {
+                Error::Invalid(format!("reading CA certificate {}: {why}", path.display()))
+            }
+            other => other,
+        })?;
+        Self::from_certs(certs)?.pinned(pin)
+    }
+
+    /// The set, once it matches the SHA-256 fingerprint `pin` (hex, colons optional) when one
+    /// is given ([`CaCerts::check_pin`]).
+    pub fn pinned(self, pin: Option<&str>) -> Result<Self> {
+        if let Some(pin) = pin {
+            self.check_pin(&crate::pki::cert::parse_fingerprint(pin)?)?;
+        }
+        Ok(self)
+    }
+
     /// Every certificate, as received.
     pub fn all(&self) -> &[Certificate] {
         &self.certs

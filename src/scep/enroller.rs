@@ -106,33 +106,9 @@ pub struct ScepEnroller<'a> {
     notes: Vec<String>,
 }
 
-/// The CA certificates from a file, checked against a pin.
-pub fn ca_from_file(path: &Path, pin: Option<&str>) -> Result<CaCerts> {
-    let bytes = std::fs::read(path).map_err(|e| Error::local("reading CA certificate", path, e))?;
-    let certs = cert::parse_certificates(&bytes).map_err(|e| match e {
-        Error::Invalid(why) => {
-            Error::Invalid(format!("reading CA certificate {}: {why}", path.display()))
-        }
-        other => other,
-    })?;
-    checked(CaCerts::from_certs(certs)?, pin)
-}
-
 /// GetCACert, checked against a pin.
 pub fn fetch_ca(client: &Client<'_>, ca_ident: Option<&str>, pin: Option<&str>) -> Result<CaCerts> {
-    let pin = pin.map(cert::parse_fingerprint).transpose()?;
-    let certs = client.get_ca_cert(ca_ident)?;
-    if let Some(pin) = pin {
-        certs.check_pin(&pin)?;
-    }
-    Ok(certs)
-}
-
-fn checked(set: CaCerts, pin: Option<&str>) -> Result<CaCerts> {
-    if let Some(pin) = pin {
-        set.check_pin(&cert::parse_fingerprint(pin)?)?;
-    }
-    Ok(set)
+    client.get_ca_cert(ca_ident)?.pinned(pin)
 }
 
 impl<'a> ScepEnroller<'a> {
@@ -143,7 +119,7 @@ impl<'a> ScepEnroller<'a> {
         let (caps, ca) = std::thread::scope(|scope| {
             let caps = scope.spawn(|| client.get_ca_caps(c.ca_ident));
             let ca = match c.ca_file {
-                Some(path) => ca_from_file(path, c.pin),
+                Some(path) => CaCerts::from_file(path, c.pin),
                 None => fetch_ca(&client, c.ca_ident, c.pin),
             };
             (caps.join(), ca)
