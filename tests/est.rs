@@ -1332,3 +1332,12 @@ fn the_ca_certificates_from_a_file_spare_a_cacerts_that_fails() {
     let log = est.lab.log();
     assert_eq!(log.matches("operation=\"cacerts\"").count(), 1, "{log}");
 }
+
+#[test]
+fn a_run_makes_one_tls_connection_to_a_server_that_keeps_it_alive() {
+    let est = Est::start(&[]);
+    est.enroll("kept-alive").assert().code(0);
+    let log = est.lab.log();
+    assert!(log.matches("EST label=").count() >= 3, "{log}");
+    assert_eq!(log.matches("TLS connection").count(), 1, "{log}");
+}

@@ -230,8 +230,13 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
-/// Write `response` to `stream` and close the exchange.
-pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::Result<()> {
+/// Write `response` to `stream`; the connection stays open for another request when
+/// `keep_alive`.
+pub fn write_response<W: Write>(
+    mut stream: W,
+    response: &Response,
+    keep_alive: bool,
+) -> std::io::Result<()> {
     if response.hang_up {
         return Ok(());
     }
@@ -241,11 +246,12 @@ pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::
         format!("Content-Type: {}\r\n", response.content_type)
     };
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nDate: {}\r\n{content_type}Content-Length: {}\r\nConnection: close\r\n",
+        "HTTP/1.1 {} {}\r\nDate: {}\r\n{content_type}Content-Length: {}\r\nConnection: {}\r\n",
         response.status,
         reason(response.status),
         crate::clock::http_date(crate::clock::now_unix()),
-        response.body.len()
+        response.body.len(),
+        if keep_alive { "keep-alive" } else { "close" }
     );
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -256,8 +262,9 @@ pub fn write_response<W: Write>(mut stream: W, response: &Response) -> std::io::
     stream.flush()
 }
 
-/// Serve forever: each connection gets one request and one response; over TLS when `tls` is
-/// given.
+/// Serve forever, over TLS when `tls` is given. A connection serves requests until the client
+/// closes it, asks to (`Connection: close`) or stays idle for [`READ_TIMEOUT`] (HTTP/1.1
+/// keep-alive: a client that reuses its connection makes one TLS handshake per run).
 pub fn serve<H>(listener: TcpListener, tls: Option<Arc<rustls::ServerConfig>>, handler: Arc<H>)
 where
     H: Fn(&Request) -> Response + Send + Sync + 'static,
@@ -280,6 +287,7 @@ where
                         tracing::info!("TLS handshake not completed: {e}");
                         return;
                     }
+                    tracing::info!("TLS connection");
                     exchange(&mut tls, &*handler, |tls| {
                         tls.conn
                             .peer_certificates()
@@ -294,28 +302,43 @@ where
     }
 }
 
-/// One request and its response on `stream`.
+/// The requests of one connection on `stream`, each with its response.
 fn exchange<S, H>(mut stream: S, handler: &H, peer: impl Fn(&S) -> Vec<Vec<u8>>)
 where
     S: Read + Write,
     H: Fn(&Request) -> Response,
 {
-    let response = match read_request(&mut stream) {
-        Ok(mut request) => {
-            request.peer_certificates = peer(&stream);
-            handler(&request)
-        }
-        Err(e) if e.starts_with("empty request") || e.contains("reset by peer") => {
-            // A client that looked (at the TLS certificate, say) and left.
-            tracing::debug!("connection closed without a request: {e}");
+    let mut first = true;
+    loop {
+        let (response, keep_alive) = match read_request(&mut stream) {
+            Ok(mut request) => {
+                request.peer_certificates = peer(&stream);
+                let close = request
+                    .header("connection")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("close"));
+                (handler(&request), !close)
+            }
+            Err(e)
+                if e.starts_with("empty request")
+                    || e.contains("reset by peer")
+                    || (!first && (e.contains("timed out") || e.contains("would block"))) =>
+            {
+                // A client that looked (at the TLS certificate, say) and left, or closed its
+                // kept-alive connection, or let it idle.
+                tracing::debug!("connection closed without a request: {e}");
+                return;
+            }
+            Err(e) => {
+                tracing::warn!("bad request: {e}");
+                (Response::text(400, &format!("bad request: {e}")), false)
+            }
+        };
+        let keep_alive = keep_alive && !response.hang_up;
+        if write_response(&mut stream, &response, keep_alive).is_err() || !keep_alive {
             return;
         }
-        Err(e) => {
-            tracing::warn!("bad request: {e}");
-            Response::text(400, &format!("bad request: {e}"))
-        }
-    };
-    let _ = write_response(&mut stream, &response);
+        first = false;
+    }
 }
 
 #[cfg(test)]
