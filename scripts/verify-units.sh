@@ -16,7 +16,7 @@ cp man/*.1 "$work/man/man1/"
 for unit in contrib/systemd/*; do
   name=$(basename "$unit")
   name=${name/@./@printer.}
-  sed "s#/usr/local/bin/certenroll#$PWD/target/debug/certenroll#" "$unit" >"$work/$name"
+  sed "s#/usr/bin/certenroll#$PWD/target/debug/certenroll#" "$unit" >"$work/$name"
 done
 (cd "$work" && MANPATH="$work/man" systemd-analyze verify ./*.service ./*.timer)
 echo "systemd units verified"

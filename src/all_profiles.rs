@@ -1,9 +1,9 @@
 //! A command run once for each profile of the configuration file (`renew --all`): each under
-//! its own profile (and so its own lock), a failure reported without stopping the others, then
-//! one summary.
+//! its own profile (and so its own lock), every line of its output and every JSON object named
+//! after it, a failure (a profile that does not even parse included) reported without stopping
+//! the others, then one summary.
 
 use anyhow::Result;
-use certenroll::Error;
 use certenroll::config::{Config, Profile, config_path};
 
 use crate::cli::GlobalArgs;
@@ -18,19 +18,28 @@ pub fn each(
     mut each: impl FnMut(GlobalArgs, &Profile) -> Result<u8>,
 ) -> Result<Vec<(String, u8)>> {
     let path = config_path(global.config.as_deref())?;
-    let config = Config::load(&path)?;
-    if config.profile.is_empty() {
-        return Err(Error::Invalid(format!("{what}: no profiles in {}", path.display())).into());
+    let profiles = Config::load_profiles(&path)?;
+    if profiles.is_empty() {
+        out.human(&format!(
+            "{what}: no profiles in {}: nothing to do (`certenroll config init` makes one)",
+            path.display()
+        ));
+        return Ok(Vec::new());
     }
     let mut results = Vec::new();
-    for (name, profile) in &config.profile {
+    for (name, profile) in profiles {
         let global = GlobalArgs {
             profile: Some(name.clone()),
             config: Some(path.clone()),
             ..global.clone()
         };
-        let code = each(global, profile).unwrap_or_else(|err| out.report_error(&err));
-        results.push((name.clone(), code));
+        let code = out.labelled(&name, || {
+            profile
+                .map_err(anyhow::Error::from)
+                .and_then(|profile| each(global, &profile))
+                .unwrap_or_else(|err| out.report_error(&err))
+        });
+        results.push((name, code));
     }
     let lines: Vec<String> = results
         .iter()

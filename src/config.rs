@@ -338,6 +338,49 @@ fn poll_count<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<u32
     ranged(d, 0..=10_000, "poll_count")
 }
 
+/// The profile whose `[profile.NAME]` section holds line `line` (0-based) of `text`.
+fn section_at(text: &str, line: usize) -> Option<String> {
+    text.lines()
+        .take(line + 1)
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix("[profile.")
+                .and_then(|rest| rest.strip_suffix(']'))
+                .map(|name| name.trim().trim_matches('"').to_string())
+        })
+        .last()
+}
+
+/// "No profile NAME in FILE", with the profiles there are.
+fn no_such_profile(name: &str, origin: &Path, known: &[String]) -> Error {
+    Error::Invalid(format!(
+        "no profile '{}' in {}{}",
+        crate::sanitize::escape_untrusted(name),
+        origin.display(),
+        if known.is_empty() {
+            String::new()
+        } else {
+            format!(" (profiles: {})", known.join(", "))
+        }
+    ))
+}
+
+/// The text of a configuration file that only its owner may change (its directory too); None
+/// when there is none.
+fn read_private(path: &Path) -> Result<Option<String>> {
+    if path.exists() {
+        crate::store::check_private(path, "configuration file")?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            crate::store::check_private(dir, "configuration directory")?;
+        }
+    }
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::local("reading configuration", path, e)),
+    }
+}
+
 /// A configuration file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -361,33 +404,82 @@ impl Config {
 
     /// Read a configuration file; a missing file is an empty configuration.
     pub fn load(path: &Path) -> Result<Self> {
-        if path.exists() {
-            crate::store::check_private(path, "configuration file")?;
-            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                crate::store::check_private(dir, "configuration directory")?;
+        match read_private(path)? {
+            Some(text) => Self::parse(&text, path),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// The configuration file with its profile `name` alone, which another profile's mistake
+    /// does not spoil (an error in this one, or outside the profiles, is an error).
+    pub fn load_one(path: &Path, name: &str) -> Result<Self> {
+        let profiles = Self::load_profiles(path)?;
+        let known: Vec<String> = profiles.iter().map(|(n, _)| n.clone()).collect();
+        match profiles.into_iter().find(|(n, _)| n == name) {
+            Some((name, profile)) => Ok(Config {
+                profile: BTreeMap::from([(name, profile?)]),
+            }),
+            None => Err(no_such_profile(name, path, &known)),
+        }
+    }
+
+    /// Every profile of the configuration file, each parsed on its own: a profile that does
+    /// not parse is an error for it alone (`renew --all` goes on with the others); a file
+    /// that is not TOML, or whose error lies outside the profiles, is an error for all.
+    pub fn load_profiles(path: &Path) -> Result<Vec<(String, Result<Profile>)>> {
+        let Some(text) = read_private(path)? else {
+            return Ok(Vec::new());
+        };
+        let whole = match Self::parse(&text, path) {
+            Ok(config) => {
+                return Ok(config
+                    .profile
+                    .into_iter()
+                    .map(|(n, p)| (n, Ok(p)))
+                    .collect());
             }
+            Err(e) => e,
+        };
+        let table: toml::Table =
+            toml::from_str(&text).map_err(|e| Error::Invalid(one_line_error(&e, &text, path)))?;
+        let Some(toml::Value::Table(profiles)) = table.get("profile") else {
+            return Err(whole);
+        };
+        // The whole file's error names its line: it goes to the profile whose section holds it.
+        let in_section = toml::from_str::<Config>(&text)
+            .err()
+            .and_then(|e| e.span())
+            .map(|span| text[..span.start.min(text.len())].matches('\n').count())
+            .and_then(|line| section_at(&text, line));
+        let each: Vec<(String, Result<Profile>)> = profiles
+            .iter()
+            .map(|(name, value)| {
+                let origin = PathBuf::from(format!("{} [profile.{name}]", path.display()));
+                let parsed = check_profile_name(name)
+                    .map_err(|e| Error::Invalid(format!("{}: {e}", origin.display())))
+                    .and_then(|()| {
+                        value.clone().try_into::<Profile>().map_err(|e| {
+                            if in_section.as_deref() == Some(name.as_str()) {
+                                Error::Invalid(whole.to_string())
+                            } else {
+                                Error::Invalid(one_line_error(&e, &text, &origin))
+                            }
+                        })
+                    });
+                (name.clone(), parsed)
+            })
+            .collect();
+        if each.iter().all(|(_, p)| p.is_ok()) {
+            return Err(whole);
         }
-        match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse(&text, path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(Error::local("reading configuration", path, e)),
-        }
+        Ok(each)
     }
 
     /// The profile `name`, or an error listing the profiles there are.
     pub fn profile(&self, name: &str, origin: &Path) -> Result<&Profile> {
         self.profile.get(name).ok_or_else(|| {
-            let known: Vec<&str> = self.profile.keys().map(String::as_str).collect();
-            Error::Invalid(format!(
-                "no profile '{}' in {}{}",
-                crate::sanitize::escape_untrusted(name),
-                origin.display(),
-                if known.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (profiles: {})", known.join(", "))
-                }
-            ))
+            let known: Vec<String> = self.profile.keys().cloned().collect();
+            no_such_profile(name, origin, &known)
         })
     }
 

@@ -28,6 +28,9 @@ pub struct Output {
     err: Sink,
     /// Whether stderr is a terminal that progress may be drawn on.
     terminal: bool,
+    /// While one profile of several runs (`renew --all`): its name, which starts every line
+    /// and goes into every JSON object, so that a mail from cron says whose line it is.
+    label: std::sync::Mutex<Option<String>>,
 }
 
 /// What a colored piece of text says.
@@ -74,6 +77,27 @@ impl Output {
             out: std::sync::Mutex::new(Box::new(std::io::stdout())),
             err: std::sync::Mutex::new(Box::new(std::io::stderr())),
             terminal: std::io::stderr().is_terminal(),
+            label: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// Run `work` with every line and JSON object labelled with `label`.
+    pub fn labelled<T>(&self, label: &str, work: impl FnOnce() -> T) -> T {
+        *self.label.lock().unwrap_or_else(|e| e.into_inner()) = Some(label.to_string());
+        let result = work();
+        *self.label.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        result
+    }
+
+    /// `text` with the label, if one is set, before each of its lines.
+    fn with_label(&self, text: &str) -> String {
+        match &*self.label.lock().unwrap_or_else(|e| e.into_inner()) {
+            Some(label) => text
+                .lines()
+                .map(|line| format!("[{label}] {line}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            None => text.to_string(),
         }
     }
 
@@ -93,11 +117,13 @@ impl Output {
             out: std::sync::Mutex::new(out),
             err: std::sync::Mutex::new(err),
             terminal: false,
+            label: std::sync::Mutex::new(None),
         }
     }
 
     /// Write a line to stdout (or its stand-in); a closed pipe is not an error.
     fn line_out(&self, text: &str) {
+        let text = self.with_label(text);
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         let _ = writeln!(out, "{text}");
         let _ = out.flush();
@@ -105,6 +131,7 @@ impl Output {
 
     /// Write a line to stderr (or its stand-in).
     fn line_err(&self, text: &str) {
+        let text = self.with_label(text);
         let mut err = self.err.lock().unwrap_or_else(|e| e.into_inner());
         let _ = writeln!(err, "{text}");
         let _ = err.flush();
@@ -201,10 +228,23 @@ impl Output {
 
     /// Print the JSON result object (only with --json).
     pub fn json<T: Serialize>(&self, value: &T) {
-        if self.json
-            && let Ok(line) = serde_json::to_string(value)
-        {
-            self.line_out(&line);
+        if !self.json {
+            return;
+        }
+        let Ok(mut value) = serde_json::to_value(value) else {
+            return;
+        };
+        let label = self.label.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        if let (Some(label), Some(object)) = (label, value.as_object_mut()) {
+            object
+                .entry("profile")
+                .or_insert(serde_json::Value::String(label));
+        }
+        if let Ok(line) = serde_json::to_string(&value) {
+            // One JSON object per line, unlabelled: the label is inside it.
+            let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = writeln!(out, "{line}");
+            let _ = out.flush();
         }
     }
 

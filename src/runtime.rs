@@ -138,7 +138,7 @@ pub fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
 pub fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) -> Option<Hook> {
     let name = profile?;
     let path = certenroll::config::config_path(global.config.as_deref()).ok()?;
-    let config = match certenroll::config::Config::load(&path) {
+    let config = match certenroll::config::Config::load_one(&path, name) {
         Ok(config) => config,
         Err(err) => {
             out.warn(&format!("no deploy hook for profile '{name}': {err}"));
@@ -238,8 +238,8 @@ pub fn deadline(cli: &Cli) -> Option<Duration> {
     let runs = match &cli.command {
         Command::Renew(args) if args.all => {
             certenroll::config::config_path(cli.global.config.as_deref())
-                .and_then(|path| certenroll::config::Config::load(&path))
-                .map_or(1, |config| config.profile.len().max(1) as u64)
+                .and_then(|path| certenroll::config::Config::load_profiles(&path))
+                .map_or(1, |profiles| profiles.len().max(1) as u64)
         }
         _ => 1,
     };

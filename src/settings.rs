@@ -153,7 +153,7 @@ pub fn load(global: &GlobalArgs, name: &str) -> certenroll::Result<Config> {
             path.display()
         )));
     }
-    Config::load(&path)
+    Config::load_one(&path, name)
 }
 
 /// Fill in a command's settings from `profile`.

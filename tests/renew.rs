@@ -553,3 +553,67 @@ fn two_concurrent_renewals_on_one_profile_send_one_request() {
         slow.log()
     );
 }
+
+#[test]
+fn renew_all_names_each_profile_in_every_line_and_goes_on_past_a_broken_one() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let good = Pair::in_dir(dir.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.broken]\nurl = \"{u}\"\ncnn = \"typo\"\n\n[profile.down]\nurl = \"http://127.0.0.1:{port}/scep\"\ncn = \"down\"\nkey = \"{dk}\"\ncert = \"{dc}\"\n\n[profile.good]\nurl = \"{u}\"\ncn = \"good\"\nkey = \"{gk}\"\ncert = \"{gc}\"\n",
+            u = lab.url,
+            port = crate::util::free_port(),
+            dk = dir.path().join("down.key").display(),
+            dc = dir.path().join("down.pem").display(),
+            gk = good.key.display(),
+            gc = good.cert.display(),
+        ),
+    )
+    .unwrap();
+    // Quiet, as cron runs it: only errors, each naming its profile.
+    let output = certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["renew", "--all", "-q", "--no-challenge"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(5),
+        "the worst: the CA that is down"
+    );
+    assert!(good.matches(), "the good profile enrolled all the same");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.is_empty());
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with("[broken] ") || line.starts_with("[down] "),
+            "{line}"
+        );
+    }
+    assert!(
+        stderr.contains("[broken] certenroll: error:") && stderr.contains("cnn"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).is_empty());
+    // JSON: each object names its profile.
+    let output = certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["renew", "--all", "--json", "--no-challenge"])
+        .output()
+        .unwrap();
+    let objects: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let (summary, each) = objects.split_last().unwrap();
+    assert_eq!(summary["status"], "summary");
+    let named: Vec<&str> = each
+        .iter()
+        .map(|o| o["profile"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, ["broken", "down", "good"], "{objects:?}");
+}
