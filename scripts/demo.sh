@@ -7,7 +7,8 @@
 # is touched, and the labs are stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -q
+echo "building certenroll (release; a first build takes a few minutes, see the README)..."
+cargo build --release --locked
 bin="$PWD/target/release/certenroll"
 
 work=$(mktemp -d)

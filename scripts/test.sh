@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+echo "building and running the tests (a first build takes a few minutes, see the README)..."
 cargo test --locked
