@@ -109,7 +109,10 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   renewal = \"auto\"                        # auto, renewalreq, pkcsreq
   reuse_key = false
   keep_old = true                           # keep KEY.prev and CERT.prev
-  post_hook = \"systemctl reload nginx\"    # run after a new certificate is installed
+  deploy_hook = \"systemctl reload nginx\"  # run after a new certificate is installed
+  pre_hook = \"...\"                        # before a renewal request is sent
+  post_hook = \"...\"                       # after every renewal request (with deploy_hook
+                                            # beside it; alone, the old name of deploy_hook)
 
 Secrets never go into the file: the challenge comes from challenge_file or challenge_env,
 the PKCS#12 passphrase from p12_passphrase_file or p12_passphrase_env, the EST password from
@@ -131,7 +134,7 @@ finished by the next run.
 
 Examples:
   # From a daily timer: renew when due, reload the web server afterwards:
-  certenroll --profile web renew --jitter 1..600 --post-hook 'systemctl reload nginx'
+  certenroll --profile web renew --jitter 1..600 --deploy-hook 'systemctl reload nginx'
 
   # Every profile of the configuration file:
   certenroll renew --all
@@ -950,12 +953,29 @@ pub struct RenewArgs {
     #[arg(long)]
     pub delete_old: bool,
 
-    /// Run this shell command after a new certificate is installed. It gets
-    /// CERTENROLL_CERT, CERTENROLL_KEY, CERTENROLL_CHAIN, CERTENROLL_SERIAL,
-    /// CERTENROLL_NOT_AFTER, CERTENROLL_SUBJECT and CERTENROLL_PROFILE; if it fails the new
-    /// certificate stays, and the exit code is 1.
+    /// Run this shell command before a renewal attempt that will send something (not when
+    /// nothing is due); then the executables of HOOKS/pre/. It gets CERTENROLL_PROFILE,
+    /// CERTENROLL_CERT and CERTENROLL_KEY. If one fails, nothing is sent (exit 1).
+    #[arg(long, value_name = "COMMAND")]
+    pub pre_hook: Option<String>,
+
+    /// Run this shell command after a new certificate is installed; then the executables of
+    /// HOOKS/deploy/. It gets CERTENROLL_CERT, CERTENROLL_KEY, CERTENROLL_CHAIN,
+    /// CERTENROLL_SERIAL, CERTENROLL_NOT_AFTER, CERTENROLL_SUBJECT and CERTENROLL_PROFILE; if
+    /// one fails the new certificate stays, and the exit code is 1.
+    #[arg(long, value_name = "COMMAND")]
+    pub deploy_hook: Option<String>,
+
+    /// Run this shell command after every renewal attempt, whatever came of it; then the
+    /// executables of HOOKS/post/. It gets CERTENROLL_RESULT (issued, pending, rejected or
+    /// failed), CERTENROLL_EXIT_CODE, CERTENROLL_PROFILE, CERTENROLL_CERT and CERTENROLL_KEY.
+    /// (It used to mean what --deploy-hook means.)
     #[arg(long, value_name = "COMMAND")]
     pub post_hook: Option<String>,
+
+    /// What applying the profile found worth saying (a deprecated key).
+    #[arg(skip)]
+    pub notes: Vec<String>,
 
     /// On PENDING, save the request and exit 3 at once.
     #[arg(long)]

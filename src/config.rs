@@ -299,9 +299,27 @@ pub struct Profile {
     /// Keep the replaced key and certificate as *.prev (default true).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub keep_old: Option<bool>,
+    /// Shell command run before a renewal attempt that will send something.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pre_hook: Option<String>,
     /// Shell command run after a new certificate is installed.
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub deploy_hook: Option<String>,
+    /// Shell command run after every renewal attempt. In a profile without `deploy_hook` it
+    /// keeps its old meaning, the deploy hook (with a warning to rename it).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub post_hook: Option<String>,
+}
+
+impl Profile {
+    /// The pre, deploy and post hook commands, and whether `post_hook` was read in its old
+    /// meaning (the deploy hook: this profile names no `deploy_hook`).
+    pub fn hooks(&self) -> (Option<String>, Option<String>, Option<String>, bool) {
+        match (&self.deploy_hook, &self.post_hook) {
+            (None, Some(old)) => (self.pre_hook.clone(), Some(old.clone()), None, true),
+            (deploy, post) => (self.pre_hook.clone(), deploy.clone(), post.clone(), false),
+        }
+    }
 }
 
 /// A number checked against the range its flag takes.

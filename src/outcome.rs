@@ -223,7 +223,7 @@ fn issued(
             operation,
             &outcome.url,
             Status::Error,
-            format!("Post-hook failed: {message}"),
+            format!("Deploy hook failed: {message}"),
             exit::OTHER,
         );
         entry.cert_path = Some(crate::runtime::absolute_display(&dest.cert));

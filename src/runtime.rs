@@ -3,7 +3,7 @@
 //! recovery of an install a killed run left, the deploy hook, writing certificate files, and
 //! how long a run may take.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -125,12 +125,40 @@ pub fn error_entry(
     }
 }
 
-/// The deploy hook a command line (or its profile) names.
-pub fn hook(command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
-    command.map(|command| Hook {
-        command: command.clone(),
+/// Which hook: certbot's names.
+#[derive(Debug, Clone, Copy)]
+pub enum HookKind {
+    /// Before a renewal attempt that will send something.
+    Pre,
+    /// After a new certificate is installed.
+    Deploy,
+    /// After every renewal attempt.
+    Post,
+}
+
+/// Where the scripts of a kind of hook live: `hooks/pre`, `hooks/deploy`, `hooks/post` beside
+/// the configuration file (/etc/certenroll/hooks/... for root).
+pub fn hook_dir(global: &GlobalArgs, kind: HookKind) -> Option<PathBuf> {
+    let config = certenroll::config::config_path(global.config.as_deref()).ok()?;
+    let name = match kind {
+        HookKind::Pre => "pre",
+        HookKind::Deploy => "deploy",
+        HookKind::Post => "post",
+    };
+    Some(config.parent()?.join("hooks").join(name))
+}
+
+/// The hook of `kind`: the command a command line (or its profile) names, and the scripts of
+/// its hook directory; None when there is nothing to run.
+pub fn hook(kind: HookKind, command: Option<&String>, global: &GlobalArgs) -> Option<Hook> {
+    let hook = Hook {
+        command: command.cloned(),
+        scripts: hook_dir(global, kind)
+            .map(|dir| certenroll::enroll::hooks::scripts_in(&dir))
+            .unwrap_or_default(),
         profile: global.profile.clone(),
-    })
+    };
+    (!hook.is_empty()).then_some(hook)
 }
 
 /// The deploy hook of `profile` in the configuration file as it is now: what `poll` runs for
@@ -155,11 +183,12 @@ pub fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) ->
     for name in secrets.into_iter().flatten() {
         certenroll::secret::hide_variable(name);
     }
-    let command = profile.post_hook.clone()?;
-    Some(Hook {
-        command,
+    let (_, deploy, _, _) = profile.hooks();
+    let global = GlobalArgs {
         profile: Some(name.to_string()),
-    })
+        ..global.clone()
+    };
+    hook(HookKind::Deploy, deploy.as_ref(), &global)
 }
 
 /// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.

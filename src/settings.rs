@@ -415,11 +415,15 @@ pub fn apply_renew(args: &mut RenewArgs, typed: &Typed, profile: &Profile) {
     if profile.keep_old == Some(false) {
         args.delete_old = true;
     }
-    typed.fill(
-        "post_hook",
-        &mut args.post_hook,
-        profile.post_hook.clone().map(Some),
-    );
+    let (pre, deploy, post, renamed) = profile.hooks();
+    if renamed && !typed.any(&["deploy_hook"]) {
+        args.notes.push(
+            "the profile's post_hook runs after a new certificate is installed, which is what deploy_hook means: rename it deploy_hook (post_hook alone keeps this meaning for now; beside a deploy_hook it runs after every renewal attempt, as --post-hook does)".into(),
+        );
+    }
+    typed.fill("pre_hook", &mut args.pre_hook, pre.map(Some));
+    typed.fill("deploy_hook", &mut args.deploy_hook, deploy.map(Some));
+    typed.fill("post_hook", &mut args.post_hook, post.map(Some));
     p12(&mut args.p12, typed, profile);
 }
 

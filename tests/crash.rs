@@ -330,7 +330,7 @@ fn renew_finishes_its_swap_bundle_and_hook_after_a_kill_at_any_point() {
             "etc/key.pem",
             "--cert",
             "etc/cert.pem",
-            "--post-hook",
+            "--deploy-hook",
             &hook,
         ];
         args.extend_from_slice(EXTRAS);

@@ -243,7 +243,7 @@ fn a_run_killed_mid_swap_is_finished_and_stale_staging_is_harmless() {
 }
 
 #[test]
-fn post_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
+fn deploy_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
     let lab = Lab::start(&[]);
     let state = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -254,7 +254,7 @@ fn post_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
         renew(state.path(), &lab.url, &pair).args([
             "--force",
             "--json",
-            "--post-hook",
+            "--deploy-hook",
             &format!(
                 "echo \"$CERTENROLL_SERIAL $CERTENROLL_CERT\" > {}",
                 out.display()
@@ -274,10 +274,10 @@ fn post_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
 
     let old = serial(&pair.cert);
     renew(state.path(), &lab.url, &pair)
-        .args(["--force", "--post-hook", "exit 3"])
+        .args(["--force", "--deploy-hook", "exit 3"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("post-hook `exit 3` failed"));
+        .stderr(predicate::str::contains("the deploy hook: `exit 3` failed"));
     assert_ne!(serial(&pair.cert), old, "the new certificate stays");
     assert!(pair.matches());
     let entries = history(state.path());
@@ -285,7 +285,7 @@ fn post_hook_gets_the_new_certificate_and_its_failure_is_recorded() {
         entries.last().unwrap()["detail"]
             .as_str()
             .unwrap()
-            .starts_with("Post-hook failed")
+            .starts_with("Deploy hook failed")
     );
 }
 
@@ -616,4 +616,104 @@ fn renew_all_names_each_profile_in_every_line_and_goes_on_past_a_broken_one() {
         .map(|o| o["profile"].as_str().unwrap())
         .collect();
     assert_eq!(named, ["broken", "down", "good"], "{objects:?}");
+}
+
+#[test]
+fn pre_deploy_and_post_hooks_run_as_certbots_do_with_their_hook_directories() {
+    use std::os::unix::fs::PermissionsExt;
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "hooked");
+    let log = dir.path().join("hooks.log");
+    let append = |what: &str| format!("echo \"{what}\" >> {}", log.display());
+    // A configuration directory with a deploy hook directory (its file executable).
+    let conf = dir.path().join("conf");
+    std::fs::create_dir_all(conf.join("hooks/deploy")).unwrap();
+    std::fs::set_permissions(&conf, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let script = conf.join("hooks/deploy/50-reload");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\n{}\n", append("dir deploy $CERTENROLL_SERIAL")),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let hooks = |cmd: &mut assert_cmd::Command| {
+        cmd.arg("--config")
+            .arg(conf.join("config.toml"))
+            .args(["--pre-hook", &append("pre $CERTENROLL_KEY")])
+            .args(["--deploy-hook", &append("deploy $CERTENROLL_PROFILE")])
+            .args([
+                "--post-hook",
+                &append("post $CERTENROLL_RESULT $CERTENROLL_EXIT_CODE"),
+            ]);
+    };
+    // Not due: nothing is attempted, no hook runs.
+    let mut cmd = renew(state.path(), &lab.url, &pair);
+    hooks(&mut cmd);
+    cmd.assert().code(0);
+    assert!(!log.exists());
+    // Due: pre, then the deploy command and directory, then post with the result.
+    let mut cmd = renew(state.path(), &lab.url, &pair);
+    hooks(&mut cmd);
+    cmd.arg("--force").assert().code(0);
+    let serial = openssl(&[
+        "x509",
+        "-noout",
+        "-serial",
+        "-in",
+        pair.cert.to_str().unwrap(),
+    ]);
+    let serial = serial.trim().trim_start_matches("serial=").to_lowercase();
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        format!(
+            "pre {}\ndeploy \ndir deploy {serial}\npost issued 0\n",
+            pair.key.display()
+        )
+    );
+    // A failing pre hook: nothing is sent, nothing changes, exit 1.
+    std::fs::remove_file(&log).unwrap();
+    let before = pair.snapshot();
+    let requests = lab.log().matches("certificate request").count();
+    renew(state.path(), &lab.url, &pair)
+        .arg("--force")
+        .args(["--pre-hook", "exit 7"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the pre hook: `exit 7` failed"))
+        .stderr(predicate::str::contains("nothing was sent"));
+    assert_eq!(pair.snapshot(), before);
+    assert_eq!(lab.log().matches("certificate request").count(), requests);
+}
+
+#[test]
+fn a_profiles_old_post_hook_still_deploys_with_a_word_to_rename_it() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pair = Pair::in_dir(dir.path());
+    enroll(state.path(), &lab.url, &pair, "legacy");
+    let marker = dir.path().join("deployed");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.legacy]\nurl = \"{}\"\nkey = \"{}\"\ncert = \"{}\"\npost_hook = \"touch {}\"\n",
+            lab.url,
+            pair.key.display(),
+            pair.cert.display(),
+            marker.display()
+        ),
+    )
+    .unwrap();
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .env("CERTENROLL_CHALLENGE", CHALLENGE)
+        .args(["--profile", "legacy", "renew", "--force"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("rename it deploy_hook"));
+    assert!(marker.exists(), "the old post_hook ran as the deploy hook");
 }

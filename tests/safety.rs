@@ -195,14 +195,18 @@ fn a_deploy_hook_sees_the_certificate_but_not_the_secrets() {
             "--p12-passphrase-env",
             "BUNDLE_PASSPHRASE",
         ])
-        .args(["--post-hook", "env > hook-env.txt"])
+        .args(["--pre-hook", "env > pre-env.txt"])
+        .args(["--deploy-hook", "env > hook-env.txt"])
+        .args(["--post-hook", "env > post-env.txt"])
         .assert()
         .code(0);
-    let env = std::fs::read_to_string(dir.path().join("hook-env.txt")).unwrap();
-    assert!(env.contains("CERTENROLL_CERT="), "{env}");
-    assert!(!env.contains("challenge-secret"), "{env}");
-    assert!(!env.contains("bundle-secret"), "{env}");
-    assert!(!env.contains("named-challenge-secret"), "{env}");
+    for file in ["pre-env.txt", "hook-env.txt", "post-env.txt"] {
+        let env = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(env.contains("CERTENROLL_CERT="), "{file}: {env}");
+        assert!(!env.contains("challenge-secret"), "{file}: {env}");
+        assert!(!env.contains("bundle-secret"), "{file}: {env}");
+        assert!(!env.contains("named-challenge-secret"), "{file}: {env}");
+    }
 }
 
 #[test]

@@ -27,9 +27,12 @@ use crate::cli::{GlobalArgs, RenewArgs, ServerArgs};
 use crate::outcome;
 use crate::output::Output;
 use crate::request_options;
-use crate::runtime::record;
+use crate::runtime::{HookKind, record};
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
+    for note in &args.notes {
+        out.warn(note);
+    }
     if args.all {
         return run_all(global, args, typed, out);
     }
@@ -79,7 +82,7 @@ fn renew(
     };
     args.auth.only_for_est(server.protocol())?;
     let _key_lock = crate::runtime::lock_key(global, &key_path)?;
-    let hook = crate::runtime::hook(args.post_hook.as_ref(), global);
+    let hook = crate::runtime::hook(HookKind::Deploy, args.deploy_hook.as_ref(), global);
     crate::runtime::recover(state_dir, &key_path, &cert_path, hook.as_ref(), out)?;
     if let Some(code) = continue_pending(global, args, out, state_dir, &key_path, started)? {
         return Ok(code);
@@ -139,7 +142,7 @@ fn renew(
             key: key_path.clone(),
             staged_key: None,
             keep_old: !args.delete_old,
-            hook: crate::runtime::hook(args.post_hook.as_ref(), global),
+            hook: crate::runtime::hook(HookKind::Deploy, args.deploy_hook.as_ref(), global),
             p12,
         },
         policy: outcome::policy(&args.policy),
@@ -149,43 +152,75 @@ fn renew(
     };
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let pin = args.pin.fingerprint.as_deref();
-    let outcome = if est {
-        let client = Some((cert_path.as_path(), key_path.as_path()));
-        lifecycle::run(job, out, || {
-            crate::est_connect::connect(
-                global,
-                &server,
-                &args.auth,
-                client,
-                pin,
-                state_dir,
-                out,
-                crate::est_connect::enroller(&server, args.ca_cert.as_deref()),
-            )
-        })
-    } else {
-        let http = crate::runtime::transport(global)?;
-        lifecycle::run(job, out, || {
-            ScepEnroller::connect(Connect {
-                http: &http,
-                url: &server.url,
-                ca_ident: server.ca_ident.as_deref(),
-                ca_file: args.ca_cert.as_deref(),
-                pin,
-                choices,
-                require_caps: args.algorithms.require_caps,
-                renewal: args.renewal,
-            })
-        })
+    let hook_env = [
+        ("CERTENROLL_CERT", cert_path.clone().into_os_string()),
+        ("CERTENROLL_KEY", key_path.clone().into_os_string()),
+    ];
+    if let Some(pre) = crate::runtime::hook(HookKind::Pre, args.pre_hook.as_ref(), global) {
+        pre.run(&hook_env, &certenroll::secret::hidden_variables())
+            .map_err(|failed| anyhow::anyhow!("the pre hook: {failed}; nothing was sent"))?;
     }
-    .map_err(|failed| failed.error)?;
-    outcome::report(
-        state_dir,
-        &outcome,
-        ("renew", started),
-        global.profile.clone(),
-        out,
-    )
+    let attempt = (|| -> Result<u8> {
+        let outcome = if est {
+            let client = Some((cert_path.as_path(), key_path.as_path()));
+            lifecycle::run(job, out, || {
+                crate::est_connect::connect(
+                    global,
+                    &server,
+                    &args.auth,
+                    client,
+                    pin,
+                    state_dir,
+                    out,
+                    crate::est_connect::enroller(&server, args.ca_cert.as_deref()),
+                )
+            })
+        } else {
+            let http = crate::runtime::transport(global)?;
+            lifecycle::run(job, out, || {
+                ScepEnroller::connect(Connect {
+                    http: &http,
+                    url: &server.url,
+                    ca_ident: server.ca_ident.as_deref(),
+                    ca_file: args.ca_cert.as_deref(),
+                    pin,
+                    choices,
+                    require_caps: args.algorithms.require_caps,
+                    renewal: args.renewal,
+                })
+            })
+        }
+        .map_err(|failed| failed.error)?;
+        outcome::report(
+            state_dir,
+            &outcome,
+            ("renew", started),
+            global.profile.clone(),
+            out,
+        )
+    })();
+    if let Some(post) = crate::runtime::hook(HookKind::Post, args.post_hook.as_ref(), global) {
+        let code = match &attempt {
+            Ok(code) => *code,
+            Err(err) => err
+                .downcast_ref::<Error>()
+                .map_or(exit::OTHER, Error::exit_code),
+        };
+        let result = match code {
+            // 1: issued and installed, a deploy hook failed.
+            exit::OK | 1 => "issued",
+            exit::PENDING => "pending",
+            exit::REJECTED => "rejected",
+            _ => "failed",
+        };
+        let mut env = hook_env.to_vec();
+        env.push(("CERTENROLL_RESULT", result.into()));
+        env.push(("CERTENROLL_EXIT_CODE", code.to_string().into()));
+        if let Err(failed) = post.run(&env, &certenroll::secret::hidden_variables()) {
+            out.warn(&format!("the post hook: {failed}"));
+        }
+    }
+    attempt
 }
 
 /// `--dry-run` and `--check`: whether the certificate is due and why, nothing sent, nothing
@@ -271,7 +306,7 @@ fn continue_pending(
     ));
     let request = outcome::load_request(
         saved,
-        crate::runtime::hook(args.post_hook.as_ref(), global),
+        crate::runtime::hook(HookKind::Deploy, args.deploy_hook.as_ref(), global),
         out,
     )?;
     let policy = outcome::policy(&args.policy);

@@ -41,15 +41,7 @@ pub struct Bundle {
     pub source: P12Saved,
 }
 
-/// A shell command run once a new certificate is installed (certbot's deploy hook). It is
-/// always taken from the configuration of the run that runs it, never from saved state.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hook {
-    /// The command, run with `/bin/sh -c`.
-    pub command: String,
-    /// The profile, passed as `CERTENROLL_PROFILE`.
-    pub profile: Option<String>,
-}
+pub use super::hooks::Hook;
 
 /// Where an issued certificate goes.
 #[derive(Debug, Clone)]
@@ -640,34 +632,19 @@ fn run_hook(
     hidden: &[String],
 ) -> std::result::Result<(), String> {
     let summary = cert::summary(issued);
-    let mut command = std::process::Command::new("/bin/sh");
-    command
-        .arg("-c")
-        .arg(&hook.command)
-        .env("CERTENROLL_CERT", &owed.cert)
-        .env("CERTENROLL_KEY", &owed.key)
-        .env(
+    let env = [
+        ("CERTENROLL_CERT", owed.cert.clone().into_os_string()),
+        ("CERTENROLL_KEY", owed.key.clone().into_os_string()),
+        (
             "CERTENROLL_CHAIN",
-            owed.chain.as_deref().unwrap_or(Path::new("")),
-        )
-        .env("CERTENROLL_SERIAL", &summary.serial)
-        .env("CERTENROLL_NOT_AFTER", &summary.not_after)
-        .env("CERTENROLL_SUBJECT", &summary.subject)
-        .env("CERTENROLL_PROFILE", hook.profile.as_deref().unwrap_or(""));
-    for var in hidden {
-        command.env_remove(var);
-    }
-    let status = command
-        .status()
-        .map_err(|e| format!("the post-hook could not be started: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "the post-hook `{}` failed ({status}); the new certificate is installed",
-            hook.command
-        ))
-    }
+            owed.chain.clone().unwrap_or_default().into_os_string(),
+        ),
+        ("CERTENROLL_SERIAL", summary.serial.into()),
+        ("CERTENROLL_NOT_AFTER", summary.not_after.into()),
+        ("CERTENROLL_SUBJECT", summary.subject.into()),
+    ];
+    hook.run(&env, hidden)
+        .map_err(|failed| format!("the deploy hook: {failed}; the new certificate is installed"))
 }
 
 /// Finish whatever a killed run left undone for the pair `key_path`/`cert_path`, before
@@ -826,10 +803,7 @@ mod tests {
         std::fs::write(&cert_path, cert::to_pem(&[&new_cert]).unwrap()).unwrap();
         std::fs::write(dir.path().join("k.pem.0123456789ab.tmp"), "secret").unwrap();
         let marker = dir.path().join("hook-ran");
-        let hook = Hook {
-            command: format!("touch {}", marker.display()),
-            profile: None,
-        };
+        let hook = Hook::command(format!("touch {}", marker.display()), None);
         let settled = recover(&state, &key_path, &cert_path, Some(&hook)).unwrap();
         assert!(settled.hook_ran && settled.hook_failed.is_none());
         assert!(marker.exists());

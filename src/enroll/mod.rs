@@ -14,6 +14,7 @@
 //! `.prev` copies, the PKCS#12 bundle and the deploy hook, with a journal of what is owed so
 //! that a run killed at any point is finished by the next ([`install::recover`]).
 
+pub mod hooks;
 pub mod install;
 pub mod lifecycle;
 pub mod poll;
