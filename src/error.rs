@@ -3,7 +3,7 @@
 //! The variants keep the protocol detail (failInfo, HTTP status, which check failed) so that the
 //! binary can print an actionable message and the history can record a decoded reason.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Exit codes users script against (see DESIGN.md and the man page).
 pub mod exit {
@@ -292,12 +292,34 @@ impl Error {
         }
     }
 
-    /// Shorthand for a local I/O failure.
+    /// Shorthand for a local I/O failure. A missing directory, or one this user may not
+    /// write in, is named (the system's "No such file or directory" does not say which).
     pub fn local(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        let cause = match (source.kind(), dir) {
+            (std::io::ErrorKind::NotFound, Some(dir)) if !dir.is_dir() => std::io::Error::new(
+                source.kind(),
+                format!(
+                    "the directory {} does not exist (create it, or choose another path)",
+                    dir.display()
+                ),
+            ),
+            (std::io::ErrorKind::PermissionDenied, Some(dir)) if action.starts_with("writing") => {
+                std::io::Error::new(
+                    source.kind(),
+                    format!("this user may not write in {} ({source})", dir.display()),
+                )
+            }
+            _ => source,
+        };
         Error::Local {
             action,
-            path: path.into(),
-            cause: source,
+            path,
+            cause,
         }
     }
 }

@@ -312,3 +312,42 @@ fn a_request_without_a_challenge_says_so() {
         .success()
         .stderr(predicate::str::contains("no challenge password").not());
 }
+
+#[test]
+fn a_missing_directory_is_named_in_the_error() {
+    let lab = crate::util::Lab::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    let state = dir.path().join("state");
+    crate::util::certenroll_in(&state)
+        .args(["getcacert", "--url", &lab.url, "--out"])
+        .arg(format!("{}/", missing.display()))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "--out {}/: there is no such directory",
+            missing.display()
+        )));
+    crate::util::certenroll_in(&state)
+        .args(["getcacert", "--url", &lab.url, "--out"])
+        .arg(missing.join("ca.pem"))
+        .assert()
+        .code(6)
+        .stderr(predicates::str::contains(format!(
+            "the directory {} does not exist (create it, or choose another path)",
+            missing.display()
+        )));
+    crate::util::certenroll_in(&state)
+        .args(["enroll", "--no-challenge", "--url", &lab.url, "--cn", "x"])
+        .arg("--out-key")
+        .arg(missing.join("k.pem"))
+        .arg("--out-cert")
+        .arg(missing.join("c.pem"))
+        .assert()
+        .code(6)
+        .stderr(predicates::str::contains(format!(
+            "the directory {} does not exist",
+            missing.display()
+        )));
+    assert!(!missing.exists());
+}

@@ -60,6 +60,14 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
         Format::Der => "der",
     };
     let mut written = Vec::new();
+    // `--out DIR/` names a directory: one that does not exist is said as such.
+    if path.as_os_str().to_string_lossy().ends_with('/') && !path.is_dir() {
+        return Err(certenroll::Error::Invalid(format!(
+            "--out {}: there is no such directory (create it, or give a file name)",
+            path.display()
+        ))
+        .into());
+    }
     if path.is_dir() {
         let ca = path.join(format!("ca.{ext}"));
         crate::runtime::write_certs(&ca, &[set.ca()], format)?;
