@@ -597,6 +597,11 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l cert -d 'The installed certificate, to check its validity and renewal' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-file -d 'The challenge file enrollment will read' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-env -d 'The environment variable enrollment will read the challenge from' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l username -d 'EST: the HTTP Basic user name' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l client-key -d 'EST: the key of --client-cert' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-at -d 'Renewal share of the lifetime, as for renew' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-before -d 'Renewal margin before expiry, as for renew' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'

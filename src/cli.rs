@@ -1137,6 +1137,10 @@ pub struct DoctorArgs {
     #[arg(long, value_name = "VAR")]
     pub challenge_env: Option<String>,
 
+    /// EST: the login and client certificate enrollment will use (their files are checked).
+    #[command(flatten)]
+    pub auth: EstAuthArgs,
+
     /// Renewal share of the lifetime, as for renew.
     #[arg(long, value_name = "PERCENT", default_value = "66%")]
     pub renew_at: certenroll::schedule::Percent,

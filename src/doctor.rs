@@ -46,6 +46,10 @@ pub struct Checkup<'a> {
     pub challenge_file: Option<&'a Path>,
     /// ... or this environment variable.
     pub challenge_env: Option<&'a str>,
+    /// EST: the user name, and where its password comes from (a file, or a variable).
+    pub login: Option<(&'a str, Option<&'a Path>, Option<&'a str>)>,
+    /// EST: the TLS client certificate and key files.
+    pub client: Option<(&'a Path, &'a Path)>,
     /// When the installed certificate is due.
     pub renewal: RenewPolicy,
     /// The state directory (pending requests, locks).
@@ -584,42 +588,78 @@ fn pin_step(ca: &CaCerts, pin: Option<&str>, report: &mut Report) {
     }
 }
 
-/// The challenge source, the installed pair, pending requests, the lock.
-fn local(c: &Checkup<'_>, report: &mut Report) {
-    match (c.challenge_file, c.challenge_env) {
+/// A secret that enrollment will read from `file` or the variable `var`: there, and not
+/// empty. False when neither is given.
+fn secret_step(
+    report: &mut Report,
+    step: &'static str,
+    what: &str,
+    (file, var): (Option<&Path>, Option<&str>),
+) -> bool {
+    match (file, var) {
         (Some(path), _) => match std::fs::read_to_string(path) {
             Ok(text) if !text.trim().is_empty() => {
-                report.ok("challenge", format!("{} is readable", path.display()))
+                report.ok(step, format!("{} is readable", path.display()))
             }
             Ok(_) => report.fail(
-                "challenge",
+                step,
                 format!("{} is empty", path.display()),
-                "write the challenge password into it",
+                &format!("write the {what} into it"),
                 exit::USAGE,
             ),
             Err(e) => report.fail(
-                "challenge",
+                step,
                 format!("{} cannot be read: {e}", path.display()),
                 "check the path and its permissions",
                 exit::LOCAL,
             ),
         },
         (None, Some(var)) => match std::env::var(var) {
-            Ok(v) if !v.is_empty() => report.ok("challenge", format!("${var} is set")),
+            Ok(v) if !v.is_empty() => report.ok(step, format!("${var} is set")),
             _ => report.fail(
-                "challenge",
+                step,
                 format!("${var} is not set"),
                 "set it in the environment of the service or timer",
                 exit::USAGE,
             ),
         },
-        // EST authenticates with HTTP Basic or a client certificate instead.
-        (None, None) if c.est => {}
-        (None, None) => report.warn(
+        (None, None) => return false,
+    }
+    true
+}
+
+/// The challenge source, the EST login and client certificate, the installed pair, pending
+/// requests, the lock.
+fn local(c: &Checkup<'_>, report: &mut Report) {
+    let challenge = (c.challenge_file, c.challenge_env);
+    // EST authenticates with HTTP Basic or a client certificate instead.
+    if !secret_step(report, "challenge", "challenge password", challenge) && !c.est {
+        report.warn(
             "challenge",
             "no challenge source given".into(),
             "most CAs want a challenge: challenge_file or challenge_env in the profile",
-        ),
+        );
+    }
+    if let Some((user, file, var)) = c.login
+        && !secret_step(report, "password", "password", (file, var))
+    {
+        report.warn(
+            "password",
+            format!("no password source for '{user}': a terminal will be asked"),
+            "an unattended run needs password_file or password_env in the profile",
+        );
+    }
+    if let Some((cert, key)) = c.client {
+        for (path, what) in [(cert, "client certificate"), (key, "client key")] {
+            if let Err(e) = std::fs::read(path) {
+                report.fail(
+                    "client-cert",
+                    format!("the {what} {} cannot be read: {e}", path.display()),
+                    "check --client-cert and --client-key (client_cert, client_key)",
+                    exit::LOCAL,
+                );
+            }
+        }
     }
     if let Some((key_path, cert_path)) = c.pair {
         installed(c, key_path, cert_path, report);

@@ -137,6 +137,26 @@ impl Output {
         let _ = err.flush();
     }
 
+    /// The width to wrap text for stdout at: the terminal's, when stdout is one (text for a
+    /// pipe or a file is not wrapped).
+    pub fn width(&self) -> Option<usize> {
+        if !std::io::stdout().is_terminal() {
+            return None;
+        }
+        terminal_size::terminal_size().map(|(terminal_size::Width(w), _)| usize::from(w))
+    }
+
+    /// Whether the terminal shows UTF-8 (the locale says so): else only ASCII marks are used.
+    pub fn utf8(&self) -> bool {
+        ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+            .is_none_or(|locale| {
+                let locale = locale.to_ascii_lowercase();
+                locale.contains("utf-8") || locale.contains("utf8")
+            })
+    }
+
     /// `text` in the color of `tone`, for stdout (as it is when stdout gets no colors).
     pub fn tint(&self, tone: Tone, text: &str) -> String {
         paint(self.color_out, tone, text)
@@ -379,5 +399,43 @@ impl From<certenroll::error::FailInfo> for FailInfoJson {
             name: info.name(),
             meaning: info.meaning(),
         }
+    }
+}
+
+/// `text`, printed after `indent` columns of something else, wrapped at word boundaries into
+/// lines of at most `width` columns (a longer word gets a line of its own), each new line
+/// indented by `indent` spaces.
+pub fn wrap(text: &str, width: usize, indent: usize) -> String {
+    let mut out = String::new();
+    let mut column = indent;
+    let mut line_empty = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let len = word.chars().count();
+        if !line_empty && column + 1 + len > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            column = indent;
+            line_empty = true;
+        }
+        if !line_empty {
+            out.push(' ');
+            column += 1;
+        }
+        out.push_str(word);
+        column += len;
+        line_empty = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn words_wrap_under_the_width_with_the_indent() {
+        assert_eq!(wrap("a bb ccc dddd", 10, 2), "a bb ccc\n  dddd");
+        assert_eq!(wrap("longword", 4, 2), "longword");
+        assert_eq!(wrap("", 10, 4), "");
     }
 }

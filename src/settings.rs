@@ -458,6 +458,7 @@ fn apply_doctor(args: &mut DoctorArgs, typed: &Typed, profile: &Profile) {
             args.challenge_env = profile.challenge_env.clone();
         }
     }
+    auth(&mut args.auth, typed, profile);
     renewal_policy((&mut args.renew_at, &mut args.renew_before), typed, profile);
 }
 

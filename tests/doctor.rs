@@ -198,3 +198,56 @@ fn a_mismatched_pair_and_a_due_certificate() {
     );
     assert_eq!(step(&doctor, "challenge").status, "warn");
 }
+
+#[test]
+fn the_est_password_file_and_client_certificate_are_checked_before_a_renewal_needs_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    let lab = Lab::start(&["--tls", "--ca-out", ca.to_str().unwrap()]);
+    let state = tempfile::tempdir().unwrap();
+    let doctor = |extra: &[&str], code: i32| -> Doctor {
+        json_of(
+            certenroll_in(state.path())
+                .arg("--ca-file")
+                .arg(&ca)
+                .args(["doctor", "--json", "--url", &lab.est_url])
+                .args(extra),
+            code,
+        )
+    };
+    let missing = dir.path().join("missing.pass");
+    let report = doctor(
+        &[
+            "--username",
+            "dev",
+            "--password-file",
+            missing.to_str().unwrap(),
+        ],
+        6,
+    );
+    let password = step(&report, "password");
+    assert_eq!(password.status, "fail");
+    assert!(password.detail.contains("cannot be read"), "{password:?}");
+    let file = dir.path().join("dev.pass");
+    std::fs::write(&file, "secret\n").unwrap();
+    let report = doctor(
+        &[
+            "--username",
+            "dev",
+            "--password-file",
+            file.to_str().unwrap(),
+        ],
+        0,
+    );
+    assert_eq!(step(&report, "password").status, "ok");
+    let report = doctor(
+        &[
+            "--client-cert",
+            dir.path().join("no.pem").to_str().unwrap(),
+            "--client-key",
+            dir.path().join("no.key").to_str().unwrap(),
+        ],
+        6,
+    );
+    assert_eq!(step(&report, "client-cert").status, "fail");
+}

@@ -217,3 +217,36 @@ fn an_unknown_est_ca_is_shown_and_trusted_only_when_the_person_says_yes() {
     assert_eq!(listing(&state.path().join("est-trust")).len(), 1);
     assert_eq!(listing(dir.path()), ["cert.pem", "key.pem"]);
 }
+
+#[test]
+fn doctor_wraps_at_the_terminal_width_and_uses_ascii_marks_without_utf8() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let term = Terminal::start();
+    term.tmux(&["resize-window", "-t", "t", "-x", "60"]);
+    // No challenge source and no pin: warnings with long fixes to wrap.
+    let line = command_line(
+        state.path(),
+        &["doctor".into(), "--url".into(), lab.url.clone()],
+    );
+    term.type_line(&format!("clear; LC_ALL=C {line}"));
+    let screen = term.wait_for("EXIT=");
+    let report: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.starts_with("certenroll doctor:"))
+        .take_while(|l| !l.starts_with("EXIT="))
+        .collect();
+    assert!(report.len() > 5, "{screen}");
+    for line in &report[1..] {
+        assert!(line.is_ascii(), "not ASCII under LC_ALL=C: {line:?}");
+        assert!(
+            line.trim_end().len() <= 60,
+            "longer than the terminal: {line:?}"
+        );
+    }
+    assert!(report.iter().any(|l| l.starts_with("+ ")), "{screen}");
+    assert!(
+        report.iter().any(|l| l.starts_with("                ")),
+        "a detail or fix goes on, indented: {screen}"
+    );
+}
