@@ -567,6 +567,13 @@ fn one_line_error(err: &toml::de::Error, text: &str, origin: &Path) -> String {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
             let shown = text.lines().nth(line - 1).unwrap_or_default().trim();
+            // A list-valued key given one value: say how to write it.
+            if message.contains("expected a sequence")
+                && let Some((key, value)) = shown.split_once('=')
+            {
+                let (key, value) = (key.trim(), value.trim());
+                message = format!("{key} is a list: write {key} = [{value}]");
+            }
             format!("{}, line {line}: `{shown}`: {message}", origin.display())
         }
         None => format!("{}: {message}", origin.display()),

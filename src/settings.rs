@@ -498,6 +498,58 @@ fn check_required(command: &Command) -> certenroll::Result<()> {
 /// `enroll`'s settings for a profile alone (what `renew` runs when nothing is installed
 /// yet): the defaults of the flags, filled in from the profile.
 pub fn enroll_for(profile: &Profile) -> certenroll::Result<EnrollArgs> {
+    let args = enroll_settings(profile)?;
+    check_required(&Command::Enroll(Box::new(args.clone())))?;
+    Ok(args)
+}
+
+/// What `config check` asks of a profile beyond its syntax: each value one the command line
+/// would take (a usable URL, the subject named once, SANs, usages, algorithms, a key SCEP can
+/// use, EST options with an EST URL). What a profile leaves to the command line is not asked.
+pub fn check_values(profile: &Profile) -> anyhow::Result<()> {
+    let parts = [
+        ("cn", profile.cn.is_some()),
+        ("organization", !profile.organization.is_empty()),
+        ("ou", !profile.ou.is_empty()),
+        ("locality", profile.locality.is_some()),
+        ("state", profile.state.is_some()),
+        ("country", profile.country.is_some()),
+        ("email", profile.email.is_some()),
+    ];
+    if profile.subject.is_some()
+        && let Some((key, _)) = parts.iter().find(|(_, set)| *set)
+    {
+        return Err(Error::Invalid(format!(
+            "subject names the whole subject: {key} goes inside it (subject = \"CN=...,O=...\"), not beside it"
+        ))
+        .into());
+    }
+    let mut args = enroll_settings(profile)?;
+    // A profile without a subject leaves it to the command line: check the rest.
+    if args.cn.is_none() && args.subject.is_none() && args.san.is_empty() {
+        args.cn = Some("subject-from-the-command-line".into());
+    }
+    let est = args.server.protocol() == crate::cli::ProtocolChoice::Est;
+    let url = &args.server.url;
+    if !url.is_empty() {
+        if est {
+            certenroll::est::Endpoint::new(url, args.server.via.label.as_deref())?;
+        } else if !["http://", "https://"]
+            .iter()
+            .any(|scheme| url.to_ascii_lowercase().starts_with(scheme))
+        {
+            return Err(Error::Invalid(format!(
+                "url '{}' is not an http:// or https:// URL",
+                certenroll::sanitize::escape_untrusted(url)
+            ))
+            .into());
+        }
+    }
+    crate::request::check_input(&args, est)
+}
+
+/// A profile's enroll settings, whatever it leaves out.
+fn enroll_settings(profile: &Profile) -> certenroll::Result<EnrollArgs> {
     let enroll = lenient()
         .find_subcommand("enroll")
         .cloned()
@@ -510,7 +562,6 @@ pub fn enroll_for(profile: &Profile) -> certenroll::Result<EnrollArgs> {
     apply_enroll(&mut args, &Typed::default(), profile, false);
     policy(&mut args.policy, &Typed::default(), profile);
     pin(&mut args.pin, &Typed::default(), profile);
-    check_required(&Command::Enroll(Box::new(args.clone())))?;
     Ok(args)
 }
 

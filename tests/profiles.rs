@@ -285,3 +285,47 @@ fn config_init_without_input_writes_a_profile_enroll_can_use() {
         0o600
     );
 }
+
+#[test]
+fn config_check_takes_only_what_the_command_line_takes_and_reports_the_first_mistake_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let check = |text: &str, expected: &str| {
+        std::fs::write(&config, text).unwrap();
+        certenroll_in(state.path())
+            .env("CERTENROLL_CONFIG", &config)
+            .args(["config", "check"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(expected));
+    };
+    check(
+        "[profile.p]\nsan = \"dns:a.example\"\n",
+        "san is a list: write san = [\"dns:a.example\"]",
+    );
+    check(
+        "[profile.p]\nurl = \"ftp://ca.example/scep\"\n",
+        "[profile.p]: url 'ftp://ca.example/scep' is not an http:// or https:// URL",
+    );
+    check(
+        "[profile.p]\ncn = \"a\"\nsubject = \"CN=b\"\n",
+        "[profile.p]: subject names the whole subject: cn goes inside it",
+    );
+    check(
+        "[profile.p]\nurl = \"http://ca.example/scep\"\nusername = \"dev\"\n",
+        "--username is an EST option, but this runs SCEP",
+    );
+    // Two mistakes: the one higher in the file is reported, whatever the names' order.
+    check(
+        "[profile.zz]\nurl = \"ftp://first/scep\"\n\n[profile.aa]\nurl = \"ftp://second/scep\"\n",
+        "[profile.zz]: url 'ftp://first/scep'",
+    );
+    // A profile that leaves the subject to the command line is fine.
+    std::fs::write(&config, "[profile.p]\nurl = \"http://ca.example/scep\"\n").unwrap();
+    certenroll_in(state.path())
+        .env("CERTENROLL_CONFIG", &config)
+        .args(["config", "check"])
+        .assert()
+        .code(0);
+}

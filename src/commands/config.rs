@@ -46,7 +46,21 @@ pub fn run(global: &GlobalArgs, command: &ConfigCommand, out: &Output) -> Result
         }
         ConfigCommand::Check => {
             let config = Config::load(&path)?;
-            let names: Vec<&str> = config.profile.keys().map(String::as_str).collect();
+            // In file order, so that the first mistake reported is the first in the file.
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let mut names: Vec<&str> = config.profile.keys().map(String::as_str).collect();
+            names.sort_by_key(|name| {
+                text.find(&format!("[profile.{name}]"))
+                    .unwrap_or(usize::MAX)
+            });
+            for name in &names {
+                crate::settings::check_values(&config.profile[*name]).map_err(|e| {
+                    certenroll::Error::Invalid(format!(
+                        "{} [profile.{name}]: {e:#}",
+                        path.display()
+                    ))
+                })?;
+            }
             out.human(&format!(
                 "{}: OK, {} profile(s){}",
                 path.display(),
