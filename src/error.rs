@@ -273,7 +273,7 @@ impl Error {
                 fail_info: Some(FailInfo::BadRequest),
                 ..
             } => Some(
-                "check the challenge password; some CAs also refuse a second certificate for the same subject"
+                "check the challenge password (if one was sent); some CAs also refuse a second certificate for the same subject"
                     .into(),
             ),
             Error::ScepFailure {

@@ -280,5 +280,21 @@ pub fn resume(
 
 /// A lifecycle failure, and its transaction for the history.
 pub fn failed(failed: lifecycle::Failed) -> (anyhow::Error, Option<String>) {
-    (failed.error.into(), failed.transaction_id)
+    let refused_without_challenge = !failed.challenge_sent
+        && matches!(
+            failed.error,
+            certenroll::Error::ScepFailure {
+                fail_info: Some(certenroll::error::FailInfo::BadRequest),
+                ..
+            }
+        );
+    let error = anyhow::Error::from(failed.error);
+    let error = if refused_without_challenge {
+        error.context(
+            "no challenge password was sent with the request (none was given): if the CA wants one, give --challenge-file FILE or CERTENROLL_CHALLENGE",
+        )
+    } else {
+        error
+    };
+    (error, failed.transaction_id)
 }

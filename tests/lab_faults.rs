@@ -237,3 +237,29 @@ fn a_renewal_needs_no_challenge_unless_the_lab_is_told_so() {
         }
     }
 }
+
+#[test]
+fn a_refusal_of_a_request_without_a_challenge_says_none_was_sent() {
+    let lab = Lab::start(&["--challenge", "lab-secret"]);
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    certenroll_in(state.path())
+        .args([
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "nochallenge",
+        ])
+        .arg("--out-key")
+        .arg(dir.path().join("k.pem"))
+        .arg("--out-cert")
+        .arg(dir.path().join("c.pem"))
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "no challenge password was sent with the request (none was given)",
+        ))
+        .stderr(predicate::str::contains("badRequest"));
+}

@@ -190,7 +190,7 @@ fn renew(
                 })
             })
         }
-        .map_err(|failed| failed.error)?;
+        .map_err(|failed| crate::outcome::failed(failed).0)?;
         outcome::report(
             state_dir,
             &outcome,

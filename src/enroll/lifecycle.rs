@@ -157,9 +157,11 @@ pub fn run<E: Enroller>(
     connect: impl FnOnce() -> Result<E>,
 ) -> std::result::Result<Outcome, Failed> {
     let mut transaction_id = None;
+    let challenge_sent = job.spec.challenge.is_some();
     run_job(job, progress, connect, &mut transaction_id).map_err(|error| Failed {
         error,
         transaction_id,
+        challenge_sent,
     })
 }
 
@@ -170,6 +172,8 @@ pub struct Failed {
     pub error: Error,
     /// The transaction, once the request's key was known.
     pub transaction_id: Option<String>,
+    /// Whether the request carried a challenge password (a refusal without one says so).
+    pub challenge_sent: bool,
 }
 
 impl From<Failed> for Error {
