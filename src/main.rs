@@ -88,12 +88,18 @@ fn exit_cleanly_on_signals() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            let _writes = certenroll::store::stop_writing();
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("\ncertenroll: interrupted");
-            }
-            std::process::exit(128 + signal);
+            exit_interrupted(signal);
         }
     });
+}
+
+/// End the run for `signal` (a file write under way finishes first): "interrupted", and
+/// 128 + the signal number.
+pub fn exit_interrupted(signal: i32) -> ! {
+    let _writes = certenroll::store::stop_writing();
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("\ncertenroll: interrupted");
+    }
+    std::process::exit(128 + signal);
 }

@@ -6,6 +6,17 @@ use std::io::IsTerminal;
 
 use anyhow::{Context, Result};
 
+/// The answer to a prompt. Ctrl-C at a prompt can reach it as an interrupted read before the
+/// signal's handler ends the run: it ends the run the same way (exit 130).
+fn answer<T>(result: Result<T, dialoguer::Error>, prompt: &str) -> Result<T> {
+    match result {
+        Err(dialoguer::Error::IO(e)) if e.kind() == std::io::ErrorKind::Interrupted => {
+            crate::exit_interrupted(signal_hook::consts::SIGINT)
+        }
+        other => other.with_context(|| format!("reading the answer to \"{prompt}\"")),
+    }
+}
+
 /// Whether a person can be asked: a terminal on stdin and stderr, and `json` not wanted.
 pub fn can_ask(json: bool) -> bool {
     !json && std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
@@ -13,29 +24,37 @@ pub fn can_ask(json: bool) -> bool {
 
 /// A secret typed hidden (empty allowed when `allow_empty`).
 pub fn secret(prompt: &str, allow_empty: bool) -> Result<String> {
-    dialoguer::Password::new()
-        .with_prompt(prompt)
-        .allow_empty_password(allow_empty)
-        .interact()
-        .with_context(|| format!("reading the answer to \"{prompt}\""))
+    answer(
+        dialoguer::Password::new()
+            .with_prompt(prompt)
+            .allow_empty_password(allow_empty)
+            .interact(),
+        prompt,
+    )
 }
 
 /// A secret typed hidden twice (a new passphrase).
 pub fn new_secret(prompt: &str) -> Result<String> {
-    dialoguer::Password::new()
-        .with_prompt(prompt)
-        .with_confirmation("Again", "The two entries differ")
-        .interact()
-        .with_context(|| format!("reading the answer to \"{prompt}\""))
+    answer(
+        dialoguer::Password::new()
+            .with_prompt(prompt)
+            .with_confirmation("Again", "The two entries differ")
+            .interact(),
+        prompt,
+    )
 }
 
-/// A yes/no question; no is the default.
+/// A yes/no question; no is the default. The answer ends with Enter: "yes" or "no" typed
+/// out is read whole, and nothing is left over for the next question (or the shell).
 pub fn confirm(prompt: &str) -> Result<bool> {
-    dialoguer::Confirm::new()
-        .with_prompt(prompt)
-        .default(false)
-        .interact()
-        .with_context(|| format!("reading the answer to \"{prompt}\""))
+    answer(
+        dialoguer::Confirm::new()
+            .with_prompt(prompt)
+            .default(false)
+            .wait_for_newline(true)
+            .interact(),
+        prompt,
+    )
 }
 
 /// A line of text, checked by `check` (an empty answer is always accepted: it means "none"
@@ -57,7 +76,7 @@ pub fn text(
     if let Some(d) = default {
         input = input.default(d);
     }
-    input.interact_text().context("reading the answer")
+    answer(input.interact_text(), prompt)
 }
 
 /// The person at the terminal, for the library's questions (an EST server's unknown CA, an

@@ -258,6 +258,21 @@ fn config_init_without_input_writes_a_profile_enroll_can_use() {
         .stderr(predicate::str::contains("--fingerprint"));
     init(&["--fingerprint", &"00".repeat(32)]).assert().code(7);
     assert!(!config.exists());
+    // A key in a directory that does not exist is said at once, not found out at enrollment.
+    let nowhere = dir.path().join("nowhere/dev.key");
+    init(&[
+        "--fingerprint",
+        &lab.ca_sha256,
+        "--key",
+        nowhere.to_str().unwrap(),
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains(format!(
+        "Key file: the directory {} does not exist",
+        dir.path().join("nowhere").display()
+    )));
+    assert!(!config.exists());
 
     init(&["--fingerprint", &lab.ca_sha256])
         .assert()

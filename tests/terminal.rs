@@ -250,3 +250,47 @@ fn doctor_wraps_at_the_terminal_width_and_uses_ascii_marks_without_utf8() {
         "a detail or fix goes on, indented: {screen}"
     );
 }
+
+#[test]
+fn config_init_asks_again_for_a_url_that_fails_reads_yes_whole_and_ctrl_c_is_130() {
+    let lab = Lab::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let conf = tempfile::tempdir().unwrap();
+    let config = conf.path().join("config.toml");
+    let term = Terminal::start();
+    let line = command_line(
+        state.path(),
+        &[
+            "--config".into(),
+            config.display().to_string(),
+            "config".into(),
+            "init".into(),
+        ],
+    );
+    term.type_line(&line);
+    term.wait_for("SCEP or EST URL");
+    term.type_line(&format!(
+        "http://127.0.0.1:{}/scep",
+        crate::util::free_port()
+    ));
+    term.wait_for("try another URL");
+    term.type_line(&lab.url);
+    term.wait_for("as its administrator gave it?");
+    // "yes" typed out: read whole, nothing left for the next question.
+    term.type_line("yes");
+    let screen = term.wait_for("Common name (CN)");
+    let cn_line = screen
+        .lines()
+        .find(|l| l.starts_with("Common name (CN)"))
+        .unwrap();
+    assert!(
+        cn_line.trim_end().ends_with(':'),
+        "a leftover reached the next answer: {cn_line:?}"
+    );
+    // Ctrl-C at a prompt: interrupted, 130, nothing written.
+    term.tmux(&["send-keys", "-t", "t", "C-c"]);
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("certenroll: interrupted"), "{screen}");
+    assert!(screen.contains("EXIT=130"), "{screen}");
+    assert!(!config.exists());
+}

@@ -95,19 +95,25 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         interactive: !args.no_input && crate::prompt::can_ask(false),
     };
 
-    let url = ask
-        .text("SCEP or EST URL", args.url.clone(), None)?
-        .ok_or_else(|| {
-            Error::Invalid("config init needs the server's URL: pass --url URL".into())
-        })?;
+    // Test the server and show its CA before anything is written. A person who typed a URL
+    // that does not work is told why and asked again; a --url that does not work is an error.
+    let trust = crate::runtime::trust(global)?;
+    let timeout = std::time::Duration::from_secs(global.timeout);
+    let (url, ca, reached) = loop {
+        let url = ask
+            .checked("SCEP or EST URL", args.url.clone(), None, url_syntax)?
+            .ok_or_else(|| {
+                Error::Invalid("config init needs the server's URL: pass --url URL".into())
+            })?;
+        match certenroll::protocols::reach(&url, timeout, &trust) {
+            Ok((ca, reached)) => break (url, ca, reached),
+            Err(err) if ask.interactive && args.url.is_none() => {
+                out.warn(&format!("{err}; try another URL"));
+            }
+            Err(err) => return Err(err.into()),
+        }
+    };
     let est = certenroll::est::is_est_url(&url);
-
-    // Test the server and show its CA before anything is written.
-    let (ca, reached) = certenroll::protocols::reach(
-        &url,
-        std::time::Duration::from_secs(global.timeout),
-        &crate::runtime::trust(global)?,
-    )?;
     out.human(&reached);
     let shown = cert::fingerprint(ca.ca(), Digest::Sha256);
     out.human(&format!(
@@ -207,16 +213,39 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     } else {
         None
     };
+    // A file goes where its directory exists, or beside the configuration (made with it).
+    let config_dir = config_path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let path_answer =
         |prompt: &str, given: &Option<PathBuf>, default: PathBuf| -> Result<PathBuf> {
-            Ok(ask
-                .text(
-                    prompt,
-                    given.as_ref().map(|p| p.display().to_string()),
-                    Some(default.display().to_string()),
-                )?
-                .map(PathBuf::from)
-                .unwrap_or(default))
+            loop {
+                let path = ask
+                    .text(
+                        prompt,
+                        given.as_ref().map(|p| p.display().to_string()),
+                        Some(default.display().to_string()),
+                    )?
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| default.clone());
+                let dir = path
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                if dir == config_dir || dir.is_dir() {
+                    return Ok(path);
+                }
+                let why = format!(
+                    "the directory {} does not exist: create it first, or give another path",
+                    dir.display()
+                );
+                if ask.interactive && given.is_none() {
+                    out.warn(&why);
+                    continue;
+                }
+                return Err(Error::Invalid(format!("{prompt}: {why}")).into());
+            }
         };
     let key = path_answer(
         "Key file",
@@ -320,4 +349,14 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
     ));
     out.json(&serde_json::json!({ "path": config_path, "profile": name, "settings": single.profile[&name] }));
     Ok(exit::OK)
+}
+
+/// An answer that can be a server's URL: http:// or https://.
+fn url_syntax(answer: &str) -> std::result::Result<(), String> {
+    let lower = answer.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        Ok(())
+    } else {
+        Err("give an http:// or https:// URL".into())
+    }
 }
