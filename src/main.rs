@@ -97,9 +97,15 @@ fn exit_cleanly_on_signals() {
 /// 128 + the signal number.
 pub fn exit_interrupted(signal: i32) -> ! {
     let _writes = certenroll::store::stop_writing();
+    // On a terminal, the spinner's or countdown's line is cleared rather than left half-drawn.
+    let clear = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        "\r\x1b[2K"
+    } else {
+        "\n"
+    };
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("\ncertenroll: interrupted");
+        eprintln!("{clear}certenroll: interrupted");
     }
     std::process::exit(128 + signal);
 }

@@ -173,9 +173,35 @@ fn ctrl_c_while_waiting_for_the_ca_keeps_the_key_written_before_the_request() {
     term.tmux(&["send-keys", "-t", "t", "C-c"]);
     let screen = term.wait_for("EXIT=");
     assert!(screen.contains("EXIT=130"), "{screen}");
+    // The spinner's line was cleared: "interrupted" starts its line, alone on it.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.trim_end() == "certenroll: interrupted"),
+        "{screen}"
+    );
+    assert!(!screen.contains("waiting for the CA"), "{screen}");
     assert_nothing_partial(dir.path());
     // The key was written (0600) before the request that depends on it was sent.
     assert_eq!(listing(dir.path()), ["key.pem"]);
+    let key = std::fs::read(dir.path().join("key.pem")).unwrap();
+    // The same command again (the CA answering now): the interrupted run's key is used, not
+    // refused as "already exists".
+    let answering = Lab::start(&[]);
+    term.type_line(&format!(
+        "clear; {}",
+        command_line(
+            state.path(),
+            &enroll_args(&answering.url, dir.path(), &["--no-challenge"]),
+        )
+    ));
+    let screen = term.wait_for("EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert_eq!(std::fs::read(dir.path().join("key.pem")).unwrap(), key);
+    assert!(crate::util::key_matches_cert(
+        &dir.path().join("key.pem"),
+        &dir.path().join("cert.pem")
+    ));
 }
 
 #[test]
