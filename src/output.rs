@@ -10,6 +10,32 @@ use serde::Serialize;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 
+/// A command's log lines (`-v`, `-vv`) in the voice of its warnings: "certenroll: ...".
+struct Voice;
+
+impl<S, N> tracing_subscriber::fmt::FormatEvent<S, N> for Voice
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    N: for<'a> tracing_subscriber::fmt::FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        ctx: &tracing_subscriber::fmt::FmtContext<'_, S, N>,
+        mut writer: tracing_subscriber::fmt::format::Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        let level = match *event.metadata().level() {
+            tracing::Level::ERROR => "error: ",
+            tracing::Level::WARN => "warning: ",
+            tracing::Level::INFO => "",
+            _ => "debug: ",
+        };
+        write!(writer, "certenroll: {level}")?;
+        ctx.field_format().format_fields(writer.by_ref(), event)?;
+        writeln!(writer)
+    }
+}
+
 /// Where output goes: the process's stdout and stderr, or any writers (cargo's
 /// `Shell::from_write`), so that a command can run in-process in a test.
 type Sink = std::sync::Mutex<Box<dyn Write + Send>>;
@@ -172,13 +198,18 @@ impl Output {
             (false, 1) => tracing::Level::INFO,
             (false, _) => tracing::Level::DEBUG,
         };
-        tracing_subscriber::fmt()
+        let builder = tracing_subscriber::fmt()
             .with_writer(std::io::stderr)
             .with_max_level(level)
             .with_target(false)
             .without_time()
-            .with_ansi(self.color_err)
-            .init();
+            .with_ansi(self.color_err);
+        if server {
+            // A server's log: one line per event, its level first.
+            builder.init();
+        } else {
+            builder.event_format(Voice).init();
+        }
     }
 
     pub fn is_json(&self) -> bool {

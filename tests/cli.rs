@@ -351,3 +351,46 @@ fn a_missing_directory_is_named_in_the_error() {
         )));
     assert!(!missing.exists());
 }
+
+#[test]
+fn verbose_tells_each_step_of_an_enrollment_in_the_voice_of_the_warnings() {
+    let lab = crate::util::Lab::start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let output = crate::util::certenroll_in(&dir.path().join("state"))
+        .args([
+            "-v",
+            "enroll",
+            "--no-challenge",
+            "--url",
+            &lab.url,
+            "--cn",
+            "steps",
+        ])
+        .args(["--fingerprint", &lab.ca_sha256])
+        .arg("--out-key")
+        .arg(dir.path().join("k.pem"))
+        .arg("--out-cert")
+        .arg(dir.path().join("c.pem"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let steps: Vec<&str> = stderr.lines().collect();
+    for line in &steps {
+        assert!(line.starts_with("certenroll: "), "{line:?}");
+    }
+    for step in [
+        "certenroll: capabilities: ",
+        "certenroll: CA: 'CN=certenroll lab CA",
+        "certenroll: will send by POST, encrypted with aes128, signed with sha256",
+        "certenroll: key: RSA 2048",
+        "certenroll: request: subject 'CN=steps'",
+        "certenroll: sending PkcsReq to ",
+        "certenroll: answer: issued",
+    ] {
+        assert!(
+            steps.iter().any(|l| l.starts_with(step)),
+            "{step}: {stderr}"
+        );
+    }
+}

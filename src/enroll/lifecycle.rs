@@ -310,6 +310,28 @@ fn run_job<E: Enroller>(
     };
     let transaction_id = public_key_id(&keyed.key.public_key_info()?)?;
     *known_id = Some(transaction_id.clone());
+    tracing::info!("key: {}", keyed.description);
+    tracing::info!(
+        "request: subject '{}'{}, {} challenge password, transaction {transaction_id}",
+        crate::pki::cert::name_to_string(&spec.subject),
+        if spec.sans.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", SANs {}",
+                spec.sans
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+        if spec.challenge.is_some() {
+            "with a"
+        } else {
+            "without"
+        }
+    );
     let outgoing = Outgoing {
         key: &keyed.key,
         csr: &csr_der,
@@ -319,6 +341,13 @@ fn run_job<E: Enroller>(
     };
     let answer = poll::send(&policy, progress, || enroller.request(&outgoing))
         .inspect_err(|err| keyed.after_failure(state_dir, &dest, err, progress))?;
+    tracing::info!(
+        "answer: {}",
+        match &answer {
+            Answer::Issued(_) => "issued, verified (signed by the CA, for our key)",
+            Answer::Pending(_) => "pending: the CA has not decided yet",
+        }
+    );
     let part = enroller.saved_part(&outgoing)?;
     let dest_key = dest.key.clone();
     let outcome = |dest: Destination, end: Ended| Outcome {
@@ -528,7 +557,7 @@ fn write_key(
         KEY_MODE,
         "writing key",
     )?;
-    tracing::info!(path = %target.display(), "wrote the new key (mode 0600)");
+    tracing::info!("wrote the new key to {} (mode 0600)", target.display());
     Ok(())
 }
 

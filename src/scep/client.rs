@@ -264,14 +264,10 @@ impl<'a> Client<'a> {
             }
         };
         let (recipient, why) = session.ca.recipient();
-        tracing::debug!(
-            message_type = ?message_type,
-            transaction = %transaction.id,
-            recipient = %crate::pki::cert::name_to_string(recipient.tbs_certificate().subject()),
-            why,
-            cipher = session.cipher.name(),
-            digest = session.digest.name(),
-            "sending"
+        tracing::info!(
+            "sending {message_type:?} to {}, encrypted to '{}' ({why})",
+            strip_query(&self.url),
+            crate::pki::cert::name_to_string(recipient.tbs_certificate().subject()),
         );
         let sealer = match sealer {
             Some(sealer) if sealer.is_for(recipient, session.cipher) => sealer,

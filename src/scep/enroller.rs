@@ -125,9 +125,33 @@ impl<'a> ScepEnroller<'a> {
             (caps.join(), ca)
         });
         let caps = caps.map_err(|_| Error::Crypto("the GetCACaps thread failed".into()))??;
-        tracing::info!(capabilities = ?caps.names, "GetCACaps");
+        tracing::info!(
+            "capabilities: {}",
+            match caps.names.is_empty() {
+                true => "none".to_string(),
+                false => caps.names.join(", "),
+            }
+        );
         let ca = ca?;
+        tracing::info!(
+            "CA: '{}', SHA-256 {}{}",
+            cert::name_to_string(ca.ca().tbs_certificate().subject()),
+            cert::fingerprint(ca.ca(), crate::pki::digest::Digest::Sha256),
+            match ca.ras().len() {
+                0 => String::new(),
+                n => format!(", {n} RA certificate(s)"),
+            }
+        );
         let ((cipher, digest, method), mut notes) = c.choices.resolve(&caps);
+        tracing::info!(
+            "will send by {}, encrypted with {}, signed with {}",
+            match method {
+                Method::Get => "GET",
+                Method::Post => "POST",
+            },
+            cipher.name(),
+            digest.name()
+        );
         notes.extend(ca.expired().iter().map(ToString::to_string));
         let weak = caps.names.is_empty()
             || (c.choices.cipher.is_none() && cipher == Cipher::Des)
