@@ -31,6 +31,42 @@ fn profile_named(argv: &[OsString]) -> bool {
 
 /// The command tree with what a profile can supply made optional: a required URL or output
 /// file gets an empty default, checked once the profile is applied ([`check_required`]).
+/// The command line as users get it: a subcommand's short help (`-h`) shows its own options
+/// and points at `certenroll --help` for the global ones (its `--help`, and the man page, keep
+/// them all).
+pub fn command() -> clap::Command {
+    finish(Cli::command())
+}
+
+/// Build `cmd` (the global options are copied into the subcommands then) and trim its
+/// subcommands' short help; nothing may change `cmd` after this.
+fn finish(mut cmd: clap::Command) -> clap::Command {
+    cmd.build();
+    let globals: Vec<clap::Id> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.get_id().clone())
+        .collect();
+    trim_short_help(&mut cmd, "certenroll", &globals);
+    cmd
+}
+
+/// [`command`]'s change to the subcommands of `cmd` (named `path`), and to theirs.
+fn trim_short_help(cmd: &mut clap::Command, path: &str, globals: &[clap::Id]) {
+    for sub in cmd.get_subcommands_mut() {
+        let path = format!("{path} {}", sub.get_name());
+        *sub = std::mem::take(sub)
+            .mut_args(|arg| {
+                let global = globals.contains(arg.get_id());
+                arg.hide_short_help(global)
+            })
+            .after_help(format!(
+                "Global options (--profile, --json, -v, -q, --ca-file, --timeout...): certenroll --help\nEverything about this command (exit codes, environment, files): {path} --help"
+            ));
+        trim_short_help(sub, &path, globals);
+    }
+}
+
 fn lenient() -> clap::Command {
     let optional_url =
         |cmd: clap::Command| cmd.mut_arg("url", |a| a.required(false).default_value(""));
@@ -55,13 +91,13 @@ fn lenient() -> clap::Command {
                 })
         });
     }
-    cmd.mut_subcommand("renew", |sub| {
+    finish(cmd.mut_subcommand("renew", |sub| {
         ["url", "key", "cert"].into_iter().fold(sub, |sub, id| {
             sub.mut_arg(id, |a| {
                 a.required_unless_present(clap::builder::Resettable::<clap::Id>::Reset)
             })
         })
-    })
+    }))
 }
 
 /// Parse the command line and fill in the profile it names. Usage errors exit as clap's do;
@@ -69,8 +105,10 @@ fn lenient() -> clap::Command {
 pub fn parse(argv: Vec<OsString>) -> certenroll::Result<Cli> {
     let json = argv.iter().any(|a| a == "--json");
     if !profile_named(&argv) {
-        let cli =
-            <Cli as clap::Parser>::try_parse_from(argv).unwrap_or_else(|e| usage_error(e, json));
+        let cli = command()
+            .try_get_matches_from(argv)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+            .unwrap_or_else(|e| usage_error(e, json));
         hide_secret_variables(&cli.command);
         return Ok(cli);
     }

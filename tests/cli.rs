@@ -394,3 +394,41 @@ fn verbose_tells_each_step_of_an_enrollment_in_the_voice_of_the_warnings() {
         );
     }
 }
+
+#[test]
+fn a_subcommands_short_help_shows_its_own_options_and_points_at_the_global_ones() {
+    let short = certenroll().args(["enroll", "-h"]).output().unwrap();
+    let short = String::from_utf8_lossy(&short.stdout);
+    assert!(
+        short.contains("--out-key") && short.contains("--san"),
+        "{short}"
+    );
+    assert!(
+        !short.contains("--state-dir") && !short.contains("--lock-wait"),
+        "{short}"
+    );
+    assert!(
+        short.contains(
+            "Global options (--profile, --json, -v, -q, --ca-file, --timeout...): certenroll --help"
+        ),
+        "{short}"
+    );
+    let long = certenroll().args(["enroll", "--help"]).output().unwrap();
+    let long = String::from_utf8_lossy(&long.stdout);
+    assert!(
+        long.contains("--state-dir") && long.contains("Exit codes"),
+        "{long}"
+    );
+    // The global options still work after the subcommand.
+    certenroll()
+        .args(["enroll", "--json", "--lock-wait", "1", "-h"])
+        .assert()
+        .success();
+    let nested = certenroll()
+        .args(["config", "init", "-h"])
+        .output()
+        .unwrap();
+    let nested = String::from_utf8_lossy(&nested.stdout);
+    assert!(!nested.contains("--state-dir"), "{nested}");
+    assert!(nested.contains("certenroll config init --help"), "{nested}");
+}
