@@ -53,7 +53,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
-            cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;getcacaps'= {
@@ -77,8 +76,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;getcacert'= {
             cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
@@ -104,8 +101,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;enroll'= {
             cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
@@ -129,7 +124,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --eku 'Extended key usage to request, comma-separated names or OIDs'
             cand --key 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one'
             cand --key-type 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server''s CSR attributes may ask for one)'
-            cand --key-bits 'Size of the RSA key to generate'
             cand --out-key 'Where to write the generated key (mode 0600, written before the request is sent)'
             cand --out-cert 'Where to write the issued certificate'
             cand --out-chain 'Where to write the CA chain (the issuing CA and its issuers)'
@@ -139,8 +133,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --challenge-env 'Read the challenge password from this environment variable'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
             cand --ca-cert 'Use the CA (and RA) certificates from this file instead of asking the server'
-            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
-            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
             cand --method 'How to send the request'
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
@@ -153,6 +145,9 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --password-env 'EST: read the HTTP password from this environment variable'
             cand --client-cert 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)'
             cand --client-key 'EST: the key of --client-cert'
+            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
+            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
+            cand --key-bits 'Size of the RSA key to generate'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
@@ -175,8 +170,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;csrattrs'= {
             cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
@@ -204,8 +197,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;serverkeygen'= {
             cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
@@ -229,7 +220,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --eku 'Extended key usage to request, comma-separated names or OIDs'
             cand --key 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one'
             cand --key-type 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server''s CSR attributes may ask for one)'
-            cand --key-bits 'Size of the RSA key to generate'
             cand --out-key 'Where to write the generated key (mode 0600, written before the request is sent)'
             cand --out-cert 'Where to write the issued certificate'
             cand --out-chain 'Where to write the CA chain (the issuing CA and its issuers)'
@@ -239,8 +229,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --challenge-env 'Read the challenge password from this environment variable'
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
             cand --ca-cert 'Use the CA (and RA) certificates from this file instead of asking the server'
-            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
-            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
             cand --method 'How to send the request'
             cand --poll-interval 'Seconds between polls of a pending request'
             cand --poll-count 'Polls in this run before giving up for now (the request stays saved; exit 3)'
@@ -253,6 +241,9 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --password-env 'EST: read the HTTP password from this environment variable'
             cand --client-cert 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)'
             cand --client-key 'EST: the key of --client-cert'
+            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
+            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
+            cand --key-bits 'Size of the RSA key to generate'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
@@ -275,8 +266,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;renew'= {
             cand --url 'The SCEP URL'
@@ -292,8 +281,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --challenge-file 'Read the challenge password from this file (first line)'
             cand --challenge 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE'
             cand --challenge-env 'Read the challenge password from this environment variable'
-            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
-            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
             cand --method 'How to send the request'
             cand --renew-at 'Due once this share of the certificate''s lifetime has passed'
             cand --renew-before 'Also due once expiry is this close (e.g. 30d, 12h)'
@@ -312,6 +299,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --password-env 'EST: read the HTTP password from this environment variable'
             cand --client-cert 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)'
             cand --client-key 'EST: the key of --client-cert'
+            cand --cipher 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)'
+            cand --digest 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
@@ -338,8 +327,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;poll'= {
             cand --transaction 'Poll only this pending request (as `certenroll status` shows it); default: all'
@@ -363,8 +350,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;getcert'= {
             cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
@@ -391,8 +376,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;getcrl'= {
             cand --url 'The server''s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)'
@@ -419,8 +402,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;history'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -439,8 +420,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;list'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -459,8 +438,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;status'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -479,8 +456,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;pending'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -499,8 +474,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand show 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
             cand cancel 'Stop polling it; the request and its key stay, for `pending resume`'
             cand resume 'Poll it again (after `pending cancel`)'
@@ -525,8 +498,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;pending;cancel'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -545,8 +516,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;pending;resume'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -565,8 +534,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;pending;delete'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -585,8 +552,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;pending;merge'= {
             cand --cert 'The certificate (PEM or DER; the first certificate of the file)'
@@ -606,8 +571,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;pending;help'= {
             cand show 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
@@ -653,8 +616,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;doctor'= {
             cand --url 'The SCEP URL (or from --profile)'
@@ -689,8 +650,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -709,8 +668,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand init 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
             cand path 'Print the path of the configuration file in use, and whether it exists'
             cand show 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
@@ -724,7 +681,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --fingerprint 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)'
             cand --cn 'Common name (default: this machine''s host name)'
             cand --san 'Subject alternative names, comma-separated (default: dns:CN)'
-            cand --key-bits 'RSA key size'
             cand --key 'The key file (default: beside the configuration, NAME.key)'
             cand --cert 'The certificate file (default: NAME.pem)'
             cand --chain 'The chain file (default: NAME-chain.pem)'
@@ -735,6 +691,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --password-env 'EST: an environment variable holding the HTTP password'
             cand --key-type 'EST: the key type (rsa, p256, p384)'
             cand --renew-at 'Renewal: share of the lifetime (default 66%)'
+            cand --key-bits 'RSA key size'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
@@ -754,8 +711,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config;path'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -774,8 +729,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config;show'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -794,8 +747,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config;check'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -814,8 +765,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config;export'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -834,8 +783,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config;import'= {
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -854,8 +801,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;config;help'= {
             cand init 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
@@ -897,8 +842,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand serve 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -906,24 +849,24 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --bind 'Address to listen on'
             cand --port 'Port to listen on (0: any free port)'
             cand --pending 'Answer PENDING to the first N requests of each transaction, then issue'
-            cand --fail 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)'
             cand --http-status 'Answer PKIOperation with this HTTP status'
             cand --delay 'Wait this many seconds before answering PKIOperation'
             cand --challenge 'Require this challenge password in PKCSReq'
-            cand --fault 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated'
             cand --fault-limit 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests'
             cand --caps 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)'
             cand --validity-days 'Validity of issued certificates, in days'
             cand --ca-out 'Also write the lab CA certificate (PEM) to this file'
             cand --mitm-cacerts 'Act as a man in the middle on first contact: EST /cacerts answers the certificates in FILE (a genuine server''s CA) followed by the lab''s own CA, while TLS and enrollment use the lab''s CA. A client that pins the genuine CA must refuse this server'
-            cand --tls-fault 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with cA=TRUE presented as the server''s own). Implies --tls'
             cand --basic 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)'
-            cand --digest 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest''s estserver -h does'
-            cand --digest-algorithm 'EST: the hash the Digest challenge names: sha-256 or md5 (libest''s)'
             cand --retry-after 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead'
-            cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der'
             cand --csrattrs-curve 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072'
             cand --quirk 'Behave as a real server does (repeatable), to try a client against it'
+            cand --digest 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest''s estserver -h does'
+            cand --digest-algorithm 'EST: the hash the Digest challenge names: sha-256 or md5 (libest''s)'
+            cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der'
+            cand --fault 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated'
+            cand --tls-fault 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with cA=TRUE presented as the server''s own). Implies --tls'
+            cand --fail 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)'
             cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --profile 'Use this profile of the configuration file; flags given here override it'
             cand --config 'The configuration file'
@@ -946,8 +889,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;lab;help'= {
             cand serve 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
@@ -956,27 +897,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;lab;help;serve'= {
         }
         &'certenroll;lab;help;help'= {
-        }
-        &'certenroll;generate'= {
-            cand --out-dir 'Directory that receives man/ and completions/'
-            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
-            cand --profile 'Use this profile of the configuration file; flags given here override it'
-            cand --config 'The configuration file'
-            cand --state-dir 'Where pending requests and the history are kept'
-            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
-            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
-            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
-            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
-            cand --json 'Print the result as one JSON object on stdout'
-            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
-            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
-            cand -q 'Print nothing but errors'
-            cand --quiet 'Print nothing but errors'
-            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'certenroll;help'= {
             cand getcacaps 'Show what a SCEP server supports (GetCACaps)'
@@ -995,7 +915,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand doctor 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
             cand config 'Show, check, export and import the configuration file''s profiles'
             cand lab 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
-            cand generate 'Write the man pages and shell completions (for packagers and the project''s CI)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certenroll;help;getcacaps'= {
@@ -1065,8 +984,6 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand serve 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
         }
         &'certenroll;help;lab;serve'= {
-        }
-        &'certenroll;help;generate'= {
         }
         &'certenroll;help;help'= {
         }

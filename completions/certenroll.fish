@@ -57,7 +57,6 @@ complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "pkcs12" -d 'B
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "lab" -d 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
-complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
 complete -c certenroll -n "__fish_certenroll_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
@@ -79,7 +78,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s v -l
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -104,7 +102,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s v -l
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -125,7 +122,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-type -d 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server\'s CSR attributes may ask for one)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
 p256\t'ECDSA on NIST P-256 (EST only)'
 p384\t'ECDSA on NIST P-384 (EST only)'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-bits -d 'Size of the RSA key to generate' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-key -d 'Where to write the generated key (mode 0600, written before the request is sent)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-cert -d 'Where to write the issued certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
@@ -136,8 +132,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challen
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-env -d 'Read the challenge password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l method -d 'How to send the request' -r -f -a "auto\t'POST when the server advertises POSTPKIOperation or SCEPStandard, else GET'
 get\t'Always HTTP GET'
 post\t'Always HTTP POST'"
@@ -152,6 +146,18 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l passwor
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r -f -a "aes256\t''
+aes192\t''
+aes128\t''
+des3\t''
+des\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r -f -a "sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-bits -d 'Size of the RSA key to generate' -r -f -a "2048\t''
+3072\t''
+4096\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -173,7 +179,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -199,7 +204,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s v -l 
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -220,7 +224,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l k
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-type -d 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server\'s CSR attributes may ask for one)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
 p256\t'ECDSA on NIST P-256 (EST only)'
 p384\t'ECDSA on NIST P-384 (EST only)'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-bits -d 'Size of the RSA key to generate' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-key -d 'Where to write the generated key (mode 0600, written before the request is sent)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-cert -d 'Where to write the issued certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
@@ -231,8 +234,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l c
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-env -d 'Read the challenge password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l method -d 'How to send the request' -r -f -a "auto\t'POST when the server advertises POSTPKIOperation or SCEPStandard, else GET'
 get\t'Always HTTP GET'
 post\t'Always HTTP POST'"
@@ -247,6 +248,18 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l p
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r -f -a "aes256\t''
+aes192\t''
+aes128\t''
+des3\t''
+des\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r -f -a "sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-bits -d 'Size of the RSA key to generate' -r -f -a "2048\t''
+3072\t''
+4096\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -268,7 +281,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s v
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l url -d 'The SCEP URL' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -284,8 +296,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-cert 
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-env -d 'Read the challenge password from this environment variable' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l method -d 'How to send the request' -r -f -a "auto\t'POST when the server advertises POSTPKIOperation or SCEPStandard, else GET'
 get\t'Always HTTP GET'
 post\t'Always HTTP POST'"
@@ -308,6 +318,15 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r -f -a "aes256\t''
+aes192\t''
+aes128\t''
+des3\t''
+des\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l digest -d 'Signature digest: sha256, sha512 or sha1 (default: best the server offers)' -r -f -a "sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -333,7 +352,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s v -l ver
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l transaction -d 'Poll only this pending request (as `certenroll status` shows it); default: all' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-interval -d 'Seconds between polls of a pending request' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l poll-count -d 'Polls in this run before giving up for now (the request stays saved; exit 3)' -r
@@ -354,7 +372,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s v -l verb
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -380,7 +397,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s v -l v
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l url -d 'The server\'s URL: SCEP, e.g. http://ca.example.com/scep or .../certsrv/mscep/mscep.dll; EST, e.g. https://est.example.com/.well-known/est (or https://est.example.com with --protocol est)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l ca-ident -d 'CA identifier sent with GetCACert, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -406,7 +422,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -422,7 +437,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s v -l v
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -438,7 +452,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand list" -s v -l verb
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand list" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -454,7 +467,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -470,7 +482,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not _
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -f -a "show" -d 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -f -a "cancel" -d 'Stop polling it; the request and its key stay, for `pending resume`'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -f -a "resume" -d 'Poll it again (after `pending cancel`)'
@@ -492,7 +503,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -508,7 +518,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -524,7 +533,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -540,7 +548,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l cert -d 'The certificate (PEM or DER; the first certificate of the file)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
@@ -557,7 +564,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from help" -f -a "show" -d 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Stop polling it; the request and its key stay, for `pending resume`'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Poll it again (after `pending cancel`)'
@@ -586,7 +592,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l url -d 'The SCEP URL (or from --profile)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ca-ident -d 'CA identifier sent with GetCACert' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
@@ -619,7 +624,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s v -l ve
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -635,7 +639,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "init" -d 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
@@ -647,7 +650,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l fingerprint -d 'The CA\'s SHA-256 fingerprint, as its administrator gave it (checked against the server)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l cn -d 'Common name (default: this machine\'s host name)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l san -d 'Subject alternative names, comma-separated (default: dns:CN)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l key-bits -d 'RSA key size' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l key -d 'The key file (default: beside the configuration, NAME.key)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l cert -d 'The certificate file (default: NAME.pem)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l chain -d 'The chain file (default: NAME-chain.pem)' -r -F
@@ -660,6 +662,9 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 p256\t'ECDSA on NIST P-256 (EST only)'
 p384\t'ECDSA on NIST P-384 (EST only)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l renew-at -d 'Renewal: share of the lifetime (default 66%)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l key-bits -d 'RSA key size' -r -f -a "2048\t''
+3072\t''
+4096\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -678,7 +683,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -694,7 +698,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -710,7 +713,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -726,7 +728,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -742,7 +743,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -758,7 +758,6 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Set up a profile step by step: URL, a test of the server, the CA fingerprint to confirm, subject, SANs, key, challenge, renewal. Every question has a flag; with --no-input nothing is asked. The profile is --profile NAME (default "default")'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the configuration file in use, and whether it exists'
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print the profiles (or the one --profile names) as TOML, or JSON with --json'
@@ -781,28 +780,21 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "serve" -d 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l bind -d 'Address to listen on' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l port -d 'Port to listen on (0: any free port)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pending -d 'Answer PENDING to the first N requests of each transaction, then issue' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fail -d 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l http-status -d 'Answer PKIOperation with this HTTP status' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l delay -d 'Wait this many seconds before answering PKIOperation' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l challenge -d 'Require this challenge password in PKCSReq' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault -d 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault-limit -d 'Inject --fail, --http-status, --delay and --fault only into the first N PKIOperation requests' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l caps -d 'Capabilities to advertise, comma-separated (default: Renewal, SHA-1, SHA-256, SHA-512, AES, DES3, SCEPStandard, POSTPKIOperation)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l validity-days -d 'Validity of issued certificates, in days' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ca-out -d 'Also write the lab CA certificate (PEM) to this file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l mitm-cacerts -d 'Act as a man in the middle on first contact: EST /cacerts answers the certificates in FILE (a genuine server\'s CA) followed by the lab\'s own CA, while TLS and enrollment use the lab\'s CA. A client that pins the genuine CA must refuse this server' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with cA=TRUE presented as the server\'s own). Implies --tls' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l basic -d 'EST: accept HTTP Basic with this user and password for enrollment (a client certificate from the lab CA is accepted as well)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest -d 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest\'s estserver -h does' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest-algorithm -d 'EST: the hash the Digest challenge names: sha-256 or md5 (libest\'s)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l retry-after -d 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030\'s examples, and what libest\'s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l csrattrs-curve -d 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072' -r -f -a "p256\t''
 p384\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l quirk -d 'Behave as a real server does (repeatable), to try a client against it' -r -f -a "long-serials\t'CA, RA and issued certificates with 32-octet serial numbers (some CAs)'
@@ -821,6 +813,32 @@ libest-csrattrs\t'a NUL byte after the /csrattrs base64 (libest\'s example serve
 lamps-csrattrs\t'/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)'
 est-rollover\t'/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew'
 globalsign-cacerts\t'/cacerts under a CA label answers HTTP 500 (GlobalSign)'"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest -d 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest\'s estserver -h does' -r -f -a "sha1\t''
+sha256\t''
+sha384\t''
+sha512\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l digest-algorithm -d 'EST: the hash the Digest challenge names: sha-256 or md5 (libest\'s)' -r -f -a "sha-256\t''
+md5\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l est-encoding -d 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030\'s examples, and what libest\'s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der' -r -f -a "wrapped\t''
+oneline\t''
+pem\t''
+der\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fault -d 'Send a hostile reply: wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient (encrypted to another key) or truncated' -r -f -a "wrong-signer\t''
+wrong-nonce\t''
+wrong-transaction\t''
+other-key\t''
+wrong-recipient\t''
+truncated\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l tls-fault -d 'Break the server certificate: wrong-name (issued for wrong-host.example), expired, not-yet-valid, untrusted (issued by an unknown CA), or ca-cert (a certificate with cA=TRUE presented as the server\'s own). Implies --tls' -r -f -a "wrong-name\t''
+expired\t''
+not-yet-valid\t''
+untrusted\t''
+ca-cert\t''"
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l fail -d 'Answer FAILURE with this failInfo: a code or its name (0 badAlg, 1 badMessageCheck, 2 badRequest, 3 badTime, 4 badCertId)' -r -f -a "badAlg\t''
+badMessageCheck\t''
+badRequest\t''
+badTime\t''
+badCertId\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -842,44 +860,25 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s q -l quiet -d 'Print nothing but errors'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s V -l version -d 'Print version'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "serve" -d 'Run a SCEP (and, with --tls, EST) responder with a throwaway CA until interrupted'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l out-dir -d 'Directory that receives man/ and completions/' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
-always\t'Always, even into a pipe or a file'
-never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l config -d 'The configuration file' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l state-dir -d 'Where pending requests and the history are kept' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l ca-file -d 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l timeout -d 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l deadline -d 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run\'s own waits (the longest --jitter and the polls); 0: no deadline' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l json -d 'Print the result as one JSON object on stdout'
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s q -l quiet -d 'Print nothing but errors'
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -l system-roots -d 'Trust HTTPS servers whose certificate chains to the operating system\'s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certenroll -n "__fish_certenroll_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "csrattrs" -d 'EST: the CSR attributes the server asks for (/csrattrs), decoded'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "serverkeygen" -d 'EST: have the server generate the key (/serverkeygen) and install key and certificate'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "poll" -d 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "list" -d 'The certificates certenroll manages and the pending requests, each with its state and next step'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "pending" -d 'Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish it with a certificate issued by hand'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "pkcs12" -d 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "lab" -d 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "generate" -d 'Write the man pages and shell completions (for packagers and the project\'s CI)'
-complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "getcacaps" -d 'Show what a SCEP server supports (GetCACaps)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "getcacert" -d 'Fetch and show the CA (and RA) certificates (SCEP GetCACert, EST /cacerts)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "enroll" -d 'Generate a key, request a certificate and install it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "csrattrs" -d 'EST: the CSR attributes the server asks for (/csrattrs), decoded'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "serverkeygen" -d 'EST: have the server generate the key (/serverkeygen) and install key and certificate'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "renew" -d 'Renew a certificate when it is due: new key, request signed with the current certificate, swap only once the new one is verified'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "poll" -d 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "getcert" -d 'Fetch an issued certificate by serial number (GetCert)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "getcrl" -d 'Fetch the CA\'s certificate revocation list (GetCRL)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "history" -d 'Show the last 20 results (newest last), as a device\'s status page does'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "list" -d 'The certificates certenroll manages and the pending requests, each with its state and next step'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "pending" -d 'Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish it with a certificate issued by hand'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "pkcs12" -d 'Bundle a key, its certificate and the CA chain into a PKCS#12 file'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "doctor" -d 'Check, step by step, why a device can or cannot enroll, and say how to fix it'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "config" -d 'Show, check, export and import the configuration file\'s profiles'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "lab" -d 'The embedded test responder (a throwaway CA for SCEP, and EST over TLS, with fault injection)'
+complete -c certenroll -n "__fish_certenroll_using_subcommand help; and not __fish_seen_subcommand_from getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from pending" -f -a "show" -d 'Everything about one request: subject, key, server, age, attempts, next attempt, last reason'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from pending" -f -a "cancel" -d 'Stop polling it; the request and its key stay, for `pending resume`'
 complete -c certenroll -n "__fish_certenroll_using_subcommand help; and __fish_seen_subcommand_from pending" -f -a "resume" -d 'Poll it again (after `pending cancel`)'

@@ -1404,7 +1404,7 @@ pub struct LabServeArgs {
     pub quirk: Vec<certenroll::lab::Quirk>,
 }
 
-fn parse_key_bits(value: &str) -> Result<usize, String> {
+pub(crate) fn parse_key_bits(value: &str) -> Result<usize, String> {
     match value.parse::<usize>() {
         Ok(bits @ (2048 | 3072 | 4096)) => Ok(bits),
         _ => Err("use 2048, 3072 or 4096".to_string()),

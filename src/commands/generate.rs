@@ -22,6 +22,7 @@ pub fn write_all(dir: &Path) -> Result<()> {
     let cmd = Cli::command();
     clap_mangen::generate_to(cmd.clone(), &man)
         .with_context(|| format!("writing man pages to {}", man.display()))?;
+    let cmd = for_completions(cmd);
     for shell in [
         Shell::Bash,
         Shell::Zsh,
@@ -33,6 +34,66 @@ pub fn write_all(dir: &Path) -> Result<()> {
             .with_context(|| format!("writing {shell} completions"))?;
     }
     Ok(())
+}
+
+/// The command as the completions offer it: without hidden commands, and with the values of
+/// the flags whose names certenroll parses itself (it takes aliases, and says its own
+/// errors), so that a shell can offer them.
+fn for_completions(cmd: clap::Command) -> clap::Command {
+    use certenroll::lab::options::EstEncoding;
+    use certenroll::lab::tls::TlsFault;
+    use certenroll::lab::{Fault, digest::DigestAlgorithm};
+    use certenroll::pki::digest::Digest;
+    use certenroll::pki::envelope::Cipher;
+    let values: Vec<(&str, Vec<&'static str>)> = vec![
+        ("cipher", Cipher::ALL.iter().map(|c| c.name()).collect()),
+        ("digest", Digest::NAMES.to_vec()),
+        ("digest_algorithm", DigestAlgorithm::NAMES.to_vec()),
+        ("est_encoding", EstEncoding::NAMES.to_vec()),
+        ("fault", Fault::NAMES.to_vec()),
+        ("tls_fault", TlsFault::NAMES.to_vec()),
+        (
+            "fail",
+            certenroll::scep::FailInfo::ALL
+                .iter()
+                .map(|f| f.name())
+                .collect(),
+        ),
+        ("key_bits", vec!["2048", "3072", "4096"]),
+    ];
+    let visible: Vec<clap::Command> = cmd
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set())
+        .cloned()
+        .collect();
+    let mut top = clap::Command::new("certenroll")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(cmd.get_arguments().cloned())
+        .subcommands(visible);
+    if let Some(about) = cmd.get_about() {
+        top = top.about(about.clone());
+    }
+    with_values(top, &values)
+}
+
+/// `cmd` and its subcommands with each named flag offering its values.
+fn with_values(mut cmd: clap::Command, values: &[(&str, Vec<&'static str>)]) -> clap::Command {
+    for (id, names) in values {
+        if cmd.get_arguments().any(|a| a.get_id() == *id) {
+            let names = names.clone();
+            cmd = cmd.mut_arg(*id, move |a| {
+                a.value_parser(clap::builder::PossibleValuesParser::new(names))
+            });
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |sub| with_values(sub, values));
+    }
+    cmd
 }
 
 pub fn run(args: &crate::cli::GenerateArgs) -> Result<u8> {
@@ -66,6 +127,56 @@ mod tests {
                     name.to_string_lossy()
                 );
             }
+        }
+    }
+
+    /// A shell offers the values of the flags certenroll parses itself, and never the
+    /// hidden `generate` command.
+    #[test]
+    fn completions_offer_values_and_hide_generate() {
+        let fresh = tempfile::tempdir().unwrap();
+        write_all(fresh.path()).unwrap();
+        let fish = fs::read_to_string(fresh.path().join("completions/certenroll.fish")).unwrap();
+        let cipher = fish
+            .split("\ncomplete ")
+            .find(|l| l.contains("using_subcommand enroll\" -l cipher"))
+            .expect("enroll --cipher is completed");
+        for name in ["aes128", "aes256", "des3"] {
+            assert!(cipher.contains(name), "{cipher}");
+        }
+        assert!(!fish.contains("-a \"generate\""), "generate is offered");
+        let bash = fs::read_to_string(fresh.path().join("completions/certenroll.bash")).unwrap();
+        assert!(bash.contains("sha256"), "--digest values missing");
+        assert!(
+            !bash.contains("certenroll__generate"),
+            "generate is offered"
+        );
+    }
+
+    /// Each name the completions offer is one the flag takes.
+    #[test]
+    fn offered_names_parse() {
+        use certenroll::lab::options::EstEncoding;
+        use certenroll::lab::tls::TlsFault;
+        use certenroll::lab::{Fault, digest::DigestAlgorithm};
+        use certenroll::pki::digest::Digest;
+        for n in Digest::NAMES {
+            n.parse::<Digest>().unwrap();
+        }
+        for n in DigestAlgorithm::NAMES {
+            n.parse::<DigestAlgorithm>().unwrap();
+        }
+        for n in EstEncoding::NAMES {
+            n.parse::<EstEncoding>().unwrap();
+        }
+        for n in Fault::NAMES {
+            n.parse::<Fault>().unwrap();
+        }
+        for n in TlsFault::NAMES {
+            n.parse::<TlsFault>().unwrap();
+        }
+        for n in ["2048", "3072", "4096"] {
+            crate::cli::parse_key_bits(n).unwrap();
         }
     }
 }

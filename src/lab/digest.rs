@@ -35,6 +35,11 @@ impl DigestAlgorithm {
     }
 }
 
+impl DigestAlgorithm {
+    /// The names `--digest-algorithm` takes.
+    pub const NAMES: [&str; 2] = ["sha-256", "md5"];
+}
+
 impl std::str::FromStr for DigestAlgorithm {
     type Err = String;
 

@@ -24,6 +24,18 @@ pub enum Fault {
     Truncated,
 }
 
+impl Fault {
+    /// The names `--fault` takes.
+    pub const NAMES: [&str; 6] = [
+        "wrong-signer",
+        "wrong-nonce",
+        "wrong-transaction",
+        "other-key",
+        "wrong-recipient",
+        "truncated",
+    ];
+}
+
 impl std::str::FromStr for Fault {
     type Err = String;
 
@@ -37,7 +49,8 @@ impl std::str::FromStr for Fault {
             "truncated" => Fault::Truncated,
             _ => {
                 return Err(format!(
-                    "unknown fault '{s}': use wrong-signer, wrong-nonce, wrong-transaction, other-key, wrong-recipient or truncated"
+                    "unknown fault '{s}': use {}",
+                    Self::NAMES.join(", ")
                 ));
             }
         })
@@ -253,6 +266,11 @@ pub enum EstEncoding {
     Der,
 }
 
+impl EstEncoding {
+    /// The names `--est-encoding` takes.
+    pub const NAMES: [&str; 4] = ["wrapped", "oneline", "pem", "der"];
+}
+
 impl std::str::FromStr for EstEncoding {
     type Err = String;
 
@@ -264,7 +282,8 @@ impl std::str::FromStr for EstEncoding {
             "der" => EstEncoding::Der,
             other => {
                 return Err(format!(
-                    "unknown EST encoding '{other}': use wrapped, oneline, pem or der"
+                    "unknown EST encoding '{other}': use {}",
+                    Self::NAMES.join(", ")
                 ));
             }
         })

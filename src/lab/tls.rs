@@ -35,6 +35,17 @@ pub enum TlsFault {
     CaCert,
 }
 
+impl TlsFault {
+    /// The names `--tls-fault` takes.
+    pub const NAMES: [&str; 5] = [
+        "wrong-name",
+        "expired",
+        "not-yet-valid",
+        "untrusted",
+        "ca-cert",
+    ];
+}
+
 impl std::str::FromStr for TlsFault {
     type Err = String;
 
@@ -47,7 +58,8 @@ impl std::str::FromStr for TlsFault {
             "ca-cert" => TlsFault::CaCert,
             other => {
                 return Err(format!(
-                    "unknown TLS fault '{other}': use wrong-name, expired, not-yet-valid, untrusted or ca-cert"
+                    "unknown TLS fault '{other}': use {}",
+                    Self::NAMES.join(", ")
                 ));
             }
         })

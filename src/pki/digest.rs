@@ -89,6 +89,11 @@ impl Digest {
     }
 }
 
+impl Digest {
+    /// The names the flags and profiles take.
+    pub const NAMES: [&str; 4] = ["sha1", "sha256", "sha384", "sha512"];
+}
+
 impl std::str::FromStr for Digest {
     type Err = String;
 
@@ -99,7 +104,8 @@ impl std::str::FromStr for Digest {
             "sha384" => Ok(Digest::Sha384),
             "sha512" => Ok(Digest::Sha512),
             _ => Err(format!(
-                "unknown digest '{s}': use sha1, sha256, sha384 or sha512"
+                "unknown digest '{s}': use {}",
+                Self::NAMES.join(", ")
             )),
         }
     }
