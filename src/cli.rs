@@ -596,13 +596,15 @@ pub struct GetcacertArgs {
 
 /// Arguments of `enroll`.
 #[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("name").required(true).args(["cn", "subject"])))]
+#[command(group(clap::ArgGroup::new("key_source").required(true).args(["out_key", "key"])))]
 pub struct EnrollArgs {
     /// The server.
     #[command(flatten)]
     pub server: ServerArgs,
 
     /// Common name (CN) of the subject.
-    #[arg(long, value_name = "NAME", required_unless_present = "subject")]
+    #[arg(long, value_name = "NAME")]
     pub cn: Option<String>,
 
     /// Organization (O); may be repeated.
@@ -673,7 +675,7 @@ pub struct EnrollArgs {
     pub key_bits: usize,
 
     /// Where to write the generated key (mode 0600, written before the request is sent).
-    #[arg(long, value_name = "FILE", required_unless_present = "key")]
+    #[arg(long, value_name = "FILE")]
     pub out_key: Option<PathBuf>,
 
     /// Where to write the issued certificate.

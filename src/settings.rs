@@ -77,12 +77,8 @@ fn lenient() -> clap::Command {
     for name in ["enroll", "serverkeygen"] {
         cmd = cmd.mut_subcommand(name, |sub| {
             optional_url(sub)
-                .mut_arg("cn", |a| {
-                    a.required_unless_present(clap::builder::Resettable::<clap::Id>::Reset)
-                })
-                .mut_arg("out_key", |a| {
-                    a.required_unless_present(clap::builder::Resettable::<clap::Id>::Reset)
-                })
+                .mut_group("name", |g| g.required(false))
+                .mut_group("key_source", |g| g.required(false))
                 .mut_arg("out_cert", |a| {
                     // An empty default stands for "not given" until the profile is applied.
                     a.required(false)

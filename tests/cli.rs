@@ -432,3 +432,51 @@ fn a_subcommands_short_help_shows_its_own_options_and_points_at_the_global_ones(
     assert!(!nested.contains("--state-dir"), "{nested}");
     assert!(nested.contains("certenroll config init --help"), "{nested}");
 }
+
+/// The usage line says what an enrollment needs, alternatives included, and the usage error
+/// lists only what is missing (a variable's flag counts as given).
+#[test]
+fn the_usage_line_shows_the_alternatives_that_are_required() {
+    let out = certenroll()
+        .args(["enroll", "--url", "http://127.0.0.1:1/scep", "--cn", "a"])
+        .env_remove("CERTENROLL_PROFILE")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("<--out-key <FILE>|--key <FILE>>")
+            && err.contains("<--cn <NAME>|--subject <DN>>"),
+        "{err}"
+    );
+    let missing = err.split("Usage:").next().unwrap();
+    assert!(
+        missing.contains("--out-cert") && !missing.contains("--cn") && !missing.contains("--url"),
+        "{missing}"
+    );
+    let from_env = certenroll()
+        .args(["enroll", "--cn", "a", "--out-cert", "c.pem"])
+        .env("CERTENROLL_URL", "http://127.0.0.1:1/scep")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&from_env.stderr);
+    let missing = err.split("Usage:").next().unwrap();
+    assert!(
+        missing.contains("--out-key") && !missing.contains("--url"),
+        "{missing}"
+    );
+    // Both alternatives at once is a usage error too.
+    certenroll()
+        .args(["enroll", "--url", "http://127.0.0.1:1/scep", "--cn", "a"])
+        .args([
+            "--out-cert",
+            "c.pem",
+            "--key",
+            "k.pem",
+            "--out-key",
+            "o.pem",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
