@@ -59,66 +59,86 @@ Files:
 
 const EXIT_CODES: &str = exit_codes!();
 
-const CONFIG_HELP: &str = concat!(
+const MAIN_HELP: &str = concat!(
     "\
-The configuration file (TOML) holds named profiles; every key is optional and command-line
+Examples:
+  # What the server supports, and its CA (pin the fingerprint getcacert shows):
+  certenroll getcacaps --url http://ca.example.com/scep
+  certenroll getcacert --url http://ca.example.com/scep
+
+  # Enroll: a new key, the challenge from a file, the CA pinned:
+  certenroll enroll --url http://ca.example.com/scep --fingerprint SHA256 \\
+      --cn printer-42.example.net --challenge-file /etc/certenroll/challenge \\
+      --out-key printer.key --out-cert printer.pem
+
+  # Keep the settings in a profile, renew from a timer, ask what is wrong:
+  certenroll config init
+  certenroll --profile printer renew
+  certenroll --profile printer doctor
+
+",
+    exit_codes!()
+);
+
+const CONFIG_HELP: &str = concat!(
+    r#"The configuration file (TOML) holds named profiles; every key is optional and command-line
 flags override it. `certenroll --profile NAME enroll` then needs no other flag.
 
   [profile.printer]
-  url = \"http://ca.example.com/scep\"      # SCEP URL
-  fingerprint = \"15B9...71D1\"             # pinned CA SHA-256 fingerprint
-  ca_ident = \"...\"                        # GetCACert CA identifier
-  ca_cert = \"/etc/certenroll/ca.pem\"      # CA/RA certificates from a file
-  protocol = \"scep\"                       # or \"est\" (the default for /.well-known/est URLs)
-  label = \"phones\"                        # EST CA label
-  ca_file = \"/etc/certenroll/tls-ca.pem\"  # HTTPS trust anchors (or system_roots = true)
-  username = \"printer-42\"                 # EST HTTP Basic user...
-  password_file = \"/etc/certenroll/printer-42.pass\"   # ...its password (or password_env)
-  client_cert = \"/etc/certenroll/idevid.pem\"          # EST TLS client certificate
-  client_key = \"/etc/certenroll/idevid.key\"
+  url = "http://ca.example.com/scep"        # SCEP URL
+  fingerprint = "15B9...71D1"               # pinned CA SHA-256 fingerprint
+  ca_ident = "..."                          # GetCACert CA identifier
+  ca_cert = "/etc/certenroll/ca.pem"        # CA/RA certificates from a file
+  protocol = "scep"                         # or "est" (the default for /.well-known/est URLs)
+  label = "phones"                          # EST CA label
+  ca_file = "/etc/certenroll/tls-ca.pem"    # HTTPS trust anchors (or system_roots = true)
+  username = "printer-42"                   # EST HTTP Basic user...
+  password_file = "/etc/certenroll/printer-42.pass"   # ...its password (or password_env)
+  client_cert = "/etc/certenroll/idevid.pem"   # EST TLS client certificate
+  client_key = "/etc/certenroll/idevid.key"
   timeout = 60                              # seconds per phase of an HTTP exchange
-  key = \"/etc/ssl/private/printer.key\"    # used if it exists, generated there if not
-  cert = \"/etc/ssl/certs/printer.pem\"
-  chain = \"/etc/ssl/certs/printer-chain.pem\"
-  format = \"pem\"                          # or \"der\"
-  p12 = \"/etc/ssl/private/printer.p12\"   # also a PKCS#12 bundle (mode 0600)
-  p12_passphrase_file = \"/etc/certenroll/printer.p12pass\"   # or p12_passphrase_env
-  key_type = \"rsa\"                       # or \"p256\", \"p384\" (EST)
+  key = "/etc/ssl/private/printer.key"      # used if it exists, generated there if not
+  cert = "/etc/ssl/certs/printer.pem"
+  chain = "/etc/ssl/certs/printer-chain.pem"
+  format = "pem"                            # or "der"
+  p12 = "/etc/ssl/private/printer.p12"      # also a PKCS#12 bundle (mode 0600)
+  p12_passphrase_file = "/etc/certenroll/printer.p12pass"   # or p12_passphrase_env
+  key_type = "rsa"                          # or "p256", "p384" (EST)
   key_bits = 2048                           # 2048, 3072 or 4096
-  digest = \"sha256\"                       # sha1, sha256, sha512
-  cipher = \"aes128\"                       # aes128, aes192, aes256, des3, des
-  method = \"auto\"                         # auto, get, post
+  digest = "sha256"                         # sha1, sha256, sha512
+  cipher = "aes128"                         # aes128, aes192, aes256, des3, des
+  method = "auto"                           # auto, get, post
   require_caps = true                       # refuse weak fallbacks when GetCACaps is missing
-  cn = \"printer-42.example.net\"           # or subject = \"CN=...,O=...\"
-  organization = [\"Example\"]
-  ou = [\"Printers\"]
-  locality = \"Berlin\"
-  state = \"Berlin\"
-  country = \"DE\"
-  email = \"ops@example.net\"
-  san = [\"dns:printer-42.example.net\", \"ip:192.0.2.42\"]
-  key_usage = \"digitalSignature,keyEncipherment\"
-  eku = \"serverAuth,clientAuth\"
-  challenge_file = \"/etc/certenroll/printer.challenge\"   # or challenge_env = \"VAR\"
+  cn = "printer-42.example.net"             # or subject = "CN=...,O=..."
+  organization = ["Example"]
+  ou = ["Printers"]
+  locality = "Berlin"
+  state = "Berlin"
+  country = "DE"
+  email = "ops@example.net"
+  san = ["dns:printer-42.example.net", "ip:192.0.2.42"]
+  key_usage = "digitalSignature,keyEncipherment"
+  eku = "serverAuth,clientAuth"
+  challenge_file = "/etc/certenroll/printer.challenge"   # or challenge_env = "VAR"
   poll_interval = 30
   poll_count = 10
   retry_on_error = true
-  jitter = \"1..600\"
-  renew_at = \"66%\"                        # renew once this share of the lifetime passed
-  renew_before = \"30d\"                    # ...or this close to expiry
-  renewal = \"auto\"                        # auto, renewalreq, pkcsreq
+  jitter = "1..600"
+  renew_at = "66%"                          # renew once this share of the lifetime passed
+  renew_before = "30d"                      # ...or this close to expiry
+  renewal = "auto"                          # auto, renewalreq, pkcsreq
   reuse_key = false
   keep_old = true                           # keep KEY.prev and CERT.prev
-  deploy_hook = \"systemctl reload nginx\"  # run after a new certificate is installed
-  pre_hook = \"...\"                        # before a renewal request is sent
-  post_hook = \"...\"                       # after every renewal request (with deploy_hook
+  deploy_hook = "systemctl reload nginx"    # run after a new certificate is installed
+  pre_hook = "..."                          # before a renewal request is sent
+  post_hook = "..."                         # after every renewal request (with deploy_hook
                                             # beside it; alone, the old name of deploy_hook)
 
 Secrets never go into the file: the challenge comes from challenge_file or challenge_env,
 the PKCS#12 passphrase from p12_passphrase_file or p12_passphrase_env, the EST password from
 password_file or password_env.
 
-",
+"#,
     exit_codes!()
 );
 
@@ -241,7 +261,7 @@ Examples:
 #[command(
     name = "certenroll",
     version,
-    after_long_help = EXIT_CODES,
+    after_long_help = MAIN_HELP,
     propagate_version = true,
     args_override_self = true
 )]

@@ -1,5 +1,5 @@
-//! The hidden `certenroll generate`: man pages (one per command plus certenroll(1)) and shell
-//! completions, from the clap definitions. The outputs are committed; a test fails when they
+//! The hidden `certenroll generate`: man pages (one per command plus certenroll(1), laid out
+//! by `man.rs`) and shell completions, from the clap definitions. The outputs are committed; a test fails when they
 //! drift from the CLI.
 
 use std::fs;
@@ -11,6 +11,8 @@ use clap_complete::Shell;
 
 use crate::cli::Cli;
 
+mod man;
+
 /// Write every generated file under `dir` (man/ and completions/).
 pub fn write_all(dir: &Path) -> Result<()> {
     let man = dir.join("man");
@@ -20,7 +22,7 @@ pub fn write_all(dir: &Path) -> Result<()> {
         .with_context(|| format!("creating {}", completions.display()))?;
 
     let cmd = Cli::command();
-    clap_mangen::generate_to(cmd.clone(), &man)
+    man::generate_to(cmd.clone(), &man)
         .with_context(|| format!("writing man pages to {}", man.display()))?;
     let cmd = for_completions(cmd);
     for shell in [
