@@ -1,3 +1,10 @@
+_certenroll_profiles() {
+    local file
+    file=$("${1:-certenroll}" config path 2>/dev/null) || return 0
+    [ -r "$file" ] || return 0
+    sed -n 's/^[[:space:]]*\[profile\.\(.*\)\][[:space:]]*$/\1/p' "$file" | tr -d '"'
+}
+
 _certenroll() {
     local i cur prev opts cmd
     COMPREPLY=()
@@ -265,7 +272,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -311,7 +318,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -357,7 +364,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -403,7 +410,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -561,7 +568,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -667,7 +674,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -713,7 +720,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -759,7 +766,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -841,7 +848,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -951,7 +958,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1177,7 +1184,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1239,7 +1246,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1313,7 +1320,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1391,7 +1398,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1469,7 +1476,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1935,7 +1942,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1981,7 +1988,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2153,7 +2160,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2199,7 +2206,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2245,7 +2252,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2291,7 +2298,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2337,7 +2344,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2485,7 +2492,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2531,7 +2538,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2577,7 +2584,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2647,7 +2654,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2709,7 +2716,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2887,7 +2894,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3113,7 +3120,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -3,6 +3,18 @@ function __fish_certenroll_global_optspecs
     string join \n json v/verbose q/quiet color= profile= config= state-dir= lock-wait= ca-file= system-roots timeout= deadline= h/help V/version
 end
 
+function __fish_certenroll_profiles
+    set -l bin (commandline -opc)[1]
+    set -l file ($bin config path 2>/dev/null)
+    or return
+    test -r "$file"; or return
+    string replace -rf '^\s*\[profile\.(.*)\]\s*$' '$1' < $file | string trim -c '"'
+end
+
+# --profile is taken before and after the command; the conditions below fail while the
+# value after a global option is still missing (`certenroll --profile <Tab>`).
+complete -c certenroll -l profile -r -f -a "(__fish_certenroll_profiles)"
+
 function __fish_certenroll_needs_command
     # Figure out if the current invocation already has a command.
     set -l cmd (commandline -opc)
@@ -27,7 +39,7 @@ end
 complete -c certenroll -n "__fish_certenroll_needs_command" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_needs_command" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_needs_command" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_needs_command" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_needs_command" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -66,7 +78,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l labe
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacaps" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -90,7 +102,7 @@ der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -161,7 +173,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-bit
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -192,7 +204,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l clien
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -263,7 +275,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l k
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -330,7 +342,7 @@ sha512\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -359,7 +371,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l jitter -d
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand poll" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -385,7 +397,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l serial
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -410,7 +422,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l serial 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -425,7 +437,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -s h -l he
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand history" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -440,7 +452,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand history" -s h -l h
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand list" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -455,7 +467,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand list" -s h -l help
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand status" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -470,7 +482,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand status" -s h -l he
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not __fish_seen_subcommand_from show cancel resume delete merge help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -491,7 +503,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and not _
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from show" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -506,7 +518,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from cancel" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -521,7 +533,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from resume" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -536,7 +548,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from delete" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -552,7 +564,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fis
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pending; and __fish_seen_subcommand_from merge" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -579,7 +591,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l p12-pas
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand pkcs12" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -612,7 +624,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-b
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -627,7 +639,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -s h -l he
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and not __fish_seen_subcommand_from init path show check export import help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -668,7 +680,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -686,7 +698,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from path" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -701,7 +713,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from show" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -716,7 +728,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from check" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -731,7 +743,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from export" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -746,7 +758,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from import" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -768,7 +780,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and not __fish_seen_subcommand_from serve help" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r
@@ -808,7 +820,7 @@ expired-ra\t'expired RA certificates; PKIOperation answers HTTP 500, as NDES doe
 openxpki\t'a transactionID that is not hex is refused (OpenXPKI)'
 dogtag\t'only DES3, SHA-256 and SHA-512, as listed; others get badAlg (Dogtag)'
 ndes\t'NDES\'s RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)'
-libest-pop\t'EST enrollment refused: 401 "Proof of Possession Mismatch." (libest\'s PoP check)'
+libest-pop\t'EST enrollment refused: 401 with libest\'s Proof of Possession Mismatch (its PoP check)'
 libest-csrattrs\t'a NUL byte after the /csrattrs base64 (libest\'s example server)'
 lamps-csrattrs\t'/csrattrs with an extensionRequest holding values and an OID under 2.999 (LAMPS)'
 est-rollover\t'/cacerts during a root rollover: OldWithOld, OldWithNew, NewWithOld, NewWithNew'
@@ -842,7 +854,7 @@ badCertId\t''"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l profile -d 'Use this profile of the configuration file; flags given here override it' -r -f -a "(__fish_certenroll_profiles)"
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l config -d 'The configuration file' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l state-dir -d 'Where pending requests and the history are kept' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l lock-wait -d 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds' -r

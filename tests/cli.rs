@@ -480,3 +480,79 @@ fn the_usage_line_shows_the_alternatives_that_are_required() {
         .code(2)
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+/// The committed completion scripts, sourced by the real shells: `--profile` offers the
+/// profiles of the configuration file `certenroll config path` names (before and after the
+/// command), value flags offer their values, and the hidden `generate` is not offered.
+#[test]
+fn shells_complete_profile_names_and_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[profile.web]\nurl = \"http://a/scep\"\n\n[profile.\"printer-7\"]\nurl = \"http://b/scep\"\n",
+    )
+    .unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("certenroll");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let root = env!("CARGO_MANIFEST_DIR");
+    let shell = |program: &str, script: String| {
+        let out = std::process::Command::new(program)
+            .args(["-c", &script])
+            .env("PATH", &path)
+            .env("CERTENROLL_CONFIG", &config)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap_or_else(|e| panic!("{program}: {e} (scripts/install-deps.sh installs it)"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.is_empty(),
+            "{program}: {stderr}"
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let bash = |words: &str| {
+        shell(
+            "bash",
+            format!(
+                "source {root}/completions/certenroll.bash
+                 COMP_WORDS=({words}); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1))
+                 COMP_LINE=\"${{COMP_WORDS[*]}}\"; COMP_POINT=${{#COMP_LINE}}
+                 _certenroll certenroll \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"
+                 printf '%s\\n' \"${{COMPREPLY[@]}}\""
+            ),
+        )
+    };
+    assert_eq!(bash("certenroll --profile ''"), "web\nprinter-7\n");
+    assert_eq!(bash("certenroll renew --profile w"), "web\n");
+    assert_eq!(bash("certenroll enroll --cipher aes2"), "aes256\n");
+    assert!(!bash("certenroll ge").contains("generate"));
+    let fish = |line: &str| {
+        shell(
+            "fish",
+            // Only this directory: not a certenroll.fish the system has installed.
+            format!("set fish_complete_path {root}/completions; complete -C'{line}'"),
+        )
+    };
+    let names = |out: String| -> Vec<String> {
+        out.lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(fish("certenroll --profile ")), ["printer-7", "web"]);
+    assert_eq!(names(fish("certenroll enroll --profile p")), ["printer-7"]);
+    assert_eq!(
+        names(fish("certenroll enroll --digest sha")),
+        ["sha1", "sha256", "sha384", "sha512"]
+    );
+    // With no configuration file, nothing is offered and nothing is said.
+    std::fs::remove_file(&config).unwrap();
+    assert_eq!(bash("certenroll --profile ''"), "\n");
+    assert_eq!(fish("certenroll --profile "), "");
+    // zsh's script at least parses (its completion needs a terminal: tried by hand).
+    shell("zsh", format!("zsh -n {root}/completions/_certenroll"));
+}

@@ -12,6 +12,7 @@ use clap_complete::Shell;
 use crate::cli::Cli;
 
 mod man;
+mod profile_names;
 
 /// Write every generated file under `dir` (man/ and completions/).
 pub fn write_all(dir: &Path) -> Result<()> {
@@ -32,8 +33,11 @@ pub fn write_all(dir: &Path) -> Result<()> {
         Shell::PowerShell,
         Shell::Elvish,
     ] {
-        clap_complete::generate_to(shell, &mut cmd.clone(), "certenroll", &completions)
+        let path = clap_complete::generate_to(shell, &mut cmd.clone(), "certenroll", &completions)
             .with_context(|| format!("writing {shell} completions"))?;
+        let script = fs::read_to_string(&path)?;
+        fs::write(&path, profile_names::add(shell, &script)?)
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }

@@ -182,7 +182,7 @@ impl Quirk {
                 "NDES's RA pair and capabilities; RenewalReq refused, renewal is a PKCSReq (implies --ra)"
             }
             Quirk::LibestPop => {
-                "EST enrollment refused: 401 \"Proof of Possession Mismatch.\" (libest's PoP check)"
+                "EST enrollment refused: 401 with libest's Proof of Possession Mismatch (its PoP check)"
             }
             Quirk::LibestCsrattrs => {
                 "a NUL byte after the /csrattrs base64 (libest's example server)"
