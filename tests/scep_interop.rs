@@ -137,7 +137,7 @@ fn getcacert_shows_pins_and_saves_the_ca() {
         .stderr(predicate::str::contains("CA fingerprint mismatch"))
         .stderr(predicate::str::contains(format!(
             "the pinned one is {}",
-            "AB".repeat(32)
+            ["AB"; 32].join(":")
         )));
     assert!(listing(other.path()).is_empty());
 }

@@ -278,7 +278,12 @@ impl CaCerts {
                 "CA fingerprint mismatch: the server's CA '{}' has SHA-256 {}, the pinned one is {}",
                 name_to_string(self.ca().tbs_certificate().subject()),
                 crate::pki::cert::fingerprint(self.ca(), crate::pki::digest::Digest::Sha256),
-                pin
+                // The pin in the same notation, so that a person can compare the two.
+                pin.as_bytes()
+                    .chunks(2)
+                    .map(|pair| String::from_utf8_lossy(pair))
+                    .collect::<Vec<_>>()
+                    .join(":")
             )));
         };
         for pair in chain[..=pos].windows(2) {
