@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
+            [CompletionResult]::new('ocsp', 'ocsp', [CompletionResultType]::ParameterValue, 'Check whether a certificate is revoked (OCSP, or the CRL), and keep a verified OCSP response for stapling')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The certificates certenroll manages and the pending requests, each with its state and next step')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The certificates certenroll manages and the pending requests, each with its state and next step')
@@ -406,6 +407,31 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower')
             [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors')
+            [CompletionResult]::new('--system-roots', '--system-roots', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certenroll;ocsp' {
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate to check (PEM or DER; default: the profile''s cert)')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Its CA certificate, or a chain holding it (default: the profile''s chain)')
+            [CompletionResult]::new('--responder', '--responder', [CompletionResultType]::ParameterName, 'Ask this OCSP responder instead of the one the certificate names')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the verified response here (DER) when it says good, for stapling (default: the profile''s ocsp_file)')
+            [CompletionResult]::new('--max-skew', '--max-skew', [CompletionResultType]::ParameterName, 'The clock difference allowed with the responder, in seconds')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use this profile of the configuration file; flags given here override it')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The configuration file')
+            [CompletionResult]::new('--state-dir', '--state-dir', [CompletionResultType]::ParameterName, 'Where pending requests and the history are kept')
+            [CompletionResult]::new('--lock-wait', '--lock-wait', [CompletionResultType]::ParameterName, 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline')
+            [CompletionResult]::new('--crl', '--crl', [CompletionResultType]::ParameterName, 'Ask the CRL of the certificate''s distribution point only, not OCSP')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
@@ -908,6 +934,8 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead')
             [CompletionResult]::new('--csrattrs-curve', '--csrattrs-curve', [CompletionResultType]::ParameterName, 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072')
             [CompletionResult]::new('--quirk', '--quirk', [CompletionResultType]::ParameterName, 'Behave as a real server does (repeatable), to try a client against it')
+            [CompletionResult]::new('--revoke', '--revoke', [CompletionResultType]::ParameterName, 'Revoke the certificate with this serial number (hex, as certenroll prints it) from the start, for REASON (keyCompromise, superseded...; default unspecified). Repeatable. While the lab runs: POST /lab/revoke?serial=HEX&reason=NAME')
+            [CompletionResult]::new('--ocsp-fault', '--ocsp-fault', [CompletionResultType]::ParameterName, 'OCSP: answer badly: wrong-key (signed by an unknown key), stale (nextUpdate passed), future (thisUpdate tomorrow), wrong-cert-id (about another serial), wrong-nonce, try-later, unauthorized, no-ocsp-signing (a responder certificate without id-kp-OCSPSigning)')
             [CompletionResult]::new('--digest', '--digest', [CompletionResultType]::ParameterName, 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest''s estserver -h does')
             [CompletionResult]::new('--digest-algorithm', '--digest-algorithm', [CompletionResultType]::ParameterName, 'EST: the hash the Digest challenge names: sha-256 or md5 (libest''s)')
             [CompletionResult]::new('--est-encoding', '--est-encoding', [CompletionResultType]::ParameterName, 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der')
@@ -928,6 +956,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted')
             [CompletionResult]::new('--require-client-cert', '--require-client-cert', [CompletionResultType]::ParameterName, 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)')
             [CompletionResult]::new('--pkcs1-keys', '--pkcs1-keys', [CompletionResultType]::ParameterName, 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8')
+            [CompletionResult]::new('--ocsp-delegated', '--ocsp-delegated', [CompletionResultType]::ParameterName, 'OCSP: sign responses with a responder certificate the CA issued for it (carried in the response) instead of with the CA''s key')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show more of what happens, on stderr (-v steps, -vv protocol detail)')
@@ -959,6 +988,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('poll', 'poll', [CompletionResultType]::ParameterValue, 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued')
             [CompletionResult]::new('getcert', 'getcert', [CompletionResultType]::ParameterValue, 'Fetch an issued certificate by serial number (GetCert)')
             [CompletionResult]::new('getcrl', 'getcrl', [CompletionResultType]::ParameterValue, 'Fetch the CA''s certificate revocation list (GetCRL)')
+            [CompletionResult]::new('ocsp', 'ocsp', [CompletionResultType]::ParameterValue, 'Check whether a certificate is revoked (OCSP, or the CRL), and keep a verified OCSP response for stapling')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the last 20 results (newest last), as a device''s status page does')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The certificates certenroll manages and the pending requests, each with its state and next step')
             [CompletionResult]::new('pending', 'pending', [CompletionResultType]::ParameterValue, 'Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish it with a certificate issued by hand')
@@ -994,6 +1024,9 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             break
         }
         'certenroll;help;getcrl' {
+            break
+        }
+        'certenroll;help;ocsp' {
             break
         }
         'certenroll;help;history' {

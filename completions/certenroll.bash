@@ -59,6 +59,9 @@ _certenroll() {
             certenroll,list)
                 cmd="certenroll__subcmd__list"
                 ;;
+            certenroll,ocsp)
+                cmd="certenroll__subcmd__ocsp"
+                ;;
             certenroll,pending)
                 cmd="certenroll__subcmd__pending"
                 ;;
@@ -154,6 +157,9 @@ _certenroll() {
                 ;;
             certenroll__subcmd__help,list)
                 cmd="certenroll__subcmd__help__subcmd__list"
+                ;;
+            certenroll__subcmd__help,ocsp)
+                cmd="certenroll__subcmd__help__subcmd__ocsp"
                 ;;
             certenroll__subcmd__help,pending)
                 cmd="certenroll__subcmd__help__subcmd__pending"
@@ -261,7 +267,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list status pending pkcs12 doctor config lab help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl ocsp history list status pending pkcs12 doctor config lab help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,7 +1517,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help)
-            opts="getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl history list pending pkcs12 doctor config lab help"
+            opts="getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl ocsp history list pending pkcs12 doctor config lab help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1777,6 +1783,20 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__help__subcmd__ocsp)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2065,7 +2085,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2129,6 +2149,14 @@ _certenroll() {
                     ;;
                 --quirk)
                     COMPREPLY=($(compgen -W "long-serials ejbca-ca-mode ndes-2003-caps ndes-2008-caps ndes-2008r2-caps ndes-2012-post ra-ca-flag expired-ra openxpki dogtag ndes libest-pop libest-csrattrs lamps-csrattrs est-rollover globalsign-cacerts" -- "${cur}"))
+                    return 0
+                    ;;
+                --revoke)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ocsp-fault)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --digest)
@@ -2201,6 +2229,72 @@ _certenroll() {
                 return 0
             fi
             case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certenroll__subcmd__ocsp)
+            opts="-v -q -h --cert --chain --responder --out --crl --max-skew --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --responder)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand poll 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued'
             cand getcert 'Fetch an issued certificate by serial number (GetCert)'
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
+            cand ocsp 'Check whether a certificate is revoked (OCSP, or the CRL), and keep a verified OCSP response for stapling'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand list 'The certificates certenroll manages and the pending requests, each with its state and next step'
             cand status 'The certificates certenroll manages and the pending requests, each with its state and next step'
@@ -394,6 +395,30 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
             cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
             cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --json 'Print the result as one JSON object on stdout'
+            cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
+            cand -q 'Print nothing but errors'
+            cand --quiet 'Print nothing but errors'
+            cand --system-roots 'Trust HTTPS servers whose certificate chains to the operating system''s trusted CAs (/etc/ssl/certs), instead of the built-in Mozilla roots'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certenroll;ocsp'= {
+            cand --cert 'The certificate to check (PEM or DER; default: the profile''s cert)'
+            cand --chain 'Its CA certificate, or a chain holding it (default: the profile''s chain)'
+            cand --responder 'Ask this OCSP responder instead of the one the certificate names'
+            cand --out 'Write the verified response here (DER) when it says good, for stapling (default: the profile''s ocsp_file)'
+            cand --max-skew 'The clock difference allowed with the responder, in seconds'
+            cand --color 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --profile 'Use this profile of the configuration file; flags given here override it'
+            cand --config 'The configuration file'
+            cand --state-dir 'Where pending requests and the history are kept'
+            cand --lock-wait 'How long to wait for another run on the same profile to finish before giving up (exit 6), in seconds'
+            cand --ca-file 'Trust HTTPS servers whose certificate chains to a CA in this file (PEM, DER or PKCS#7), instead of the built-in Mozilla roots'
+            cand --timeout 'Limit for each phase of an HTTP exchange (sending the request, waiting for the reply, receiving it), in seconds; connecting is limited to 15 s, or less when this is lower'
+            cand --deadline 'Stop a run that is still going after this many seconds (exit 5), so that a hung server never holds the lock for good. Default: an hour plus the run''s own waits (the longest --jitter and the polls); 0: no deadline'
+            cand --crl 'Ask the CRL of the certificate''s distribution point only, not OCSP'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
             cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -861,6 +886,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --retry-after 'EST: the Retry-After of a 202 (with --pending): seconds, or "date" for an HTTP-date one second ahead'
             cand --csrattrs-curve 'EST: csrattrs asks for an EC key on this curve (p256 or p384) instead of RSA-3072'
             cand --quirk 'Behave as a real server does (repeatable), to try a client against it'
+            cand --revoke 'Revoke the certificate with this serial number (hex, as certenroll prints it) from the start, for REASON (keyCompromise, superseded...; default unspecified). Repeatable. While the lab runs: POST /lab/revoke?serial=HEX&reason=NAME'
+            cand --ocsp-fault 'OCSP: answer badly: wrong-key (signed by an unknown key), stale (nextUpdate passed), future (thisUpdate tomorrow), wrong-cert-id (about another serial), wrong-nonce, try-later, unauthorized, no-ocsp-signing (a responder certificate without id-kp-OCSPSigning)'
             cand --digest 'EST: accept HTTP Digest (RFC 7616, qop=auth) with this user and password for enrollment instead of Basic: the 401 challenges with Digest, as libest''s estserver -h does'
             cand --digest-algorithm 'EST: the hash the Digest challenge names: sha-256 or md5 (libest''s)'
             cand --est-encoding 'EST: how bodies are written: wrapped (base64 in 64 columns with Content-Transfer-Encoding, the default: RFC 7030''s examples, and what libest''s estclient needs), oneline (no line breaks, no CTE header, RFC 8951: what strongSwan 5.9.8 reads), pem, or der'
@@ -881,6 +908,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --tls 'Serve HTTPS: a server certificate for 127.0.0.1, ::1 and localhost, issued by the lab CA (trust it with --ca-file and the file from --ca-out). Client certificates issued by the lab CA are accepted'
             cand --require-client-cert 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)'
             cand --pkcs1-keys 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8'
+            cand --ocsp-delegated 'OCSP: sign responses with a responder certificate the CA issued for it (carried in the response) instead of with the CA''s key'
             cand --json 'Print the result as one JSON object on stdout'
             cand -v 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
             cand --verbose 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'
@@ -908,6 +936,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand poll 'Ask the CA again about pending requests (SCEP CertPoll, EST: the request again), and install what was issued'
             cand getcert 'Fetch an issued certificate by serial number (GetCert)'
             cand getcrl 'Fetch the CA''s certificate revocation list (GetCRL)'
+            cand ocsp 'Check whether a certificate is revoked (OCSP, or the CRL), and keep a verified OCSP response for stapling'
             cand history 'Show the last 20 results (newest last), as a device''s status page does'
             cand list 'The certificates certenroll manages and the pending requests, each with its state and next step'
             cand pending 'Act on a request the CA has not decided yet: show, cancel, resume, delete, or finish it with a certificate issued by hand'
@@ -934,6 +963,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
         &'certenroll;help;getcert'= {
         }
         &'certenroll;help;getcrl'= {
+        }
+        &'certenroll;help;ocsp'= {
         }
         &'certenroll;help;history'= {
         }

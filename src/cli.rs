@@ -16,11 +16,13 @@ Exit codes:
   1  anything not below (a bug, an unexpected state)
   2  usage or configuration error
   3  pending: the CA accepted the request but has not issued yet
-  4  rejected by the CA: SCEP FAILURE (failInfo shown), EST HTTP 401 (realm shown)
+  4  rejected by the CA: SCEP FAILURE (failInfo shown), EST HTTP 401 (realm shown);
+     ocsp: the certificate is revoked, or unknown to the responder
   5  communication failure: DNS, connect, TLS, timeout, HTTP 5xx or unexpected HTTP
   6  local failure: key/cert files, permissions
   7  reply not trustworthy: bad signature, nonce or transaction mismatch,
-     certificate not for our key, CA fingerprint mismatch
+     certificate not for our key, CA fingerprint mismatch, an OCSP response or CRL
+     that does not verify (or an OCSP responder that answers no status)
   130, 143, 129  interrupted by Ctrl-C (SIGINT), SIGTERM or SIGHUP: a file write under way
      is finished first, no partial file is left; a pending request stays saved
 
@@ -158,6 +160,31 @@ Examples:
 
   # Every profile of the configuration file:
   certenroll renew --all
+
+",
+    exit_codes!()
+);
+
+const OCSP_HELP: &str = concat!(
+    "\
+Asks the OCSP responder the certificate names (Authority Information Access) or --responder,
+with a nonce, and verifies the answer: signed by the CA or by a responder certificate the CA
+issued for OCSP signing, about this certificate, current (thisUpdate and nextUpdate within
+--max-skew), the nonce echoed when the responder returns one. When the certificate names no
+responder, or the responder cannot be reached, the CRL of its distribution point is fetched
+and verified instead (--crl: only the CRL).
+
+With --out (or a profile's ocsp_file) a response that verifies and says good is written
+there (DER, atomically) for a TLS server to staple: nginx ssl_stapling_file, HAProxy's
+CERT.ocsp. `certenroll renew` keeps a profile's ocsp_file fresh: it asks again once half of
+the response's validity has passed, and runs the deploy hook after writing a new one.
+
+Examples:
+  # Is it still good? (exit 0 good, 4 revoked or unknown)
+  certenroll ocsp --cert /etc/ssl/certs/web.pem --chain /etc/ssl/certs/web-chain.pem
+
+  # A staple file for nginx (ssl_stapling on; ssl_stapling_file /etc/ssl/web.ocsp;):
+  certenroll ocsp --cert web.pem --chain web-chain.pem --out /etc/ssl/web.ocsp
 
 ",
     exit_codes!()
@@ -429,6 +456,10 @@ pub enum Command {
     /// Fetch the CA's certificate revocation list (GetCRL).
     #[command(after_long_help = EXIT_CODES, args_override_self = true)]
     Getcrl(GetcrlArgs),
+    /// Check whether a certificate is revoked (OCSP, or the CRL), and keep a verified OCSP
+    /// response for stapling.
+    #[command(after_long_help = OCSP_HELP, args_override_self = true)]
+    Ocsp(OcspArgs),
     /// Show the last 20 results (newest last), as a device's status page does.
     #[command(after_long_help = EXIT_CODES)]
     History,
@@ -1424,6 +1455,24 @@ pub struct LabServeArgs {
     /// Behave as a real server does (repeatable), to try a client against it.
     #[arg(long, value_name = "NAME", value_parser = quirk_parser())]
     pub quirk: Vec<certenroll::lab::Quirk>,
+
+    /// Revoke the certificate with this serial number (hex, as certenroll prints it) from the
+    /// start, for REASON (keyCompromise, superseded...; default unspecified). Repeatable.
+    /// While the lab runs: POST /lab/revoke?serial=HEX&reason=NAME.
+    #[arg(long, value_name = "SERIAL[:REASON]", value_parser = certenroll::lab::ocsp::parse_revocation)]
+    pub revoke: Vec<(Vec<u8>, x509_cert::ext::pkix::crl::CrlReason)>,
+
+    /// OCSP: sign responses with a responder certificate the CA issued for it (carried in
+    /// the response) instead of with the CA's key.
+    #[arg(long)]
+    pub ocsp_delegated: bool,
+
+    /// OCSP: answer badly: wrong-key (signed by an unknown key), stale (nextUpdate passed),
+    /// future (thisUpdate tomorrow), wrong-cert-id (about another serial), wrong-nonce,
+    /// try-later, unauthorized, no-ocsp-signing (a responder certificate without
+    /// id-kp-OCSPSigning).
+    #[arg(long, value_name = "KIND")]
+    pub ocsp_fault: Option<certenroll::lab::ocsp::OcspFault>,
 }
 
 pub(crate) fn parse_key_bits(value: &str) -> Result<usize, String> {
@@ -1431,6 +1480,35 @@ pub(crate) fn parse_key_bits(value: &str) -> Result<usize, String> {
         Ok(bits @ (2048 | 3072 | 4096)) => Ok(bits),
         _ => Err("use 2048, 3072 or 4096".to_string()),
     }
+}
+
+/// Arguments of `ocsp`.
+#[derive(Debug, Clone, Args)]
+pub struct OcspArgs {
+    /// The certificate to check (PEM or DER; default: the profile's cert).
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+
+    /// Its CA certificate, or a chain holding it (default: the profile's chain).
+    #[arg(long, value_name = "FILE")]
+    pub chain: Option<PathBuf>,
+
+    /// Ask this OCSP responder instead of the one the certificate names.
+    #[arg(long, value_name = "URL")]
+    pub responder: Option<String>,
+
+    /// Write the verified response here (DER) when it says good, for stapling (default:
+    /// the profile's ocsp_file).
+    #[arg(long, value_name = "FILE", conflicts_with = "crl")]
+    pub out: Option<PathBuf>,
+
+    /// Ask the CRL of the certificate's distribution point only, not OCSP.
+    #[arg(long)]
+    pub crl: bool,
+
+    /// The clock difference allowed with the responder, in seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub max_skew: u64,
 }
 
 /// Arguments of the hidden `generate`.

@@ -309,6 +309,12 @@ pub struct Profile {
     /// keeps its old meaning, the deploy hook (with a warning to rename it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub post_hook: Option<String>,
+    /// Where to keep a verified OCSP response (DER) for stapling; `renew` refreshes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ocsp_file: Option<PathBuf>,
+    /// Whether `renew` asks if the certificate was revoked (default true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check_revocation: Option<bool>,
 }
 
 impl Profile {

@@ -24,6 +24,7 @@ pub mod lab;
 pub mod managed;
 pub mod pki;
 pub mod protocols;
+pub mod revocation;
 pub mod sanitize;
 pub mod scep;
 pub mod schedule;

@@ -220,6 +220,13 @@ fn apply(cli: &mut Cli, typed: &Typed, profile: &Profile) {
         Command::Renew(args) => apply_renew(args, typed, profile),
         Command::Poll(args) => policy(&mut args.policy, typed, profile),
         Command::Doctor(args) => apply_doctor(args, typed, profile),
+        Command::Ocsp(args) => {
+            typed.fill("cert", &mut args.cert, profile.cert.clone().map(Some));
+            typed.fill("chain", &mut args.chain, profile.chain.clone().map(Some));
+            if !args.crl {
+                typed.fill("out", &mut args.out, profile.ocsp_file.clone().map(Some));
+            }
+        }
         _ => {}
     }
 }

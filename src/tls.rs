@@ -32,19 +32,7 @@ pub enum Trust {
 impl Trust {
     /// The CA certificates in `path` (PEM, DER or PKCS#7).
     pub fn from_file(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::local("reading CA file", path, e))?;
-        let certs = cert::parse_certificates(&bytes).map_err(|e| {
-            Error::Invalid(format!(
-                "{} holds no usable certificate: {e}",
-                path.display()
-            ))
-        })?;
-        if certs.is_empty() {
-            return Err(Error::Invalid(format!(
-                "{} holds no certificate",
-                path.display()
-            )));
-        }
+        let certs = cert::read_certificates(path, "reading CA file")?;
         Ok(Trust::File(path.to_path_buf(), certs))
     }
 

@@ -19,6 +19,7 @@ mod pkcs12;
 mod profiles;
 mod quirks;
 mod renew;
+mod revocation;
 mod safety;
 mod scep_interop;
 mod terminal;

@@ -39,7 +39,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     if let Some(path) = &args.ca_out {
         crate::runtime::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;
     }
-    let options = LabOptions {
+    let mut options = LabOptions {
         pending: args.pending,
         fail: args
             .fail
@@ -90,30 +90,49 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
             csrattrs_curve: args.csrattrs_curve.clone(),
         },
         quirks: args.quirk.clone(),
+        base_url: None,
+        revoke: args.revoke.clone(),
+        ocsp_delegated: args.ocsp_delegated,
+        ocsp_fault: args.ocsp_fault,
     };
     let tls = (args.tls || args.tls_fault.is_some())
         .then(|| certenroll::lab::tls::server_config(&ca.ca, args.tls_fault))
         .transpose()?;
     let scheme = if tls.is_some() { "https" } else { "http" };
+    options.base_url = Some(format!("{scheme}://{address}"));
     let url = format!("{scheme}://{address}/scep");
     // EST runs over HTTPS only, so the lab offers it with --tls.
     let est_url =
         (scheme == "https").then(|| format!("https://{address}{}", certenroll::est::WELL_KNOWN));
-    out.json(&serde_json::json!({ "url": url, "est_url": est_url, "ca_sha256": fingerprint }));
+    let ocsp_url = format!("{scheme}://{address}{}", certenroll::lab::ocsp::OCSP_PATH);
+    let crl_url = format!("{scheme}://{address}{}", certenroll::lab::ocsp::CRL_PATH);
+    out.json(&serde_json::json!({
+        "url": url,
+        "est_url": est_url,
+        "ocsp_url": ocsp_url,
+        "crl_url": crl_url,
+        "ca_sha256": fingerprint,
+    }));
     let est_line = est_url
         .as_ref()
         .map(|u| format!("\n  EST responder on {u}"))
         .unwrap_or_default();
     out.human(&format!(
-        "certenroll lab: SCEP responder on {url}{est_line}\n  CA sha256 {fingerprint}\n  (a throwaway CA; Ctrl-C stops it)"
+        "certenroll lab: SCEP responder on {url}{est_line}\n  OCSP responder on {ocsp_url}, CRL on {crl_url}\n  CA sha256 {fingerprint}\n  (a throwaway CA; Ctrl-C stops it)"
     ));
-    let responder = Arc::new(Responder::new(options, ca));
+    let responder = Arc::new(Responder::new(options, ca)?);
     certenroll::lab::http::serve(
         listener,
         tls,
         Arc::new(move |req: &certenroll::lab::http::Request| {
+            use certenroll::lab::ocsp::{CRL_PATH, OCSP_PATH, REVOKE_PATH};
             if req.path.starts_with(certenroll::est::WELL_KNOWN) {
                 responder.handle_est(req)
+            } else if req.path.starts_with(OCSP_PATH)
+                || req.path == CRL_PATH
+                || req.path == REVOKE_PATH
+            {
+                responder.handle_revocation(req)
             } else {
                 responder.handle(req)
             }

@@ -18,6 +18,7 @@ mod history;
 mod in_process_tests;
 mod lab;
 mod list;
+mod ocsp;
 mod pending;
 mod pkcs12;
 mod poll;
@@ -39,6 +40,7 @@ pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
         Command::Poll(args) => poll::run(&cli.global, args, out),
         Command::Getcert(args) => getcert::run_getcert(&cli.global, args, out),
         Command::Getcrl(args) => getcert::run_getcrl(&cli.global, args, out),
+        Command::Ocsp(args) => ocsp::run(&cli.global, args, out),
         Command::History => history::run(&cli.global, out),
         Command::List => list::run(&cli.global, out),
         Command::Pending(command) => pending::run(&cli.global, command, out),

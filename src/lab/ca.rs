@@ -141,13 +141,20 @@ fn ra(ca: &KeyPair, cn: &str, usage: KeyUsages, quirks: &[Quirk]) -> Result<KeyP
             extensions
         },
     };
-    let cert = issue(
-        template,
-        ca.cert.tbs_certificate().subject(),
-        &ca.key,
-        Digest::Sha256,
-    )?;
-    Ok(KeyPair { key, cert })
+    ca.issue(key, template)
+}
+
+impl KeyPair {
+    /// `key`'s certificate from `template`, issued by this CA, with the pair.
+    pub fn issue(&self, key: PrivateKey, template: Template) -> Result<KeyPair> {
+        let cert = issue(
+            template,
+            self.cert.tbs_certificate().subject(),
+            &self.key,
+            Digest::Sha256,
+        )?;
+        Ok(KeyPair { key, cert })
+    }
 }
 
 impl LabCa {

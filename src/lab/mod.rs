@@ -7,6 +7,7 @@ pub mod ca;
 pub mod digest;
 pub mod est;
 pub mod http;
+pub mod ocsp;
 pub mod options;
 pub mod scep;
 pub mod tls;

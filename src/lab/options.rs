@@ -243,6 +243,15 @@ pub struct LabOptions {
     pub est: EstOptions,
     /// Real servers' behaviours to reproduce.
     pub quirks: Vec<Quirk>,
+    /// The lab's own URL without a path (`http://127.0.0.1:PORT`): issued certificates name
+    /// its OCSP responder and CRL under it.
+    pub base_url: Option<String>,
+    /// Serial numbers revoked from the start, with their reasons.
+    pub revoke: Vec<(Vec<u8>, x509_cert::ext::pkix::crl::CrlReason)>,
+    /// OCSP responses signed by a responder certificate instead of the CA.
+    pub ocsp_delegated: bool,
+    /// A hostile or unhelpful OCSP answer.
+    pub ocsp_fault: Option<super::ocsp::OcspFault>,
 }
 
 impl LabOptions {

@@ -126,6 +126,9 @@ pub struct Responder {
     pub(super) options: LabOptions,
     pub(super) ca: LabCa,
     state: Mutex<State>,
+    /// The OCSP responder certificate, with `--ocsp-delegated`.
+    pub(super) ocsp_responder: Option<super::ca::KeyPair>,
+    revocations: Mutex<super::ocsp::Revocations>,
 }
 
 /// A decoded, verified request.
@@ -148,15 +151,45 @@ pub(super) enum Answer {
 
 impl Responder {
     /// A responder with a CA.
-    pub fn new(options: LabOptions, ca: LabCa) -> Self {
-        Responder {
-            options,
+    pub fn new(options: LabOptions, ca: LabCa) -> Result<Self> {
+        let without_eku = options.ocsp_fault == Some(super::ocsp::OcspFault::NoOcspSigning);
+        let ocsp_responder = (options.ocsp_delegated || without_eku)
+            .then(|| super::ocsp::delegated_responder(&ca.ca, without_eku))
+            .transpose()?;
+        let responder = Responder {
             ca,
             state: Mutex::new(State {
                 next_serial: 2,
                 ..State::default()
             }),
+            ocsp_responder,
+            revocations: Mutex::default(),
+            options,
+        };
+        for (serial, reason) in responder.options.revoke.clone() {
+            responder.revoke(serial, reason);
         }
+        Ok(responder)
+    }
+
+    /// The serial numbers revoked, and when.
+    pub(super) fn revocations(&self) -> std::sync::MutexGuard<'_, super::ocsp::Revocations> {
+        self.revocations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether the lab handed out a certificate with `serial` (leading zeros stripped).
+    pub(super) fn issued_serial(&self, serial: &[u8]) -> bool {
+        self.state().issued.iter().any(|c| {
+            let own = c.tbs_certificate().serial_number().as_bytes();
+            let skip = own
+                .iter()
+                .take_while(|b| **b == 0)
+                .count()
+                .min(own.len() - 1);
+            &own[skip..] == serial
+        })
     }
 
     /// The CA.
@@ -574,6 +607,9 @@ impl Responder {
             })
             .collect();
         extensions.push(basic_constraints(false)?);
+        if let Some(base) = &self.options.base_url {
+            extensions.extend(super::ocsp::pointers(base)?);
+        }
         let public_key = if other_key {
             PrivateKey::generate_rsa(2048)?.public_key_info()?
         } else {
@@ -595,7 +631,7 @@ impl Responder {
         )
     }
 
-    fn crl(&self) -> Result<CertificateList> {
+    pub(super) fn crl(&self) -> Result<CertificateList> {
         let number = der::asn1::Uint::new(&[1]).map_err(|e| Error::Crypto(e.to_string()))?;
         // The builder takes an RFC 5280 certificate (20-octet serials at most) and reads only its
         // subject and key: the CA's, with a stand-in serial when its own is longer.
@@ -606,8 +642,32 @@ impl Responder {
             x509_cert::Certificate::from_der(&fields.to_der()?)
         })()
         .map_err(|e| Error::Crypto(e.to_string()))?;
+        let time = |unix: u64| {
+            der::DateTime::from_unix_duration(Duration::from_secs(unix))
+                .map(|t| x509_cert::time::Time::GeneralTime(t.into()))
+                .map_err(|e| Error::Crypto(e.to_string()))
+        };
+        let revoked = self
+            .revocations()
+            .iter()
+            .map(|(serial, r)| {
+                Ok(x509_cert::crl::RevokedCert::<Raw> {
+                    serial_number: SerialNumber::new(serial)
+                        .map_err(|e| Error::Crypto(e.to_string()))?,
+                    revocation_date: time(r.time)?,
+                    crl_entry_extensions: Some(vec![crate::pki::cert::extension(
+                        rfc5280::ID_CE_CRL_REASONS,
+                        false,
+                        &r.reason,
+                    )?]),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let next = crate::clock::now_unix() + super::ocsp::RESPONSE_VALIDITY.as_secs();
         let builder = CrlBuilder::<Raw>::new(&stand_in, CrlNumber(number))
-            .map_err(|e| Error::Crypto(e.to_string()))?;
+            .map_err(|e| Error::Crypto(e.to_string()))?
+            .with_next_update(Some(time(next)?))
+            .with_certificates(revoked.into_iter());
         BuilderKey::new(&self.ca.ca.key, Digest::Sha256)?.build(builder)
     }
 
@@ -731,7 +791,8 @@ mod tests {
         let responder = Responder::new(
             LabOptions::default(),
             LabCa::new(false, "lab", &[]).unwrap(),
-        );
+        )
+        .unwrap();
         let key = PrivateKey::generate_rsa(2048).unwrap();
         let cert = long_serial_cert(&key, "sscep-client");
         let spec = CsrSpec {

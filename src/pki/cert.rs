@@ -50,6 +50,26 @@ pub fn parse_certificates(bytes: &[u8]) -> Result<Vec<Certificate>> {
     super::signed::certificates_only(&der)
 }
 
+/// The certificates of the file at `path` (PEM, DER or PKCS#7; at least one), read for
+/// `action` ("reading CA file"): an unreadable file, one that does not parse and one that
+/// holds none are each named in the error.
+pub fn read_certificates(path: &std::path::Path, action: &'static str) -> Result<Vec<Certificate>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::local(action, path, e))?;
+    let certs = parse_certificates(&bytes).map_err(|e| {
+        Error::Invalid(format!(
+            "{} holds no usable certificate: {e}",
+            path.display()
+        ))
+    })?;
+    if certs.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{} holds no certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
+}
+
 /// Fingerprint of a certificate's DER as upper-case hex pairs joined by colons.
 pub fn fingerprint(cert: &Certificate, digest: Digest) -> String {
     let der = cert.to_der().unwrap_or_default();

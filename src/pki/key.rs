@@ -586,6 +586,22 @@ pub fn verify_signature(
         .map_err(|_| bad())
 }
 
+/// Verify a signed structure's `signature` over `tbs` by `spki`, with the hash `algorithm`
+/// names (an OCSP response, a CRL). The error says why, for the caller's message.
+pub fn verify_signed(
+    spki: &SubjectPublicKeyInfoOwned,
+    algorithm: &spki::AlgorithmIdentifierOwned,
+    tbs: &[u8],
+    signature: &der::asn1::BitString,
+) -> std::result::Result<(), String> {
+    let digest = Digest::from_oid(&algorithm.oid)
+        .ok_or_else(|| format!("signature algorithm {} is not supported", algorithm.oid))?;
+    let signature = signature
+        .as_bytes()
+        .ok_or_else(|| "the signature has unused bits".to_string())?;
+    verify_signature(spki, digest, tbs, signature).map_err(|_| "the signature".to_string())
+}
+
 /// id-ecPublicKey.
 const EC_PUBLIC_KEY: const_oid::ObjectIdentifier =
     const_oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");

@@ -9,6 +9,7 @@ pub mod csr;
 pub mod digest;
 pub mod envelope;
 pub mod key;
+pub mod ocsp;
 pub mod pkcs12;
 pub mod signed;
 
