@@ -2845,7 +2845,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h --url --ca-ident --protocol --label --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --method --require-caps --force --renew-at --renew-before --renewal --reuse-key --delete-old --pre-hook --deploy-hook --post-hook --no-wait --all --dry-run --check --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --method --require-caps --force --renew-at --renew-before --renewal --reuse-key --delete-old --pre-hook --deploy-hook --post-hook --ocsp-file --no-revocation-check --no-wait --all --dry-run --check --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2928,6 +2928,10 @@ _certenroll() {
                     return 0
                     ;;
                 --post-hook)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ocsp-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

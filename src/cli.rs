@@ -135,6 +135,8 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   pre_hook = "..."                          # before a renewal request is sent
   post_hook = "..."                         # after every renewal request (with deploy_hook
                                             # beside it; alone, the old name of deploy_hook)
+  ocsp_file = "/etc/ssl/certs/printer.ocsp" # a verified OCSP response to staple, kept fresh
+  check_revocation = true                   # renew a revoked certificate at once
 
 Secrets never go into the file: the challenge comes from challenge_file or challenge_env,
 the PKCS#12 passphrase from p12_passphrase_file or p12_passphrase_env, the EST password from
@@ -148,7 +150,9 @@ const RENEW_HELP: &str = concat!(
     "\
 Due: once --renew-at of the lifetime has passed (default 66%), or within --renew-before of
 expiry, or when the pinned --fingerprint is not the CA of the --chain file (the CA changed),
-or with --force. Not due: exit 0 at once, nothing sent. With a profile and no certificate
+when the certificate's OCSP responder or CRL says it was revoked (asked on every run when
+the certificate names one and --chain gives its CA; --no-revocation-check: not asked), or
+with --force. Not due: exit 0, nothing sent to the CA. With a profile and no certificate
 installed yet, renew enrolls. The current key and
 certificate stay in place until the new certificate is verified; the new key waits beside
 the current one as KEY.new. A run killed between installing the certificate and the key is
@@ -1025,6 +1029,19 @@ pub struct RenewArgs {
     /// (It used to mean what --deploy-hook means.)
     #[arg(long, value_name = "COMMAND")]
     pub post_hook: Option<String>,
+
+    /// Keep a verified OCSP response (DER) for the certificate here, for a TLS server to
+    /// staple: fetched again once half of its validity has passed and for every new
+    /// certificate, then the deploy hook runs (with CERTENROLL_OCSP_FILE) so that the server
+    /// reloads it.
+    #[arg(long, value_name = "FILE")]
+    pub ocsp_file: Option<PathBuf>,
+
+    /// Do not ask whether the certificate was revoked. By default a certificate that names
+    /// an OCSP responder or a CRL is checked on every run, and a revoked one is renewed at
+    /// once.
+    #[arg(long)]
+    pub no_revocation_check: bool,
 
     /// What applying the profile found worth saying (a deprecated key).
     #[arg(skip)]

@@ -344,3 +344,91 @@ pub fn write_staple(path: &Path, checked: &Checked) -> Result<()> {
         "writing the OCSP staple",
     )
 }
+
+/// What `renew` learns about an installed certificate from its CA's revocation service.
+#[derive(Debug, Default)]
+pub struct AtRenewal {
+    /// It was revoked: renew now (why, in words).
+    pub revoked: Option<String>,
+    /// What a person should hear (unknown status, no answer, nothing to check with).
+    pub notes: Vec<String>,
+    /// A new good response to write to the staple file, and why it was fetched.
+    pub staple: Option<(Checked, String)>,
+}
+
+/// Ask about `cert` (its CA in the `chain` file) when `check` says so, and fetch a new
+/// staple for the file at `staple` when it is due ([`staple_due`]). One request serves both.
+/// Nothing here fails a renewal: what goes wrong becomes a note.
+pub fn at_renewal(
+    http: &dyn Http,
+    cert: &Certificate,
+    chain: Option<&Path>,
+    staple: Option<&Path>,
+    check: bool,
+) -> AtRenewal {
+    let mut found = AtRenewal::default();
+    let named = !ocsp::responder_urls(cert).is_empty() || !crl_urls(cert).is_empty();
+    if !(check && named) && staple.is_none() {
+        return found;
+    }
+    let issuer = match chain.map(|c| crate::pki::cert::read_certificates(c, "reading chain")) {
+        Some(Ok(certs)) => match find_issuer(cert, &certs) {
+            Ok(issuer) => issuer.clone(),
+            Err(e) => {
+                found.notes.push(format!("revocation not checked: {e}"));
+                return found;
+            }
+        },
+        Some(Err(e)) => {
+            found.notes.push(format!("revocation not checked: {e}"));
+            return found;
+        }
+        None => {
+            found.notes.push(
+                "revocation not checked: the CA certificate is needed (--chain, or chain in the profile)"
+                    .into(),
+            );
+            return found;
+        }
+    };
+    let now = crate::clock::now_unix();
+    let staple_due = staple.and_then(|path| staple_due(path, cert, &issuer, now));
+    if !check && staple_due.is_none() {
+        return found;
+    }
+    let options = Options {
+        nonce: staple_due.is_none(),
+        ..Options::default()
+    };
+    match self::check(http, cert, &issuer, &options) {
+        Ok(checked) => match &checked.status {
+            Status::Revoked { .. } => {
+                found.revoked = Some(format!(
+                    "the certificate was {} ({} {})",
+                    checked.status.describe(),
+                    match checked.source {
+                        Source::Ocsp => "OCSP",
+                        Source::Crl => "CRL",
+                    },
+                    checked.url
+                ));
+            }
+            Status::Unknown => found.notes.push(format!(
+                "the OCSP responder {} does not know this certificate (status unknown): is it the CA's?",
+                checked.url
+            )),
+            Status::Good => match staple_due {
+                Some(why) if checked.staple.is_some() => found.staple = Some((checked, why)),
+                Some(why) => found.notes.push(format!(
+                    "the OCSP staple was not refreshed ({why}): only the CRL answered"
+                )),
+                None => {}
+            },
+        },
+        Err(e) => found.notes.push(match staple_due {
+            Some(why) => format!("the OCSP staple was not refreshed ({why}): {e}"),
+            None => format!("revocation not checked: {e}"),
+        }),
+    }
+    found
+}

@@ -466,6 +466,14 @@ pub fn apply_renew(args: &mut RenewArgs, typed: &Typed, profile: &Profile) {
     typed.fill("deploy_hook", &mut args.deploy_hook, deploy.map(Some));
     typed.fill("post_hook", &mut args.post_hook, post.map(Some));
     p12(&mut args.p12, typed, profile);
+    typed.fill(
+        "ocsp_file",
+        &mut args.ocsp_file,
+        profile.ocsp_file.clone().map(Some),
+    );
+    if profile.check_revocation == Some(false) {
+        args.no_revocation_check = true;
+    }
 }
 
 /// When a certificate is due, for `renew` and `doctor`.
@@ -563,6 +571,13 @@ pub fn check_values(profile: &Profile) -> anyhow::Result<()> {
         return Err(Error::Invalid(format!(
             "subject names the whole subject: {key} goes inside it (subject = \"CN=...,O=...\"), not beside it"
         ))
+        .into());
+    }
+    if profile.ocsp_file.is_some() && profile.chain.is_none() {
+        return Err(Error::Invalid(
+            "ocsp_file needs chain: the CA certificate that the OCSP responses are verified with"
+                .into(),
+        )
         .into());
     }
     let mut args = enroll_settings(profile)?;

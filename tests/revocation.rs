@@ -392,3 +392,121 @@ fn openssl_s_responder_good_revoked_unknown_and_its_staple() {
     );
     assert_openssl_reads_good(&staple, &ca, &responder.path("l1.pem"));
 }
+
+/// A profile whose certificate the lab issues, with a staple file and a deploy hook that
+/// logs what it was given.
+fn profile(lab: &Lab, dir: &Path) -> PathBuf {
+    let p = |name: &str| dir.join(name).display().to_string();
+    std::fs::write(dir.join("challenge"), "s").unwrap();
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profile.web]\nurl = \"{}\"\ncn = \"web.example\"\nkey = \"{}\"\ncert = \"{}\"\nchain = \"{}\"\nchallenge_file = \"{}\"\nocsp_file = \"{}\"\ndeploy_hook = 'echo \"deploy $CERTENROLL_OCSP_FILE\" >> {}'\n",
+            lab.url,
+            p("key.pem"),
+            p("cert.pem"),
+            p("chain.pem"),
+            p("challenge"),
+            p("web.ocsp"),
+            p("hook.log"),
+        ),
+    )
+    .unwrap();
+    config
+}
+
+fn renew(dir: &Path, config: &Path, extra: &[&str]) -> std::process::Output {
+    certenroll_in(&dir.join("state"))
+        .env("CERTENROLL_CONFIG", config)
+        .args(["--profile", "web", "renew"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn renew_keeps_the_staple_fresh_and_replaces_a_revoked_certificate_with_a_new_key() {
+    let lab = Lab::start(&["--challenge", "s"]);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let config = profile(&lab, d);
+    let hook_log = || std::fs::read_to_string(d.join("hook.log")).unwrap_or_default();
+
+    // The first run enrolls, then staples the new certificate and tells the server.
+    let first = renew(d, &config, &[]);
+    assert!(first.status.success(), "{first:?}");
+    assert_openssl_reads_good(
+        &d.join("web.ocsp"),
+        &d.join("chain.pem"),
+        &d.join("cert.pem"),
+    );
+    assert!(
+        hook_log().contains(&format!("deploy {}", d.join("web.ocsp").display())),
+        "{}",
+        hook_log()
+    );
+
+    // Not due, staple still fresh: nothing written, no hook.
+    let staple = std::fs::read(d.join("web.ocsp")).unwrap();
+    let hooks = hook_log();
+    let quiet = renew(d, &config, &[]);
+    assert!(quiet.status.success(), "{quiet:?}");
+    assert!(String::from_utf8_lossy(&quiet.stdout).contains("Not due"));
+    assert_eq!(std::fs::read(d.join("web.ocsp")).unwrap(), staple);
+    assert_eq!(hook_log(), hooks);
+
+    // Revoked: with the check off nothing happens; with it, a new key and certificate.
+    let old_key = std::fs::read(d.join("key.pem")).unwrap();
+    let old_serial = serial_of(&d.join("cert.pem"));
+    revoke(&lab, &old_serial, "keyCompromise");
+    let unchecked = renew(d, &config, &["--no-revocation-check"]);
+    assert!(String::from_utf8_lossy(&unchecked.stdout).contains("Not due"));
+    assert_eq!(serial_of(&d.join("cert.pem")), old_serial);
+
+    let renewed = renew(d, &config, &[]);
+    let stderr = String::from_utf8_lossy(&renewed.stderr);
+    assert!(renewed.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("renewing now: the certificate was revoked (keyCompromise) at"),
+        "{stderr}"
+    );
+    assert_ne!(serial_of(&d.join("cert.pem")), old_serial);
+    assert_ne!(
+        std::fs::read(d.join("key.pem")).unwrap(),
+        old_key,
+        "a new key"
+    );
+    assert_eq!(std::fs::read(d.join("key.pem.prev")).unwrap(), old_key);
+    assert!(crate::util::key_matches_cert(
+        &d.join("key.pem"),
+        &d.join("cert.pem")
+    ));
+    // The request was a new enrollment: the lab refuses anything signed with a revoked
+    // certificate, and saw none.
+    assert!(
+        !lab.log().contains("signed with a revoked certificate"),
+        "{}",
+        lab.log()
+    );
+    // The new certificate has its own staple.
+    assert_openssl_reads_good(
+        &d.join("web.ocsp"),
+        &d.join("chain.pem"),
+        &d.join("cert.pem"),
+    );
+    let entries = history(&d.join("state"));
+    let revoked = entries
+        .iter()
+        .find(|e| e["operation"] == "ocsp")
+        .expect("the revocation is in the history");
+    assert!(
+        revoked["detail"]
+            .as_str()
+            .unwrap()
+            .contains("revoked (keyCompromise) at"),
+        "{revoked}"
+    );
+    assert_eq!(entries.last().unwrap()["operation"], "renew");
+    assert_eq!(entries.last().unwrap()["status"], "success");
+}

@@ -29,6 +29,8 @@ use crate::output::Output;
 use crate::request_options;
 use crate::runtime::{HookKind, record};
 
+mod staple;
+
 pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
     for note in &args.notes {
         out.warn(note);
@@ -47,7 +49,13 @@ pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -
             "No certificate at {} yet: enrolling profile {profile}.",
             cert.display()
         ));
-        return enroll_profile(global, args, profile, out);
+        return match enroll_profile(global, args, profile, out)? {
+            exit::OK => {
+                let http = crate::runtime::transport(global)?;
+                staple::new_certificate(global, args, &http, out)
+            }
+            code => Ok(code),
+        };
     }
     let state_dir = crate::runtime::state_dir(global)?;
     let _lock = crate::runtime::lock(global, &state_dir)?;
@@ -96,10 +104,24 @@ fn renew(
         .collect::<Vec<_>>();
     certenroll::enroll::install::check_replaceable(&replaced)?;
     let current = renewal::current(&key_path, &cert_path)?;
-    let verdict = verdict_of(args, &current.cert);
+    let mut verdict = verdict_of(args, &current.cert);
     if let Some(reason) = &verdict.ca_changed {
         out.warn(&format!("renewing now: {reason}"));
     }
+    let revocation_http = crate::runtime::transport(global)?;
+    let (revoked, staple_code) = if verdict.due {
+        (false, exit::OK)
+    } else {
+        staple::when_not_due(
+            global,
+            args,
+            &revocation_http,
+            (&current.cert, &cert_path),
+            (state_dir, started),
+            out,
+        )?
+    };
+    verdict.due |= revoked;
     if !verdict.due {
         let subject = cert::name_to_string(current.cert.tbs_certificate().subject());
         let not_after = current.cert.tbs_certificate().validity().not_after;
@@ -113,7 +135,7 @@ fn renew(
             "not_after": not_after.to_string(),
             "due_from": verdict.due_from,
         }));
-        return Ok(exit::OK);
+        return Ok(staple_code);
     }
 
     let est = server.protocol() == crate::cli::ProtocolChoice::Est;
@@ -131,9 +153,18 @@ fn renew(
     let job = Job {
         state_dir,
         spec: renewal::request_for(&current.cert, challenge),
-        key: KeySource::Renewal {
-            current: Box::new(current),
-            reuse: args.reuse_key,
+        // A revoked certificate's key is never reused nor used to sign: a new key, in a
+        // request of its own (the challenge authenticates it), swapped in when issued.
+        key: if revoked {
+            KeySource::New {
+                kind: current.key.kind(),
+                chosen: true,
+            }
+        } else {
+            KeySource::Renewal {
+                current: Box::new(current),
+                reuse: args.reuse_key,
+            }
         },
         dest: Destination {
             cert: cert_path.clone(),
@@ -162,7 +193,7 @@ fn renew(
     }
     let attempt = (|| -> Result<u8> {
         let outcome = if est {
-            let client = Some((cert_path.as_path(), key_path.as_path()));
+            let client = (!revoked).then_some((cert_path.as_path(), key_path.as_path()));
             lifecycle::run(job, out, || {
                 crate::est_connect::connect(
                     global,
@@ -199,6 +230,10 @@ fn renew(
             out,
         )
     })();
+    let attempt = match attempt {
+        Ok(exit::OK) => staple::new_certificate(global, args, &revocation_http, out),
+        other => other,
+    };
     if let Some(post) = crate::runtime::hook(HookKind::Post, args.post_hook.as_ref(), global) {
         let code = match &attempt {
             Ok(code) => *code,

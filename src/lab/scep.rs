@@ -179,6 +179,17 @@ impl Responder {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Whether the certificate with `serial` was revoked.
+    pub(super) fn is_revoked(&self, serial: &SerialNumber) -> bool {
+        let bytes = serial.as_bytes();
+        let skip = bytes
+            .iter()
+            .take_while(|b| **b == 0)
+            .count()
+            .min(bytes.len() - 1);
+        self.revocations().contains_key(&bytes[skip..])
+    }
+
     /// Whether the lab handed out a certificate with `serial` (leading zeros stripped).
     pub(super) fn issued_serial(&self, serial: &[u8]) -> bool {
         self.state().issued.iter().any(|c| {
@@ -502,6 +513,11 @@ impl Responder {
             || (signed_by_ca && incoming.signer.tbs_certificate().subject() == &csr.info.subject);
         if incoming.message_type == MessageType::RenewalReq && !signed_by_ca {
             tracing::info!("RenewalReq not signed with a certificate of this CA");
+            return Answer::Failure(FailInfo::BadRequest);
+        }
+        // As a CA does: a revoked certificate authenticates nothing.
+        if signed_by_ca && self.is_revoked(incoming.signer.tbs_certificate().serial_number()) {
+            tracing::info!("request signed with a revoked certificate: refused");
             return Answer::Failure(FailInfo::BadRequest);
         }
         if (!renewal || self.options.renewal_challenge)
