@@ -683,6 +683,8 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The installed key, to check it against the certificate')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The installed certificate, to check its validity and renewal')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'The CA chain file, to check whether the certificate was revoked (OCSP or CRL)')
+            [CompletionResult]::new('--ocsp-file', '--ocsp-file', [CompletionResultType]::ParameterName, 'The OCSP staple file renew keeps, to check that it is fresh')
             [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'The challenge file enrollment will read')
             [CompletionResult]::new('--challenge-env', '--challenge-env', [CompletionResultType]::ParameterName, 'The environment variable enrollment will read the challenge from')
             [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'EST: the HTTP Basic user name')

@@ -889,7 +889,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__doctor)
-            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --key --cert --challenge-file --challenge-env --username --password-file --password-env --client-cert --client-key --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --key --cert --chain --ocsp-file --challenge-file --challenge-env --username --password-file --password-env --client-cert --client-key --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -920,6 +920,14 @@ _certenroll() {
                     return 0
                     ;;
                 --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ocsp-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -652,6 +652,8 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --fingerprint 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)'
             cand --key 'The installed key, to check it against the certificate'
             cand --cert 'The installed certificate, to check its validity and renewal'
+            cand --chain 'The CA chain file, to check whether the certificate was revoked (OCSP or CRL)'
+            cand --ocsp-file 'The OCSP staple file renew keeps, to check that it is fresh'
             cand --challenge-file 'The challenge file enrollment will read'
             cand --challenge-env 'The environment variable enrollment will read the challenge from'
             cand --username 'EST: the HTTP Basic user name'

@@ -636,6 +636,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l label -
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 'The installed key, to check it against the certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l cert -d 'The installed certificate, to check its validity and renewal' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l chain -d 'The CA chain file, to check whether the certificate was revoked (OCSP or CRL)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ocsp-file -d 'The OCSP staple file renew keeps, to check that it is fresh' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-file -d 'The challenge file enrollment will read' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l challenge-env -d 'The environment variable enrollment will read the challenge from' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l username -d 'EST: the HTTP Basic user name' -r

@@ -1199,6 +1199,14 @@ pub struct DoctorArgs {
     #[arg(long, value_name = "FILE")]
     pub cert: Option<PathBuf>,
 
+    /// The CA chain file, to check whether the certificate was revoked (OCSP or CRL).
+    #[arg(long, value_name = "FILE")]
+    pub chain: Option<PathBuf>,
+
+    /// The OCSP staple file renew keeps, to check that it is fresh.
+    #[arg(long, value_name = "FILE")]
+    pub ocsp_file: Option<PathBuf>,
+
     /// The challenge file enrollment will read.
     #[arg(long, value_name = "FILE", conflicts_with = "challenge_env")]
     pub challenge_file: Option<PathBuf>,

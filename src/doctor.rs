@@ -11,11 +11,13 @@ use serde::Serialize;
 
 use crate::clock::parse_http_date;
 use crate::error::exit;
+use crate::pki::Certificate;
 use crate::pki::cacerts::CaCerts;
 use crate::pki::cert;
 use crate::pki::digest::Digest;
 use crate::pki::envelope::Cipher;
 use crate::pki::key::PrivateKey;
+use crate::revocation;
 use crate::scep::client::{CapsReply, Client};
 use crate::schedule::{RenewPolicy, renewal_due};
 use crate::store::{lock::Lock, pending::PendingStore};
@@ -42,6 +44,10 @@ pub struct Checkup<'a> {
     pub timeout: Duration,
     /// The installed key and certificate.
     pub pair: Option<(&'a Path, &'a Path)>,
+    /// The CA chain file (the issuer, for the revocation check).
+    pub chain: Option<&'a Path>,
+    /// The OCSP staple file kept for the certificate.
+    pub ocsp_file: Option<&'a Path>,
     /// Where the challenge password comes from.
     pub challenge_file: Option<&'a Path>,
     /// ... or this environment variable.
@@ -209,13 +215,14 @@ fn fix_for(err: &crate::Error) -> &'static str {
 /// Run the checklist.
 pub fn examine(c: &Checkup<'_>) -> Report {
     let mut report = Report::default();
-    network(c, &mut report);
-    local(c, &mut report);
+    let server_ca = network(c, &mut report);
+    local(c, &mut report, server_ca.as_ref());
     report
 }
 
 /// DNS, TCP, GetCACaps (with the server's clock), GetCACert.
-fn network(c: &Checkup<'_>, report: &mut Report) {
+/// The server's CA certificates, when it gave them.
+fn network(c: &Checkup<'_>, report: &mut Report) -> Option<CaCerts> {
     let url = c.url;
     if let Err(err) = crate::transport::check_no_password(url) {
         report.fail(
@@ -224,7 +231,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "take the password out of the URL",
             exit::USAGE,
         );
-        return;
+        return None;
     }
     let Ok(uri) = url.parse::<ureq::http::Uri>() else {
         report.fail(
@@ -233,7 +240,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "write it as http://host[:port]/path",
             exit::USAGE,
         );
-        return;
+        return None;
     };
     let (Some(host), Some(scheme)) = (uri.host(), uri.scheme_str()) else {
         report.fail(
@@ -242,7 +249,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "write it as http://host[:port]/path",
             exit::USAGE,
         );
-        return;
+        return None;
     };
     let port = uri
         .port_u16()
@@ -255,7 +262,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "EST runs over HTTPS only: write https://HOST/.well-known/est",
             exit::USAGE,
         );
-        return;
+        return None;
     }
     let addresses: Vec<_> = match (host.trim_matches(['[', ']']), port).to_socket_addrs() {
         Ok(a) => a.collect(),
@@ -266,7 +273,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
                 "check the host name and this machine's DNS settings, or use the IP address",
                 exit::COMMUNICATION,
             );
-            return;
+            return None;
         }
     };
     let shown: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
@@ -288,7 +295,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
                 "is the service running there, and is no firewall in the way?",
                 exit::COMMUNICATION,
             );
-            return;
+            return None;
         }
     }
 
@@ -331,15 +338,14 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
                 "give a readable CA file (PEM) with --ca-file",
                 exit::USAGE,
             );
-            return;
+            return None;
         }
     };
     if scheme == "https" && !tls_step(&http, url, host, port, report) {
-        return;
+        return None;
     }
     if est {
-        est_steps(&http, c, report);
-        return;
+        return est_steps(&http, c, report);
     }
     let Ok(client) = Client::new(&http, url) else {
         report.fail(
@@ -348,7 +354,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
             "SCEP runs over http:// (or https://)",
             exit::USAGE,
         );
-        return;
+        return None;
     };
     let CapsReply { caps, date, server } = match client.get_ca_caps_reply(c.ca_ident) {
         Ok(reply) => reply,
@@ -359,7 +365,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
                 fix_for(&err),
                 err.exit_code(),
             );
-            return;
+            return None;
         }
     };
     let names: Vec<String> = caps
@@ -419,7 +425,7 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
                 fix_for(&err),
                 err.exit_code(),
             );
-            return;
+            return None;
         }
     };
     ca_step(&ca, report);
@@ -434,10 +440,11 @@ fn network(c: &Checkup<'_>, report: &mut Report) {
         ),
     );
     pin_step(&ca, c.pin, report);
+    Some(ca)
 }
 
 /// EST: /cacerts, the clock, the CA.
-fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
+fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) -> Option<CaCerts> {
     let endpoint = match crate::est::Endpoint::new(c.url, c.label) {
         Ok(endpoint) => endpoint,
         Err(err) => {
@@ -447,7 +454,7 @@ fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
                 "write https://HOST[:PORT][/.well-known/est[/LABEL]]",
                 exit::USAGE,
             );
-            return;
+            return None;
         }
     };
     let cacerts_url = endpoint.url("cacerts");
@@ -463,7 +470,7 @@ fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
                 "check that this is the EST server's URL (and its CA label)",
                 err.exit_code(),
             );
-            return;
+            return None;
         }
     };
     let certs = match crate::est::certificates(&response.body, "cacerts reply")
@@ -477,7 +484,7 @@ fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
                 "the server's /cacerts reply is not what an EST server sends",
                 err.exit_code(),
             );
-            return;
+            return None;
         }
     };
     report.ok(
@@ -490,6 +497,7 @@ fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) {
     if c.pin.is_some() {
         pin_step(&certs, c.pin, report);
     }
+    Some(certs)
 }
 
 /// The server's clock against this machine's.
@@ -630,7 +638,7 @@ fn secret_step(
 
 /// The challenge source, the EST login and client certificate, the installed pair, pending
 /// requests, the lock.
-fn local(c: &Checkup<'_>, report: &mut Report) {
+fn local(c: &Checkup<'_>, report: &mut Report, server_ca: Option<&CaCerts>) {
     let challenge = (c.challenge_file, c.challenge_env);
     // EST authenticates with HTTP Basic or a client certificate instead.
     if !secret_step(report, "challenge", "challenge password", challenge) && !c.est {
@@ -662,7 +670,7 @@ fn local(c: &Checkup<'_>, report: &mut Report) {
         }
     }
     if let Some((key_path, cert_path)) = c.pair {
-        installed(c, key_path, cert_path, report);
+        installed(c, (key_path, cert_path), report, server_ca);
     }
     let (pending, _) = PendingStore::new(c.state_dir).list();
     let mine: Vec<_> = pending
@@ -693,7 +701,12 @@ fn local(c: &Checkup<'_>, report: &mut Report) {
     }
 }
 
-fn installed(c: &Checkup<'_>, key_path: &Path, cert_path: &Path, report: &mut Report) {
+fn installed(
+    c: &Checkup<'_>,
+    (key_path, cert_path): (&Path, &Path),
+    report: &mut Report,
+    server_ca: Option<&CaCerts>,
+) {
     let certificate = match std::fs::read(cert_path) {
         Ok(bytes) => match cert::parse_certificates(&bytes)
             .ok()
@@ -789,5 +802,106 @@ fn installed(c: &Checkup<'_>, key_path: &Path, cert_path: &Path, report: &mut Re
                 crate::clock::rfc3339(due_at)
             ),
         );
+    }
+    revocation_step(c, &certificate, report, server_ca);
+}
+
+/// Whether the installed certificate was revoked (as renew asks), and whether its staple
+/// is fresh. Its CA comes from the chain file, else from the server.
+fn revocation_step(
+    c: &Checkup<'_>,
+    certificate: &Certificate,
+    report: &mut Report,
+    server_ca: Option<&CaCerts>,
+) {
+    let named = !crate::pki::ocsp::responder_urls(certificate).is_empty()
+        || !revocation::crl_urls(certificate).is_empty();
+    if !named && c.ocsp_file.is_none() {
+        return;
+    }
+    let chain = match (
+        c.chain.map(|p| cert::read_certificates(p, "reading chain")),
+        server_ca,
+    ) {
+        (Some(Ok(chain)), _) => chain,
+        (Some(Err(e)), _) => {
+            report.warn(
+                "revocation",
+                format!("not checked: {e}"),
+                "check --chain (chain)",
+            );
+            return;
+        }
+        (None, Some(ca)) => ca.all().to_vec(),
+        (None, None) => {
+            report.warn(
+                "revocation",
+                "not checked: the CA certificate is needed".into(),
+                "give --chain (profile: chain)",
+            );
+            return;
+        }
+    };
+    let issuer = match revocation::find_issuer(certificate, &chain) {
+        Ok(issuer) => issuer,
+        Err(e) => {
+            report.warn(
+                "revocation",
+                format!("not checked: {e}"),
+                "check --chain (chain)",
+            );
+            return;
+        }
+    };
+    let http = Transport::new(Options {
+        timeout: c.timeout,
+        trust: match c.ca_file {
+            Some(path) => Trust::from_file(path).unwrap_or_default(),
+            None if c.system_roots => Trust::System,
+            None => Trust::BuiltIn,
+        },
+        ..Options::default()
+    });
+    let answer = http.and_then(|http| {
+        revocation::check(&http, certificate, issuer, &revocation::Options::default())
+    });
+    match answer {
+        Ok(checked) => {
+            let by = format!(
+                "{} {}",
+                match checked.source {
+                    revocation::Source::Ocsp => "OCSP",
+                    revocation::Source::Crl => "CRL",
+                },
+                checked.url
+            );
+            match checked.status {
+                crate::pki::ocsp::Status::Good => {
+                    report.ok("revocation", format!("good ({by})"));
+                }
+                crate::pki::ocsp::Status::Unknown => report.warn(
+                    "revocation",
+                    format!("unknown to {by}"),
+                    "the responder does not know this certificate: is it the CA's?",
+                ),
+                revoked => report.fail(
+                    "revocation",
+                    format!("{} ({by})", revoked.describe()),
+                    "renew now: certenroll renew (a revoked certificate is replaced by a new enrollment)",
+                    exit::REJECTED,
+                ),
+            }
+        }
+        Err(e) => report.warn("revocation", format!("not checked: {e}"), fix_for(&e)),
+    }
+    if let Some(path) = c.ocsp_file {
+        match revocation::staple_due(path, certificate, issuer, crate::clock::now_unix()) {
+            None => report.ok("staple", format!("{} is fresh", path.display())),
+            Some(why) => report.warn(
+                "staple",
+                why,
+                "certenroll renew refreshes it (or: certenroll ocsp --out FILE)",
+            ),
+        }
     }
 }

@@ -220,6 +220,7 @@ fn seed(state_dir: &Path, registry: &Registry) -> Vec<String> {
             not_after: tbs.validity().not_after.to_unix_duration().as_secs(),
             sha256: cert::fingerprint(&installed, Digest::Sha256),
             last: None,
+            revocation: None,
         };
         if let Err(err) = registry.save(managed) {
             warnings.push(format!("the registry could not be started: {err}"));

@@ -84,6 +84,21 @@ pub struct Checked {
     pub fallback: Option<String>,
 }
 
+impl Checked {
+    /// "good (OCSP http://...)", "revoked (keyCompromise) at ... (CRL http://...)".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({} {})",
+            self.status.describe(),
+            match self.source {
+                Source::Ocsp => "OCSP",
+                Source::Crl => "CRL",
+            },
+            self.url
+        )
+    }
+}
+
 /// The issuer of `cert` among `candidates`: the one whose subject it names and whose key
 /// signed it.
 pub fn find_issuer<'a>(
@@ -354,6 +369,8 @@ pub struct AtRenewal {
     pub notes: Vec<String>,
     /// A new good response to write to the staple file, and why it was fetched.
     pub staple: Option<(Checked, String)>,
+    /// What the check found, when it was good or unknown ("good (OCSP http://...)").
+    pub answer: Option<String>,
 }
 
 /// Ask about `cert` (its CA in the `chain` file) when `check` says so, and fetch a new
@@ -403,27 +420,25 @@ pub fn at_renewal(
     match self::check(http, cert, &issuer, &options) {
         Ok(checked) => match &checked.status {
             Status::Revoked { .. } => {
-                found.revoked = Some(format!(
-                    "the certificate was {} ({} {})",
-                    checked.status.describe(),
-                    match checked.source {
-                        Source::Ocsp => "OCSP",
-                        Source::Crl => "CRL",
-                    },
+                found.revoked = Some(format!("the certificate was {}", checked.describe()));
+            }
+            Status::Unknown => {
+                found.answer = Some(checked.describe());
+                found.notes.push(format!(
+                    "the OCSP responder {} does not know this certificate (status unknown): is it the CA's?",
                     checked.url
                 ));
             }
-            Status::Unknown => found.notes.push(format!(
-                "the OCSP responder {} does not know this certificate (status unknown): is it the CA's?",
-                checked.url
-            )),
-            Status::Good => match staple_due {
-                Some(why) if checked.staple.is_some() => found.staple = Some((checked, why)),
-                Some(why) => found.notes.push(format!(
-                    "the OCSP staple was not refreshed ({why}): only the CRL answered"
-                )),
-                None => {}
-            },
+            Status::Good => {
+                found.answer = Some(checked.describe());
+                match staple_due {
+                    Some(why) if checked.staple.is_some() => found.staple = Some((checked, why)),
+                    Some(why) => found.notes.push(format!(
+                        "the OCSP staple was not refreshed ({why}): only the CRL answered"
+                    )),
+                    None => {}
+                }
+            }
         },
         Err(e) => found.notes.push(match staple_due {
             Some(why) => format!("the OCSP staple was not refreshed ({why}): {e}"),

@@ -500,6 +500,12 @@ fn apply_doctor(args: &mut DoctorArgs, typed: &Typed, profile: &Profile) {
     pin(&mut args.pin, typed, profile);
     typed.fill("key", &mut args.key, profile.key.clone().map(Some));
     typed.fill("cert", &mut args.cert, profile.cert.clone().map(Some));
+    typed.fill("chain", &mut args.chain, profile.chain.clone().map(Some));
+    typed.fill(
+        "ocsp_file",
+        &mut args.ocsp_file,
+        profile.ocsp_file.clone().map(Some),
+    );
     if !typed.any(&["challenge_file", "challenge_env"]) {
         if profile.challenge_file.is_some() {
             args.challenge_file = profile.challenge_file.clone();

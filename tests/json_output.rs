@@ -186,6 +186,8 @@ struct Managed {
     days_left: i64,
     renewal: Renewal,
     last_result: Option<LastResult>,
+    #[serde(default)]
+    revocation: Option<LastResult>,
     next_step: String,
 }
 
@@ -225,6 +227,31 @@ struct GotCert {
     certificate: Cert,
     written: Option<String>,
     pem: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ocsp {
+    status: String,
+    #[serde(default)]
+    time: Option<u64>,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    revocation_time_rfc3339: Option<String>,
+    subject: String,
+    serial: String,
+    source: String,
+    url: String,
+    signer: String,
+    this_update: String,
+    #[serde(default)]
+    next_update: Option<String>,
+    nonce_echoed: bool,
+    #[serde(default)]
+    fallback: Option<String>,
+    #[serde(default)]
+    staple: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -498,6 +525,26 @@ fn the_request_commands_print_their_documented_shapes() {
     assert!(crl.written.is_some() && crl.pem.is_none() && !crl.this_update.is_empty());
     assert_eq!(crl.revoked, 0);
     let _ = crl.next_update;
+    let ocsp: Ocsp = json_of(
+        run()
+            .args(["ocsp", "--json", "--cert", &pem, "--chain"])
+            .arg(dir.path().join("ca.pem")),
+        0,
+    );
+    assert_eq!(
+        (
+            ocsp.status.as_str(),
+            ocsp.source.as_str(),
+            ocsp.nonce_echoed
+        ),
+        ("good", "ocsp", true)
+    );
+    // The renewed certificate is the one in the file now.
+    assert!(ocsp.subject == "CN=one" && !ocsp.serial.is_empty());
+    assert!(ocsp.url.ends_with("/ocsp") && ocsp.signer.starts_with("the CA"));
+    assert!(!ocsp.this_update.is_empty() && ocsp.next_update.is_some());
+    assert!(ocsp.time.is_none() && ocsp.reason.is_none() && ocsp.revocation_time_rfc3339.is_none());
+    assert!(ocsp.fallback.is_none() && ocsp.staple.is_none());
 
     let pass = dir.path().join("pass");
     std::fs::write(&pass, "p\n").unwrap();
@@ -559,7 +606,7 @@ fn the_request_commands_print_their_documented_shapes() {
     let history: Vec<HistoryLine> = lines(run().args(["history", "--json"]), 0);
     assert!(history.iter().all(|line| line.kind == "entry"));
     let ops: Vec<&str> = history.iter().map(|l| l.data.operation.as_str()).collect();
-    assert_eq!(ops, ["enroll", "renew", "getcert", "getcrl"]);
+    assert_eq!(ops, ["enroll", "renew", "getcert", "getcrl", "ocsp"]);
     let first = &history[0].data;
     assert_eq!(
         (first.protocol.as_str(), first.status.as_str()),
@@ -664,6 +711,8 @@ fn pending_status_and_rejections_print_their_documented_shapes() {
         (None, "scep")
     );
     assert!(installed.next_step.starts_with("nothing until"));
+    // Nothing asked about its revocation yet.
+    assert!(installed.revocation.is_none());
     let last = installed.last_result.as_ref().unwrap();
     assert_eq!(
         (last.operation.as_str(), last.status.as_str()),

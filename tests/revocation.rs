@@ -456,10 +456,50 @@ fn renew_keeps_the_staple_fresh_and_replaces_a_revoked_certificate_with_a_new_ke
     assert_eq!(std::fs::read(d.join("web.ocsp")).unwrap(), staple);
     assert_eq!(hook_log(), hooks);
 
+    // list shows what the last run found.
+    let listed = certenroll_in(&d.join("state"))
+        .args(["list"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("    revocation: good (OCSP http://"),
+        "{listed}"
+    );
+    // doctor says the same: good, and the staple fresh.
+    let doctor = |code: i32| -> crate::util::Doctor {
+        json_of(
+            certenroll_in(&d.join("state"))
+                .env("CERTENROLL_CONFIG", &config)
+                .args(["--profile", "web", "doctor", "--json"]),
+            code,
+        )
+    };
+    let step = |doctor: &crate::util::Doctor, name: &str| {
+        let s = doctor.steps.iter().find(|s| s.name == name).unwrap();
+        (s.status.clone(), s.detail.clone())
+    };
+    let healthy = doctor(0);
+    assert_eq!(step(&healthy, "revocation").0, "ok", "{healthy:?}");
+    assert!(
+        step(&healthy, "revocation")
+            .1
+            .starts_with("good (OCSP http://")
+    );
+    assert_eq!(step(&healthy, "staple").0, "ok");
+
     // Revoked: with the check off nothing happens; with it, a new key and certificate.
     let old_key = std::fs::read(d.join("key.pem")).unwrap();
     let old_serial = serial_of(&d.join("cert.pem"));
     revoke(&lab, &old_serial, "keyCompromise");
+    let sick = doctor(4);
+    assert_eq!(step(&sick, "revocation").0, "fail");
+    assert!(
+        step(&sick, "revocation")
+            .1
+            .starts_with("revoked (keyCompromise) at"),
+        "{sick:?}"
+    );
     let unchecked = renew(d, &config, &["--no-revocation-check"]);
     assert!(String::from_utf8_lossy(&unchecked.stdout).contains("Not due"));
     assert_eq!(serial_of(&d.join("cert.pem")), old_serial);

@@ -26,6 +26,8 @@ pub fn run(global: &GlobalArgs, args: &DoctorArgs, out: &Output) -> Result<u8> {
         system_roots: global.system_roots,
         timeout: Duration::from_secs(global.timeout),
         pair: args.key.as_deref().zip(args.cert.as_deref()),
+        chain: args.chain.as_deref(),
+        ocsp_file: args.ocsp_file.as_deref(),
         challenge_file: args.challenge_file.as_deref(),
         challenge_env: args.challenge_env.as_deref(),
         login: args.auth.username.as_deref().map(|user| {

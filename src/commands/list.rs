@@ -77,6 +77,7 @@ fn cert_json(view: &CertView) -> serde_json::Value {
         "days_left": view.days_left,
         "renewal": view.renewal,
         "last_result": m.last,
+        "revocation": m.revocation,
         "next_step": view.next_step,
     })
 }
@@ -177,6 +178,12 @@ fn describe_cert(view: &CertView) -> String {
             last.operation,
             last.status.as_str(),
             last.detail
+        ));
+    }
+    if let Some(answer) = &m.revocation {
+        text.push_str(&format!(
+            "    revocation: {}, checked {}\n",
+            answer.detail, answer.time
         ));
     }
     text.push_str(&format!("    next: {}\n", view.next_step));

@@ -12,6 +12,7 @@ use certenroll::pki::cert;
 use certenroll::pki::ocsp::Status;
 use certenroll::revocation::{self, Checked, Source};
 use certenroll::store::history::{Entry, Status as HistoryStatus};
+use certenroll::store::registry::REVOCATION_OPERATION;
 use serde::Serialize;
 
 use crate::cli::{GlobalArgs, OcspArgs};
@@ -70,9 +71,10 @@ pub fn run(global: &GlobalArgs, args: &OcspArgs, out: &Output) -> Result<u8> {
         Ok(c) => c,
         Err(e) => {
             let err = anyhow::Error::from(e);
-            let mut entry = crate::runtime::error_entry("ocsp", &server, &err);
+            let mut entry = crate::runtime::error_entry(REVOCATION_OPERATION, &server, &err);
             entry.profile = global.profile.clone();
-            entry.protocol = "ocsp".into();
+            entry.protocol = REVOCATION_OPERATION.into();
+            entry.cert_path = Some(crate::runtime::absolute_display(cert_path));
             crate::runtime::record(&state_dir, entry, started, out);
             return Err(err);
         }
@@ -89,18 +91,19 @@ pub fn run(global: &GlobalArgs, args: &OcspArgs, out: &Output) -> Result<u8> {
         Status::Revoked { .. } | Status::Unknown => exit::REJECTED,
     };
     let mut entry = Entry::new(
-        "ocsp",
+        REVOCATION_OPERATION,
         &checked.url,
         if code == exit::OK {
             HistoryStatus::Success
         } else {
             HistoryStatus::Error
         },
-        format!("the certificate is {}", checked.status.describe()),
+        checked.describe(),
         code,
     );
     entry.profile = global.profile.clone();
-    entry.protocol = "ocsp".into();
+    entry.protocol = REVOCATION_OPERATION.into();
+    entry.cert_path = Some(crate::runtime::absolute_display(cert_path));
     crate::runtime::record(&state_dir, entry, started, out);
 
     let summary = cert::summary(&cert);

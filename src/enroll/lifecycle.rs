@@ -536,6 +536,7 @@ pub fn register(outcome: &mut Outcome, ca: &CaCerts, profile: Option<String>) {
         not_after: validity.not_after.to_unix_duration().as_secs(),
         sha256: crate::pki::cert::fingerprint(cert, Digest::Sha256),
         last: None,
+        revocation: None,
     });
 }
 

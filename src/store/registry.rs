@@ -54,7 +54,13 @@ pub struct Managed {
     /// The last result that concerned it.
     #[serde(default)]
     pub last: Option<LastResult>,
+    /// The last answer about its revocation (`ocsp`, or a `renew` run that asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revocation: Option<LastResult>,
 }
+
+/// The operation of a revocation check's result (history entry and registry note).
+pub const REVOCATION_OPERATION: &str = "ocsp";
 
 /// The last result for a managed certificate.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -169,6 +175,8 @@ impl Registry {
     /// Record a certificate just installed, with the result that installed it.
     pub fn installed(&self, mut managed: Managed, entry: &Entry) -> Result<()> {
         managed.last = Some(LastResult::of(entry));
+        // A new certificate: what was known of the old one's revocation is not about it.
+        managed.revocation = None;
         self.save(managed)
     }
 
@@ -185,7 +193,11 @@ impl Registry {
         let Some(mut managed) = self.get(cert) else {
             return Ok(());
         };
-        managed.last = Some(LastResult::of(entry));
+        if entry.operation == REVOCATION_OPERATION {
+            managed.revocation = Some(LastResult::of(entry));
+        } else {
+            managed.last = Some(LastResult::of(entry));
+        }
         self.write(managed)
     }
 
@@ -228,6 +240,7 @@ mod tests {
             not_after: 2,
             sha256: "AB".into(),
             last: None,
+            revocation: None,
         }
     }
 

@@ -11,6 +11,7 @@ use certenroll::error::exit;
 use certenroll::pki::{Certificate, cert};
 use certenroll::revocation;
 use certenroll::store::history::{Entry, Status};
+use certenroll::store::registry::REVOCATION_OPERATION;
 
 use crate::cli::{GlobalArgs, RenewArgs};
 use crate::output::Output;
@@ -36,12 +37,33 @@ pub fn when_not_due(
     for note in &found.notes {
         out.warn(note);
     }
-    if let Some(why) = found.revoked {
-        let mut entry = Entry::new("ocsp", "", Status::Error, why.clone(), exit::REJECTED);
+    let entry = |status, detail: String, code| {
+        let mut entry = Entry::new(REVOCATION_OPERATION, "", status, detail, code);
         entry.profile = global.profile.clone();
-        entry.protocol = "ocsp".into();
+        entry.protocol = REVOCATION_OPERATION.into();
         entry.cert_path = Some(crate::runtime::absolute_display(cert_path));
-        record(state_dir, entry, started, out);
+        entry
+    };
+    if let Some(answer) = &found.answer {
+        // Into the certificate's record, not the history: a daily timer would fill it.
+        let noted = certenroll::store::registry::Registry::new(state_dir).note(&entry(
+            Status::Success,
+            answer.clone(),
+            exit::OK,
+        ));
+        if let Err(e) = noted {
+            out.warn(&format!(
+                "the registry of managed certificates was not updated: {e}"
+            ));
+        }
+    }
+    if let Some(why) = found.revoked {
+        record(
+            state_dir,
+            entry(Status::Error, why.clone(), exit::REJECTED),
+            started,
+            out,
+        );
         out.warn(&format!(
             "renewing now: {why}; the new key is requested as a new enrollment (a revoked certificate authenticates nothing)"
         ));
