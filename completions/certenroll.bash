@@ -1295,7 +1295,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacert)
-            opts="-v -q -h --url --ca-ident --protocol --label --out --fingerprint --format --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --out --fingerprint --format --next --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2093,7 +2093,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --next-ca --next-ca-out --ca-cert --ca-key --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2160,6 +2160,18 @@ _certenroll() {
                     return 0
                     ;;
                 --revoke)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --next-ca-out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

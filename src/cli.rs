@@ -647,6 +647,12 @@ pub struct GetcacertArgs {
     /// Encoding of written files.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+
+    /// Also show the successor the CA announces before a rollover (SCEP: GetNextCACert, when
+    /// the server lists it, verified as signed by the current CA; EST: NewWithNew of
+    /// /cacerts). With --out DIR it is written to DIR/next-ca.pem.
+    #[arg(long)]
+    pub next: bool,
 }
 
 /// Arguments of `enroll`.
@@ -1486,6 +1492,28 @@ pub struct LabServeArgs {
     /// While the lab runs: POST /lab/revoke?serial=HEX&reason=NAME.
     #[arg(long, value_name = "SERIAL[:REASON]", value_parser = certenroll::lab::ocsp::parse_revocation)]
     pub revoke: Vec<(Vec<u8>, x509_cert::ext::pkix::crl::CrlReason)>,
+
+    /// Announce a successor CA (a new root key, valid from tomorrow), as a CA does before a
+    /// rollover: SCEP GetCACaps lists GetNextCACert and GetNextCACert answers it, signed by
+    /// the current CA; EST /cacerts carries OldWithNew, NewWithOld and NewWithNew.
+    #[arg(long)]
+    pub next_ca: bool,
+
+    /// With --next-ca: write the successor's certificate (followed by the current CA's) and
+    /// key (PEM, the key mode 0600) into DIR as next-ca.pem and next-ca.key, for a lab that
+    /// runs after the rollover (--ca-cert DIR/next-ca.pem --ca-key DIR/next-ca.key).
+    #[arg(long, value_name = "DIR", requires = "next_ca")]
+    pub next_ca_out: Option<PathBuf>,
+
+    /// Run with this CA certificate (PEM) instead of a new one; with --ca-key. Certificates
+    /// after the first are earlier ones of the same CA (before a rollover): what they
+    /// issued is renewed as this CA's.
+    #[arg(long, value_name = "FILE", requires = "ca_key")]
+    pub ca_cert: Option<PathBuf>,
+
+    /// The key of --ca-cert (PEM or DER, unencrypted).
+    #[arg(long, value_name = "FILE", requires = "ca_cert")]
+    pub ca_key: Option<PathBuf>,
 
     /// OCSP: sign responses with a responder certificate the CA issued for it (carried in
     /// the response) instead of with the CA's key.

@@ -205,7 +205,7 @@ fn fix_for(err: &crate::Error) -> &'static str {
         crate::Error::HttpStatus { .. } => {
             "the server answered but refused this URL: check the path (e.g. /scep, /certsrv/mscep/mscep.dll)"
         }
-        crate::Error::Untrusted(_) => {
+        crate::Error::Untrusted(_) | crate::Error::PinMismatch { .. } => {
             "the server's answer is not what a SCEP CA sends: check the URL, and the pinned fingerprint"
         }
         _ => "see the message above",
@@ -440,7 +440,28 @@ fn network(c: &Checkup<'_>, report: &mut Report) -> Option<CaCerts> {
         ),
     );
     pin_step(&ca, c.pin, report);
+    if caps.next_ca() {
+        match client.get_next_ca_cert(c.ca_ident, &ca) {
+            Ok(next) => next_ca_step(&next, report),
+            Err(err) => report.warn(
+                "next-ca",
+                format!("GetNextCACert is listed but failed: {err}"),
+                fix_for(&err),
+            ),
+        }
+    }
     Some(ca)
+}
+
+/// The successor the CA announces, and when it takes over.
+fn next_ca_step(next: &crate::rollover::NextCa, report: &mut Report) {
+    report.ok(
+        "next-ca",
+        format!(
+            "the CA announces its successor {}; renew keeps it in the chain file and trusts it once the CA switches",
+            next.describe()
+        ),
+    );
 }
 
 /// EST: /cacerts, the clock, the CA.
@@ -496,6 +517,9 @@ fn est_steps(http: &Transport, c: &Checkup<'_>, report: &mut Report) -> Option<C
     // TLS, with its explicit trust, authenticates an EST server: a pin is checked if given.
     if c.pin.is_some() {
         pin_step(&certs, c.pin, report);
+    }
+    if let Some(next) = crate::rollover::from_est(&certs) {
+        next_ca_step(&next, report);
     }
     Some(certs)
 }

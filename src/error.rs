@@ -209,6 +209,18 @@ pub enum Error {
     /// The reply failed a check: signature, nonce, transaction, key, chain, pinned fingerprint.
     #[error("reply not trustworthy: {0}")]
     Untrusted(String),
+    /// The server's CA is not the pinned one.
+    #[error(
+        "reply not trustworthy: CA fingerprint mismatch: the server's CA '{subject}' has SHA-256 {server_sha256}, the pinned one is {pinned}"
+    )]
+    PinMismatch {
+        /// The server's CA's subject.
+        subject: String,
+        /// Its SHA-256 fingerprint (colon hex).
+        server_sha256: String,
+        /// The pinned fingerprint (colon hex).
+        pinned: String,
+    },
     /// Bad input from flags or files.
     #[error("{0}")]
     Invalid(String),
@@ -259,7 +271,7 @@ impl Error {
                 exit::COMMUNICATION
             }
             Error::ScepFailure { .. } | Error::Unauthorized { .. } => exit::REJECTED,
-            Error::Untrusted(_) => exit::UNTRUSTED,
+            Error::Untrusted(_) | Error::PinMismatch { .. } => exit::UNTRUSTED,
             Error::Invalid(_) => exit::USAGE,
             Error::Local { .. } => exit::LOCAL,
             Error::Crypto(_) => exit::OTHER,

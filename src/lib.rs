@@ -25,6 +25,7 @@ pub mod managed;
 pub mod pki;
 pub mod protocols;
 pub mod revocation;
+pub mod rollover;
 pub mod sanitize;
 pub mod scep;
 pub mod schedule;

@@ -20,6 +20,7 @@ mod profiles;
 mod quirks;
 mod renew;
 mod revocation;
+mod rollover;
 mod safety;
 mod scep_interop;
 mod terminal;

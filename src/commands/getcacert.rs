@@ -30,6 +30,16 @@ struct CaCertJson<'a> {
     recipient_reason: Option<&'static str>,
     pinned: bool,
     written: Vec<PathBuf>,
+    /// With --next: the announced successor (null: none announced).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_ca: Option<Option<NextCaJson>>,
+}
+
+#[derive(Serialize)]
+struct NextCaJson {
+    subject: String,
+    not_before: String,
+    sha256: String,
 }
 
 /// The role of each certificate, for people: CA, RA (with what it is for), or issuer above.
@@ -90,6 +100,7 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
 
 pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8> {
     let est = args.server.protocol() == crate::cli::ProtocolChoice::Est;
+    let mut next = None;
     let (set, url) = if est {
         let set = crate::est_connect::getcacert(
             global,
@@ -108,12 +119,27 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
             args.server.ca_ident.as_deref(),
             args.pin.fingerprint.as_deref(),
         )?;
+        if args.next {
+            next =
+                certenroll::scep::query::next_ca(&client, args.server.ca_ident.as_deref(), &set)?;
+        }
         (set, client.url().to_string())
     };
-    let written = match &args.out {
+    if est && args.next {
+        next = certenroll::rollover::from_est(&set);
+    }
+    let mut written = match &args.out {
         Some(path) => write_out(&set, path, args.format)?,
         None => Vec::new(),
     };
+    if let (Some(next), Some(dir)) = (&next, args.out.as_ref().filter(|p| p.is_dir())) {
+        let file = dir.join(match args.format {
+            Format::Pem => "next-ca.pem",
+            Format::Der => "next-ca.der",
+        });
+        crate::runtime::write_certs(&file, &[&next.cert], args.format)?;
+        written.push(file);
+    }
     // EST has no RA: its roles are the CA's, and a root rollover's (RFC 7030 4.1.3).
     let roles: Vec<&'static str> = if est {
         certenroll::est::rollover::roles(&set)
@@ -158,6 +184,16 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
             cert::fingerprint(set.ca(), certenroll::pki::digest::Digest::Sha256).replace(':', "")
         ));
     }
+    if args.next {
+        match &next {
+            Some(next) => text.push_str(&format!(
+                "\nNext CA: {}, announced by the current CA; pin it then with --fingerprint {}",
+                next.describe(),
+                next.sha256().replace(':', "")
+            )),
+            None => text.push_str("\nNext CA: none announced"),
+        }
+    }
     for path in &written {
         text.push_str(&format!("\nWrote {}", path.display()));
     }
@@ -170,6 +206,13 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         recipient_reason: recipient.map(|(_, reason)| reason),
         pinned: args.pin.fingerprint.is_some(),
         written,
+        next_ca: args.next.then(|| {
+            next.as_ref().map(|n| NextCaJson {
+                subject: cert::name_to_string(n.cert.tbs_certificate().subject()),
+                not_before: certenroll::clock::rfc3339(n.starts()),
+                sha256: n.sha256().to_string(),
+            })
+        }),
     });
     Ok(certenroll::error::exit::OK)
 }

@@ -34,7 +34,39 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     } else {
         "certenroll lab CA"
     };
-    let ca = LabCa::new(args.ra, name, &args.quirk)?;
+    let mut ca = match (&args.ca_cert, &args.ca_key) {
+        (Some(cert_path), Some(key_path)) => {
+            // The CA first; earlier certificates of this CA after it.
+            let mut certs = cert::read_certificates(cert_path, "reading the CA certificate")?;
+            let cert = certs.remove(0);
+            let key = certenroll::enroll::install::read_key(key_path)?;
+            let mut ca = LabCa::with_ca(
+                certenroll::lab::ca::KeyPair { key, cert },
+                args.ra,
+                &args.quirk,
+            )?;
+            ca.previous = certs;
+            ca
+        }
+        _ => LabCa::new(args.ra, name, &args.quirk)?,
+    };
+    if args.next_ca {
+        ca = ca.with_next_ca(&args.quirk)?;
+    }
+    if let (Some(dir), Some(next)) = (&args.next_ca_out, ca.next_pair()) {
+        // The successor, then the CA it succeeds (whose certificates it still renews).
+        crate::runtime::write_certs(
+            &dir.join("next-ca.pem"),
+            &[&next.cert, &ca.ca.cert],
+            crate::cli::Format::Pem,
+        )?;
+        certenroll::store::write_atomic(
+            &dir.join("next-ca.key"),
+            next.key.to_pem()?.as_bytes(),
+            certenroll::store::KEY_MODE,
+            "writing the next CA's key",
+        )?;
+    }
     let fingerprint = cert::fingerprint(&ca.ca.cert, Digest::Sha256);
     if let Some(path) = &args.ca_out {
         crate::runtime::write_certs(path, &[&ca.ca.cert], crate::cli::Format::Pem)?;

@@ -29,6 +29,7 @@ use crate::output::Output;
 use crate::request_options;
 use crate::runtime::{HookKind, record};
 
+mod next_ca;
 mod staple;
 
 pub fn run(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -> Result<u8> {
@@ -183,6 +184,13 @@ fn renew(
     };
     certenroll::enroll::poll::jitter(args.policy.jitter, out)?;
     let pin = args.pin.fingerprint.as_deref();
+    // A successor the pinned CA announced, kept in the chain file by an earlier renewal
+    // (read now: the install rewrites the file).
+    let carried = pin
+        .zip(args.chain.as_deref())
+        .and_then(|(pin, chain)| certenroll::rollover::in_chain_file(chain, pin));
+    let successor = carried.as_ref().map(|(_, next)| next);
+    let crossed = std::cell::Cell::new(false);
     let hook_env = [
         ("CERTENROLL_CERT", cert_path.clone().into_os_string()),
         ("CERTENROLL_KEY", key_path.clone().into_os_string()),
@@ -195,30 +203,44 @@ fn renew(
         let outcome = if est {
             let client = (!revoked).then_some((cert_path.as_path(), key_path.as_path()));
             lifecycle::run(job, out, || {
-                crate::est_connect::connect(
-                    global,
-                    &server,
-                    &args.auth,
-                    client,
-                    pin,
-                    state_dir,
-                    out,
-                    crate::est_connect::enroller(&server, args.ca_cert.as_deref()),
-                )
+                let connect = |pin| {
+                    crate::est_connect::connect(
+                        global,
+                        &server,
+                        &args.auth,
+                        client,
+                        pin,
+                        state_dir,
+                        out,
+                        crate::est_connect::enroller(&server, args.ca_cert.as_deref()),
+                    )
+                };
+                certenroll::rollover::connect_across(connect, pin, successor, |note| out.warn(note))
+                    .map(|(enroller, across)| {
+                        crossed.set(across);
+                        enroller
+                    })
             })
         } else {
             let http = crate::runtime::transport(global)?;
             lifecycle::run(job, out, || {
-                ScepEnroller::connect(Connect {
-                    http: &http,
-                    url: &server.url,
-                    ca_ident: server.ca_ident.as_deref(),
-                    ca_file: args.ca_cert.as_deref(),
-                    pin,
-                    choices,
-                    require_caps: args.algorithms.require_caps,
-                    renewal: args.renewal,
-                })
+                let connect = |pin| {
+                    ScepEnroller::connect(Connect {
+                        http: &http,
+                        url: &server.url,
+                        ca_ident: server.ca_ident.as_deref(),
+                        ca_file: args.ca_cert.as_deref(),
+                        pin,
+                        choices,
+                        require_caps: args.algorithms.require_caps,
+                        renewal: args.renewal,
+                    })
+                };
+                certenroll::rollover::connect_across(connect, pin, successor, |note| out.warn(note))
+                    .map(|(enroller, across)| {
+                        crossed.set(across);
+                        enroller
+                    })
             })
         }
         .map_err(|failed| crate::outcome::failed(failed).0)?;
@@ -230,6 +252,16 @@ fn renew(
             out,
         )
     })();
+    if attempt.as_ref().is_ok_and(|code| *code == exit::OK) {
+        match (&carried, crossed.get()) {
+            // Until the pin moves, the CA that announced the new one stays in the chain
+            // file: it is what the pin names.
+            (Some((pinned, _)), true) => {
+                next_ca::keep(args, pinned, out);
+            }
+            _ => next_ca::ask_and_keep(global, args, &server, out),
+        }
+    }
     let attempt = match attempt {
         Ok(exit::OK) => staple::new_certificate(global, args, &revocation_http, out),
         other => other,

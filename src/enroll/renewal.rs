@@ -130,7 +130,9 @@ pub fn ca_changed(
     let pin = cert::parse_fingerprint(pin?).ok()?;
     let chain = cert::parse_certificates(&std::fs::read(chain?).ok()?).ok()?;
     let ca = chain.first()?;
-    if !cert::matches_fingerprint(ca, &pin) {
+    // The pinned CA is the issuing CA, one above it, or (after a rollover, until the pin is
+    // moved) the CA that announced it, kept at the end of the file.
+    if !chain.iter().any(|c| cert::matches_fingerprint(c, &pin)) {
         return Some("the pinned CA is not the one in the chain file".into());
     }
     cert::verify_issued_by(current, ca)

@@ -40,6 +40,11 @@ pub struct LabCa {
     /// During a root key rollover (`--quirk est-rollover`): OldWithNew, NewWithOld and
     /// NewWithNew (RFC 7030 4.1.3), the CA being OldWithOld.
     pub rollover: Vec<Certificate>,
+    /// The next root's key, during a rollover.
+    pub next_key: Option<PrivateKey>,
+    /// Earlier CA certificates of this CA (before a rollover): what they issued still
+    /// counts as issued here, for renewals.
+    pub previous: Vec<Certificate>,
 }
 
 /// A root CA's template: `subject` for `public_key`, valid from `starts` (None: now).
@@ -70,7 +75,7 @@ fn root_template(
 
 /// The certificates of a root key rollover from `old` (RFC 7030 4.1.3): OldWithNew,
 /// NewWithOld and NewWithNew, the new root starting a day after the old one.
-fn rollover(old: &KeyPair, quirks: &[Quirk]) -> Result<Vec<Certificate>> {
+fn rollover(old: &KeyPair, quirks: &[Quirk]) -> Result<(Vec<Certificate>, PrivateKey)> {
     let subject = old.cert.tbs_certificate().subject();
     let new_key = PrivateKey::generate_rsa(2048)?;
     let later = Some(std::time::SystemTime::now() + std::time::Duration::from_secs(86_400));
@@ -84,11 +89,12 @@ fn rollover(old: &KeyPair, quirks: &[Quirk]) -> Result<Vec<Certificate>> {
             Digest::Sha256,
         )
     };
-    Ok(vec![
+    let certs = vec![
         sign(old_public, &new_key, later)?,
         sign(new_public.clone(), &old.key, later)?,
         sign(new_public, &new_key, later)?,
-    ])
+    ];
+    Ok((certs, new_key))
 }
 
 /// A serial number for a lab certificate: random, 16 octets or, with `long`, 32 (the first
@@ -162,10 +168,6 @@ impl LabCa {
     /// and as `quirks` say (serial numbers, RA certificates that look like a CA or expired;
     /// the last two imply RA certificates).
     pub fn new(with_ra: bool, common_name: &str, quirks: &[Quirk]) -> Result<Self> {
-        let with_ra = with_ra
-            || [Quirk::RaCaFlag, Quirk::ExpiredRa, Quirk::Ndes]
-                .iter()
-                .any(|q| quirks.contains(q));
         let key = PrivateKey::generate_rsa(2048)?;
         let subject: Name = build_name(&[
             (NameAttr::Organization, "certenroll lab".into()),
@@ -173,7 +175,17 @@ impl LabCa {
         ])?;
         let template = root_template(&subject, key.public_key_info()?, quirks, None)?;
         let cert = issue(template, &subject, &key, Digest::Sha256)?;
-        let ca = KeyPair { key, cert };
+        Self::with_ca(KeyPair { key, cert }, with_ra, quirks)
+    }
+
+    /// A lab around the CA `ca` (`lab serve --ca-cert --ca-key`: a CA kept from an earlier
+    /// run, such as the successor another lab announced), with RA certificates and as
+    /// `quirks` say.
+    pub fn with_ca(ca: KeyPair, with_ra: bool, quirks: &[Quirk]) -> Result<Self> {
+        let with_ra = with_ra
+            || [Quirk::RaCaFlag, Quirk::ExpiredRa, Quirk::Ndes]
+                .iter()
+                .any(|q| quirks.contains(q));
         let (ra_sign, ra_encrypt) = if with_ra {
             (
                 Some(ra(
@@ -192,17 +204,57 @@ impl LabCa {
         } else {
             (None, None)
         };
-        let rollover = if quirks.contains(&Quirk::EstRollover) {
-            rollover(&ca, quirks)?
+        let (rollover, next_key) = if quirks.contains(&Quirk::EstRollover) {
+            let (certs, key) = rollover(&ca, quirks)?;
+            (certs, Some(key))
         } else {
-            Vec::new()
+            (Vec::new(), None)
         };
         Ok(LabCa {
             ca,
             ra_sign,
             ra_encrypt,
             rollover,
+            next_key,
+            previous: Vec::new(),
         })
+    }
+
+    /// Whether `cert` was issued by this CA, now or with an earlier key.
+    pub fn issued(&self, cert: &Certificate) -> bool {
+        std::iter::once(&self.ca.cert)
+            .chain(&self.previous)
+            .any(|ca| crate::pki::cert::verify_issued_by(cert, ca).is_ok())
+    }
+
+    /// The CA announcing a successor (a new root key valid from tomorrow), as during a
+    /// rollover: EST's /cacerts carries the rollover certificates, SCEP's GetNextCACert the
+    /// next root.
+    pub fn with_next_ca(mut self, quirks: &[Quirk]) -> Result<Self> {
+        if self.rollover.is_empty() {
+            let (certs, key) = rollover(&self.ca, quirks)?;
+            self.rollover = certs;
+            self.next_key = Some(key);
+        }
+        Ok(self)
+    }
+
+    /// The next root with its key, as a lab that runs after the rollover takes it.
+    pub fn next_pair(&self) -> Option<KeyPair> {
+        let (cert, _) = self.next_ca()?;
+        Some(KeyPair {
+            key: self.next_key.clone()?,
+            cert: cert.clone(),
+        })
+    }
+
+    /// The next root and the link certificate that vouches for it (NewWithNew,
+    /// NewWithOld), when the CA announces one.
+    pub fn next_ca(&self) -> Option<(&Certificate, &Certificate)> {
+        match self.rollover.as_slice() {
+            [_old_with_new, new_with_old, new_with_new] => Some((new_with_new, new_with_old)),
+            _ => None,
+        }
     }
 
     /// Who signs replies.

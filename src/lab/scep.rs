@@ -29,7 +29,7 @@ use super::ca::lab_serial;
 use super::http::{Request, Response};
 use super::options::{Fault, LAB_CA_IDENT, LabOptions, Quirk};
 use crate::pki::cert::{
-    BuilderKey, Template, basic_constraints, issue, name_to_string, verify_issued_by, with_serial,
+    BuilderKey, Template, basic_constraints, issue, name_to_string, with_serial,
 };
 use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
 use crate::pki::digest::Digest;
@@ -276,12 +276,15 @@ impl Responder {
                 Response::text(404, "CA not found")
             }
             Some(op) if op.eq_ignore_ascii_case("GetCACaps") => {
-                let caps = match &self.options.caps {
+                let mut caps = match &self.options.caps {
                     Some(list) => list.join("\n"),
                     None if self.options.has(Quirk::Dogtag) => DOGTAG_CAPS.join("\n"),
                     None if self.options.has(Quirk::Ndes) => NDES_CAPS.join("\n"),
                     None => DEFAULT_CAPS.join("\n"),
                 };
+                if self.options.caps.is_none() && self.ca.next_ca().is_some() {
+                    caps.push_str("\nGetNextCACert");
+                }
                 tracing::info!("GetCACaps");
                 if self.options.has(Quirk::Ndes2003Caps) {
                     Response::hang_up()
@@ -303,6 +306,25 @@ impl Responder {
                         Ok(body) => Response::new(200, CA_RA_CERT, body),
                         Err(e) => Response::text(500, &e.to_string()),
                     }
+                }
+            }
+            Some(op) if op.eq_ignore_ascii_case("GetNextCACert") => {
+                let Some((next, link)) = self.ca.next_ca() else {
+                    tracing::info!("GetNextCACert: no successor announced");
+                    return Response::text(404, "no next CA");
+                };
+                tracing::info!("GetNextCACert");
+                let signer = self.ca.signer();
+                match sign(
+                    None,
+                    Vec::new(),
+                    &signer.key,
+                    &signer.cert,
+                    Digest::Sha256,
+                    &[next, link],
+                ) {
+                    Ok(body) => Response::new(200, crate::rollover::NEXT_CA_CERT, body),
+                    Err(e) => Response::text(500, &e.to_string()),
                 }
             }
             Some(op)
@@ -495,7 +517,7 @@ impl Responder {
             csr_digest = Digest::from_oid(&csr.algorithm.oid).map_or("unknown", Digest::name),
             cipher = incoming.cipher.name(),
             signer = %name_to_string(incoming.signer.tbs_certificate().subject()),
-            signed_by = if verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_ok() {
+            signed_by = if self.ca.issued(&incoming.signer) {
                 "this CA"
             } else {
                 "self"
@@ -508,7 +530,7 @@ impl Responder {
         }
         // A renewal: RenewalReq, or a PKCSReq signed with a certificate this CA issued for
         // the same subject (what NDES expects, and sscep sends).
-        let signed_by_ca = verify_issued_by(&incoming.signer, &self.ca.ca.cert).is_ok();
+        let signed_by_ca = self.ca.issued(&incoming.signer);
         let renewal = incoming.message_type == MessageType::RenewalReq
             || (signed_by_ca && incoming.signer.tbs_certificate().subject() == &csr.info.subject);
         if incoming.message_type == MessageType::RenewalReq && !signed_by_ca {

@@ -274,17 +274,20 @@ impl CaCerts {
                         .into(),
                 ));
             }
-            return Err(Error::Untrusted(format!(
-                "CA fingerprint mismatch: the server's CA '{}' has SHA-256 {}, the pinned one is {}",
-                name_to_string(self.ca().tbs_certificate().subject()),
-                crate::pki::cert::fingerprint(self.ca(), crate::pki::digest::Digest::Sha256),
+            return Err(Error::PinMismatch {
+                subject: name_to_string(self.ca().tbs_certificate().subject()),
+                server_sha256: crate::pki::cert::fingerprint(
+                    self.ca(),
+                    crate::pki::digest::Digest::Sha256,
+                ),
                 // The pin in the same notation, so that a person can compare the two.
-                pin.as_bytes()
+                pinned: pin
+                    .as_bytes()
                     .chunks(2)
                     .map(|pair| String::from_utf8_lossy(pair))
                     .collect::<Vec<_>>()
-                    .join(":")
-            )));
+                    .join(":"),
+            });
         };
         for pair in chain[..=pos].windows(2) {
             verify_issued_by(pair[0], pair[1])?;

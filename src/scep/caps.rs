@@ -51,6 +51,11 @@ impl Capabilities {
         self.standard() || self.has("POSTPKIOperation")
     }
 
+    /// Whether the server lists GetNextCACert (it can announce its CA's successor).
+    pub fn next_ca(&self) -> bool {
+        self.has("GetNextCACert")
+    }
+
     /// Whether the server lists Renewal.
     pub fn renewal(&self) -> bool {
         self.has("Renewal")

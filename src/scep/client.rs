@@ -197,6 +197,21 @@ impl<'a> Client<'a> {
         CaCerts::from_reply(response.media_type().as_deref(), &response.body)
     }
 
+    /// GetNextCACert (RFC 8894 4.7): the successor the CA announces, verified as signed by
+    /// the `current` CA. Ask only a server that lists GetNextCACert.
+    pub fn get_next_ca_cert(
+        &self,
+        identifier: Option<&str>,
+        current: &CaCerts,
+    ) -> Result<crate::rollover::NextCa> {
+        let url = self.operation_url(
+            "GetNextCACert",
+            Some(&query_escape(identifier.unwrap_or("ca"))),
+        );
+        let response = self.http.get(&url)?.require_ok(strip_query(&url))?;
+        crate::rollover::from_get_next_ca_cert(&response.body, current)
+    }
+
     /// Send a pkiMessage and return the reply body.
     ///
     /// NDES on IIS 8 (Windows Server 2012) advertises POSTPKIOperation but answers a POST with

@@ -136,6 +136,19 @@ pub fn verify_crl(crl: &CertificateList, ca: &Certificate) -> Result<()> {
     .map_err(|_| Error::Untrusted("the CRL is not signed by the CA".into()))
 }
 
+/// The successor the CA announces (GetNextCACert, verified as signed by the `current` CA),
+/// when the server lists GetNextCACert; None when it does not.
+pub fn next_ca(
+    client: &Client<'_>,
+    ca_ident: Option<&str>,
+    current: &CaCerts,
+) -> Result<Option<crate::rollover::NextCa>> {
+    if !client.get_ca_caps(ca_ident)?.next_ca() {
+        return Ok(None);
+    }
+    client.get_next_ca_cert(ca_ident, current).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

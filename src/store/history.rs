@@ -173,6 +173,11 @@ pub fn detail(err: &Error) -> String {
             fail_info: None, ..
         } => "SCEP ERROR (no failInfo)".into(),
         Error::Untrusted(msg) => format!("Untrusted reply: {msg}"),
+        pin @ Error::PinMismatch { .. } => format!(
+            "Untrusted reply: {}",
+            pin.to_string()
+                .trim_start_matches("reply not trustworthy: ")
+        ),
         Error::Local { .. } => format!("Local error: {err}"),
         Error::Invalid(msg) => format!("Configuration error: {msg}"),
         Error::Crypto(msg) => format!("Error: {msg}"),
