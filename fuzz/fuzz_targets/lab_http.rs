@@ -16,11 +16,13 @@ fn responder() -> &'static Responder {
             LabOptions::default(),
             LabCa::new(true, "fuzz CA", &[]).unwrap(),
         )
+        .unwrap()
     })
 }
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(request) = certenroll::lab::http::read_request(data) {
+        // Every route: SCEP, EST, OCSP, the CRL, revocations.
         let _ = responder().handle(&request);
     }
 });

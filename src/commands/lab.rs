@@ -156,19 +156,7 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
     certenroll::lab::http::serve(
         listener,
         tls,
-        Arc::new(move |req: &certenroll::lab::http::Request| {
-            use certenroll::lab::ocsp::{CRL_PATH, OCSP_PATH, REVOKE_PATH};
-            if req.path.starts_with(certenroll::est::WELL_KNOWN) {
-                responder.handle_est(req)
-            } else if req.path.starts_with(OCSP_PATH)
-                || req.path == CRL_PATH
-                || req.path == REVOKE_PATH
-            {
-                responder.handle_revocation(req)
-            } else {
-                responder.handle(req)
-            }
-        }),
+        Arc::new(move |req: &certenroll::lab::http::Request| responder.handle(req)),
     );
     Ok(certenroll::error::exit::OK)
 }

@@ -21,7 +21,7 @@ pub const REALM: &str = "certenroll lab";
 
 impl Responder {
     /// Answer a request under the well-known EST path.
-    pub fn handle_est(&self, request: &Request) -> Response {
+    pub(super) fn handle_est(&self, request: &Request) -> Response {
         let rest = request.path[WELL_KNOWN.len().min(request.path.len())..].trim_matches('/');
         let parts: Vec<&str> = rest.split('/').collect();
         let (label, operation) = match parts.as_slice() {

@@ -208,7 +208,7 @@ pub fn delegated_responder(ca: &KeyPair, without_eku: bool) -> Result<KeyPair> {
 
 impl Responder {
     /// Answer a request to the OCSP, CRL or revocation paths.
-    pub fn handle_revocation(&self, request: &Request) -> Response {
+    pub(super) fn handle_revocation(&self, request: &Request) -> Response {
         if request.path == CRL_PATH {
             return match self.crl().and_then(|crl| {
                 crl.to_der()

@@ -249,8 +249,19 @@ impl Responder {
         }
     }
 
-    /// Answer one HTTP request.
+    /// Answer one HTTP request: EST under /.well-known/est, OCSP, the CRL and revocations
+    /// under their paths, SCEP anywhere else.
     pub fn handle(&self, request: &Request) -> Response {
+        use super::ocsp::{CRL_PATH, OCSP_PATH, REVOKE_PATH};
+        if request.path.starts_with(crate::est::WELL_KNOWN) {
+            return self.handle_est(request);
+        }
+        if request.path.starts_with(OCSP_PATH)
+            || request.path == CRL_PATH
+            || request.path == REVOKE_PATH
+        {
+            return self.handle_revocation(request);
+        }
         let response = self.route(request);
         if self.options.has(Quirk::Ndes2012Post) {
             response.with_header("Server", "Microsoft-IIS/8.0")
