@@ -2093,7 +2093,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --next-ca --next-ca-out --ca-cert --ca-key --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --next-ca --next-ca-out --ca-cert --ca-key --no-revocation-urls --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2289,7 +2289,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__ocsp)
-            opts="-v -q -h --cert --chain --responder --out --crl --max-skew --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --cert --chain --responder --out --crl --max-skew --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2312,6 +2312,14 @@ _certenroll() {
                     return 0
                     ;;
                 --max-skew)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-ident)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

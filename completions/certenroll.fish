@@ -443,6 +443,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l chain -d 
 complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l responder -d 'Ask this OCSP responder instead of the one the certificate names' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l out -d 'Write the verified response here (DER) when it says good, for stapling (default: the profile\'s ocsp_file)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l max-skew -d 'The clock difference allowed with the responder, in seconds' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l url -d 'The SCEP server to ask for the CRL (GetCRL) when the certificate names neither an OCSP responder nor a CRL distribution point (default: the profile\'s url)' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l ca-ident -d 'CA identifier sent with GetCACert and GetCRL, for servers that host several CAs' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand ocsp" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -900,6 +902,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_se
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l require-client-cert -d 'EST: enrollment needs a client certificate issued by the lab CA (and, with --basic, the Basic login as well)'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l pkcs1-keys -d 'EST: serverkeygen sends the key as PKCS#1 instead of PKCS#8'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l next-ca -d 'Announce a successor CA (a new root key, valid from tomorrow), as a CA does before a rollover: SCEP GetCACaps lists GetNextCACert and GetNextCACert answers it, signed by the current CA; EST /cacerts carries OldWithNew, NewWithOld and NewWithNew'
+complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l no-revocation-urls -d 'Issued certificates name neither the lab\'s OCSP responder nor its CRL (as many SCEP CAs\' do not): a client must ask GetCRL'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l ocsp-delegated -d 'OCSP: sign responses with a responder certificate the CA issued for it (carried in the response) instead of with the CA\'s key'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -l json -d 'Print the result as one JSON object on stdout'
 complete -c certenroll -n "__fish_certenroll_using_subcommand lab; and __fish_seen_subcommand_from serve" -s v -l verbose -d 'Show more of what happens, on stderr (-v steps, -vv protocol detail)'

@@ -176,7 +176,8 @@ with a nonce, and verifies the answer: signed by the CA or by a responder certif
 issued for OCSP signing, about this certificate, current (thisUpdate and nextUpdate within
 --max-skew), the nonce echoed when the responder returns one. When the certificate names no
 responder, or the responder cannot be reached, the CRL of its distribution point is fetched
-and verified instead (--crl: only the CRL).
+and verified instead (--crl: only the CRL); a certificate that names neither is checked with
+the CRL of its SCEP server (GetCRL at --url, or the profile's url).
 
 With --out (or a profile's ocsp_file) a response that verifies and says good is written
 there (DER, atomically) for a TLS server to staple: nginx ssl_stapling_file, HAProxy's
@@ -1515,6 +1516,11 @@ pub struct LabServeArgs {
     #[arg(long, value_name = "FILE", requires = "ca_cert")]
     pub ca_key: Option<PathBuf>,
 
+    /// Issued certificates name neither the lab's OCSP responder nor its CRL (as many SCEP
+    /// CAs' do not): a client must ask GetCRL.
+    #[arg(long)]
+    pub no_revocation_urls: bool,
+
     /// OCSP: sign responses with a responder certificate the CA issued for it (carried in
     /// the response) instead of with the CA's key.
     #[arg(long)]
@@ -1562,6 +1568,15 @@ pub struct OcspArgs {
     /// The clock difference allowed with the responder, in seconds.
     #[arg(long, value_name = "SECS", default_value_t = 300)]
     pub max_skew: u64,
+
+    /// The SCEP server to ask for the CRL (GetCRL) when the certificate names neither an
+    /// OCSP responder nor a CRL distribution point (default: the profile's url).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// CA identifier sent with GetCACert and GetCRL, for servers that host several CAs.
+    #[arg(long, value_name = "NAME")]
+    pub ca_ident: Option<String>,
 }
 
 /// Arguments of the hidden `generate`.

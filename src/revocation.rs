@@ -222,7 +222,7 @@ pub fn ask_crl(
     let urls = crl_urls(cert);
     let Some(url) = urls.first() else {
         return Err(Error::NotSupported(
-            "the certificate names neither an OCSP responder nor an HTTP CRL distribution point: give one with --responder".into(),
+            "the certificate names neither an OCSP responder nor an HTTP CRL distribution point: give a responder with --responder, or a SCEP server to ask for its CRL with --url".into(),
         ));
     };
     crate::transport::check_no_password(url)?;
@@ -234,12 +234,46 @@ pub fn ask_crl(
     };
     let crl = CertificateList::from_der(&der)
         .map_err(|e| Error::Untrusted(format!("{url} did not answer a CRL ({e})")))?;
+    from_crl(&crl, cert, issuer, url, skew)
+}
+
+/// Check that `crl` is issued and signed by `ca`.
+pub fn crl_signed_by(crl: &CertificateList, ca: &Certificate) -> Result<()> {
+    let bad = |what: String| Error::Untrusted(format!("CRL: {what}"));
+    let tbs = &crl.tbs_cert_list;
+    if tbs.issuer != *ca.tbs_certificate().subject() {
+        return Err(bad(format!(
+            "it is issued by '{}', not by the certificate's CA '{}'",
+            name_to_string(&tbs.issuer),
+            name_to_string(ca.tbs_certificate().subject())
+        )));
+    }
+    let signed = tbs
+        .to_der()
+        .map_err(|e| bad(format!("it does not re-encode ({e})")))?;
+    verify_signed(
+        ca.tbs_certificate().subject_public_key_info(),
+        &crl.signature_algorithm,
+        &signed,
+        &crl.signature,
+    )
+    .map_err(|what| bad(format!("{what} is not the CA's")))
+}
+
+/// What a CRL (already fetched from `url`) says of `cert`, once verified.
+pub fn from_crl(
+    crl: &CertificateList,
+    cert: &Certificate,
+    issuer: &Certificate,
+    url: &str,
+    skew: Duration,
+) -> Result<Checked> {
     let (status, this_update, next_update) =
-        verify_crl(&crl, cert, issuer, crate::clock::now_unix(), skew)?;
+        verify_crl(crl, cert, issuer, crate::clock::now_unix(), skew)?;
     Ok(Checked {
         status,
         source: Source::Crl,
-        url: url.clone(),
+        url: url.to_string(),
         this_update,
         next_update,
         signer: format!(
@@ -262,24 +296,8 @@ pub fn verify_crl(
     skew: Duration,
 ) -> Result<(Status, u64, Option<u64>)> {
     let bad = |what: String| Error::Untrusted(format!("CRL: {what}"));
+    crl_signed_by(crl, issuer)?;
     let tbs = &crl.tbs_cert_list;
-    if tbs.issuer != *issuer.tbs_certificate().subject() {
-        return Err(bad(format!(
-            "it is issued by '{}', not by the certificate's CA '{}'",
-            name_to_string(&tbs.issuer),
-            name_to_string(issuer.tbs_certificate().subject())
-        )));
-    }
-    let signed = tbs
-        .to_der()
-        .map_err(|e| bad(format!("it does not re-encode ({e})")))?;
-    verify_signed(
-        issuer.tbs_certificate().subject_public_key_info(),
-        &crl.signature_algorithm,
-        &signed,
-        &crl.signature,
-    )
-    .map_err(|what| bad(format!("{what} is not the CA's")))?;
     let this_update = tbs.this_update.to_unix_duration().as_secs();
     let next_update = tbs.next_update.map(|t| t.to_unix_duration().as_secs());
     ocsp::current((this_update, next_update), now, skew).map_err(bad)?;

@@ -221,6 +221,12 @@ fn apply(cli: &mut Cli, typed: &Typed, profile: &Profile) {
         Command::Poll(args) => policy(&mut args.policy, typed, profile),
         Command::Doctor(args) => apply_doctor(args, typed, profile),
         Command::Ocsp(args) => {
+            typed.fill("url", &mut args.url, profile.url.clone().map(Some));
+            typed.fill(
+                "ca_ident",
+                &mut args.ca_ident,
+                profile.ca_ident.clone().map(Some),
+            );
             typed.fill("cert", &mut args.cert, profile.cert.clone().map(Some));
             typed.fill("chain", &mut args.chain, profile.chain.clone().map(Some));
             if !args.crl {

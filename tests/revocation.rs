@@ -550,3 +550,24 @@ fn renew_keeps_the_staple_fresh_and_replaces_a_revoked_certificate_with_a_new_ke
     assert_eq!(entries.last().unwrap()["operation"], "renew");
     assert_eq!(entries.last().unwrap()["status"], "success");
 }
+
+#[test]
+fn a_certificate_that_names_nothing_is_checked_with_scep_getcrl() {
+    let lab = Lab::start(&["--challenge", "s", "--no-revocation-urls"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (cert, chain) = enrolled(&lab, dir.path());
+    let nowhere = ocsp(dir.path(), &cert, &chain).output().unwrap();
+    assert_eq!(nowhere.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&nowhere.stdout).contains("with --url"));
+    let good: serde_json::Value =
+        json_of(ocsp(dir.path(), &cert, &chain).args(["--url", &lab.url]), 0);
+    assert_eq!(
+        (good["status"].as_str(), good["source"].as_str()),
+        (Some("good"), Some("crl"))
+    );
+    assert_eq!(good["url"], format!("{} (GetCRL)", lab.url));
+    revoke(&lab, &serial_of(&cert), "cessationOfOperation");
+    let revoked: serde_json::Value =
+        json_of(ocsp(dir.path(), &cert, &chain).args(["--url", &lab.url]), 4);
+    assert_eq!(revoked["reason"], "cessationOfOperation", "{revoked}");
+}

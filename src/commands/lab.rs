@@ -131,7 +131,9 @@ pub fn run(args: &LabServeArgs, out: &Output) -> Result<u8> {
         .then(|| certenroll::lab::tls::server_config(&ca.ca, args.tls_fault))
         .transpose()?;
     let scheme = if tls.is_some() { "https" } else { "http" };
-    options.base_url = Some(format!("{scheme}://{address}"));
+    if !args.no_revocation_urls {
+        options.base_url = Some(format!("{scheme}://{address}"));
+    }
     let url = format!("{scheme}://{address}/scep");
     // EST runs over HTTPS only, so the lab offers it with --tls.
     let est_url =

@@ -66,7 +66,19 @@ pub fn run(global: &GlobalArgs, args: &OcspArgs, out: &Output) -> Result<u8> {
         nonce: args.out.is_none(),
     };
     let server = args.responder.clone().unwrap_or_default();
-    let checked = revocation::check(&http, &cert, issuer, &options);
+    let checked = match revocation::check(&http, &cert, issuer, &options) {
+        // Nothing named in the certificate: its SCEP server's CRL, when there is one.
+        Err(Error::NotSupported(why)) => match &args.url {
+            Some(url) => get_crl(
+                &http,
+                (url, args.ca_ident.as_deref()),
+                (&cert, issuer),
+                &options,
+            ),
+            None => Err(Error::NotSupported(why)),
+        },
+        other => other,
+    };
     let checked = match checked {
         Ok(c) => c,
         Err(e) => {
@@ -182,4 +194,22 @@ fn human(
         _ => {}
     }
     lines.join("\n")
+}
+
+/// The CRL by SCEP GetCRL from the server at `url`, for a certificate that names no
+/// revocation service.
+fn get_crl(
+    http: &certenroll::transport::Transport,
+    (url, ca_ident): (&str, Option<&str>),
+    (cert, issuer): (&certenroll::pki::Certificate, &certenroll::pki::Certificate),
+    options: &revocation::Options,
+) -> certenroll::Result<Checked> {
+    let client = certenroll::scep::client::Client::new(http, url)?;
+    let serial = cert::serial_hex(cert);
+    let crl = certenroll::scep::query::get_crl(&client, (ca_ident, None), Some(&serial))?;
+    let mut checked =
+        revocation::from_crl(&crl, cert, issuer, &format!("{url} (GetCRL)"), options.skew)?;
+    checked.fallback =
+        Some("the certificate names neither an OCSP responder nor a CRL distribution point".into());
+    Ok(checked)
 }

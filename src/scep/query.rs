@@ -4,7 +4,6 @@
 
 use crate::pki::Certificate;
 use crate::pki::CertificateList;
-use der::Encode;
 
 use super::MessageType;
 use super::client::{Client, Method, Session};
@@ -103,37 +102,8 @@ pub fn get_crl(
         .into_iter()
         .next()
         .ok_or_else(|| Error::Untrusted("GetCRL answered SUCCESS without a CRL".into()))?;
-    verify_crl(&crl, ca.ca())?;
+    crate::revocation::crl_signed_by(&crl, ca.ca())?;
     Ok(crl)
-}
-
-/// The CRL must be issued and signed by the CA.
-pub fn verify_crl(crl: &CertificateList, ca: &Certificate) -> Result<()> {
-    let tbs = crl
-        .tbs_cert_list
-        .to_der()
-        .map_err(|e| Error::Untrusted(format!("the CRL does not re-encode: {e}")))?;
-    let digest =
-        crate::pki::digest::Digest::from_oid(&crl.signature_algorithm.oid).ok_or_else(|| {
-            Error::NotSupported(format!(
-                "CRL signature algorithm {}",
-                crl.signature_algorithm.oid
-            ))
-        })?;
-    let signature = crl
-        .signature
-        .as_bytes()
-        .ok_or_else(|| Error::Untrusted("the CRL signature has unused bits".into()))?;
-    if &crl.tbs_cert_list.issuer != ca.tbs_certificate().subject() {
-        return Err(Error::Untrusted("the CRL is not issued by the CA".into()));
-    }
-    crate::pki::key::verify_signature(
-        ca.tbs_certificate().subject_public_key_info(),
-        digest,
-        &tbs,
-        signature,
-    )
-    .map_err(|_| Error::Untrusted("the CRL is not signed by the CA".into()))
 }
 
 /// The successor the CA announces (GetNextCACert, verified as signed by the `current` CA),
