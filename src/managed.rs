@@ -98,7 +98,16 @@ pub fn certificates(
                 &policy(managed.profile.as_deref()),
             );
             let status = cert_state(&managed);
+            // The last answer about its revocation said revoked (exit 4): renew replaces it.
+            let revoked = managed
+                .revocation
+                .as_ref()
+                .is_some_and(|r| r.exit_code == crate::error::exit::REJECTED);
             let next_step = match status {
+                CertState::Success if revoked => {
+                    "certenroll renew now: it was revoked (renew replaces it with a new key)"
+                        .to_string()
+                }
                 CertState::Missing | CertState::Replaced => {
                     "enroll again (certenroll enroll), or restore the files".to_string()
                 }

@@ -115,6 +115,16 @@ fn good_then_revoked_with_a_staple_only_while_good() {
         "a revoked status is not stapled"
     );
 
+    // list says what to do about it.
+    let listed = certenroll_in(&dir.path().join("state"))
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&listed.stdout)
+            .contains("next: certenroll renew now: it was revoked"),
+        "{listed:?}"
+    );
     // Each check is in the history, with its outcome.
     let entries = history(&dir.path().join("state"));
     let ocsp_entries: Vec<_> = entries
