@@ -1,6 +1,18 @@
 _certenroll_profiles() {
-    local file
-    file=$("${1:-certenroll}" config path 2>/dev/null) || return 0
+    local file i config=()
+    for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
+        case "${COMP_WORDS[i]}" in
+            --config)
+                # COMP_WORDBREAKS splits --config=FILE into --config, =, FILE.
+                if [ "${COMP_WORDS[i+1]}" = "=" ]; then
+                    config=(--config "${COMP_WORDS[i+2]}")
+                else
+                    config=(--config "${COMP_WORDS[i+1]}")
+                fi ;;
+            --config=*) config=("${COMP_WORDS[i]}") ;;
+        esac
+    done
+    file=$("${COMP_WORDS[0]:-certenroll}" "${config[@]}" config path 2>/dev/null) || return 0
     [ -r "$file" ] || return 0
     sed -n 's/^[[:space:]]*\[profile\.\(.*\)\][[:space:]]*$/\1/p' "$file" | tr -d '"'
 }
@@ -278,7 +290,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -324,7 +336,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -370,7 +382,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -416,7 +428,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -574,7 +586,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -680,7 +692,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -726,7 +738,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -772,7 +784,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -854,7 +866,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -972,7 +984,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1198,7 +1210,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1260,7 +1272,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1334,7 +1346,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1412,7 +1424,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1490,7 +1502,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1970,7 +1982,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2016,7 +2028,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2208,7 +2220,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2254,7 +2266,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2328,7 +2340,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2374,7 +2386,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2420,7 +2432,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2466,7 +2478,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2614,7 +2626,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2660,7 +2672,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2706,7 +2718,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2776,7 +2788,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2838,7 +2850,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3020,7 +3032,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3246,7 +3258,7 @@ _certenroll() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -W "$(_certenroll_profiles "${COMP_WORDS[0]}")" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "$(_certenroll_profiles)" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -4,8 +4,16 @@ function __fish_certenroll_global_optspecs
 end
 
 function __fish_certenroll_profiles
-    set -l bin (commandline -opc)[1]
-    set -l file ($bin config path 2>/dev/null)
+    set -l words (commandline -opc)
+    set -l config
+    for i in (seq 2 (count $words))
+        if test "$words[$i]" = --config; and set -q words[(math $i + 1)]
+            set config --config $words[(math $i + 1)]
+        else if string match -q -- '--config=*' $words[$i]
+            set config $words[$i]
+        end
+    end
+    set -l file ($words[1] $config config path 2>/dev/null)
     or return
     test -r "$file"; or return
     string replace -rf '^\s*\[profile\.(.*)\]\s*$' '$1' < $file | string trim -c '"'

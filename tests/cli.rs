@@ -549,6 +549,18 @@ fn shells_complete_profile_names_and_values() {
         names(fish("certenroll enroll --digest sha")),
         ["sha1", "sha256", "sha384", "sha512"]
     );
+    // A --config typed earlier on the line is the file read.
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "[profile.elsewhere]\n").unwrap();
+    let typed = other.display();
+    assert_eq!(
+        bash(&format!("certenroll --config {typed} --profile ''")),
+        "elsewhere\n"
+    );
+    assert_eq!(
+        names(fish(&format!("certenroll --config {typed} --profile "))),
+        ["elsewhere"]
+    );
     // With no configuration file, nothing is offered and nothing is said.
     std::fs::remove_file(&config).unwrap();
     assert_eq!(bash("certenroll --profile ''"), "\n");

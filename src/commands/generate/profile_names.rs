@@ -7,10 +7,23 @@
 use anyhow::{Result, bail};
 use clap_complete::Shell;
 
-/// The profile names, one per line, of the file `$1 config path` names.
+/// The profile names, one per line, of the file `certenroll config path` names (with the
+/// `--config` typed earlier on the line, if any).
 const BASH: &str = r#"_certenroll_profiles() {
-    local file
-    file=$("${1:-certenroll}" config path 2>/dev/null) || return 0
+    local file i config=()
+    for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
+        case "${COMP_WORDS[i]}" in
+            --config)
+                # COMP_WORDBREAKS splits --config=FILE into --config, =, FILE.
+                if [ "${COMP_WORDS[i+1]}" = "=" ]; then
+                    config=(--config "${COMP_WORDS[i+2]}")
+                else
+                    config=(--config "${COMP_WORDS[i+1]}")
+                fi ;;
+            --config=*) config=("${COMP_WORDS[i]}") ;;
+        esac
+    done
+    file=$("${COMP_WORDS[0]:-certenroll}" "${config[@]}" config path 2>/dev/null) || return 0
     [ -r "$file" ] || return 0
     sed -n 's/^[[:space:]]*\[profile\.\(.*\)\][[:space:]]*$/\1/p' "$file" | tr -d '"'
 }
@@ -19,9 +32,15 @@ const BASH: &str = r#"_certenroll_profiles() {
 
 const ZSH: &str = r#"(( $+functions[_certenroll_profiles] )) ||
 _certenroll_profiles() {
-    local file
-    local -a names
-    file=$("${words[1]:-certenroll}" config path 2>/dev/null) || return 1
+    local file i
+    local -a names config
+    for ((i = 2; i < CURRENT; i++)); do
+        case $words[i] in
+            --config) config=(--config "$words[i+1]") ;;
+            --config=*) config=("$words[i]") ;;
+        esac
+    done
+    file=$("${words[1]:-certenroll}" "${config[@]}" config path 2>/dev/null) || return 1
     [[ -r "$file" ]] || return 1
     names=(${(f)"$(sed -n 's/^[[:space:]]*\[profile\.\(.*\)\][[:space:]]*$/\1/p' "$file" | tr -d '"')"})
     _describe -t profiles 'profile' names
@@ -30,8 +49,16 @@ _certenroll_profiles() {
 "#;
 
 const FISH: &str = r#"function __fish_certenroll_profiles
-    set -l bin (commandline -opc)[1]
-    set -l file ($bin config path 2>/dev/null)
+    set -l words (commandline -opc)
+    set -l config
+    for i in (seq 2 (count $words))
+        if test "$words[$i]" = --config; and set -q words[(math $i + 1)]
+            set config --config $words[(math $i + 1)]
+        else if string match -q -- '--config=*' $words[$i]
+            set config $words[$i]
+        end
+    end
+    set -l file ($words[1] $config config path 2>/dev/null)
     or return
     test -r "$file"; or return
     string replace -rf '^\s*\[profile\.(.*)\]\s*$' '$1' < $file | string trim -c '"'
@@ -49,7 +76,7 @@ pub fn add(shell: Shell, script: &str) -> Result<String> {
         Shell::Bash => (
             BASH,
             "--profile)\n                    COMPREPLY=($(compgen -f \"${cur}\"))",
-            "--profile)\n                    COMPREPLY=($(compgen -W \"$(_certenroll_profiles \"${COMP_WORDS[0]}\")\" -- \"${cur}\"))",
+            "--profile)\n                    COMPREPLY=($(compgen -W \"$(_certenroll_profiles)\" -- \"${cur}\"))",
             "_certenroll() {",
         ),
         Shell::Zsh => (
