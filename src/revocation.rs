@@ -363,12 +363,22 @@ pub fn staple_due(
 
 /// Write a staple atomically, only for a verified response that says good.
 pub fn write_staple(path: &Path, checked: &Checked) -> Result<()> {
-    let (Status::Good, Some(der)) = (&checked.status, &checked.staple) else {
-        return Err(Error::Invalid(format!(
-            "{} is not written: the certificate is {}",
-            path.display(),
-            checked.status.describe()
-        )));
+    let der = match (&checked.status, &checked.staple) {
+        (Status::Good, Some(der)) => der,
+        (Status::Good, None) => {
+            return Err(Error::NotSupported(format!(
+                "{} is not written: only the CRL answered ({}), and only an OCSP response can be stapled",
+                path.display(),
+                checked.fallback.as_deref().unwrap_or("no OCSP responder")
+            )));
+        }
+        (status, _) => {
+            return Err(Error::Invalid(format!(
+                "{} is not written: the certificate is {}",
+                path.display(),
+                status.describe()
+            )));
+        }
     };
     crate::store::write_atomic(
         path,

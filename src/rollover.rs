@@ -100,34 +100,44 @@ pub fn from_est(set: &CaCerts) -> Option<NextCa> {
         .map(|(cert, _)| NextCa::new(cert.clone()))
 }
 
-/// The CA pinned by `pin` as the chain file at `path` holds it, and the successor it
-/// announced that an earlier renewal kept after it. None when the file holds no successor.
-pub fn in_chain_file(path: &Path, pin: &str) -> Option<(Certificate, NextCa)> {
+/// The CA pinned by `pin` as the chain file at `path` holds it, and the other CA
+/// certificates of the file, which certenroll wrote there after checking them against the
+/// pin: the successor the pinned CA announced (kept after it by an earlier renewal), or,
+/// after a rollover, the new CA (kept before it, until the pin is moved). None when the file
+/// does not hold the pinned CA.
+pub fn in_chain_file(path: &Path, pin: &str) -> Option<(Certificate, Vec<NextCa>)> {
     let pin = cert::parse_fingerprint(pin).ok()?;
     let certs = cert::read_certificates(path, "reading chain").ok()?;
-    let pinned = certs.iter().position(|c| matches_fingerprint(c, &pin))?;
-    let next = certs.iter().skip(pinned + 1).find(|c| {
-        cert::is_ca(c)
-            && c.tbs_certificate().subject_public_key_info()
-                != certs[pinned].tbs_certificate().subject_public_key_info()
-    })?;
-    Some((certs[pinned].clone(), NextCa::new(next.clone())))
+    let pinned = certs.iter().find(|c| matches_fingerprint(c, &pin))?.clone();
+    let others = certs
+        .into_iter()
+        .filter(|c| {
+            cert::is_ca(c)
+                && c.tbs_certificate().subject_public_key_info()
+                    != pinned.tbs_certificate().subject_public_key_info()
+        })
+        .map(NextCa::new)
+        .collect();
+    Some((pinned, others))
 }
 
-/// Connect with `connect` to a CA pinned by `pin`; when the server's CA is instead the
-/// `successor` the pinned CA announced, connect again trusting it, and say how to move the
-/// pin. Whether the successor was trusted.
+/// Connect with `connect` to a CA pinned by `pin`; when the server's CA is instead one of
+/// the `successors` the pinned CA vouched for, connect again trusting it, and say how to move
+/// the pin. Whether a successor was trusted.
 pub fn connect_across<'p, T>(
     connect: impl Fn(Option<&'p str>) -> Result<T>,
     pin: Option<&'p str>,
-    successor: Option<&'p NextCa>,
+    successors: &'p [NextCa],
     warn: impl FnOnce(&str),
 ) -> Result<(T, bool)> {
     match connect(pin) {
         Err(Error::PinMismatch { server_sha256, .. })
-            if successor.is_some_and(|n| n.sha256() == server_sha256) =>
+            if successors.iter().any(|n| n.sha256() == server_sha256) =>
         {
-            let next = successor.expect("checked above");
+            let next = successors
+                .iter()
+                .find(|n| n.sha256() == server_sha256)
+                .expect("checked above");
             warn(&format!(
                 "the CA rolled over to {}, which the pinned CA announced: trusted for this run; move the pin: fingerprint = \"{}\" in the profile (or --fingerprint {})",
                 next.describe(),

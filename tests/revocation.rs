@@ -225,6 +225,19 @@ fn the_crl_answers_when_the_responder_is_down_or_asked_for() {
             .contains("the OCSP responder failed"),
         "{good}"
     );
+    // A staple needs an OCSP response: with the responder down, none is written.
+    let staple = dir.path().join("web.ocsp");
+    let unstapled = ocsp(dir.path(), &cert, &chain)
+        .args(["--responder", &dead, "--out"])
+        .arg(&staple)
+        .output()
+        .unwrap();
+    assert_eq!(unstapled.status.code(), Some(5));
+    assert!(
+        String::from_utf8_lossy(&unstapled.stdout).contains("only an OCSP response can be stapled"),
+        "{unstapled:?}"
+    );
+    assert!(!staple.exists());
     revoke(&lab, &serial_of(&cert), "superseded");
     let revoked: serde_json::Value = json_of(ocsp(dir.path(), &cert, &chain).arg("--crl"), 4);
     assert_eq!(revoked["source"], "crl");

@@ -160,6 +160,10 @@ fn renew_keeps_the_successor_and_crosses_the_rollover_to_it_only() {
         String::from_utf8_lossy(&quiet.stdout).contains("Not due"),
         "{quiet:?}"
     );
+    // Until the pin moves, later renewals go to the new CA too, each saying so.
+    let again = renew(&["--force"]);
+    assert!(again.status.success(), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("move the pin"));
 }
 
 #[test]

@@ -189,7 +189,9 @@ fn renew(
     let carried = pin
         .zip(args.chain.as_deref())
         .and_then(|(pin, chain)| certenroll::rollover::in_chain_file(chain, pin));
-    let successor = carried.as_ref().map(|(_, next)| next);
+    let successors = carried
+        .as_ref()
+        .map_or(&[][..], |(_, others)| others.as_slice());
     let crossed = std::cell::Cell::new(false);
     let hook_env = [
         ("CERTENROLL_CERT", cert_path.clone().into_os_string()),
@@ -215,11 +217,13 @@ fn renew(
                         crate::est_connect::enroller(&server, args.ca_cert.as_deref()),
                     )
                 };
-                certenroll::rollover::connect_across(connect, pin, successor, |note| out.warn(note))
-                    .map(|(enroller, across)| {
-                        crossed.set(across);
-                        enroller
-                    })
+                certenroll::rollover::connect_across(connect, pin, successors, |note| {
+                    out.warn(note)
+                })
+                .map(|(enroller, across)| {
+                    crossed.set(across);
+                    enroller
+                })
             })
         } else {
             let http = crate::runtime::transport(global)?;
@@ -236,11 +240,13 @@ fn renew(
                         renewal: args.renewal,
                     })
                 };
-                certenroll::rollover::connect_across(connect, pin, successor, |note| out.warn(note))
-                    .map(|(enroller, across)| {
-                        crossed.set(across);
-                        enroller
-                    })
+                certenroll::rollover::connect_across(connect, pin, successors, |note| {
+                    out.warn(note)
+                })
+                .map(|(enroller, across)| {
+                    crossed.set(across);
+                    enroller
+                })
             })
         }
         .map_err(|failed| crate::outcome::failed(failed).0)?;
