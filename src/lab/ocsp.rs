@@ -137,7 +137,9 @@ pub fn parse_revocation(text: &str) -> std::result::Result<(Vec<u8>, CrlReason),
     Ok((strip(&serial), reason))
 }
 
-fn strip(serial: &[u8]) -> Vec<u8> {
+/// A serial number's octets without the leading zeros of its DER form (at least one stays),
+/// as revocations are kept.
+pub(super) fn strip(serial: &[u8]) -> Vec<u8> {
     let skip = serial
         .iter()
         .take_while(|b| **b == 0)

@@ -181,26 +181,16 @@ impl Responder {
 
     /// Whether the certificate with `serial` was revoked.
     pub(super) fn is_revoked(&self, serial: &SerialNumber) -> bool {
-        let bytes = serial.as_bytes();
-        let skip = bytes
-            .iter()
-            .take_while(|b| **b == 0)
-            .count()
-            .min(bytes.len() - 1);
-        self.revocations().contains_key(&bytes[skip..])
+        self.revocations()
+            .contains_key(&super::ocsp::strip(serial.as_bytes()))
     }
 
     /// Whether the lab handed out a certificate with `serial` (leading zeros stripped).
     pub(super) fn issued_serial(&self, serial: &[u8]) -> bool {
-        self.state().issued.iter().any(|c| {
-            let own = c.tbs_certificate().serial_number().as_bytes();
-            let skip = own
-                .iter()
-                .take_while(|b| **b == 0)
-                .count()
-                .min(own.len() - 1);
-            &own[skip..] == serial
-        })
+        self.state()
+            .issued
+            .iter()
+            .any(|c| super::ocsp::strip(c.tbs_certificate().serial_number().as_bytes()) == serial)
     }
 
     /// The CA.
