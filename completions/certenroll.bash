@@ -279,7 +279,7 @@ _certenroll() {
 
     case "${cmd}" in
         certenroll)
-            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help --version getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl ocsp history list status pending pkcs12 doctor config lab help"
+            opts="-v -q -h -V --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help --version getcacaps getcacert enroll csrattrs serverkeygen renew poll getcert getcrl ocsp history list status pending pkcs12 doctor config lab help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,6 +313,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -325,7 +333,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help init path show check export import help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help init path show check export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -359,6 +367,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -371,7 +387,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__check)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +418,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -417,7 +441,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__export)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,6 +472,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -575,7 +607,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__import)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,6 +641,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -621,7 +661,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__init)
-            opts="-v -q -h --no-input --force --url --fingerprint --trust-ca --cn --san --key --cert --chain --challenge-file --challenge-env --username --password-file --password-env --key-type --renew-at --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --no-input --force --url --fingerprint --trust-ca --cn --san --key --cert --chain --challenge-file --challenge-env --username --password-file --password-env --key-type --renew-at --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -715,6 +755,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -727,7 +775,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__path)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +806,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -773,7 +829,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__config__subcmd__show)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,6 +863,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -819,7 +883,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__csrattrs)
-            opts="-v -q -h --url --ca-ident --protocol --label --username --password-file --password-env --client-cert --client-key --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --username --password-file --password-env --client-cert --client-key --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,6 +953,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -901,7 +973,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__doctor)
-            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --key --cert --chain --ocsp-file --challenge-file --challenge-env --username --password-file --password-env --client-cert --client-key --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --key --cert --chain --ocsp-file --challenge-file --challenge-env --username --password-file --password-env --client-cert --client-key --renew-at --renew-before --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1079,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1019,7 +1099,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1233,6 +1313,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1245,7 +1333,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacaps)
-            opts="-v -q -h --url --ca-ident --protocol --label --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1292,6 +1380,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1307,7 +1403,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcacert)
-            opts="-v -q -h --url --ca-ident --protocol --label --out --fingerprint --format --next --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --out --fingerprint --format --next --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1462,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1381,7 +1485,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcert)
-            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,6 +1548,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1459,7 +1571,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__getcrl)
-            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --fingerprint --out --format --serial --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1522,6 +1634,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1971,7 +2091,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__history)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2002,6 +2122,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2017,7 +2145,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help serve help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2048,6 +2176,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2105,7 +2241,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__lab__subcmd__serve)
-            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --next-ca --next-ca-out --ca-cert --ca-key --no-revocation-urls --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --bind --port --pending --http-status --delay --challenge --renewal-challenge --ra --fault-limit --forget-issued --caps --validity-days --ca-out --mitm-cacerts --tls --basic --require-client-cert --retry-after --pkcs1-keys --csrattrs-curve --quirk --revoke --next-ca --next-ca-out --ca-cert --ca-key --no-revocation-urls --ocsp-delegated --ocsp-fault --digest --digest-algorithm --est-encoding --fault --tls-fault --fail --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2243,6 +2379,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2255,7 +2399,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__list)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2289,6 +2433,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2301,7 +2453,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__ocsp)
-            opts="-v -q -h --cert --chain --responder --out --crl --max-skew --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --cert --chain --responder --out --crl --max-skew --url --ca-ident --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2363,6 +2515,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2375,7 +2535,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pending)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help show cancel resume delete merge help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help show cancel resume delete merge help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2409,6 +2569,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2421,7 +2589,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pending__subcmd__cancel)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2452,6 +2620,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2467,7 +2643,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pending__subcmd__delete)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2498,6 +2674,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2611,7 +2795,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pending__subcmd__merge)
-            opts="-v -q -h --cert --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --cert --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2649,6 +2833,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2661,7 +2853,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pending__subcmd__resume)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2692,6 +2884,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2707,7 +2907,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pending__subcmd__show)
-            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2741,6 +2941,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2753,7 +2961,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__pkcs12)
-            opts="-v -q -h --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --key --cert --chain --out-p12 --force --p12-passphrase-file --p12-passphrase-env --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2811,6 +3019,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2823,7 +3039,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__poll)
-            opts="-v -q -h --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --transaction --poll-interval --poll-count --retry-on-error --jitter --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2873,6 +3089,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2885,7 +3109,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h --url --ca-ident --protocol --label --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --method --require-caps --force --renew-at --renew-before --renewal --reuse-key --delete-old --pre-hook --deploy-hook --post-hook --ocsp-file --no-revocation-check --no-wait --all --dry-run --check --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --method --require-caps --force --renew-at --renew-before --renewal --reuse-key --delete-old --pre-hook --deploy-hook --post-hook --ocsp-file --no-revocation-check --no-wait --all --dry-run --check --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3055,6 +3279,14 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3067,7 +3299,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__serverkeygen)
-            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3278,6 +3510,14 @@ _certenroll() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pin-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

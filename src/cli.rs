@@ -410,6 +410,21 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 
+    /// The PKCS#11 module that holds keys named by pkcs11: URIs (--key, --out-key,
+    /// --client-key), e.g. /usr/lib/softhsm/libsofthsm2.so.
+    #[arg(
+        long,
+        global = true,
+        env = "CERTENROLL_PKCS11_MODULE",
+        value_name = "PATH"
+    )]
+    pub pkcs11_module: Option<PathBuf>,
+
+    /// A file whose first line is the PKCS#11 token's PIN (else CERTENROLL_PKCS11_PIN, else
+    /// a hidden prompt on a terminal; never on the command line).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub pin_file: Option<PathBuf>,
+
     /// Stop a run that is still going after this many seconds (exit 5), so that a hung
     /// server never holds the lock for good. Default: an hour plus the run's own waits (the
     /// longest --jitter and the polls); 0: no deadline.
@@ -722,7 +737,8 @@ pub struct EnrollArgs {
     #[arg(long, value_name = "LIST")]
     pub eku: Option<String>,
 
-    /// Use this existing private key (PEM or DER, PKCS#8 or PKCS#1) instead of generating one.
+    /// Use this existing private key (PEM or DER, PKCS#8 or PKCS#1, or a pkcs11: URI naming
+    /// a key on a token) instead of generating one.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["out_key", "key_bits"])]
     pub key: Option<PathBuf>,
 
@@ -736,9 +752,15 @@ pub struct EnrollArgs {
           value_parser = parse_key_bits)]
     pub key_bits: usize,
 
-    /// Where to write the generated key (mode 0600, written before the request is sent).
+    /// Where to write the generated key (mode 0600, written before the request is sent), or
+    /// a pkcs11: URI (RFC 7512) naming the token and label to generate it on.
     #[arg(long, value_name = "FILE")]
     pub out_key: Option<PathBuf>,
+
+    /// The profile's `key` is a key on a token: used when the token has it, generated there
+    /// when not (a file is told apart when the profile is read; a token needs its PIN).
+    #[arg(skip)]
+    pub out_key_may_exist: bool,
 
     /// Where to write the issued certificate.
     #[arg(long, value_name = "FILE")]

@@ -186,6 +186,12 @@ pub struct Profile {
         skip_serializing_if = "Option::is_none"
     )]
     pub timeout: Option<u64>,
+    /// The PKCS#11 module for keys named by pkcs11: URIs (as `--pkcs11-module`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkcs11_module: Option<PathBuf>,
+    /// A file holding the token's PIN (as `--pin-file`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pin_file: Option<PathBuf>,
     /// The key file: used when it exists, generated there when it does not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<PathBuf>,

@@ -765,9 +765,16 @@ fn installed(
             return;
         }
     };
-    let key = std::fs::read(key_path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| PrivateKey::from_bytes(&b).map_err(|e| e.to_string()));
+    let key = if crate::enroll::install::token_uri(key_path).is_some() {
+        match token_key(key_path, report) {
+            Some(key) => Ok(key),
+            None => return,
+        }
+    } else {
+        std::fs::read(key_path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| PrivateKey::from_bytes(&b).map_err(|e| e.to_string()))
+    };
     match key.and_then(|k| k.public_key_info().map_err(|e| e.to_string())) {
         Ok(spki) if cert::has_public_key(&certificate, &spki) => report.ok(
             "key",
@@ -926,6 +933,34 @@ fn revocation_step(
                 why,
                 "certenroll renew refreshes it (or: certenroll ocsp --out FILE)",
             ),
+        }
+    }
+}
+
+/// The token step: the module loads, the token is there, the PIN logs in and the key object
+/// is found, each failure with its fix.
+fn token_key(key_path: &Path, report: &mut Report) -> Option<PrivateKey> {
+    match crate::enroll::install::read_key(key_path) {
+        Ok(key) => {
+            report.ok(
+                "token",
+                format!("{} is {}", key_path.display(), key.describe()),
+            );
+            Some(key)
+        }
+        Err(err) => {
+            let text = err.to_string();
+            let fix = if text.contains("PIN") {
+                "use the token's user PIN (an SO PIN is not it), and try again only once it is right"
+            } else if text.contains("module") {
+                "install the token's module or correct --pkcs11-module (profile pkcs11_module)"
+            } else if text.contains("no token") || text.contains("tokens of the module") {
+                "name the token by its label (token=LABEL): pkcs11-tool --module MODULE --list-token-slots"
+            } else {
+                "check the key's label (object=NAME): pkcs11-tool --module MODULE --login --list-objects --type privkey"
+            };
+            report.fail("token", text, fix, err.exit_code());
+            None
         }
     }
 }

@@ -237,6 +237,9 @@ pub enum Error {
     /// A cryptographic operation failed locally (key generation, signing).
     #[error("{0}")]
     Crypto(String),
+    /// A PKCS#11 module or token failed: not loadable, no such token or key, wrong PIN.
+    #[error("PKCS#11: {0}")]
+    Token(String),
 }
 
 fn body_suffix(body: &str) -> String {
@@ -273,7 +276,7 @@ impl Error {
             Error::ScepFailure { .. } | Error::Unauthorized { .. } => exit::REJECTED,
             Error::Untrusted(_) | Error::PinMismatch { .. } => exit::UNTRUSTED,
             Error::Invalid(_) => exit::USAGE,
-            Error::Local { .. } => exit::LOCAL,
+            Error::Local { .. } | Error::Token(_) => exit::LOCAL,
             Error::Crypto(_) => exit::OTHER,
         }
     }

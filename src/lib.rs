@@ -22,6 +22,7 @@ pub mod error;
 pub mod est;
 pub mod lab;
 pub mod managed;
+pub mod pkcs11;
 pub mod pki;
 pub mod protocols;
 pub mod revocation;

@@ -110,7 +110,8 @@ pub fn check_outputs(args: &EnrollArgs) -> Result<()> {
     if let Some(chain) = &args.out_chain {
         store::check_writable(chain, "writing chain")?;
     }
-    if let Some(path) = args.out_key.as_ref().filter(|p| p.exists() && !args.force) {
+    let taken = |path: &&std::path::PathBuf| install::key_exists(path).unwrap_or(false);
+    if let Some(path) = args.out_key.as_ref().filter(|p| !args.force && taken(p)) {
         return Err(Error::Invalid(format!(
             "{} already exists; enroll with it using --key {0}, or pass --force to replace it once the new certificate is issued",
             path.display()

@@ -25,6 +25,22 @@ pub fn transport(global: &GlobalArgs) -> Result<Transport> {
     })?)
 }
 
+/// Where keys on PKCS#11 tokens find their module and PIN this run (the flags, with the
+/// profile's values filled in); a PIN is asked for, hidden, only on a terminal.
+pub fn tokens(global: &GlobalArgs) {
+    let json = global.json;
+    certenroll::pkcs11::configure(certenroll::pkcs11::Settings {
+        module: global.pkcs11_module.clone(),
+        pin_file: global.pin_file.clone(),
+        ask: Some(Box::new(move |prompt: &str| {
+            crate::prompt::can_ask(json)
+                .then(|| crate::prompt::secret(prompt, false).ok())
+                .flatten()
+                .map(certenroll::secret::Secret::new)
+        })),
+    });
+}
+
 /// The HTTPS trust the global flags ask for.
 pub fn trust(global: &GlobalArgs) -> Result<certenroll::tls::Trust> {
     Ok(match &global.ca_file {
@@ -194,6 +210,11 @@ pub fn profile_hook(global: &GlobalArgs, profile: Option<&str>, out: &Output) ->
 /// Lock the key file a run installs into (beside it), waiting as long as for the profile lock.
 /// A key whose directory does not exist has nothing to guard yet (writing it will say so).
 pub fn lock_key(global: &GlobalArgs, key: &Path) -> Result<Option<certenroll::store::lock::Lock>> {
+    // A key on a token has no directory to lock beside it: the profile's lock and the
+    // token's refusal to generate under a label that is taken keep two runs apart.
+    if certenroll::pkcs11::is_uri(key) {
+        return Ok(None);
+    }
     let dir = key.parent().filter(|d| !d.as_os_str().is_empty());
     if dir.is_some_and(|d| !d.is_dir()) {
         return Ok(None);

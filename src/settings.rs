@@ -263,6 +263,16 @@ pub fn apply_global(global: &mut GlobalArgs, typed: &Typed, profile: &Profile) {
         }
     }
     typed.fill("timeout", &mut global.timeout, profile.timeout);
+    typed.fill(
+        "pkcs11_module",
+        &mut global.pkcs11_module,
+        profile.pkcs11_module.clone().map(Some),
+    );
+    typed.fill(
+        "pin_file",
+        &mut global.pin_file,
+        profile.pin_file.clone().map(Some),
+    );
 }
 
 fn server(server: &mut ServerArgs, typed: &Typed, profile: &Profile) {
@@ -378,6 +388,7 @@ fn apply_enroll(args: &mut EnrollArgs, typed: &Typed, profile: &Profile, server_
             args.key = Some(key.clone());
         } else {
             args.out_key = Some(key.clone());
+            args.out_key_may_exist = certenroll::pkcs11::is_uri(key) && !server_keygen;
         }
     }
     if !key_exists && !typed.any(&["key"]) {

@@ -71,13 +71,14 @@ impl Trust {
     }
 }
 
-/// A client certificate for TLS: the chain (leaf first) and its key, as DER.
+/// A client certificate for TLS: the chain (leaf first, DER) and its key (a file's or a
+/// token's).
 #[derive(Clone)]
 pub struct ClientIdentity {
     /// Leaf first.
     pub chain: Vec<Vec<u8>>,
-    /// PKCS#8 DER.
-    pub key_pkcs8: zeroize::Zeroizing<Vec<u8>>,
+    /// The key.
+    pub key: crate::pki::key::PrivateKey,
 }
 
 impl std::fmt::Debug for ClientIdentity {

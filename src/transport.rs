@@ -147,14 +147,25 @@ impl Transport {
                 .iter()
                 .map(|c| ureq::tls::Certificate::from_der(c).to_owned())
                 .collect();
-            // ureq takes a key by kind only through PEM.
-            let pem = zeroize::Zeroizing::new(
-                der::pem::encode_string("PRIVATE KEY", der::pem::LineEnding::LF, &client.key_pkcs8)
-                    .map_err(|e| Error::Crypto(format!("encoding the client key failed: {e}")))?,
-            );
-            let key = ureq::tls::PrivateKey::from_pem(pem.as_bytes()).map_err(|e| {
-                Error::Invalid(format!("the client key is not usable for TLS: {e}"))
-            })?;
+            let key = if client.key.token_place().is_some() {
+                // The token signs: ureq gets a placeholder that the crypto provider answers.
+                tls = tls.unversioned_rustls_crypto_provider(crate::pkcs11::tls::provider());
+                let pem = der::pem::encode_string(
+                    "PRIVATE KEY",
+                    der::pem::LineEnding::LF,
+                    &crate::pkcs11::tls::placeholder(&client.key),
+                )
+                .map_err(|e| Error::Crypto(format!("encoding the client key failed: {e}")))?;
+                ureq::tls::PrivateKey::from_pem(pem.as_bytes()).map_err(|e| {
+                    Error::Invalid(format!("the client key is not usable for TLS: {e}"))
+                })?
+            } else {
+                // ureq takes a key by kind only through PEM.
+                let pem = client.key.to_pem()?;
+                ureq::tls::PrivateKey::from_pem(pem.as_bytes()).map_err(|e| {
+                    Error::Invalid(format!("the client key is not usable for TLS: {e}"))
+                })?
+            };
             tls = tls.client_cert(Some(ureq::tls::ClientCert::new_with_certs(&chain, key)));
         }
         if options.insecure_bootstrap {

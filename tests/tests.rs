@@ -25,3 +25,4 @@ mod safety;
 mod scep_interop;
 mod terminal;
 mod tls;
+mod token;

@@ -43,6 +43,17 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
         )
         .into());
     }
+    if server_keygen
+        && args
+            .out_key
+            .as_deref()
+            .is_some_and(certenroll::pkcs11::is_uri)
+    {
+        return Err(Error::Invalid(
+            "serverkeygen makes the key on the server and sends it over the network, and a token key is made on its token: enroll with --out-key pkcs11:… instead".into(),
+        )
+        .into());
+    }
     let operation = if server_keygen {
         "serverkeygen"
     } else {
@@ -93,7 +104,16 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
             ..args.clone()
         }
     });
-    let args = reused.as_ref().unwrap_or(args);
+    // A profile's key on a token that the token has: used, as a key file that exists is.
+    let on_token = fresh
+        .filter(|_| args.out_key_may_exist && !args.force && left.is_none())
+        .filter(|key| install::key_exists(key).unwrap_or(false))
+        .map(|key| EnrollArgs {
+            key: Some(key.clone()),
+            out_key: None,
+            ..args.clone()
+        });
+    let args = reused.as_ref().or(on_token.as_ref()).unwrap_or(args);
     let started = Instant::now();
     let subject_text = subject(args).ok().map(|s| cert::name_to_string(&s));
     let result = enroll(

@@ -32,6 +32,7 @@ use crate::output::Output;
 /// Run the command; the result is the exit code for outcomes that are not errors
 /// (0, or 3 for pending).
 pub fn run(cli: &Cli, out: &Output) -> Result<u8> {
+    crate::runtime::tokens(&cli.global);
     match &cli.command {
         Command::Getcacaps(args) => getcacaps::run(&cli.global, args, out),
         Command::Getcacert(args) => getcacert::run(&cli.global, args, out),

@@ -407,6 +407,7 @@ fn run_all(global: &GlobalArgs, args: &RenewArgs, typed: &Typed, out: &Output) -
     let results = crate::all_profiles::each(global, "renew --all", out, |global, profile| {
         let mut global = global;
         crate::settings::apply_global(&mut global, typed, profile);
+        crate::runtime::tokens(&global);
         let mut args = RenewArgs {
             all: false,
             ..args.clone()

@@ -108,9 +108,7 @@ struct Owed {
     pending: Option<String>,
 }
 
-fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e))
-}
+use crate::store::absolute;
 
 /// `<state>/owed/<hash of the certificate path>.json`.
 fn owed_path(state_dir: &Path, cert: &Path) -> Result<PathBuf> {
@@ -189,7 +187,13 @@ pub fn unfinished(state_dir: &Path) -> Vec<Unfinished> {
 
 /// `path` with `suffix` appended to its file name (`key.pem` → `key.pem.new`): where a
 /// staged key waits (`.new`) and a replaced file is kept (`.prev`).
+/// A key on a token gets the suffix on its object label (`pkcs11:…;object=web.new`).
 pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    if let Some(uri) = token_uri(path).and_then(|t| crate::pkcs11::Uri::parse(t).ok())
+        && let Some(label) = &uri.object
+    {
+        return PathBuf::from(uri.with_object(&format!("{label}{suffix}")));
+    }
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
     path.with_file_name(name)
@@ -213,11 +217,76 @@ pub fn encode_certs(certs: &[&Certificate], format: Format) -> Result<Vec<u8>> {
     })
 }
 
-/// Read a private key file; unreadable or not a key is a local failure (exit 6).
+/// Read a private key file, or open the key a PKCS#11 URI names on its token; unreadable or
+/// not a key is a local failure (exit 6).
 pub fn read_key(path: &Path) -> Result<PrivateKey> {
+    if let Some(uri) = token_uri(path) {
+        return crate::pkcs11::TokenKey::open(uri).map(PrivateKey::on_token);
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::local("reading key", path, e))?;
     PrivateKey::from_bytes(&bytes)
         .map_err(|e| Error::local("reading key", path, std::io::Error::other(e.to_string())))
+}
+
+/// The PKCS#11 URI a key "path" is, when it names a key on a token rather than a file.
+///
+/// A key is named by a path everywhere (flags, profiles, pending requests, journals), and a
+/// path that is a `pkcs11:` URI names a key on a token. The functions of this file are the
+/// only ones that tell the two apart: reading, generating, staging, swapping and removing.
+pub fn token_uri(path: &Path) -> Option<&str> {
+    path.to_str().filter(|_| crate::pkcs11::is_uri(path))
+}
+
+/// Whether there is a key at `path`: a file, or a key object on the token a URI names.
+pub fn key_exists(path: &Path) -> Result<bool> {
+    match token_uri(path) {
+        Some(uri) => crate::pkcs11::exists(uri),
+        None => Ok(path.exists()),
+    }
+}
+
+/// A new key of `kind` for `target`: made here (and written by the caller), or generated on
+/// the token a URI names, where it stays.
+pub fn new_key(kind: crate::pki::key::KeyKind, target: &Path) -> Result<PrivateKey> {
+    match token_uri(target) {
+        Some(uri) => crate::pkcs11::TokenKey::generate(uri, kind).map(PrivateKey::on_token),
+        None => PrivateKey::generate(kind),
+    }
+}
+
+/// Write a key made by [`new_key`] (0600); a key generated on a token is there already.
+pub fn write_new_key(
+    target: &Path,
+    key: &PrivateKey,
+    format: Format,
+    action: &'static str,
+) -> Result<()> {
+    if token_uri(target).is_some() {
+        return Ok(());
+    }
+    store::write_atomic(target, &encode_key(key, format)?, KEY_MODE, action)
+}
+
+/// Move the staged key over the installed one: a rename for files, a relabelling on a
+/// token (whose replaced key is removed, or kept as `LABEL.prev` with `keep_old`).
+fn replace_key(staged: &Path, key: &Path, keep_old: bool, action: &'static str) -> Result<()> {
+    match (token_uri(staged), token_uri(key)) {
+        (Some(staged), Some(key)) => crate::pkcs11::key::replace(staged, key, keep_old),
+        _ => store::replace(staged, key, action),
+    }
+}
+
+/// Remove the key at `path` (a file, or the objects of a token key with that public key).
+fn remove_key(path: &Path, action: &'static str) -> Result<()> {
+    match token_uri(path) {
+        Some(uri) => {
+            if let Some(spki) = read_spki(path) {
+                crate::pkcs11::key::destroy(uri, &spki)?;
+            }
+            Ok(())
+        }
+        None => store::remove_file(path, action),
+    }
 }
 
 /// The first certificate in a file, if the file exists and holds one.
@@ -286,7 +355,7 @@ pub fn discard_key(key_file: &Path, cert_path: &Path) -> bool {
         tracing::info!(path = %key_file.display(), "kept: it is the installed certificate's key");
         return false;
     }
-    let removed = store::remove_file(key_file, "removing the unused key").is_ok();
+    let removed = remove_key(key_file, "removing the unused key").is_ok();
     if removed {
         tracing::info!(path = %key_file.display(), "removed the unused key");
     }
@@ -298,11 +367,11 @@ pub fn discard_key(key_file: &Path, cert_path: &Path) -> bool {
 /// only when it is no installed certificate's key and no pending request waits for it
 /// (run [`recover`] first: it moves a `KEY.new` whose certificate is installed into place).
 pub fn staging_path(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Result<PathBuf> {
-    if !key_path.exists() {
+    if !key_exists(key_path)? {
         return Ok(key_path.to_path_buf());
     }
     let staged = with_suffix(key_path, ".new");
-    if staged.exists() {
+    if key_exists(&staged)? {
         let why = match key_file_status(&staged, cert_path) {
             KeyFile::Other => None,
             KeyFile::Installed => Some(format!(
@@ -326,6 +395,10 @@ pub fn staging_path(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Resu
                 "{} is the key of pending request {id}: finish it with `certenroll poll` first",
                 staged.display(),
             )));
+        }
+        // A file is written over; a token generates no key under a label that is taken.
+        if token_uri(&staged).is_some() {
+            remove_key(&staged, "removing a staged key no request waits for")?;
         }
     }
     Ok(staged)
@@ -503,7 +576,8 @@ pub fn install(
     }
     if dest.keep_old {
         keep_previous(&dest.cert, CERT_MODE)?;
-        if dest.staged_key.is_some() {
+        // A token keeps its previous key itself, as LABEL.prev ([`replace_key`]).
+        if dest.staged_key.is_some() && token_uri(&dest.key).is_none() {
             keep_previous(&dest.key, KEY_MODE)?;
         }
     }
@@ -557,7 +631,7 @@ fn settle(
         // Only the key of the certificate now in place ever replaces the installed key.
         let for_issued = read_spki(&staged).is_some_and(|spki| cert::has_public_key(issued, &spki));
         if for_issued {
-            store::replace(&staged, &owed.key, "installing key")?;
+            replace_key(&staged, &owed.key, owed.keep_old, "installing key")?;
         }
         owed.staged_key = None;
     }
@@ -715,9 +789,13 @@ pub fn recover(
             _ => owed.done(state_dir)?,
         }
     }
-    let staged_status = staged.exists().then(|| key_file_status(&staged, cert_path));
+    let staged_status = key_exists(&staged)
+        .unwrap_or(false)
+        .then(|| key_file_status(&staged, cert_path));
     if staged_status == Some(KeyFile::Installed) {
-        store::replace(&staged, key_path, "finishing an interrupted renewal")?;
+        // A journal would have said whether to keep the replaced key: without one, it goes
+        // as a renamed file does.
+        replace_key(&staged, key_path, false, "finishing an interrupted renewal")?;
         settled.notes.push(format!(
             "finished an interrupted renewal: moved {} to {}",
             staged.display(),
@@ -726,7 +804,7 @@ pub fn recover(
     } else if staged_status == Some(KeyFile::Other) && pending_for(state_dir, &staged)?.is_none() {
         // A key staged by a run killed before its request was answered or saved: no
         // certificate has it and no request waits for it.
-        store::remove_file(&staged, "removing a staged key no request waits for")?;
+        remove_key(&staged, "removing a staged key no request waits for")?;
         tracing::info!(path = %staged.display(), "removed a staged key a killed run left");
     }
     Ok(settled)

@@ -22,9 +22,9 @@ use crate::pki::csr::{self, CsrSpec};
 use crate::pki::digest::Digest;
 use crate::pki::key::{KeyKind, PrivateKey, public_key_id};
 use crate::schedule::PollPolicy;
+use crate::store;
 use crate::store::pending::{PendingStore, Protocol};
 use crate::store::registry::Managed;
-use crate::store::{self, KEY_MODE};
 use crate::{Error, Result};
 
 /// Where the request's key comes from.
@@ -199,6 +199,12 @@ fn run_job<E: Enroller>(
         challenge_from,
     } = job;
     let owner = profile.clone();
+    if dest.p12.is_some() && install::token_uri(&dest.key).is_some() {
+        return Err(Error::Invalid(format!(
+            "a PKCS#12 bundle holds the private key, and {} is on a token, whose keys never leave it: leave out --out-p12 (profile key p12)",
+            dest.key.display()
+        )));
+    }
     let early_digest = Digest::Sha256;
     // The person's key is checked (and a request signed with it) while connecting; a key
     // that cannot be used is said before any network error.
@@ -249,7 +255,7 @@ fn run_job<E: Enroller>(
             let key = poll::busy(
                 progress,
                 &format!("generating an {} key", describe(kind)),
-                || PrivateKey::generate(kind),
+                || install::new_key(kind, &target),
             )?;
             let in_place = target == dest.key;
             if !in_place {
@@ -264,7 +270,7 @@ fn run_job<E: Enroller>(
                 (written.join(), csr_der)
             });
             written.map_err(|_| Error::Crypto("the key-writing thread failed".into()))??;
-            let description = format!("{}, mode 0600", key.describe());
+            let description = file_description(&key);
             let keyed = Keyed {
                 key,
                 written: Some(target),
@@ -283,18 +289,13 @@ fn run_job<E: Enroller>(
                 let key = poll::busy(
                     progress,
                     &format!("generating an {} key", describe(kind)),
-                    || PrivateKey::generate(kind),
+                    || install::new_key(kind, &staged),
                 )?;
-                store::write_atomic(
-                    &staged,
-                    &install::encode_key(&key, dest.format)?,
-                    KEY_MODE,
-                    "writing the new key",
-                )?;
+                install::write_new_key(&staged, &key, dest.format, "writing the new key")?;
                 dest.staged_key = Some(staged.clone());
                 (key, Some(staged))
             };
-            let description = format!("{}, mode 0600", key.describe());
+            let description = file_description(&key);
             let digest = enroller.digest(&key, false);
             let keyed = Keyed {
                 key,
@@ -552,14 +553,21 @@ fn write_key(
     if in_place {
         install::note_fresh_key(state_dir, target, key)?;
     }
-    store::write_atomic(
-        target,
-        &install::encode_key(key, dest.format)?,
-        KEY_MODE,
-        "writing key",
-    )?;
-    tracing::info!("wrote the new key to {} (mode 0600)", target.display());
+    install::write_new_key(target, key, dest.format, "writing key")?;
+    tracing::info!(
+        "the new key is in {} ({})",
+        target.display(),
+        file_description(key)
+    );
     Ok(())
+}
+
+/// "RSA 2048, mode 0600" for a key file; where it is for a key on a token.
+fn file_description(key: &PrivateKey) -> String {
+    match key.token_place() {
+        Some(_) => key.describe(),
+        None => format!("{}, mode 0600", key.describe()),
+    }
 }
 
 impl Keyed {

@@ -170,10 +170,7 @@ pub struct NewPending<'a> {
     pub protocol: Protocol,
 }
 
-/// `path` made absolute (a saved request is polled from anywhere).
-pub fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e))
-}
+use crate::store::absolute;
 
 /// Where a bundle's passphrase comes from, with absolute paths (never the passphrase).
 pub fn p12_saved(bundle: &Bundle) -> Result<P12Saved> {

@@ -130,7 +130,8 @@ fn login(login: &Login, ask: &dyn Ask) -> Result<Option<Credentials>> {
     }))
 }
 
-/// A client certificate and its key from files; the certificate must be the key's.
+/// A client certificate and its key from files (or the key on a token); the certificate must
+/// be the key's.
 pub fn identity(cert_path: &Path, key_path: &Path) -> Result<ClientIdentity> {
     let bytes = std::fs::read(cert_path)
         .map_err(|e| Error::local("reading client certificate", cert_path, e))?;
@@ -148,7 +149,7 @@ pub fn identity(cert_path: &Path, key_path: &Path) -> Result<ClientIdentity> {
     }
     Ok(ClientIdentity {
         chain: chain.iter().map(cert::to_der).collect::<Result<Vec<_>>>()?,
-        key_pkcs8: key.to_der()?,
+        key,
     })
 }
 

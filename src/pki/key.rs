@@ -46,6 +46,8 @@ enum Inner {
     Rsa(Arc<RsaKey>),
     P256(p256::SecretKey),
     P384(p384::SecretKey),
+    /// A key on a PKCS#11 token: it signs and decrypts there and is never read out.
+    Token(Arc<crate::pkcs11::TokenKey>),
 }
 
 /// An RSA key, and the same key for `ring`, whose PKCS#1 v1.5 signatures take half the time of
@@ -170,6 +172,11 @@ fn encoding_failed(e: impl std::fmt::Display) -> Error {
     Error::Crypto(format!("encoding the key failed: {e}"))
 }
 
+/// The DER DigestInfo up to the hash, for a PKCS#1 v1.5 signature made elsewhere (a token).
+pub(crate) fn digest_info_prefix(digest: Digest) -> Vec<u8> {
+    pkcs1v15_scheme(digest).prefix.to_vec()
+}
+
 /// The PKCS#1 v1.5 signature scheme (DigestInfo prefix) for `digest`.
 fn pkcs1v15_scheme(digest: Digest) -> Pkcs1v15Sign {
     match digest {
@@ -289,13 +296,50 @@ impl PrivateKey {
             Inner::Rsa(rsa) => KeyKind::Rsa(rsa.bits()),
             Inner::P256(_) => KeyKind::P256,
             Inner::P384(_) => KeyKind::P384,
+            Inner::Token(key) => key.kind(),
         }
+    }
+
+    /// A key on a PKCS#11 token.
+    pub fn on_token(key: crate::pkcs11::TokenKey) -> Self {
+        PrivateKey {
+            inner: Inner::Token(Arc::new(key)),
+        }
+    }
+
+    /// Where the key is, when it is on a token ("on token 'T' as 'web', not extractable").
+    pub fn token_place(&self) -> Option<String> {
+        match &self.inner {
+            Inner::Token(key) => Some(key.describe_where()),
+            _ => None,
+        }
+    }
+
+    /// An RSASSA-PSS signature (TLS 1.3 client authentication with a key on a token).
+    pub fn sign_pss(&self, digest: Digest, data: &[u8]) -> Result<Vec<u8>> {
+        match &self.inner {
+            Inner::Token(key) if matches!(key.kind(), KeyKind::Rsa(_)) => {
+                key.sign_pss(digest, data)
+            }
+            _ => Err(Error::Invalid(format!(
+                "RSASSA-PSS signatures are made here only with RSA keys on a token, and this is {}",
+                self.describe()
+            ))),
+        }
+    }
+
+    /// The error for what needs the key's bytes, which a token never gives out.
+    fn not_exportable(&self, what: &str) -> Error {
+        Error::Invalid(format!(
+            "{what} needs the private key's bytes, and the key is {}: a token key never leaves its token",
+            self.token_place().unwrap_or_default()
+        ))
     }
 
     /// SCEP needs RSA: the CA encrypts its reply to our key.
     pub fn require_rsa(&self, why: &str) -> Result<()> {
-        match self.inner {
-            Inner::Rsa(_) => Ok(()),
+        match self.kind() {
+            KeyKind::Rsa(_) => Ok(()),
             _ => Err(Error::Invalid(format!(
                 "{why} needs an RSA key, and this is {}; use an RSA key (or EST, which takes EC keys)",
                 self.describe()
@@ -364,6 +408,7 @@ impl PrivateKey {
             Inner::Rsa(rsa) => rsa.key()?.to_pkcs8_der(),
             Inner::P256(key) => key.to_pkcs8_der(),
             Inner::P384(key) => key.to_pkcs8_der(),
+            Inner::Token(_) => return Err(self.not_exportable("writing the key to a file")),
         }
         .map_err(encoding_failed)?;
         Ok(Zeroizing::new(doc.as_bytes().to_vec()))
@@ -376,6 +421,7 @@ impl PrivateKey {
     fn rsa_key(&self, what: &str) -> Result<&RsaKey> {
         match &self.inner {
             Inner::Rsa(rsa) => Ok(rsa),
+            Inner::Token(_) => Err(self.not_exportable(what)),
             _ => Err(Error::Invalid(format!(
                 "{what} needs an RSA key, and this is {}",
                 self.describe()
@@ -404,10 +450,14 @@ impl PrivateKey {
 
     /// A short description, such as "RSA 2048" or "EC P-256".
     pub fn describe(&self) -> String {
-        match self.kind() {
+        let kind = match self.kind() {
             KeyKind::Rsa(bits) => format!("RSA {bits}"),
             KeyKind::P256 => "EC P-256".into(),
             KeyKind::P384 => "EC P-384".into(),
+        };
+        match self.token_place() {
+            Some(place) => format!("{kind} {place}"),
+            None => kind,
         }
     }
 
@@ -433,6 +483,7 @@ impl PrivateKey {
             Inner::Rsa(rsa) => rsa.key()?.to_public_key().to_public_key_der(),
             Inner::P256(key) => key.public_key().to_public_key_der(),
             Inner::P384(key) => key.public_key().to_public_key_der(),
+            Inner::Token(key) => return Ok(key.public_key_info().clone()),
         }
         .map_err(|e| failed(&e))?;
         SubjectPublicKeyInfoOwned::from_der(der.as_bytes()).map_err(|e| failed(&e))
@@ -440,8 +491,8 @@ impl PrivateKey {
 
     /// The signature algorithm identifier for signatures made with `digest`.
     pub fn signature_algorithm(&self, digest: Digest) -> AlgorithmIdentifierOwned {
-        match self.inner {
-            Inner::Rsa(_) => AlgorithmIdentifierOwned {
+        match self.kind() {
+            KeyKind::Rsa(_) => AlgorithmIdentifierOwned {
                 oid: digest.rsa_signature_oid(),
                 parameters: Some(der::asn1::Null.into()),
             },
@@ -456,13 +507,15 @@ impl PrivateKey {
     /// Sign `data` over `digest`: RSA PKCS#1 v1.5, or ECDSA (DER signature).
     pub fn sign(&self, digest: Digest, data: &[u8]) -> Result<Vec<u8>> {
         use signature::hazmat::PrehashSigner;
-        if let Inner::Rsa(rsa) = &self.inner {
-            return rsa.sign(digest, data);
+        match &self.inner {
+            Inner::Rsa(rsa) => return rsa.sign(digest, data),
+            Inner::Token(key) => return key.sign(digest, data),
+            _ => {}
         }
         let hashed = digest.hash(data);
         let failed = |e: signature::Error| Error::Crypto(format!("signing failed: {e}"));
         match &self.inner {
-            Inner::Rsa(_) => unreachable!("RSA keys sign above"),
+            Inner::Rsa(_) | Inner::Token(_) => unreachable!("RSA and token keys sign above"),
             Inner::P256(key) => {
                 let signature: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(key)
                     .sign_prehash(&hashed)
@@ -482,6 +535,10 @@ impl PrivateKey {
     /// to bad padding is a pseudorandom key (implicit rejection), so that no padding oracle
     /// comes of it; the content encrypted with a wrong key then fails to decrypt.
     pub fn decrypt_key_transport(&self, ciphertext: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+        if let Inner::Token(key) = &self.inner {
+            self.require_rsa("decrypting a key-transport block")?;
+            return key.decrypt(ciphertext);
+        }
         self.rsa("decrypting a key-transport block")?
             .decrypt_blinded(&mut sys_rng(), Pkcs1v15Encrypt, ciphertext)
             .map(Zeroizing::new)
@@ -496,6 +553,9 @@ impl PrivateKey {
     /// now if it has not (it checks `d`, which `ring` does not), so that an inconsistent key
     /// file is found before a request is sent, not after the CA has issued the certificate.
     pub fn check_decryptable(&self) -> Result<()> {
+        if let Inner::Token(_) = &self.inner {
+            return self.require_rsa("decrypting the CA's reply");
+        }
         self.rsa("decrypting the CA's reply").map(|_| ())
     }
 

@@ -181,6 +181,7 @@ pub fn detail(err: &Error) -> String {
         Error::Local { .. } => format!("Local error: {err}"),
         Error::Invalid(msg) => format!("Configuration error: {msg}"),
         Error::Crypto(msg) => format!("Error: {msg}"),
+        Error::Token(_) => format!("Token error: {err}"),
     }
 }
 

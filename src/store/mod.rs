@@ -274,9 +274,22 @@ pub fn remove_leftover_temps(path: &Path) {
     }
 }
 
+/// `path` made absolute, as state files record it; a key named by a PKCS#11 URI gets the
+/// module and PIN file of this run instead ([`crate::pkcs11::absolute`]).
+pub fn absolute(path: &Path) -> Result<std::path::PathBuf> {
+    if let Some(text) = path.to_str().filter(|_| crate::pkcs11::is_uri(path)) {
+        return crate::pkcs11::absolute(text).map(std::path::PathBuf::from);
+    }
+    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e))
+}
+
 /// Check that a file could be created at `path` (its directory exists and is writable),
-/// before any work is done that would be lost if it could not.
+/// before any work is done that would be lost if it could not. A key on a token is checked
+/// when it is generated.
 pub fn check_writable(path: &Path, action: &'static str) -> Result<()> {
+    if crate::pkcs11::is_uri(path) {
+        return Ok(());
+    }
     let temp = temp_path(path)?;
     let probe = OpenOptions::new().write(true).create_new(true).open(&temp);
     match probe {

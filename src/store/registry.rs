@@ -95,9 +95,7 @@ pub struct Registry {
     dir: PathBuf,
 }
 
-fn absolute(path: &Path) -> Result<PathBuf> {
-    std::path::absolute(path).map_err(|e| Error::local("resolving path", path, e))
-}
+use crate::store::absolute;
 
 impl Registry {
     /// The registry under `state_dir`.

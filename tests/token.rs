@@ -1,0 +1,533 @@
+//! Keys on a PKCS#11 token (SoftHSM2, Debian `softhsm2`, each test with its own token
+//! directory): generated there and never read out, used by the lab and micromdm's scepserver
+//! over SCEP and by the lab over EST (as the request's key and as the TLS client key), renewed
+//! by swapping labels, and every failure leaving the token as it was. OpenSC's `pkcs11-tool`
+//! is the independent reading of the token.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::{CHALLENGE, Lab, ScepServer, certenroll_in, challenge_file, history, listing};
+
+const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+const PIN: &str = "4321";
+
+/// A SoftHSM2 token labelled `dev` in its own directory, with the user PIN in a file.
+struct Token {
+    dir: tempfile::TempDir,
+}
+
+impl Token {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("tokens")).unwrap();
+        std::fs::write(
+            dir.path().join("softhsm2.conf"),
+            format!(
+                "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+                dir.path().join("tokens").display()
+            ),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("pin"), format!("{PIN}\n")).unwrap();
+        let token = Token { dir };
+        let out = Command::new("softhsm2-util")
+            .args(["--init-token", "--free", "--label", "dev", "--pin", PIN])
+            .args(["--so-pin", "87654321"])
+            .env("SOFTHSM2_CONF", token.conf())
+            .output()
+            .expect("softhsm2-util is not installed: apt-get install -y softhsm2 (see .ci/run)");
+        assert!(out.status.success(), "{out:?}");
+        token
+    }
+
+    fn conf(&self) -> PathBuf {
+        self.dir.path().join("softhsm2.conf")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// certenroll with its state in this directory, the module and the PIN file.
+    fn certenroll(&self) -> assert_cmd::Command {
+        let mut cmd = certenroll_in(&self.path("state"));
+        cmd.env("SOFTHSM2_CONF", self.conf())
+            .env_remove("CERTENROLL_PKCS11_PIN")
+            .args(["--pkcs11-module", MODULE, "--pin-file"])
+            .arg(self.path("pin"));
+        cmd
+    }
+
+    /// OpenSC's pkcs11-tool on this token, logged in.
+    fn tool(&self, args: &[&str]) -> std::process::Output {
+        Command::new("pkcs11-tool")
+            .args([
+                "--module",
+                MODULE,
+                "--token-label",
+                "dev",
+                "--login",
+                "--pin",
+                PIN,
+            ])
+            .args(args)
+            .env("SOFTHSM2_CONF", self.conf())
+            .output()
+            .expect("pkcs11-tool is not installed: apt-get install -y opensc (see .ci/run)")
+    }
+
+    /// The token's objects as pkcs11-tool lists them: "Private Key Object; RSA label=web".
+    fn objects(&self) -> Vec<String> {
+        let out = self.tool(&["--list-objects"]);
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let mut found = Vec::new();
+        let mut class = String::new();
+        for line in text.lines() {
+            if line.contains("Object;") {
+                class = line
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string();
+            } else if let Some(label) = line.trim().strip_prefix("label:") {
+                found.push(format!("{class} label={}", label.trim()));
+            }
+        }
+        found.sort();
+        found
+    }
+
+    /// The public key labelled `label`, in PEM as OpenSSL writes it.
+    fn public_key(&self, label: &str) -> String {
+        let der = self.path(&format!("{label}.pub.der"));
+        let out = Command::new("pkcs11-tool")
+            .args(["--module", MODULE, "--token-label", "dev", "--read-object"])
+            .args(["--type", "pubkey", "--label", label, "-o"])
+            .arg(&der)
+            .env("SOFTHSM2_CONF", self.conf())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        crate::util::openssl(&[
+            "pkey",
+            "-pubin",
+            "-inform",
+            "DER",
+            "-in",
+            der.to_str().unwrap(),
+            "-pubout",
+        ])
+    }
+
+    /// A key pair made by pkcs11-tool, not by certenroll.
+    fn keypair(&self, label: &str, kind: &str) {
+        let out = self.tool(&["--keypairgen", "--key-type", kind, "--label", label]);
+        assert!(out.status.success(), "{out:?}");
+    }
+}
+
+fn uri(label: &str) -> String {
+    format!("pkcs11:token=dev;object={label}")
+}
+
+fn cert_key(cert: &Path) -> String {
+    crate::util::public_key_of_cert(cert)
+}
+
+#[test]
+fn a_key_generated_on_the_token_enrolls_and_never_leaves_it() {
+    let token = Token::new();
+    let lab = Lab::start(&["--challenge", "s"]);
+    let cert = token.path("cert.pem");
+    token
+        .certenroll()
+        .args(["enroll", "--url", &lab.url, "--cn", "web.example"])
+        .arg("--challenge-file")
+        .arg(challenge_file(token.dir.path(), "s"))
+        .args(["--out-key", &uri("web"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "key       pkcs11:token=dev;object=web (RSA 2048 on token 'dev', not extractable)",
+        ));
+    // The certificate is for the token's key, and no key file was written anywhere.
+    assert_eq!(cert_key(&cert), token.public_key("web"));
+    assert_eq!(
+        listing(token.dir.path()),
+        [
+            "cert.pem",
+            "challenge",
+            "pin",
+            "softhsm2.conf",
+            "state",
+            "tokens",
+            "web.pub.der"
+        ]
+    );
+    // The token says the key is sensitive and was never extractable, and will not give it out.
+    let listed = String::from_utf8_lossy(&token.tool(&["--list-objects"]).stdout).to_string();
+    assert!(
+        listed.contains("Access:     sensitive, always sensitive, never extractable, local"),
+        "{listed}"
+    );
+    // Nothing certenroll does writes it out either: a PKCS#12 bundle of it is refused.
+    let p12 = token.path("web.p12");
+    token
+        .certenroll()
+        .args(["pkcs12", "--key", &uri("web"), "--cert"])
+        .arg(&cert)
+        .arg("--out-p12")
+        .arg(&p12)
+        .args(["--p12-passphrase-env", "P"])
+        .env("P", "x")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "needs the private key's bytes, and the key is on token 'dev', not extractable: a token key never leaves its token",
+        ));
+    assert!(!p12.exists());
+    let last = history(&token.path("state")).pop().unwrap();
+    assert_eq!(
+        (last["status"].as_str(), last["operation"].as_str()),
+        (Some("success"), Some("enroll")),
+        "{last}"
+    );
+    // The label is taken now: a second --out-key says how to use it instead.
+    token
+        .certenroll()
+        .args(["enroll", "--url", &lab.url, "--cn", "web.example"])
+        .args(["--no-challenge", "--out-key", &uri("web"), "--out-cert"])
+        .arg(token.path("other.pem"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "already exists; enroll with it using --key pkcs11:token=dev;object=web",
+        ));
+}
+
+#[test]
+fn a_key_another_tool_made_enrolls_with_micromdm_scepserver() {
+    let token = Token::new();
+    token.keypair("made", "rsa:2048");
+    let server = ScepServer::start();
+    let cert = token.path("cert.pem");
+    token
+        .certenroll()
+        .args(["enroll", "-q", "--url", &server.url(), "--cn", "device-1"])
+        .arg("--challenge-file")
+        .arg(challenge_file(token.dir.path(), CHALLENGE))
+        .args(["--key", &uri("made"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("made"));
+    let verified = crate::util::openssl(&[
+        "verify",
+        "-CAfile",
+        server.ca_pem().to_str().unwrap(),
+        cert.to_str().unwrap(),
+    ]);
+    assert!(verified.contains(": OK"), "{verified}");
+}
+
+#[test]
+fn est_with_basic_and_the_token_key_as_tls_client_key() {
+    let token = Token::new();
+    let ca = token.path("lab-ca.pem");
+    let lab = Lab::start(&[
+        "--tls",
+        "--ca-out",
+        ca.to_str().unwrap(),
+        "--basic",
+        "dev:s3cret",
+        "--require-client-cert",
+    ]);
+    // The device's identity: a token key with a certificate from the same CA (over SCEP).
+    let identity = token.path("id.pem");
+    token
+        .certenroll()
+        .arg("--ca-file")
+        .arg(&ca)
+        .args([
+            "enroll",
+            "-q",
+            "--url",
+            &lab.url,
+            "--cn",
+            "id",
+            "--no-challenge",
+        ])
+        .args(["--out-key", &uri("id"), "--out-cert"])
+        .arg(&identity)
+        .assert()
+        .success();
+    std::fs::write(token.path("password"), "s3cret\n").unwrap();
+    let cert = token.path("phone.pem");
+    token
+        .certenroll()
+        .arg("--ca-file")
+        .arg(&ca)
+        .args(["enroll", "-q", "--url", &lab.est_url, "--cn", "phone"])
+        .args(["--username", "dev", "--password-file"])
+        .arg(token.path("password"))
+        .arg("--client-cert")
+        .arg(&identity)
+        .args(["--client-key", &uri("id")])
+        .args([
+            "--key-type",
+            "p256",
+            "--out-key",
+            &uri("phone"),
+            "--out-cert",
+        ])
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("phone"));
+    let text = crate::util::openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-text"]);
+    assert!(text.contains("prime256v1"), "{text}");
+}
+
+#[test]
+fn renewal_makes_the_new_key_on_the_token_and_swaps_labels_only_when_issued() {
+    let token = Token::new();
+    let lab = Lab::start(&[]);
+    let cert = token.path("cert.pem");
+    token
+        .certenroll()
+        .args([
+            "enroll",
+            "-q",
+            "--url",
+            &lab.url,
+            "--cn",
+            "web",
+            "--no-challenge",
+        ])
+        .args(["--out-key", &uri("web"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    let first = token.public_key("web");
+    // A renewal the CA refuses: the token keeps exactly what it had.
+    let refusing = Lab::start(&["--fail", "badRequest"]);
+    let before = token.objects();
+    token
+        .certenroll()
+        .args([
+            "renew",
+            "-q",
+            "--force",
+            "--url",
+            &refusing.url,
+            "--no-challenge",
+        ])
+        .args(["--key", &uri("web"), "--cert"])
+        .arg(&cert)
+        .assert()
+        .code(4);
+    assert_eq!(token.objects(), before);
+    assert_eq!(token.public_key("web"), first);
+    // Issued: the new key takes the label, the old one is kept as web.prev.
+    token
+        .certenroll()
+        .args([
+            "renew",
+            "-q",
+            "--force",
+            "--url",
+            &lab.url,
+            "--no-challenge",
+        ])
+        .args(["--key", &uri("web"), "--cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("web"));
+    assert_ne!(token.public_key("web"), first);
+    assert_eq!(token.public_key("web.prev"), first);
+    assert_eq!(
+        token.objects(),
+        [
+            "Private Key Object label=web",
+            "Private Key Object label=web.prev",
+            "Public Key Object label=web",
+            "Public Key Object label=web.prev"
+        ]
+    );
+    // --delete-old: the replaced key goes.
+    token
+        .certenroll()
+        .args(["renew", "-q", "--force", "--delete-old", "--url", &lab.url])
+        .args(["--no-challenge", "--key", &uri("web"), "--cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("web"));
+    // The key this renewal replaced is gone; the one kept by the renewal before stays.
+    assert_eq!(
+        token.objects(),
+        [
+            "Private Key Object label=web",
+            "Private Key Object label=web.prev",
+            "Public Key Object label=web",
+            "Public Key Object label=web.prev"
+        ]
+    );
+    assert_eq!(token.public_key("web.prev"), first);
+}
+
+#[test]
+fn a_wrong_pin_or_a_refusal_changes_nothing_on_the_token() {
+    let token = Token::new();
+    token.keypair("made", "rsa:2048");
+    let lab = Lab::start(&["--challenge", "right"]);
+    let before = token.objects();
+    let cert = token.path("cert.pem");
+    std::fs::write(token.path("wrong-pin"), "1111\n").unwrap();
+    let mut cmd = token.certenroll();
+    cmd.args(["--pin-file"])
+        .arg(token.path("wrong-pin"))
+        .args(["enroll", "--url", &lab.url, "--cn", "x", "--no-challenge"])
+        .args(["--out-key", &uri("new"), "--out-cert"])
+        .arg(&cert);
+    cmd.assert().code(6).stderr(predicates::str::contains(
+        "the PIN for the token 'dev' is wrong (CKR_PIN_INCORRECT); nothing was changed",
+    ));
+    assert_eq!(token.objects(), before);
+    assert!(!cert.exists());
+    // No PIN from anywhere and no terminal to ask on: said, exit 2.
+    let mut cmd = certenroll_in(&token.path("state"));
+    cmd.env("SOFTHSM2_CONF", token.conf())
+        .env_remove("CERTENROLL_PKCS11_PIN")
+        .env("CERTENROLL_PKCS11_MODULE", MODULE)
+        .args(["enroll", "--url", &lab.url, "--cn", "x", "--no-challenge"])
+        .args(["--key", &uri("made"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "the token 'dev' needs its PIN: give --pin-file FILE (profile key pin_file) or set CERTENROLL_PKCS11_PIN",
+        ));
+    // The CA refuses the request: the key made for it goes, nothing else.
+    token
+        .certenroll()
+        .args(["enroll", "--url", &lab.url, "--cn", "x"])
+        .arg("--challenge-file")
+        .arg(challenge_file(token.dir.path(), "wrong"))
+        .args(["--out-key", &uri("new"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .code(4);
+    assert_eq!(token.objects(), before);
+    assert!(!cert.exists());
+    // The PIN in the environment works like the file.
+    let mut cmd = certenroll_in(&token.path("state"));
+    cmd.env("SOFTHSM2_CONF", token.conf())
+        .env("CERTENROLL_PKCS11_PIN", PIN)
+        .env("CERTENROLL_PKCS11_MODULE", MODULE)
+        .args(["enroll", "-q", "--url", &lab.url, "--cn", "x"])
+        .arg("--challenge-file")
+        .arg(challenge_file(token.dir.path(), "right"))
+        .args(["--key", &uri("made"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("made"));
+}
+
+#[test]
+fn mistakes_in_the_uri_module_or_options_are_said_before_anything_is_sent() {
+    let token = Token::new();
+    let lab = Lab::start(&[]);
+    let enroll = |key_flag: &str, key: &str, extra: &[&str]| {
+        let mut cmd = token.certenroll();
+        cmd.args(["enroll", "--url", &lab.url, "--cn", "x", "--no-challenge"])
+            .args([key_flag, key])
+            .args(extra)
+            .arg("--out-cert")
+            .arg(token.path("cert.pem"));
+        cmd
+    };
+    enroll("--out-key", "pkcs11:token=nope;object=k", &[])
+        .assert()
+        .code(6)
+        .stderr(predicates::str::contains(
+            "matches pkcs11:token=nope;object=k; its tokens: 'dev'",
+        ));
+    enroll("--key", &uri("absent"), &[])
+        .assert()
+        .code(6)
+        .stderr(predicates::str::contains(
+            "the token 'dev' holds no private key absent",
+        ));
+    enroll("--key", "pkcs11:object=k?pin-value=1234", &[])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("a PIN in the URI is refused"));
+    enroll(
+        "--out-key",
+        &uri("b"),
+        &["--out-p12", "b.p12", "--p12-passphrase-env", "P"],
+    )
+    .env("P", "x")
+    .assert()
+    .code(2)
+    .stderr(predicates::str::contains(
+        "a PKCS#12 bundle holds the private key",
+    ));
+    let mut cmd = certenroll_in(&token.path("state"));
+    cmd.env_remove("CERTENROLL_PKCS11_MODULE")
+        .args(["enroll", "--url", &lab.url, "--cn", "x", "--no-challenge"])
+        .args(["--key", &uri("k"), "--out-cert"])
+        .arg(token.path("cert.pem"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "a PKCS#11 key needs its module: give --pkcs11-module PATH",
+        ));
+    assert!(token.objects().is_empty());
+    assert!(!token.path("cert.pem").exists());
+}
+
+#[test]
+fn a_pending_request_on_the_token_is_polled_without_the_flags() {
+    let token = Token::new();
+    let lab = Lab::start(&["--pending", "1"]);
+    let cert = token.path("cert.pem");
+    token
+        .certenroll()
+        .args([
+            "enroll",
+            "-q",
+            "--url",
+            &lab.url,
+            "--cn",
+            "p",
+            "--no-challenge",
+        ])
+        .args(["--no-wait", "--out-key", &uri("p"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .code(3);
+    // A timer's poll names neither the module nor the PIN file: the saved request does.
+    certenroll_in(&token.path("state"))
+        .env("SOFTHSM2_CONF", token.conf())
+        .env_remove("CERTENROLL_PKCS11_MODULE")
+        .args(["poll", "-q"])
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("p"));
+    // doctor checks the token and the key object.
+    token
+        .certenroll()
+        .args(["doctor", "--url", &lab.url, "--key", &uri("p"), "--cert"])
+        .arg(&cert)
+        .assert()
+        .stdout(predicates::str::contains(
+            "✓ token         pkcs11:token=dev;object=p is RSA 2048 on token 'dev', not extractable",
+        ));
+}
