@@ -5,10 +5,9 @@
 //! so a renewal with the same key reuses it.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Child, Command};
 
-use crate::util::{Lab, issued_by, serial_of};
+use crate::util::{Lab, issued_by, private_bus, serial_of, wait_for};
 
 /// certmonger's daemon on its own bus, killed (with the bus) on drop.
 struct Certmonger {
@@ -20,33 +19,7 @@ struct Certmonger {
 impl Certmonger {
     fn start() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let socket = dir.path().join("bus");
-        // A session bus without service directories: nothing is started on demand, so the
-        // only certmonger on it is ours (Debian's session service would start one with the
-        // user's own state directories).
-        let config = dir.path().join("bus.conf");
-        std::fs::write(
-            &config,
-            format!(
-                "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"
- \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">
-<busconfig><type>session</type><listen>unix:path={}</listen>
-<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>
-<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy>
-</busconfig>
-",
-                socket.display()
-            ),
-        )
-        .unwrap();
-        let bus = Command::new("dbus-daemon")
-            .args(["--nofork", "--config-file"])
-            .arg(&config)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-daemon (Debian dbus) is installed");
-        wait_for(|| socket.exists().then_some(()), "the D-Bus socket");
+        let bus = private_bus(&dir.path().join("bus"));
         let mut cm = Certmonger {
             dir,
             bus,
@@ -157,22 +130,6 @@ impl Drop for Certmonger {
             let _ = child.kill();
             let _ = child.wait();
         }
-    }
-}
-
-/// Poll `check` every 50 ms until it gives a value (waiting on a daemon is the point here);
-/// panic after 30 s.
-fn wait_for<T>(mut check: impl FnMut() -> Option<T>, what: &str) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return value;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
     }
 }
 

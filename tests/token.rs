@@ -5,66 +5,204 @@
 //! is the independent reading of the token.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
 
 use crate::util::{CHALLENGE, Lab, ScepServer, certenroll_in, challenge_file, history, listing};
 
 const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+const TPM_MODULE: &str = "/usr/lib/x86_64-linux-gnu/pkcs11/libtpm2_pkcs11.so";
 const PIN: &str = "4321";
 
-/// A SoftHSM2 token labelled `dev` in its own directory, with the user PIN in a file.
+/// A token labelled `dev` in its own directory, with the user PIN in a file: SoftHSM2, or a
+/// software TPM through its PKCS#11 module.
 struct Token {
     dir: tempfile::TempDir,
+    module: &'static str,
+    /// What the module reads from the environment (its configuration).
+    env: Vec<(&'static str, String)>,
+    /// The TPM's processes (swtpm, a private bus, its access broker), killed on drop.
+    daemons: Vec<Child>,
+}
+
+impl Drop for Token {
+    fn drop(&mut self) {
+        for child in self.daemons.iter_mut().rev() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 impl Token {
+    /// A SoftHSM2 token.
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("tokens")).unwrap();
+        let conf = dir.path().join("softhsm2.conf");
         std::fs::write(
-            dir.path().join("softhsm2.conf"),
+            &conf,
             format!(
                 "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
                 dir.path().join("tokens").display()
             ),
         )
         .unwrap();
-        std::fs::write(dir.path().join("pin"), format!("{PIN}\n")).unwrap();
-        let token = Token { dir };
-        let out = Command::new("softhsm2-util")
+        let token = Token::in_dir(
+            dir,
+            MODULE,
+            vec![("SOFTHSM2_CONF", conf.display().to_string())],
+        );
+        let out = token
+            .with_env(Command::new("softhsm2-util"))
             .args(["--init-token", "--free", "--label", "dev", "--pin", PIN])
             .args(["--so-pin", "87654321"])
-            .env("SOFTHSM2_CONF", token.conf())
             .output()
             .expect("softhsm2-util is not installed: apt-get install -y softhsm2 (see .ci/run)");
         assert!(out.status.success(), "{out:?}");
         token
     }
 
-    fn conf(&self) -> PathBuf {
-        self.dir.path().join("softhsm2.conf")
+    /// A TPM 2.0 (Debian `swtpm`) with a token made by `tpm2_ptool`, reached through its
+    /// access broker (`tpm2-abrmd`, on a private bus): without the broker, the tools that
+    /// make the token leave the TPM's few object slots full.
+    fn tpm() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        for sub in ["state", "store"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        let mut daemons = Vec::new();
+        // The swtpm TCTI finds the control channel on the next port.
+        let port = crate::util::free_port();
+        let ctrl = port + 1;
+        daemons.push(
+            Command::new("swtpm")
+                .args(["socket", "--tpm2", "--tpmstate"])
+                .arg(format!("dir={}", dir.path().join("state").display()))
+                .args([
+                    "--server",
+                    &format!("type=tcp,port={port},bindaddr=127.0.0.1"),
+                ])
+                .args([
+                    "--ctrl",
+                    &format!("type=tcp,port={ctrl},bindaddr=127.0.0.1"),
+                ])
+                .args(["--flags", "not-need-init,startup-clear"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("swtpm is not installed: apt-get install -y swtpm (see .ci/run)"),
+        );
+        crate::util::wait_for(
+            || std::net::TcpStream::connect(("127.0.0.1", port)).ok(),
+            "swtpm",
+        );
+        let socket = dir.path().join("bus");
+        daemons.push(crate::util::private_bus(&socket));
+        let bus = format!("unix:path={}", socket.display());
+        daemons.push(
+            Command::new("tpm2-abrmd")
+                .args(["--session", "--allow-root", "--flush-all"])
+                .arg(format!("--tcti=swtpm:host=127.0.0.1,port={port}"))
+                .env("DBUS_SESSION_BUS_ADDRESS", &bus)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("tpm2-abrmd is not installed: apt-get install -y tpm2-abrmd (see .ci/run)"),
+        );
+        let tcti = "tabrmd:bus_type=session".to_string();
+        let store = dir.path().join("store").display().to_string();
+        let mut token = Token::in_dir(
+            dir,
+            TPM_MODULE,
+            vec![
+                ("DBUS_SESSION_BUS_ADDRESS", bus),
+                ("TPM2TOOLS_TCTI", tcti.clone()),
+                ("TPM2_PKCS11_TCTI", tcti),
+                ("TPM2_PKCS11_STORE", store.clone()),
+            ],
+        );
+        token.daemons = daemons;
+        // The broker is up once the TPM answers through it.
+        crate::util::wait_for(
+            || {
+                token
+                    .with_env(Command::new("tpm2_getrandom"))
+                    .arg("8")
+                    .output()
+                    .ok()
+                    .filter(|o| o.status.success())
+            },
+            "the TPM's access broker",
+        );
+        for args in [
+            vec!["init", "--path", &store],
+            vec![
+                "addtoken",
+                "--pid=1",
+                "--label=dev",
+                "--sopin=87654321",
+                "--userpin",
+                PIN,
+                "--path",
+                &store,
+            ],
+        ] {
+            let out = token
+                .with_env(Command::new("tpm2_ptool"))
+                .args(&args)
+                .output()
+                .expect("tpm2_ptool is not installed: apt-get install -y libtpm2-pkcs11-tools");
+            assert!(out.status.success(), "tpm2_ptool {args:?}: {out:?}");
+        }
+        token
+    }
+
+    fn in_dir(
+        dir: tempfile::TempDir,
+        module: &'static str,
+        env: Vec<(&'static str, String)>,
+    ) -> Self {
+        std::fs::write(dir.path().join("pin"), format!("{PIN}\n")).unwrap();
+        Token {
+            dir,
+            module,
+            env,
+            daemons: Vec::new(),
+        }
+    }
+
+    fn with_env(&self, mut command: Command) -> Command {
+        command.envs(self.env.iter().map(|(k, v)| (k, v)));
+        command
     }
 
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    /// certenroll with its state in this directory, the module and the PIN file.
-    fn certenroll(&self) -> assert_cmd::Command {
+    /// certenroll with its state in this directory and the module's environment.
+    fn bare(&self) -> assert_cmd::Command {
         let mut cmd = certenroll_in(&self.path("state"));
-        cmd.env("SOFTHSM2_CONF", self.conf())
+        cmd.envs(self.env.iter().map(|(k, v)| (k, v)))
             .env_remove("CERTENROLL_PKCS11_PIN")
-            .args(["--pkcs11-module", MODULE, "--pin-file"])
+            .env_remove("CERTENROLL_PKCS11_MODULE");
+        cmd
+    }
+
+    /// certenroll with the module and the PIN file named.
+    fn certenroll(&self) -> assert_cmd::Command {
+        let mut cmd = self.bare();
+        cmd.args(["--pkcs11-module", self.module, "--pin-file"])
             .arg(self.path("pin"));
         cmd
     }
 
     /// OpenSC's pkcs11-tool on this token, logged in.
     fn tool(&self, args: &[&str]) -> std::process::Output {
-        Command::new("pkcs11-tool")
+        self.with_env(Command::new("pkcs11-tool"))
             .args([
                 "--module",
-                MODULE,
+                self.module,
                 "--token-label",
                 "dev",
                 "--login",
@@ -72,12 +210,11 @@ impl Token {
                 PIN,
             ])
             .args(args)
-            .env("SOFTHSM2_CONF", self.conf())
             .output()
             .expect("pkcs11-tool is not installed: apt-get install -y opensc (see .ci/run)")
     }
 
-    /// The token's objects as pkcs11-tool lists them: "Private Key Object; RSA label=web".
+    /// The token's objects as pkcs11-tool lists them: "Private Key Object label=web".
     fn objects(&self) -> Vec<String> {
         let out = self.tool(&["--list-objects"]);
         let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -102,13 +239,15 @@ impl Token {
     /// The public key labelled `label`, in PEM as OpenSSL writes it.
     fn public_key(&self, label: &str) -> String {
         let der = self.path(&format!("{label}.pub.der"));
-        let out = Command::new("pkcs11-tool")
-            .args(["--module", MODULE, "--token-label", "dev", "--read-object"])
-            .args(["--type", "pubkey", "--label", label, "-o"])
-            .arg(&der)
-            .env("SOFTHSM2_CONF", self.conf())
-            .output()
-            .unwrap();
+        let out = self.tool(&[
+            "--read-object",
+            "--type",
+            "pubkey",
+            "--label",
+            label,
+            "-o",
+            der.to_str().unwrap(),
+        ]);
         assert!(out.status.success(), "{out:?}");
         crate::util::openssl(&[
             "pkey",
@@ -400,10 +539,8 @@ fn a_wrong_pin_or_a_refusal_changes_nothing_on_the_token() {
     assert_eq!(token.objects(), before);
     assert!(!cert.exists());
     // No PIN from anywhere and no terminal to ask on: said, exit 2.
-    let mut cmd = certenroll_in(&token.path("state"));
-    cmd.env("SOFTHSM2_CONF", token.conf())
-        .env_remove("CERTENROLL_PKCS11_PIN")
-        .env("CERTENROLL_PKCS11_MODULE", MODULE)
+    let mut cmd = token.bare();
+    cmd.env("CERTENROLL_PKCS11_MODULE", MODULE)
         .args(["enroll", "--url", &lab.url, "--cn", "x", "--no-challenge"])
         .args(["--key", &uri("made"), "--out-cert"])
         .arg(&cert)
@@ -425,9 +562,8 @@ fn a_wrong_pin_or_a_refusal_changes_nothing_on_the_token() {
     assert_eq!(token.objects(), before);
     assert!(!cert.exists());
     // The PIN in the environment works like the file.
-    let mut cmd = certenroll_in(&token.path("state"));
-    cmd.env("SOFTHSM2_CONF", token.conf())
-        .env("CERTENROLL_PKCS11_PIN", PIN)
+    let mut cmd = token.bare();
+    cmd.env("CERTENROLL_PKCS11_PIN", PIN)
         .env("CERTENROLL_PKCS11_MODULE", MODULE)
         .args(["enroll", "-q", "--url", &lab.url, "--cn", "x"])
         .arg("--challenge-file")
@@ -479,8 +615,8 @@ fn mistakes_in_the_uri_module_or_options_are_said_before_anything_is_sent() {
     .stderr(predicates::str::contains(
         "a PKCS#12 bundle holds the private key",
     ));
-    let mut cmd = certenroll_in(&token.path("state"));
-    cmd.env_remove("CERTENROLL_PKCS11_MODULE")
+    token
+        .bare()
         .args(["enroll", "--url", &lab.url, "--cn", "x", "--no-challenge"])
         .args(["--key", &uri("k"), "--out-cert"])
         .arg(token.path("cert.pem"))
@@ -514,12 +650,7 @@ fn a_pending_request_on_the_token_is_polled_without_the_flags() {
         .assert()
         .code(3);
     // A timer's poll names neither the module nor the PIN file: the saved request does.
-    certenroll_in(&token.path("state"))
-        .env("SOFTHSM2_CONF", token.conf())
-        .env_remove("CERTENROLL_PKCS11_MODULE")
-        .args(["poll", "-q"])
-        .assert()
-        .success();
+    token.bare().args(["poll", "-q"]).assert().success();
     assert_eq!(cert_key(&cert), token.public_key("p"));
     // doctor checks the token and the key object.
     token
@@ -530,4 +661,49 @@ fn a_pending_request_on_the_token_is_polled_without_the_flags() {
         .stdout(predicates::str::contains(
             "✓ token         pkcs11:token=dev;object=p is RSA 2048 on token 'dev', not extractable",
         ));
+}
+
+#[test]
+fn a_tpm_key_is_made_in_the_tpm_enrolled_and_renewed() {
+    let token = Token::tpm();
+    let lab = Lab::start(&[]);
+    let cert = token.path("cert.pem");
+    token
+        .certenroll()
+        .args([
+            "enroll",
+            "-q",
+            "--url",
+            &lab.url,
+            "--cn",
+            "linux-box",
+            "--no-challenge",
+        ])
+        .args(["--out-key", &uri("device"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    let first = token.public_key("device");
+    assert_eq!(cert_key(&cert), first);
+    let listed = String::from_utf8_lossy(&token.tool(&["--list-objects"]).stdout).to_string();
+    assert!(
+        listed.contains("Access:     sensitive, always sensitive, never extractable, local"),
+        "{listed}"
+    );
+    token
+        .certenroll()
+        .args([
+            "renew",
+            "-q",
+            "--force",
+            "--url",
+            &lab.url,
+            "--no-challenge",
+        ])
+        .args(["--key", &uri("device"), "--cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("device"));
+    assert_eq!(token.public_key("device.prev"), first);
 }

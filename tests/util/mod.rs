@@ -317,3 +317,49 @@ pub struct Doctor {
     pub steps: Vec<Step>,
     pub exit_code: u8,
 }
+
+/// Poll `check` every 50 ms until it gives a value (waiting on a daemon is the point where
+/// this is used); panic after 30 s.
+pub fn wait_for<T>(mut check: impl FnMut() -> Option<T>, what: &str) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A private D-Bus session bus listening on `socket`, for daemons a test runs (certmonger,
+/// the TPM's access broker); kill it when done. It has no service directories: nothing is
+/// started on demand, so the only daemons on it are the test's.
+pub fn private_bus(socket: &Path) -> Child {
+    let config = socket.with_extension("conf");
+    std::fs::write(
+        &config,
+        format!(
+            "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"
+ \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">
+<busconfig><type>session</type><listen>unix:path={}</listen>
+<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>
+<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy>
+</busconfig>
+",
+            socket.display()
+        ),
+    )
+    .unwrap();
+    let bus = Command::new("dbus-daemon")
+        .args(["--nofork", "--config-file"])
+        .arg(&config)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-daemon (Debian dbus) is installed");
+    wait_for(|| socket.exists().then_some(()), "the D-Bus socket");
+    bus
+}
