@@ -173,7 +173,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l usernam
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l client-key -d 'EST: the key of --client-cert (a file, or a pkcs11: URI naming a key on a token)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r -f -a "aes256\t''
 aes192\t''
 aes128\t''
@@ -218,7 +218,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l usern
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l client-key -d 'EST: the key of --client-cert (a file, or a pkcs11: URI naming a key on a token)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand csrattrs" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -279,7 +279,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l u
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l client-key -d 'EST: the key of --client-cert (a file, or a pkcs11: URI naming a key on a token)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r -f -a "aes256\t''
 aes192\t''
 aes128\t''
@@ -320,7 +320,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-ident
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l protocol -d 'The protocol (default: est when the URL holds /.well-known/est, else scep)' -r -f -a "scep\t'SCEP (RFC 8894)'
 est\t'EST (RFC 7030), over HTTPS'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d 'The current key (it signs the renewal request; replaced by the new key unless --reuse-key). A pkcs11: URI names a key on a token: the new key is made there too' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 'The current certificate (replaced by the new one)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
@@ -352,7 +352,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l username
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l client-key -d 'EST: the key of --client-cert (a file, or a pkcs11: URI naming a key on a token)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cipher -d 'Content encryption: aes128, aes192, aes256, des3 or des (default: best the server offers)' -r -f -a "aes256\t''
 aes192\t''
 aes128\t''
@@ -687,7 +687,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l protoco
 est\t'EST (RFC 7030), over HTTPS'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l label -d 'EST: the CA label (https://HOST/.well-known/est/LABEL/...)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 'The installed key, to check it against the certificate' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l key -d 'The installed key, to check it against the certificate (a pkcs11: URI: the token, its PIN and the key object are checked too)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l cert -d 'The installed certificate, to check its validity and renewal' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l chain -d 'The CA chain file, to check whether the certificate was revoked (OCSP or CRL)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l ocsp-file -d 'The OCSP staple file renew keeps, to check that it is fresh' -r -F
@@ -697,7 +697,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l usernam
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l password-file -d 'EST: read the HTTP password from this file (first line); without it and --password-env, a terminal asks' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l password-env -d 'EST: read the HTTP password from this environment variable' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l client-cert -d 'EST: authenticate the TLS connection with this certificate (PEM; its chain may follow)' -r -F
-complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l client-key -d 'EST: the key of --client-cert' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l client-key -d 'EST: the key of --client-cert (a file, or a pkcs11: URI naming a key on a token)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-at -d 'Renewal share of the lifetime, as for renew' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l renew-before -d 'Renewal margin before expiry, as for renew' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand doctor" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'

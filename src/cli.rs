@@ -41,6 +41,8 @@ Environment:
   CERTENROLL_CONFIG     default for --config
   CERTENROLL_CA_FILE    default for --ca-file (HTTPS trust anchors)
   CERTENROLL_DEADLINE   default for --deadline
+  CERTENROLL_PKCS11_MODULE  default for --pkcs11-module (keys named by pkcs11: URIs)
+  CERTENROLL_PKCS11_PIN     the token's user PIN, when no --pin-file names it
   NO_COLOR              no colors (unless --color always)
   HTTP_PROXY, HTTPS_PROXY, NO_PROXY  proxy settings
 
@@ -55,6 +57,7 @@ Files:
     locks/*.lock     one run per profile; holds the running PID
   (refused when another user owns it or others can write it)
   KEY.new, KEY.prev, CERT.prev   a renewal's staged key, and the replaced pair
+    (on a token: the key objects labelled NAME.new and NAME.prev)
   .KEY.lock        beside each key: one run at a time on that key, whatever the profile"
     };
 }
@@ -100,6 +103,9 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
   client_key = "/etc/certenroll/idevid.key"
   timeout = 60                              # seconds per phase of an HTTP exchange
   key = "/etc/ssl/private/printer.key"      # used if it exists, generated there if not
+                                            # (or "pkcs11:token=T;object=NAME": on a token)
+  pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so"   # the token's PKCS#11 module
+  pin_file = "/etc/certenroll/token.pin"    # the token's user PIN (first line)
   cert = "/etc/ssl/certs/printer.pem"
   chain = "/etc/ssl/certs/printer-chain.pem"
   format = "pem"                            # or "der"
@@ -583,7 +589,7 @@ pub struct EstAuthArgs {
     #[arg(long, value_name = "FILE", requires = "client_key")]
     pub client_cert: Option<PathBuf>,
 
-    /// EST: the key of --client-cert.
+    /// EST: the key of --client-cert (a file, or a pkcs11: URI naming a key on a token).
     #[arg(long, value_name = "FILE", requires = "client_cert")]
     pub client_key: Option<PathBuf>,
 }
@@ -983,7 +989,7 @@ pub struct RenewArgs {
     pub via: ProtocolArgs,
 
     /// The current key (it signs the renewal request; replaced by the new key unless
-    /// --reuse-key).
+    /// --reuse-key). A pkcs11: URI names a key on a token: the new key is made there too.
     #[arg(long, value_name = "FILE", required_unless_present = "all")]
     pub key: Option<PathBuf>,
 
@@ -1220,7 +1226,8 @@ pub struct DoctorArgs {
     #[command(flatten)]
     pub pin: PinArgs,
 
-    /// The installed key, to check it against the certificate.
+    /// The installed key, to check it against the certificate (a pkcs11: URI: the token,
+    /// its PIN and the key object are checked too).
     #[arg(long, value_name = "FILE")]
     pub key: Option<PathBuf>,
 
