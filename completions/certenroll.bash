@@ -1099,7 +1099,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --csr --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,6 +1181,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --csr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1202,7 +1206,7 @@ _certenroll() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pem der p7" -- "${cur}"))
                     return 0
                     ;;
                 --challenge-file)
@@ -1434,7 +1438,7 @@ _certenroll() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pem der p7" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1516,7 +1520,7 @@ _certenroll() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pem der p7" -- "${cur}"))
                     return 0
                     ;;
                 --serial)
@@ -1602,7 +1606,7 @@ _certenroll() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pem der p7" -- "${cur}"))
                     return 0
                     ;;
                 --serial)
@@ -3144,7 +3148,7 @@ _certenroll() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pem der p7" -- "${cur}"))
                     return 0
                     ;;
                 --fingerprint)
@@ -3299,7 +3303,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__serverkeygen)
-            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --csr --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3381,6 +3385,10 @@ _certenroll() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --csr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3402,7 +3410,7 @@ _certenroll() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "pem der" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pem der p7" -- "${cur}"))
                     return 0
                     ;;
                 --challenge-file)

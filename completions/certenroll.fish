@@ -111,7 +111,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l labe
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l out -d 'Write the certificates here' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'
+p7\t'Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and Windows tools want them (.p7b); a key file certenroll writes stays PEM'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcacert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
@@ -146,6 +147,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l subject
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l san -d 'Subject alternative names: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-usage -d 'Key usage to request, comma-separated, or "none"' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l eku -d 'Extended key usage to request, comma-separated names or OIDs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l csr -d 'A request made elsewhere (PKCS#10, PEM or DER), sent as it is: the certificate is for its key, which certenroll never sees (an RA or proxy enrolling its devices\' requests). Its signature is checked first. Over SCEP, --key is the key that signs the SCEP messages and receives the reply (an RA\'s); over EST the request needs no other key' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key -d 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1, or a pkcs11: URI naming a key on a token) instead of generating one' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l key-type -d 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server\'s CSR attributes may ask for one)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
 p256\t'ECDSA on NIST P-256 (EST only)'
@@ -154,7 +156,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-key
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-cert -d 'Where to write the issued certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'
+p7\t'Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and Windows tools want them (.p7b); a key file certenroll writes stays PEM'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand enroll" -l challenge-env -d 'Read the challenge password from this environment variable' -r
@@ -252,6 +255,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l s
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l san -d 'Subject alternative names: dns:NAME, ip:ADDRESS, email:ADDRESS, uri:URI' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-usage -d 'Key usage to request, comma-separated, or "none"' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l eku -d 'Extended key usage to request, comma-separated names or OIDs' -r
+complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l csr -d 'A request made elsewhere (PKCS#10, PEM or DER), sent as it is: the certificate is for its key, which certenroll never sees (an RA or proxy enrolling its devices\' requests). Its signature is checked first. Over SCEP, --key is the key that signs the SCEP messages and receives the reply (an RA\'s); over EST the request needs no other key' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key -d 'Use this existing private key (PEM or DER, PKCS#8 or PKCS#1, or a pkcs11: URI naming a key on a token) instead of generating one' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l key-type -d 'Type of key to generate: rsa (the default, and what SCEP needs), p256 or p384 (EST; without this flag an EST server\'s CSR attributes may ask for one)' -r -f -a "rsa\t'RSA (what SCEP requires), --key-bits long'
 p256\t'ECDSA on NIST P-256 (EST only)'
@@ -260,7 +264,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l o
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-cert -d 'Where to write the issued certificate' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l out-chain -d 'Where to write the CA chain (the issuing CA and its issuers)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'
+p7\t'Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and Windows tools want them (.p7b); a key file certenroll writes stays PEM'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge -d 'The challenge password itself. Visible to other users in the process list: prefer --challenge-file or CERTENROLL_CHALLENGE' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand serverkeygen" -l challenge-env -d 'Read the challenge password from this environment variable' -r
@@ -324,7 +329,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l key -d '
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l cert -d 'The current certificate (replaced by the new one)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l chain -d 'Where to write the CA chain' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l format -d 'Encoding of written files' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'
+p7\t'Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and Windows tools want them (.p7b); a key file certenroll writes stays PEM'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l ca-cert -d 'Use the CA (and RA) certificates from this file instead of asking the server' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand renew" -l challenge-file -d 'Read the challenge password from this file (first line)' -r -F
@@ -420,7 +426,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l label 
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'
+p7\t'Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and Windows tools want them (.p7b); a key file certenroll writes stays PEM'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l serial -d 'Serial number of the certificate, in hex (as certenroll prints serials)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcert" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'
@@ -447,7 +454,8 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l label -
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l fingerprint -d 'Expected SHA-256 fingerprint of the CA certificate (or of a CA above it)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l out -d 'Write the result here (default: PEM on stdout)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l format -d 'Encoding of the written file' -r -f -a "pem\t'Base64 with -----BEGIN----- lines'
-der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'"
+der\t'Binary DER (a chain of several certificates becomes a PKCS#7 bundle)'
+p7\t'Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and Windows tools want them (.p7b); a key file certenroll writes stays PEM'"
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l serial -d 'Serial number (hex) of a certificate whose CRL is wanted (default: the CA\'s own)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand getcrl" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set to a non-empty value'
 always\t'Always, even into a pipe or a file'

@@ -37,6 +37,9 @@ pub enum Format {
     Pem,
     /// Binary DER (a chain of several certificates becomes a PKCS#7 bundle).
     Der,
+    /// Certificates as a PKCS#7 certs-only bundle (DER), even a lone one, as some RAs and
+    /// Windows tools want them (.p7b); a key file certenroll writes stays PEM.
+    P7,
 }
 
 /// Key algorithms.

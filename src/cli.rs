@@ -679,8 +679,8 @@ pub struct GetcacertArgs {
 
 /// Arguments of `enroll`.
 #[derive(Debug, Clone, Args)]
-#[command(group(clap::ArgGroup::new("name").required(true).args(["cn", "subject"])))]
-#[command(group(clap::ArgGroup::new("key_source").required(true).args(["out_key", "key"])))]
+#[command(group(clap::ArgGroup::new("name").required(true).args(["cn", "subject", "csr"])))]
+#[command(group(clap::ArgGroup::new("key_source").required(true).multiple(true).args(["out_key", "key", "csr"])))]
 pub struct EnrollArgs {
     /// The server.
     #[command(flatten)]
@@ -742,6 +742,13 @@ pub struct EnrollArgs {
     /// smartcardLogon.
     #[arg(long, value_name = "LIST")]
     pub eku: Option<String>,
+
+    /// A request made elsewhere (PKCS#10, PEM or DER), sent as it is: the certificate is for
+    /// its key, which certenroll never sees (an RA or proxy enrolling its devices' requests).
+    /// Its signature is checked first. Over SCEP, --key is the key that signs the SCEP
+    /// messages and receives the reply (an RA's); over EST the request needs no other key.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out_key", "key_type", "cn", "subject", "organization", "ou", "locality", "state", "country", "email", "san", "eku", "challenge_file", "challenge", "challenge_env"])]
+    pub csr: Option<PathBuf>,
 
     /// Use this existing private key (PEM or DER, PKCS#8 or PKCS#1, or a pkcs11: URI naming
     /// a key on a token) instead of generating one.

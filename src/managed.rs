@@ -115,6 +115,10 @@ pub fn certificates(
                 CertState::Error => {
                     "see the reason; `certenroll doctor` checks the server and the files".into()
                 }
+                CertState::Success if managed.made_elsewhere && renewal.due => {
+                    "its key is its request's maker's: enroll the maker's next request (--csr)"
+                        .to_string()
+                }
                 CertState::Success if renewal.due => "certenroll renew".to_string(),
                 CertState::Success => format!("nothing until {}", renewal.due_from),
             };
@@ -214,6 +218,7 @@ fn seed(state_dir: &Path, registry: &Registry) -> Vec<String> {
         let tbs = installed.tbs_certificate();
         let sans = crate::pki::csr::sans_in(tbs.extensions().map_or(&[][..], Vec::as_slice));
         let managed = Managed {
+            made_elsewhere: false,
             cert: path.to_path_buf(),
             key: None,
             chain: None,

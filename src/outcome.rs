@@ -45,7 +45,11 @@ struct ResultJson<'a> {
 /// Files of a result.
 #[derive(Serialize)]
 struct Files {
-    key: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<PathBuf>,
+    /// The request made elsewhere (`--csr`), instead of a key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    csr: Option<PathBuf>,
     cert: PathBuf,
     #[serde(skip_serializing_if = "Option::is_none")]
     chain: Option<PathBuf>,
@@ -94,7 +98,8 @@ fn result_json<'a>(
         digest: scep.map(|s| s.digest),
         certificate,
         files: Files {
-            key: outcome.dest.key.clone(),
+            key: (!outcome.made_elsewhere).then(|| outcome.dest.key.clone()),
+            csr: outcome.made_elsewhere.then(|| outcome.dest.key.clone()),
             cert: outcome.dest.cert.clone(),
             chain: outcome.dest.chain.clone(),
             p12: outcome.dest.p12.as_ref().map(|bundle| bundle.path.clone()),
@@ -201,7 +206,12 @@ fn issued(
         text.push_str(&format!("\n  names     {}", names.join(", ")));
     }
     text.push_str(&format!(
-        "\n  key       {} ({})\n  cert      {}",
+        "\n  {}{} ({})\n  cert      {}",
+        if outcome.made_elsewhere {
+            "request   "
+        } else {
+            "key       "
+        },
         dest.key.display(),
         outcome.key_description,
         dest.cert.display()

@@ -16,7 +16,23 @@ use x509_cert::name::Name;
 
 use crate::cli::{EnrollArgs, KeyType};
 
+/// The request made elsewhere that `--csr` names, read and its signature checked: the
+/// request, and its DER as it came.
+pub fn made_elsewhere(args: &EnrollArgs) -> Result<Option<(x509_cert::request::CertReq, Vec<u8>)>> {
+    let Some(path) = &args.csr else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(path).map_err(|e| Error::local("reading the CSR", path, e))?;
+    let read = csr::read_made_elsewhere(&bytes)
+        .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
+    Ok(Some(read))
+}
+
+/// The request's subject: the flags', or the one of the request made elsewhere.
 pub fn subject(args: &EnrollArgs) -> Result<Name> {
+    if let Some((csr, _)) = made_elsewhere(args)? {
+        return Ok(csr.info.subject);
+    }
     if let Some(dn) = &args.subject {
         return Name::from_str(dn).map_err(|e| {
             Error::Invalid(format!(
@@ -62,6 +78,16 @@ pub fn subject(args: &EnrollArgs) -> Result<Name> {
 /// The challenge password: file, flag (with a warning), environment, or a hidden prompt on a
 /// terminal. None when the user said --no-challenge or nothing is available unattended.
 pub fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> Result<CsrSpec> {
+    // A request made elsewhere says it all itself; this is what is logged and saved of it.
+    if let Some((csr, _)) = made_elsewhere(args)? {
+        return Ok(CsrSpec {
+            subject,
+            sans: csr::requested_sans(&csr),
+            key_usage: None,
+            extended_key_usage: Vec::new(),
+            challenge: csr::challenge_password(&csr).map(Secret::new),
+        });
+    }
     let sans = args
         .san
         .iter()
@@ -135,6 +161,20 @@ pub fn key_kind(args: &EnrollArgs) -> KeyKind {
 /// need them; this only makes a usage error come before the key's lock file is created.
 pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
     args.auth.only_for_est(args.server.protocol())?;
+    if args.csr.is_some() {
+        if !est && args.key.is_none() {
+            return Err(Error::Invalid(
+                "over SCEP, --csr needs --key too: a key of yours (an RA's, RSA) signs the SCEP messages and receives the CA's encrypted reply".into(),
+            )
+            .into());
+        }
+        if est && args.key.is_some() {
+            return Err(Error::Invalid(
+                "over EST a request made elsewhere goes as it is, authenticated by the TLS client certificate or the login: leave out --key".into(),
+            )
+            .into());
+        }
+    }
     csr_spec(args, subject(args)?, None)?;
     certenroll::scep::enroller::Choices::parse(
         args.algorithms.cipher.as_deref(),

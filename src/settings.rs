@@ -382,6 +382,7 @@ fn apply_enroll(args: &mut EnrollArgs, typed: &Typed, profile: &Profile, server_
     let mut key_exists = false;
     if let Some(key) = &profile.key
         && !typed.any(&["key", "out_key"])
+        && args.csr.is_none()
     {
         key_exists = key.exists() && !server_keygen;
         if key_exists {
@@ -573,10 +574,10 @@ fn check_required(command: &Command) -> certenroll::Result<()> {
         if args.out_cert.as_os_str().is_empty() {
             return missing("--out-cert <FILE> (profile key: cert)");
         }
-        if args.cn.is_none() && args.subject.is_none() {
+        if args.cn.is_none() && args.subject.is_none() && args.csr.is_none() {
             return missing("--cn <NAME> or --subject <DN> (profile key: cn or subject)");
         }
-        if args.key.is_none() && args.out_key.is_none() {
+        if args.key.is_none() && args.out_key.is_none() && args.csr.is_none() {
             return missing("--out-key <FILE> or --key <FILE> (profile key: key)");
         }
     }

@@ -445,8 +445,8 @@ fn the_usage_line_shows_the_alternatives_that_are_required() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("<--out-key <FILE>|--key <FILE>>")
-            && err.contains("<--cn <NAME>|--subject <DN>>"),
+        err.contains("<--out-key <FILE>|--key <FILE>|--csr <FILE>>")
+            && err.contains("<--cn <NAME>|--subject <DN>|--csr <FILE>>"),
         "{err}"
     );
     let missing = err.split("Usage:").next().unwrap();

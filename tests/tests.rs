@@ -6,6 +6,7 @@ mod util;
 
 mod cli;
 mod crash;
+mod csr;
 mod doctor;
 mod est;
 mod hostile;

@@ -260,6 +260,15 @@ impl Token {
         ])
     }
 
+    /// pkcs11-tool reads the private keys as sensitive and never extractable.
+    fn assert_never_extractable(&self) {
+        let listed = String::from_utf8_lossy(&self.tool(&["--list-objects"]).stdout).to_string();
+        assert!(
+            listed.contains("Access:     sensitive, always sensitive, never extractable, local"),
+            "{listed}"
+        );
+    }
+
     /// A key pair made by pkcs11-tool, not by certenroll.
     fn keypair(&self, label: &str, kind: &str) {
         let out = self.tool(&["--keypairgen", "--key-type", kind, "--label", label]);
@@ -306,12 +315,8 @@ fn a_key_generated_on_the_token_enrolls_and_never_leaves_it() {
             "web.pub.der"
         ]
     );
-    // The token says the key is sensitive and was never extractable, and will not give it out.
-    let listed = String::from_utf8_lossy(&token.tool(&["--list-objects"]).stdout).to_string();
-    assert!(
-        listed.contains("Access:     sensitive, always sensitive, never extractable, local"),
-        "{listed}"
-    );
+    // The token says the key is sensitive and was never extractable.
+    token.assert_never_extractable();
     // Nothing certenroll does writes it out either: a PKCS#12 bundle of it is refused.
     let p12 = token.path("web.p12");
     token
@@ -363,13 +368,7 @@ fn a_key_another_tool_made_enrolls_with_micromdm_scepserver() {
         .assert()
         .success();
     assert_eq!(cert_key(&cert), token.public_key("made"));
-    let verified = crate::util::openssl(&[
-        "verify",
-        "-CAfile",
-        server.ca_pem().to_str().unwrap(),
-        cert.to_str().unwrap(),
-    ]);
-    assert!(verified.contains(": OK"), "{verified}");
+    crate::util::verifies(&cert, &server.ca_pem());
 }
 
 #[test]
@@ -685,11 +684,7 @@ fn a_tpm_key_is_made_in_the_tpm_enrolled_and_renewed() {
         .success();
     let first = token.public_key("device");
     assert_eq!(cert_key(&cert), first);
-    let listed = String::from_utf8_lossy(&token.tool(&["--list-objects"]).stdout).to_string();
-    assert!(
-        listed.contains("Access:     sensitive, always sensitive, never extractable, local"),
-        "{listed}"
-    );
+    token.assert_never_extractable();
     token
         .certenroll()
         .args([
@@ -706,4 +701,46 @@ fn a_tpm_key_is_made_in_the_tpm_enrolled_and_renewed() {
         .success();
     assert_eq!(cert_key(&cert), token.public_key("device"));
     assert_eq!(token.public_key("device.prev"), first);
+}
+
+#[test]
+fn a_request_made_elsewhere_goes_over_scep_signed_by_the_ras_key_on_the_token() {
+    let token = Token::new();
+    token.keypair("ra", "rsa:2048");
+    let lab = Lab::start(&[]);
+    let csr = token.path("phone.csr");
+    crate::util::openssl(&[
+        "req",
+        "-new",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=phone",
+        "-keyout",
+        token.path("phone.key").to_str().unwrap(),
+        "-out",
+        csr.to_str().unwrap(),
+    ]);
+    let cert = token.path("phone.pem");
+    token
+        .certenroll()
+        .args([
+            "enroll",
+            "-q",
+            "--url",
+            &lab.url,
+            "--key",
+            &uri("ra"),
+            "--csr",
+        ])
+        .arg(&csr)
+        .arg("--out-cert")
+        .arg(&cert)
+        .assert()
+        .success();
+    assert_eq!(
+        cert_key(&cert),
+        crate::util::openssl(&["req", "-in", csr.to_str().unwrap(), "-noout", "-pubkey"])
+    );
 }

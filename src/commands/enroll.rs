@@ -191,7 +191,23 @@ fn enroll(
     // Everything that can be wrong with the input is found before any work is done.
     let spec = csr_spec(args, subject(args).map_err(no_id)?, None).map_err(no_id)?;
     check_outputs(args).map_err(no_id)?;
+    let elsewhere = crate::request::made_elsewhere(args).map_err(no_id)?;
     let key = match (&args.key, &args.out_key) {
+        _ if elsewhere.is_some() => {
+            let (csr, der) = elsewhere.expect("read above");
+            let ra = args
+                .key
+                .as_ref()
+                .map(|path| install::read_key(path).map(|key| (key, path.clone())))
+                .transpose()
+                .map_err(|e| no_id(e.into()))?;
+            KeySource::Csr {
+                key: certenroll::pki::key::PrivateKey::held_elsewhere(csr.info.public_key)
+                    .map_err(|e| no_id(e.into()))?,
+                der,
+                ra,
+            }
+        }
         (Some(path), _) => KeySource::Given {
             key: install::read_key(path).map_err(|e| no_id(e.into()))?,
             fresh: reuse_left_key,
@@ -206,7 +222,10 @@ fn enroll(
             ));
         }
     };
-    let challenge = if est {
+    let challenge = if args.csr.is_some() {
+        // A request made elsewhere carries its own challenge, if any: it cannot be added.
+        Ok(spec.challenge.clone())
+    } else if est {
         crate::request_options::named_challenge(&args.challenge, out)
     } else {
         crate::request_options::challenge(&args.challenge, out)
@@ -221,9 +240,11 @@ fn enroll(
             cert: args.out_cert.clone(),
             chain: args.out_chain.clone(),
             format: args.format,
+            // A request made elsewhere has no key here: its file stands for it.
             key: args
-                .key
+                .csr
                 .clone()
+                .or(args.key.clone())
                 .or(args.out_key.clone())
                 .unwrap_or_default(),
             staged_key: None,

@@ -68,6 +68,7 @@ fn write_out(set: &CaCerts, path: &std::path::Path, format: Format) -> Result<Ve
     let ext = match format {
         Format::Pem => "pem",
         Format::Der => "der",
+        Format::P7 => "p7b",
     };
     let mut written = Vec::new();
     // `--out DIR/` names a directory: one that does not exist is said as such.
@@ -136,6 +137,7 @@ pub fn run(global: &GlobalArgs, args: &GetcacertArgs, out: &Output) -> Result<u8
         let file = dir.join(match args.format {
             Format::Pem => "next-ca.pem",
             Format::Der => "next-ca.der",
+            Format::P7 => "next-ca.p7b",
         });
         crate::runtime::write_certs(&file, &[&next.cert], args.format)?;
         written.push(file);

@@ -34,6 +34,12 @@ fn write_or_print(
             let bytes = match args.format {
                 Format::Pem => pem.into_bytes(),
                 Format::Der => der,
+                Format::P7 => {
+                    return Err(certenroll::Error::Invalid(
+                        "--format p7 is for the certificate files of enroll, renew, poll and getcacert: use pem or der here".into(),
+                    )
+                    .into());
+                }
             };
             certenroll::store::write_atomic(
                 path,

@@ -202,7 +202,7 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// A key in the file encoding asked for.
 pub fn encode_key(key: &PrivateKey, format: Format) -> Result<zeroize::Zeroizing<Vec<u8>>> {
     Ok(match format {
-        Format::Pem => zeroize::Zeroizing::new(key.to_pem()?.as_bytes().to_vec()),
+        Format::Pem | Format::P7 => zeroize::Zeroizing::new(key.to_pem()?.as_bytes().to_vec()),
         Format::Der => key.to_der()?,
     })
 }
@@ -213,7 +213,7 @@ pub fn encode_certs(certs: &[&Certificate], format: Format) -> Result<Vec<u8>> {
     Ok(match format {
         Format::Pem => cert::to_pem(certs)?.into_bytes(),
         Format::Der if certs.len() == 1 => cert::to_der(certs[0])?,
-        Format::Der => crate::pki::signed::degenerate(certs)?,
+        Format::Der | Format::P7 => crate::pki::signed::degenerate(certs)?,
     })
 }
 

@@ -46,6 +46,17 @@ pub enum KeySource {
         /// Named by the person.
         chosen: bool,
     },
+    /// A request made elsewhere (`--csr`), sent as it is: the certificate is for its key,
+    /// which certenroll never holds (`key`: its public half). Over SCEP, `ra` (a key of
+    /// ours, and its file) signs the messages and receives the encrypted reply.
+    Csr {
+        /// The key the request is for, held by whoever made it.
+        key: PrivateKey,
+        /// The request, DER, as it came.
+        der: Vec<u8>,
+        /// Our key that signs SCEP's messages.
+        ra: Option<(PrivateKey, PathBuf)>,
+    },
     /// A renewal of the current pair: a new key of the same kind staged beside it, or
     /// (`reuse`) the current key again.
     Renewal {
@@ -93,6 +104,8 @@ pub struct Outcome {
     pub dest: Destination,
     /// The key for people: "RSA 2048, mode 0600".
     pub key_description: String,
+    /// The request was made elsewhere (`--csr`): `dest.key` is its file, not a key.
+    pub made_elsewhere: bool,
     /// Issued or pending.
     pub end: Ended,
     /// A first enrollment's key whose note goes once the outcome is recorded ([`Self::settle`]).
@@ -138,6 +151,8 @@ struct Keyed {
     /// A first enrollment's key, noted in the state directory until it is settled.
     noted: bool,
     renewal: Option<Current>,
+    /// The key that signs SCEP's messages for a request made elsewhere, and its file.
+    ra: Option<(PrivateKey, PathBuf)>,
     description: String,
 }
 
@@ -199,6 +214,11 @@ fn run_job<E: Enroller>(
         challenge_from,
     } = job;
     let owner = profile.clone();
+    if dest.p12.is_some() && matches!(key, KeySource::Csr { .. }) {
+        return Err(Error::Invalid(
+            "a PKCS#12 bundle holds the private key, and a request made elsewhere (--csr) brings none: leave out --out-p12".into(),
+        ));
+    }
     if dest.p12.is_some() && install::token_uri(&dest.key).is_some() {
         return Err(Error::Invalid(format!(
             "a PKCS#12 bundle holds the private key, and {} is on a token, whose keys never leave it: leave out --out-p12 (profile key p12)",
@@ -218,7 +238,14 @@ fn run_job<E: Enroller>(
                 E::check_key(&current.key, &current.key_path)?;
                 Ok(Vec::new())
             })),
-            KeySource::New { .. } => None,
+            KeySource::Csr {
+                ra: Some((ra, path)),
+                ..
+            } => Some(scope.spawn(|| {
+                E::check_key(ra, path)?;
+                Ok(Vec::new())
+            })),
+            KeySource::New { .. } | KeySource::Csr { .. } => None,
         };
         (connect(), early.map(|thread| thread.join()))
     });
@@ -244,9 +271,22 @@ fn run_job<E: Enroller>(
                 written: None,
                 noted: fresh,
                 renewal: None,
+                ra: None,
                 description,
             };
             (keyed, csr_der)
+        }
+        KeySource::Csr { key, der, ra } => {
+            let description = key.describe();
+            let keyed = Keyed {
+                key,
+                written: None,
+                noted: false,
+                renewal: None,
+                ra,
+                description,
+            };
+            (keyed, der)
         }
         KeySource::New { kind, chosen } => {
             let kind = enroller.key_kind(kind, chosen, progress);
@@ -276,6 +316,7 @@ fn run_job<E: Enroller>(
                 written: Some(target),
                 noted: in_place,
                 renewal: None,
+                ra: None,
                 description,
             };
             (keyed, csr_der?)
@@ -302,6 +343,7 @@ fn run_job<E: Enroller>(
                 written,
                 noted: false,
                 renewal: Some(*current),
+                ra: None,
                 description,
             };
             let csr_der = encode(csr::build(&keyed.key, &spec, digest))
@@ -335,6 +377,7 @@ fn run_job<E: Enroller>(
     );
     let outgoing = Outgoing {
         key: &keyed.key,
+        ra: keyed.ra.as_ref().map(|(key, path)| (key, path.as_path())),
         csr: &csr_der,
         subject: &spec.subject,
         renewal: keyed.renewal.as_ref(),
@@ -359,6 +402,7 @@ fn run_job<E: Enroller>(
         part: part.clone(),
         dest,
         key_description: keyed.description.clone(),
+        made_elsewhere: keyed.key.is_held_elsewhere(),
         end,
         noted: keyed.noted.then(|| dest_key.clone()),
         managed: None,
@@ -379,6 +423,7 @@ fn run_job<E: Enroller>(
         profile,
         subject: &spec.subject,
         key: staged.unwrap_or(&dest.key),
+        csr: keyed.key.is_held_elsewhere().then_some(csr_der.as_slice()),
         install_key: staged.map(|_| dest.key.as_path()),
         key_generated: keyed.written.is_some(),
         cert: &dest.cert,
@@ -403,6 +448,7 @@ fn run_job<E: Enroller>(
             .renewal
             .clone()
             .map(|current| (current.key, current.cert)),
+        ra: keyed.ra.clone().map(|(key, _)| key),
         p12: dest.p12.clone(),
         hook: dest.hook.clone(),
     };
@@ -444,6 +490,7 @@ fn saved_outcome(request: &Request, end: Ended) -> Outcome {
         part: request.pending.protocol.clone(),
         dest: request.destination(),
         key_description: request.key.describe(),
+        made_elsewhere: request.key.is_held_elsewhere(),
         end,
         noted: None,
         managed: None,
@@ -523,7 +570,9 @@ pub fn register(outcome: &mut Outcome, ca: &CaCerts, profile: Option<String>) {
     let sans = crate::pki::csr::sans_in(tbs.extensions().map_or(&[][..], Vec::as_slice));
     outcome.managed = Some(Managed {
         cert: outcome.dest.cert.clone(),
-        key: Some(outcome.dest.key.clone()),
+        // A request made elsewhere: its key is its maker's, and so is renewing it.
+        key: (!outcome.made_elsewhere).then(|| outcome.dest.key.clone()),
+        made_elsewhere: outcome.made_elsewhere,
         chain: outcome.dest.chain.clone(),
         p12: outcome.dest.p12.as_ref().map(|bundle| bundle.path.clone()),
         profile,

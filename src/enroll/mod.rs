@@ -45,8 +45,11 @@ pub enum Answer {
 
 /// A certificate request on its way to the CA.
 pub struct Outgoing<'a> {
-    /// The key the certificate is for.
+    /// The key the certificate is for (held elsewhere for a request made elsewhere).
     pub key: &'a PrivateKey,
+    /// Our key that signs the protocol's messages for a request made elsewhere (SCEP with
+    /// `--csr` and `--key`: an RA's), and its file.
+    pub ra: Option<(&'a PrivateKey, &'a Path)>,
     /// The PKCS#10 request, DER.
     pub csr: &'a [u8],
     /// Its subject.

@@ -31,6 +31,8 @@ pub struct Request {
     pub ca: CaCerts,
     /// A renewal's signer: the current key and certificate.
     pub signer: Option<(PrivateKey, Certificate)>,
+    /// The key that signs the messages of a request made elsewhere (SCEP's `--key`).
+    pub ra: Option<PrivateKey>,
     /// The PKCS#12 bundle to write, passphrase in hand.
     pub p12: Option<Bundle>,
     /// The deploy hook of this run's configuration (never one saved with the request).
@@ -47,13 +49,24 @@ impl Request {
     /// configuration in force now; `p12` the bundle with its passphrase, read again from
     /// where the saved request says it comes from.
     pub fn load(pending: Pending, hook: Option<Hook>, p12: Option<Bundle>) -> Result<Self> {
-        let key = super::install::read_key(&pending.key)?;
+        let key = match &pending.csr {
+            Some(csr) => {
+                let der = base64::engine::general_purpose::STANDARD
+                    .decode(csr)
+                    .map_err(|e| damaged("request", e))?;
+                let csr = x509_cert::request::CertReq::from_der(&der)
+                    .map_err(|e| damaged("request", e))?;
+                PrivateKey::held_elsewhere(csr.info.public_key)?
+            }
+            None => super::install::read_key(&pending.key)?,
+        };
         let subject_der = base64::engine::general_purpose::STANDARD
             .decode(&pending.subject_der)
             .map_err(|e| damaged("subject", e))?;
         let subject = Name::from_der(&subject_der).map_err(|e| damaged("subject", e))?;
         let ca = CaCerts::from_certs(cert::parse_certificates(pending.ca_certs.as_bytes())?)?;
-        let signer = match pending
+        let (mut signer, mut ra) = (None, None);
+        match pending
             .scep()
             .map(|scep| (&scep.signer_key, &scep.signer_cert))
         {
@@ -62,16 +75,18 @@ impl Request {
                     .into_iter()
                     .next()
                     .ok_or_else(|| damaged("signer certificate", "no certificate"))?;
-                Some((super::install::read_key(path)?, cert))
+                signer = Some((super::install::read_key(path)?, cert));
             }
-            _ => None,
-        };
+            Some((Some(path), None)) => ra = Some(super::install::read_key(path)?),
+            _ => {}
+        }
         Ok(Request {
             pending,
             key,
             subject,
             ca,
             signer,
+            ra,
             p12,
             hook,
         })
@@ -148,8 +163,11 @@ pub struct NewPending<'a> {
     pub profile: Option<String>,
     /// The request's subject.
     pub subject: &'a Name,
-    /// The key the request is for (staged beside `install_key`, or in place).
+    /// The key the request is for (staged beside `install_key`, or in place); the CSR file
+    /// of a request made elsewhere.
     pub key: &'a Path,
+    /// A request made elsewhere: its DER.
+    pub csr: Option<&'a [u8]>,
     /// Where the key goes once issued, when it is staged.
     pub install_key: Option<&'a Path>,
     /// Whether this run generated the key.
@@ -195,6 +213,9 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         subject: cert::name_to_string(p.subject),
         subject_der: base64::engine::general_purpose::STANDARD.encode(subject_der),
         key: absolute(p.key)?,
+        csr: p
+            .csr
+            .map(|der| base64::engine::general_purpose::STANDARD.encode(der)),
         install_key: p.install_key.map(absolute).transpose()?,
         key_generated: p.key_generated,
         cert: absolute(p.cert)?,

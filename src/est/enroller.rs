@@ -224,6 +224,7 @@ impl EstEnroller {
             }),
             dest,
             key_description: format!("{} from the server, mode 0600", key.describe()),
+            made_elsewhere: false,
             end: Ended::Issued {
                 cert: Box::new(cert),
                 settled,
@@ -320,7 +321,12 @@ impl Enroller for EstEnroller {
     /// The request is kept without its challengePassword (signed again without it), and
     /// where the password came from, to put it back when the request is sent again.
     fn saved_part(&self, request: &Outgoing<'_>) -> Result<Protocol> {
-        let csr = crate::pki::csr::with_challenge(request.csr, None, request.key)?;
+        // A request made elsewhere is kept as it came: only its maker could sign it again.
+        let csr = if request.key.is_held_elsewhere() {
+            request.csr.to_vec()
+        } else {
+            crate::pki::csr::with_challenge(request.csr, None, request.key)?
+        };
         let from = request.challenge_from;
         Ok(Protocol::Est(EstSaved {
             csr: base64::engine::general_purpose::STANDARD.encode(csr),

@@ -10,7 +10,7 @@ use x509_cert::request::CertReq;
 
 use super::http::{Request, Response};
 use super::options::{EstEncoding, Fault, Quirk};
-use super::scep::{Answer, Responder, csr_signature_ok};
+use super::scep::{Answer, Responder};
 use crate::est::{WELL_KNOWN, encode_body, media, multipart};
 use crate::pki::cert::name_to_string;
 use crate::pki::key::PrivateKey;
@@ -225,7 +225,7 @@ impl Responder {
             tracing::info!("libest-pop: the challengePassword is not this session's tls-unique");
             return Response::text(401, "Proof of Possession Mismatch.\n");
         }
-        if !csr_signature_ok(&csr) {
+        if !crate::pki::csr::signature_ok(&csr) {
             return Response::text(400, "the request's signature does not verify");
         }
         tracing::info!(

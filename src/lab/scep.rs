@@ -34,7 +34,7 @@ use crate::pki::cert::{
 use crate::pki::csr::{challenge_password, requested_extensions, requested_sans};
 use crate::pki::digest::Digest;
 use crate::pki::envelope::{Cipher, envelope, open};
-use crate::pki::key::{PrivateKey, verify_signature};
+use crate::pki::key::PrivateKey;
 use crate::pki::signed::{
     any_as_octets, any_as_text, attribute, certificates, degenerate, degenerate_crls,
     find_attribute, parse, sign, verify,
@@ -85,17 +85,6 @@ struct State {
     transactions: HashMap<String, Transaction>,
     issued: Vec<Certificate>,
     faulted: u32,
-}
-
-/// Whether a request is signed by the key it carries (proof of possession).
-pub(super) fn csr_signature_ok(csr: &CertReq) -> bool {
-    let digest = Digest::from_oid(&csr.algorithm.oid);
-    match (digest, csr.info.to_der(), csr.signature.as_bytes()) {
-        (Some(d), Ok(info), Some(sig)) => {
-            verify_signature(&csr.info.public_key, d, &info, sig).is_ok()
-        }
-        _ => false,
-    }
 }
 
 /// A GET PKIOperation's message as clients send it: standard or URL-safe base64 (micromdm's
@@ -525,7 +514,7 @@ impl Responder {
             },
             "certificate request"
         );
-        let self_signed_ok = csr_signature_ok(&csr);
+        let self_signed_ok = crate::pki::csr::signature_ok(&csr);
         if !self_signed_ok {
             return Answer::Failure(FailInfo::BadMessageCheck);
         }

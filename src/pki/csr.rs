@@ -291,6 +291,48 @@ fn challenge_value(challenge: &Secret) -> Result<Any> {
     .map_err(encoding)
 }
 
+/// Whether a request is signed by the key it carries (its proof of possession).
+pub fn signature_ok(csr: &CertReq) -> bool {
+    match (csr.info.to_der(), csr.signature.as_bytes()) {
+        (Ok(info), Some(_)) => {
+            super::key::verify_signed(&csr.info.public_key, &csr.algorithm, &info, &csr.signature)
+                .is_ok()
+        }
+        _ => false,
+    }
+}
+
+/// A request made elsewhere (`--csr`): PEM (`CERTIFICATE REQUEST`, or `NEW CERTIFICATE
+/// REQUEST` as some Windows tools write it) or DER, whose signature must verify with the key
+/// it carries (a request a CA would refuse is refused here, before anything is sent). Its
+/// DER is returned as it came, since certenroll cannot sign it again.
+pub fn read_made_elsewhere(bytes: &[u8]) -> Result<(CertReq, Vec<u8>)> {
+    let der = match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN") => {
+            let (label, der) = der::pem::decode_vec(text.trim().as_bytes())
+                .map_err(|e| Error::Invalid(format!("the CSR file is not readable PEM: {e}")))?;
+            if label != "CERTIFICATE REQUEST" && label != "NEW CERTIFICATE REQUEST" {
+                return Err(Error::Invalid(format!(
+                    "the CSR file holds a {label}, not a CERTIFICATE REQUEST"
+                )));
+            }
+            der
+        }
+        _ => bytes.to_vec(),
+    };
+    let csr = CertReq::from_der(&der).map_err(|e| {
+        Error::Invalid(format!(
+            "the CSR file holds no PKCS#10 request (PEM or DER): {e}"
+        ))
+    })?;
+    if !signature_ok(&csr) {
+        return Err(Error::Invalid(
+            "the CSR's signature does not verify with the key it carries (damaged, edited, or signed with an algorithm certenroll cannot check): not sent; make the request again".into(),
+        ));
+    }
+    Ok((csr, der))
+}
+
 /// The challenge password a request carries, if any.
 pub fn challenge_password(csr: &CertReq) -> Option<String> {
     let attrs: Vec<Attribute> = csr.info.attributes.iter().cloned().collect();

@@ -48,6 +48,9 @@ enum Inner {
     P384(p384::SecretKey),
     /// A key on a PKCS#11 token: it signs and decrypts there and is never read out.
     Token(Arc<crate::pkcs11::TokenKey>),
+    /// The key of a request made elsewhere (`--csr`): only its public half is known here,
+    /// with its kind.
+    Elsewhere(Arc<(SubjectPublicKeyInfoOwned, KeyKind)>),
 }
 
 /// An RSA key, and the same key for `ring`, whose PKCS#1 v1.5 signatures take half the time of
@@ -297,7 +300,23 @@ impl PrivateKey {
             Inner::P256(_) => KeyKind::P256,
             Inner::P384(_) => KeyKind::P384,
             Inner::Token(key) => key.kind(),
+            Inner::Elsewhere(held) => held.1,
         }
+    }
+
+    /// The key of a request made elsewhere, of which only the public half is known: what the
+    /// certificate is for, when certenroll only carries the request (`--csr`). Nothing can
+    /// be signed or decrypted with it.
+    pub fn held_elsewhere(public: SubjectPublicKeyInfoOwned) -> Result<Self> {
+        let kind = kind_of(&public)?;
+        Ok(PrivateKey {
+            inner: Inner::Elsewhere(Arc::new((public, kind))),
+        })
+    }
+
+    /// Whether the key is held by whoever made the request ([`Self::held_elsewhere`]).
+    pub fn is_held_elsewhere(&self) -> bool {
+        matches!(self.inner, Inner::Elsewhere(_))
     }
 
     /// A key on a PKCS#11 token.
@@ -328,8 +347,14 @@ impl PrivateKey {
         }
     }
 
-    /// The error for what needs the key's bytes, which a token never gives out.
+    /// The error for what needs the key's bytes, which a token never gives out and a request
+    /// made elsewhere never brought.
     fn not_exportable(&self, what: &str) -> Error {
+        if self.is_held_elsewhere() {
+            return Error::Invalid(format!(
+                "{what} needs the private key, and the request was made elsewhere (--csr): its key stays with whoever made it"
+            ));
+        }
         Error::Invalid(format!(
             "{what} needs the private key's bytes, and the key is {}: a token key never leaves its token",
             self.token_place().unwrap_or_default()
@@ -408,7 +433,9 @@ impl PrivateKey {
             Inner::Rsa(rsa) => rsa.key()?.to_pkcs8_der(),
             Inner::P256(key) => key.to_pkcs8_der(),
             Inner::P384(key) => key.to_pkcs8_der(),
-            Inner::Token(_) => return Err(self.not_exportable("writing the key to a file")),
+            Inner::Token(_) | Inner::Elsewhere(_) => {
+                return Err(self.not_exportable("writing the key to a file"));
+            }
         }
         .map_err(encoding_failed)?;
         Ok(Zeroizing::new(doc.as_bytes().to_vec()))
@@ -421,7 +448,7 @@ impl PrivateKey {
     fn rsa_key(&self, what: &str) -> Result<&RsaKey> {
         match &self.inner {
             Inner::Rsa(rsa) => Ok(rsa),
-            Inner::Token(_) => Err(self.not_exportable(what)),
+            Inner::Token(_) | Inner::Elsewhere(_) => Err(self.not_exportable(what)),
             _ => Err(Error::Invalid(format!(
                 "{what} needs an RSA key, and this is {}",
                 self.describe()
@@ -457,6 +484,7 @@ impl PrivateKey {
         };
         match self.token_place() {
             Some(place) => format!("{kind} {place}"),
+            None if self.is_held_elsewhere() => format!("{kind} key, held by its maker"),
             None => kind,
         }
     }
@@ -484,6 +512,7 @@ impl PrivateKey {
             Inner::P256(key) => key.public_key().to_public_key_der(),
             Inner::P384(key) => key.public_key().to_public_key_der(),
             Inner::Token(key) => return Ok(key.public_key_info().clone()),
+            Inner::Elsewhere(held) => return Ok(held.0.clone()),
         }
         .map_err(|e| failed(&e))?;
         SubjectPublicKeyInfoOwned::from_der(der.as_bytes()).map_err(|e| failed(&e))
@@ -510,12 +539,15 @@ impl PrivateKey {
         match &self.inner {
             Inner::Rsa(rsa) => return rsa.sign(digest, data),
             Inner::Token(key) => return key.sign(digest, data),
+            Inner::Elsewhere(_) => return Err(self.not_exportable("signing")),
             _ => {}
         }
         let hashed = digest.hash(data);
         let failed = |e: signature::Error| Error::Crypto(format!("signing failed: {e}"));
         match &self.inner {
-            Inner::Rsa(_) | Inner::Token(_) => unreachable!("RSA and token keys sign above"),
+            Inner::Rsa(_) | Inner::Token(_) | Inner::Elsewhere(_) => {
+                unreachable!("RSA, token and others' keys are handled above")
+            }
             Inner::P256(key) => {
                 let signature: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(key)
                     .sign_prehash(&hashed)
@@ -553,8 +585,10 @@ impl PrivateKey {
     /// now if it has not (it checks `d`, which `ring` does not), so that an inconsistent key
     /// file is found before a request is sent, not after the CA has issued the certificate.
     pub fn check_decryptable(&self) -> Result<()> {
-        if let Inner::Token(_) = &self.inner {
-            return self.require_rsa("decrypting the CA's reply");
+        match &self.inner {
+            Inner::Token(_) => return self.require_rsa("decrypting the CA's reply"),
+            Inner::Elsewhere(_) => return Err(self.not_exportable("decrypting the CA's reply")),
+            _ => {}
         }
         self.rsa("decrypting the CA's reply").map(|_| ())
     }
@@ -567,6 +601,27 @@ impl PrivateKey {
             let _ = rsa.key();
         }
     }
+}
+
+/// The kind of a public key: RSA of its modulus' size, or the named curve P-256 or P-384.
+pub fn kind_of(spki: &SubjectPublicKeyInfoOwned) -> Result<KeyKind> {
+    if spki.algorithm.oid == EC_PUBLIC_KEY {
+        let curve = spki
+            .algorithm
+            .parameters
+            .as_ref()
+            .and_then(|p| p.decode_as::<const_oid::ObjectIdentifier>().ok());
+        return match curve {
+            Some(const_oid::db::rfc5912::SECP_256_R_1) => Ok(KeyKind::P256),
+            Some(const_oid::db::rfc5912::SECP_384_R_1) => Ok(KeyKind::P384),
+            _ => Err(Error::Invalid(
+                "the public key is on a curve certenroll does not use (P-256 and P-384 only)"
+                    .into(),
+            )),
+        };
+    }
+    let rsa = rsa_public_key(spki)?;
+    Ok(KeyKind::Rsa(rsa.size() * 8))
 }
 
 /// The SHA-256 of a public key's SubjectPublicKeyInfo, in upper-case hex: the transaction ID

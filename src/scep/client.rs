@@ -63,9 +63,12 @@ pub struct Session<'a> {
     /// GET or POST.
     pub method: Method,
     /// Who signs the messages and receives the encrypted reply: a renewal uses the current
-    /// key and certificate. When absent, `key` signs with a throwaway self-signed
-    /// certificate made for each message.
+    /// key and certificate. When absent, `key` (or `ra`) signs with a throwaway
+    /// self-signed certificate made for each message.
     pub signer: Option<Signer<'a>>,
+    /// The key that signs for a request made elsewhere, whose own key (`key`) is not here:
+    /// an RA's.
+    pub ra: Option<&'a PrivateKey>,
 }
 
 /// How an enrollment (or a poll) ended, short of a failure.
@@ -271,11 +274,9 @@ impl<'a> Client<'a> {
         let signer = match session.signer {
             Some(signer) => signer,
             None => {
-                made = self_signed(session.key, session.subject, session.digest)?;
-                Signer {
-                    key: session.key,
-                    cert: &made,
-                }
+                let key = session.ra.unwrap_or(session.key);
+                made = self_signed(key, session.subject, session.digest)?;
+                Signer { key, cert: &made }
             }
         };
         let (recipient, why) = session.ca.recipient();

@@ -227,6 +227,7 @@ impl<'a> ScepEnroller<'a> {
         subject: &'s x509_cert::name::Name,
         ca: &'s CaCerts,
         signer: Option<(&'s PrivateKey, &'s crate::pki::Certificate)>,
+        ra: Option<&'s PrivateKey>,
         (method, cipher, digest): (Method, Cipher, Digest),
     ) -> Session<'s> {
         Session {
@@ -237,6 +238,7 @@ impl<'a> ScepEnroller<'a> {
             digest,
             method,
             signer: signer.map(|(key, cert)| Signer { key, cert }),
+            ra,
         }
     }
 }
@@ -284,6 +286,7 @@ impl Enroller for ScepEnroller<'_> {
             request.subject,
             &self.ca,
             signer,
+            request.ra.map(|(key, _)| key),
             self.algorithms,
         );
         let message_type = match request.renewal {
@@ -308,7 +311,9 @@ impl Enroller for ScepEnroller<'_> {
             method,
             signer_key: request
                 .renewal
-                .map(|current| absolute(&current.key_path))
+                .map(|current| current.key_path.as_path())
+                .or(request.ra.map(|(_, path)| path))
+                .map(absolute)
                 .transpose()?,
             signer_cert: request
                 .renewal
@@ -327,6 +332,7 @@ impl Enroller for ScepEnroller<'_> {
             &request.subject,
             &request.ca,
             request.signer.as_ref().map(|(key, cert)| (key, cert)),
+            request.ra.as_ref(),
             (scep.method, scep.cipher, scep.digest),
         );
         self.client

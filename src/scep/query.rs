@@ -63,6 +63,7 @@ fn query(
             Method::Get
         },
         signer: None,
+        ra: None,
     };
     let serial = serial.unwrap_or_else(|| {
         ca.ca()

@@ -29,8 +29,13 @@ pub struct Pending {
     pub subject: String,
     /// Subject of the request, DER in base64, for CertPoll.
     pub subject_der: String,
-    /// The key the request is for (absolute path).
+    /// The key the request is for (absolute path); for a request made elsewhere, the CSR
+    /// file it came from (`csr` holds the request).
     pub key: PathBuf,
+    /// A request made elsewhere (`--csr`): its PKCS#10 DER in base64, whose public key the
+    /// certificate is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csr: Option<String>,
     /// Where the key moves once the certificate is issued (when it was staged beside an
     /// existing key).
     #[serde(default)]
@@ -96,7 +101,9 @@ pub struct ScepSaved {
     pub digest: Digest,
     /// GET or POST.
     pub method: Method,
-    /// A renewal: the current key (absolute path) that signs the messages...
+    /// A renewal: the current key (absolute path) that signs the messages... (without a
+    /// certificate: the key that signs a request made elsewhere, with a throwaway
+    /// certificate per message, as a request's own key does)
     #[serde(default)]
     pub signer_key: Option<PathBuf>,
     /// ...and its certificate (PEM), which the CA encrypts the reply to.
@@ -396,6 +403,7 @@ pub(crate) mod tests {
     /// A pending request for tests.
     pub(crate) fn sample(id: &str, created: u64) -> Pending {
         Pending {
+            csr: None,
             transaction_id: id.into(),
             url: "http://ca/scep".into(),
             profile: None,

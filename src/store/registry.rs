@@ -19,9 +19,14 @@ use crate::{Error, Result};
 pub struct Managed {
     /// The certificate file (absolute).
     pub cert: PathBuf,
-    /// Its key file (absolute; unknown for a certificate seeded from a 0.1.0 history).
+    /// Its key file (absolute; unknown for a certificate seeded from a 0.1.0 history, and
+    /// none for a request made elsewhere).
     #[serde(default)]
     pub key: Option<PathBuf>,
+    /// Enrolled for a request made elsewhere (`--csr`): its key, and renewing it, are the
+    /// request's maker's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub made_elsewhere: bool,
     /// The chain file, if one is written.
     #[serde(default)]
     pub chain: Option<PathBuf>,
@@ -223,6 +228,7 @@ mod tests {
 
     pub(crate) fn sample(cert: &Path) -> Managed {
         Managed {
+            made_elsewhere: false,
             cert: cert.to_path_buf(),
             key: Some(cert.with_extension("key")),
             chain: None,

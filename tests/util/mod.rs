@@ -164,6 +164,11 @@ pub fn issued_by(cert: &Path, key: &Path, ca: &Path) {
         cert.display(),
         key.display()
     );
+    verifies(cert, ca);
+}
+
+/// The CA in `ca` issued the certificate file (PEM), by OpenSSL's reading.
+pub fn verifies(cert: &Path, ca: &Path) {
     let verified = openssl(&[
         "verify",
         "-CAfile",
