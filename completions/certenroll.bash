@@ -1099,7 +1099,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__enroll)
-            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --csr --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --csr --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --cert-to-token --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3113,7 +3113,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__renew)
-            opts="-v -q -h --url --ca-ident --protocol --label --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --method --require-caps --force --renew-at --renew-before --renewal --reuse-key --delete-old --pre-hook --deploy-hook --post-hook --ocsp-file --no-revocation-check --no-wait --all --dry-run --check --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --key --cert --chain --format --fingerprint --ca-cert --challenge-file --challenge --challenge-env --no-challenge --method --require-caps --force --renew-at --renew-before --renewal --reuse-key --delete-old --cert-to-token --pre-hook --deploy-hook --post-hook --ocsp-file --no-revocation-check --no-wait --all --dry-run --check --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3303,7 +3303,7 @@ _certenroll() {
             return 0
             ;;
         certenroll__subcmd__serverkeygen)
-            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --csr --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
+            opts="-v -q -h --url --ca-ident --protocol --label --cn --o --org --ou --l --locality --st --state --c --country --email --subject --san --key-usage --eku --csr --key --key-type --out-key --out-cert --out-chain --format --challenge-file --challenge --challenge-env --no-challenge --fingerprint --ca-cert --method --require-caps --force --cert-to-token --no-wait --replace-pending --poll-interval --poll-count --retry-on-error --jitter --out-p12 --p12-passphrase-file --p12-passphrase-env --username --password-file --password-env --client-cert --client-key --cipher --digest --key-bits --json --verbose --quiet --color --profile --config --state-dir --lock-wait --ca-file --system-roots --timeout --pkcs11-module --pin-file --deadline --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -106,6 +106,7 @@ flags override it. `certenroll --profile NAME enroll` then needs no other flag.
                                             # (or "pkcs11:token=T;object=NAME": on a token)
   pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so"   # the token's PKCS#11 module
   pin_file = "/etc/certenroll/token.pin"    # the token's user PIN (first line)
+  cert_to_token = true                      # also put the certificate on the token
   cert = "/etc/ssl/certs/printer.pem"
   chain = "/etc/ssl/certs/printer-chain.pem"
   format = "pem"                            # or "der"
@@ -807,6 +808,11 @@ pub struct EnrollArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Also put the certificate on the token beside its key (a pkcs11: key), with the key's
+    /// label and CKA_ID, replacing the certificate the key had there.
+    #[arg(long)]
+    pub cert_to_token: bool,
+
     /// On PENDING, save the request and exit 3 at once (finish later with `certenroll poll`).
     #[arg(long)]
     pub no_wait: bool,
@@ -1051,6 +1057,10 @@ pub struct RenewArgs {
     /// Do not keep the replaced key and certificate as *.prev.
     #[arg(long)]
     pub delete_old: bool,
+
+    /// Also put the new certificate on the token beside its key (a pkcs11: key).
+    #[arg(long)]
+    pub cert_to_token: bool,
 
     /// Run this shell command before a renewal attempt that will send something (not when
     /// nothing is due); then the executables of HOOKS/pre/. It gets CERTENROLL_PROFILE,

@@ -189,6 +189,9 @@ pub struct Profile {
     /// The PKCS#11 module for keys named by pkcs11: URIs (as `--pkcs11-module`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pkcs11_module: Option<PathBuf>,
+    /// Also put the certificate on the token beside its key (as `--cert-to-token`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert_to_token: Option<bool>,
     /// A file holding the token's PIN (as `--pin-file`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pin_file: Option<PathBuf>,

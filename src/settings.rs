@@ -401,6 +401,9 @@ fn apply_enroll(args: &mut EnrollArgs, typed: &Typed, profile: &Profile, server_
         typed.fill("key_type", &mut args.key_type, profile.key_type.map(Some));
     }
     typed.fill("out_cert", &mut args.out_cert, profile.cert.clone());
+    if profile.cert_to_token == Some(true) {
+        args.cert_to_token = true;
+    }
     typed.fill(
         "out_chain",
         &mut args.out_chain,
@@ -489,6 +492,9 @@ pub fn apply_renew(args: &mut RenewArgs, typed: &Typed, profile: &Profile) {
     }
     if profile.keep_old == Some(false) {
         args.delete_old = true;
+    }
+    if profile.cert_to_token == Some(true) {
+        args.cert_to_token = true;
     }
     let (pre, deploy, post, renamed) = profile.hooks();
     if renamed && !typed.any(&["deploy_hook"]) {

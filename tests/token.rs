@@ -744,3 +744,69 @@ fn a_request_made_elsewhere_goes_over_scep_signed_by_the_ras_key_on_the_token() 
         crate::util::openssl(&["req", "-in", csr.to_str().unwrap(), "-noout", "-pubkey"])
     );
 }
+
+#[test]
+fn the_certificate_goes_on_the_token_beside_its_key_when_asked() {
+    let token = Token::new();
+    let lab = Lab::start(&[]);
+    let cert = token.path("cert.pem");
+    let run = |verb: &[&str]| {
+        let mut cmd = token.certenroll();
+        cmd.args(verb)
+            .args(["-q", "--url", &lab.url, "--no-challenge", "--cert-to-token"]);
+        cmd
+    };
+    run(&["enroll", "--cn", "web"])
+        .args(["--out-key", &uri("web"), "--out-cert"])
+        .arg(&cert)
+        .assert()
+        .success();
+    let on_token = |label: &str| {
+        let der = token.path(&format!("{label}.cert.der"));
+        let out = token.tool(&[
+            "--read-object",
+            "--type",
+            "cert",
+            "--label",
+            label,
+            "-o",
+            der.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{out:?}");
+        crate::util::openssl(&["x509", "-inform", "DER", "-in", der.to_str().unwrap()])
+    };
+    let file = |path: &Path| crate::util::openssl(&["x509", "-in", path.to_str().unwrap()]);
+    assert_eq!(on_token("web"), file(&cert));
+    let first = file(&cert);
+    run(&["renew", "--force", "--key", &uri("web")])
+        .arg("--cert")
+        .arg(&cert)
+        .assert()
+        .success();
+    // The new certificate beside the new key; the replaced pair kept together as web.prev.
+    assert_eq!(on_token("web"), file(&cert));
+    assert_eq!(on_token("web.prev"), first);
+    assert_eq!(
+        token.objects(),
+        [
+            "Certificate Object label=web",
+            "Certificate Object label=web.prev",
+            "Private Key Object label=web",
+            "Private Key Object label=web.prev",
+            "Public Key Object label=web",
+            "Public Key Object label=web.prev"
+        ]
+    );
+    // A key file has no token to put it on: said before anything is sent.
+    run(&["enroll", "--cn", "file"])
+        .arg("--out-key")
+        .arg(token.path("file.key"))
+        .arg("--out-cert")
+        .arg(token.path("file.pem"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--cert-to-token puts the certificate beside its key on a token",
+        ));
+    assert!(!token.path("file.key").exists());
+}

@@ -248,6 +248,7 @@ fn enroll(
                 .or(args.out_key.clone())
                 .unwrap_or_default(),
             staged_key: None,
+            cert_to_token: args.cert_to_token,
             keep_old: false,
             hook: None,
             p12,

@@ -173,6 +173,7 @@ fn renew(
             format: args.format,
             key: key_path.clone(),
             staged_key: None,
+            cert_to_token: args.cert_to_token,
             keep_old: !args.delete_old,
             hook: crate::runtime::hook(HookKind::Deploy, args.deploy_hook.as_ref(), global),
             p12,

@@ -56,6 +56,8 @@ pub struct Destination {
     pub key: PathBuf,
     /// A staged key (`KEY.new`) to move over `key` once the certificate is written.
     pub staged_key: Option<PathBuf>,
+    /// Also put the certificate on the token beside its key (`key` is a token's).
+    pub cert_to_token: bool,
     /// Keep the replaced certificate (and key, when it is replaced) as `*.prev`.
     pub keep_old: bool,
     /// A PKCS#12 bundle of key, certificate and chain to write after the swap.
@@ -106,6 +108,9 @@ struct Owed {
     /// The pending request to forget.
     #[serde(default)]
     pending: Option<String>,
+    /// The certificate still to put on the token beside its key.
+    #[serde(default)]
+    cert_to_token: bool,
 }
 
 use crate::store::absolute;
@@ -566,11 +571,15 @@ pub fn install(
         hook: dest.hook.is_some(),
         profile: dest.hook.as_ref().and_then(|h| h.profile.clone()),
         pending: pending.map(str::to_string),
+        cert_to_token: dest.cert_to_token,
     };
     // Nothing owed after the certificate itself (no key to swap, no request to forget, no
     // bundle, no hook): no journal, and two synced writes fewer.
-    let owes =
-        owed.staged_key.is_some() || owed.pending.is_some() || owed.p12.is_some() || owed.hook;
+    let owes = owed.staged_key.is_some()
+        || owed.pending.is_some()
+        || owed.p12.is_some()
+        || owed.hook
+        || owed.cert_to_token;
     if owes {
         owed.save(state_dir)?;
     }
@@ -634,6 +643,13 @@ fn settle(
             replace_key(&staged, &owed.key, owed.keep_old, "installing key")?;
         }
         owed.staged_key = None;
+    }
+    if owed.cert_to_token {
+        if let Some(uri) = token_uri(&owed.key) {
+            crate::pkcs11::key::store_certificate(uri, issued)?;
+        }
+        owed.cert_to_token = false;
+        owed.save(state_dir)?;
     }
     if let Some(id) = owed.pending.take() {
         PendingStore::new(state_dir).remove(&id)?;
@@ -876,6 +892,7 @@ mod tests {
             hook: true,
             profile: None,
             pending: None,
+            cert_to_token: false,
         };
         owed.save(&state).unwrap();
         std::fs::write(&cert_path, cert::to_pem(&[&new_cert]).unwrap()).unwrap();
@@ -914,6 +931,7 @@ mod tests {
             hook: true,
             profile: None,
             pending: None,
+            cert_to_token: false,
         }
         .save(dir.path())
         .unwrap();

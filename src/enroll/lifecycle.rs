@@ -219,6 +219,12 @@ fn run_job<E: Enroller>(
             "a PKCS#12 bundle holds the private key, and a request made elsewhere (--csr) brings none: leave out --out-p12".into(),
         ));
     }
+    if dest.cert_to_token && install::token_uri(&dest.key).is_none() {
+        return Err(Error::Invalid(format!(
+            "--cert-to-token puts the certificate beside its key on a token, and {} is no token key (pkcs11:…)",
+            dest.key.display()
+        )));
+    }
     if dest.p12.is_some() && install::token_uri(&dest.key).is_some() {
         return Err(Error::Invalid(format!(
             "a PKCS#12 bundle holds the private key, and {} is on a token, whose keys never leave it: leave out --out-p12 (profile key p12)",
@@ -431,6 +437,7 @@ fn run_job<E: Enroller>(
         format: dest.format,
         ca: enroller.ca(),
         keep_old: dest.keep_old,
+        cert_to_token: dest.cert_to_token,
         p12: dest.p12.as_ref(),
         protocol: part.clone(),
     })?;
@@ -810,6 +817,7 @@ mod tests {
                 format: Format::Pem,
                 key: dir.join("key.pem"),
                 staged_key: None,
+                cert_to_token: false,
                 keep_old: false,
                 hook: None,
                 p12: None,

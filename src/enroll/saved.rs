@@ -109,6 +109,7 @@ impl Request {
                 .as_ref()
                 .map(|_| self.pending.key.clone()),
             keep_old: self.pending.keep_old,
+            cert_to_token: self.pending.cert_to_token,
             hook: self.hook.clone(),
             p12: self.p12.clone(),
         }
@@ -182,6 +183,8 @@ pub struct NewPending<'a> {
     pub ca: &'a CaCerts,
     /// Keep `.prev` copies when installing.
     pub keep_old: bool,
+    /// Also put the certificate on the token beside its key.
+    pub cert_to_token: bool,
     /// The PKCS#12 bundle to write.
     pub p12: Option<&'a Bundle>,
     /// The protocol's part ([`super::Enroller::saved_part`]).
@@ -227,6 +230,7 @@ pub fn new_pending(p: NewPending<'_>) -> Result<Pending> {
         last_attempt: now,
         next_attempt: None,
         keep_old: p.keep_old,
+        cert_to_token: p.cert_to_token,
         p12: p.p12.map(p12_saved).transpose()?,
         last_error: None,
         cancelled: false,

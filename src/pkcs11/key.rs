@@ -550,3 +550,82 @@ pub fn replace(staged: &str, target: &str, keep_old: bool) -> Result<()> {
     }
     relabel(&new_objects, label)
 }
+
+/// Put the certificate `cert` on the token beside the key `text` names, labelled and
+/// identified as the key is (so that tools pair them), replacing the certificate objects
+/// the key had. Safe to repeat.
+pub fn store_certificate(text: &str, cert: &crate::pki::Certificate) -> Result<()> {
+    let uri = Uri::parse(text)?;
+    let token = super::token(&uri)?;
+    let session = session(&token);
+    let found = find_private(&session, &uri)?;
+    let [key] = found.as_slice() else {
+        return Err(Error::Token(format!(
+            "the certificate was not stored on the token '{}': no single key {} there",
+            token.label,
+            uri.object_name()
+        )));
+    };
+    let id = id_of(&session, *key).unwrap_or_default();
+    let label = match attribute(&session, *key, AttributeType::Label) {
+        Some(Attribute::Label(label)) => label,
+        _ => uri.object.clone().unwrap_or_default().into_bytes(),
+    };
+    let tbs = cert.tbs_certificate();
+    let encode = |e: der::Error| Error::Crypto(format!("encoding the certificate failed: {e}"));
+    let value = cert.to_der().map_err(encode)?;
+    // The key's certificate objects: those with its id, and those with its label.
+    let mut old = session
+        .find_objects(&[
+            Attribute::Class(ObjectClass::CERTIFICATE),
+            Attribute::Label(label.clone()),
+        ])
+        .map_err(|e| failed("looking for the key's certificate on the token", e))?;
+    if !id.is_empty() {
+        old.extend(
+            session
+                .find_objects(&[
+                    Attribute::Class(ObjectClass::CERTIFICATE),
+                    Attribute::Id(id.clone()),
+                ])
+                .map_err(|e| failed("looking for the key's certificate on the token", e))?,
+        );
+    }
+    // Already there (a repeated step): nothing to do.
+    let same = |o: &ObjectHandle| matches!(attribute(&session, *o, AttributeType::Value), Some(Attribute::Value(v)) if v == value);
+    if old.iter().any(same) && old.len() == 1 {
+        return Ok(());
+    }
+    session
+        .create_object(&[
+            Attribute::Class(ObjectClass::CERTIFICATE),
+            Attribute::CertificateType(cryptoki::object::CertificateType::X_509),
+            Attribute::Token(true),
+            Attribute::Private(false),
+            Attribute::Label(label),
+            Attribute::Id(id),
+            Attribute::Subject(tbs.subject().to_der().map_err(encode)?),
+            Attribute::Issuer(tbs.issuer().to_der().map_err(encode)?),
+            Attribute::SerialNumber(tbs.serial_number().to_der().map_err(encode)?),
+            Attribute::Value(value),
+        ])
+        .map_err(|e| {
+            failed(
+                &format!("storing the certificate on the token '{}'", token.label),
+                e,
+            )
+        })?;
+    // The new one is in place before the old ones go.
+    let mut unique: Vec<ObjectHandle> = Vec::new();
+    for object in old {
+        if !unique.contains(&object) {
+            unique.push(object);
+        }
+    }
+    for object in unique {
+        session
+            .destroy_object(object)
+            .map_err(|e| failed("removing the key's previous certificate from the token", e))?;
+    }
+    Ok(())
+}

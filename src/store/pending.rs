@@ -64,6 +64,9 @@ pub struct Pending {
     /// Keep the replaced key and certificate as `*.prev`.
     #[serde(default)]
     pub keep_old: bool,
+    /// Also put the certificate on the token beside its key.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cert_to_token: bool,
     /// A PKCS#12 bundle to write once the certificate is installed.
     #[serde(default)]
     pub p12: Option<P12Saved>,
@@ -404,6 +407,7 @@ pub(crate) mod tests {
     pub(crate) fn sample(id: &str, created: u64) -> Pending {
         Pending {
             csr: None,
+            cert_to_token: false,
             transaction_id: id.into(),
             url: "http://ca/scep".into(),
             profile: None,
