@@ -810,3 +810,159 @@ fn the_certificate_goes_on_the_token_beside_its_key_when_asked() {
         ));
     assert!(!token.path("file.key").exists());
 }
+
+/// The key objects of `label` on the token, as pkcs11-tool lists them.
+fn has_key(token: &Token, label: &str) -> bool {
+    token
+        .objects()
+        .contains(&format!("Private Key Object label={label}"))
+}
+
+/// A renewal on the token killed before each change it makes (to a file or to the token's
+/// objects), then run again: the installed certificate's key is never lost (on the token as
+/// the label or the staged label), and the next run leaves one pair in place, nothing staged.
+#[test]
+fn a_renewal_on_the_token_killed_at_any_point_loses_no_key() {
+    let lab = Lab::start(&[]);
+    let mut points = 0;
+    for n in 1..60 {
+        let token = Token::new();
+        let cert = token.path("cert.pem");
+        token
+            .certenroll()
+            .args([
+                "enroll",
+                "-q",
+                "--url",
+                &lab.url,
+                "--cn",
+                "web",
+                "--no-challenge",
+            ])
+            .args(["--out-key", &uri("web"), "--cert-to-token", "--out-cert"])
+            .arg(&cert)
+            .assert()
+            .success();
+        let renew = |force: bool| {
+            let mut cmd = token.certenroll();
+            cmd.args([
+                "renew",
+                "-q",
+                "--url",
+                &lab.url,
+                "--no-challenge",
+                "--cert-to-token",
+            ])
+            .args(["--key", &uri("web"), "--cert"])
+            .arg(&cert);
+            if force {
+                cmd.arg("--force");
+            }
+            cmd
+        };
+        let out = renew(true)
+            .env("CERTENROLL_TEST_CRASH_AT", n.to_string())
+            .output()
+            .unwrap();
+        if out.status.code().is_some() {
+            assert!(out.status.success(), "uninterrupted: {out:?}");
+            points = n - 1;
+            break;
+        }
+        let installed = cert_key(&cert);
+        let context = format!("killed before change {n}");
+        // A swap killed half-way may leave a key's private and public objects under the two
+        // labels (one relabelled, the other not yet): they share their CKA_ID.
+        let objects = token.objects();
+        let public_under = |label: &str| {
+            objects.contains(&format!("Public Key Object label={label}"))
+                && token.public_key(label) == installed
+        };
+        let kept = (has_key(&token, "web") || has_key(&token, "web.new"))
+            && (public_under("web") || public_under("web.new"));
+        assert!(
+            kept,
+            "{context}: the certificate's key is lost: {:?}",
+            token.objects()
+        );
+        renew(false).assert().success();
+        assert_eq!(cert_key(&cert), token.public_key("web"), "{context}");
+        // certenroll's own reading of the private key labelled web: the certificate's.
+        token
+            .certenroll()
+            .args(["doctor", "--url", &lab.url, "--key", &uri("web"), "--cert"])
+            .arg(&cert)
+            .assert()
+            .stdout(predicates::str::contains("belongs to the certificate"));
+        let objects = token.objects();
+        assert!(
+            objects.iter().all(|o| !o.ends_with("label=web.new")),
+            "{context}: left on the token: {objects:?}"
+        );
+        assert!(
+            objects.contains(&"Certificate Object label=web".to_string()),
+            "{context}: {objects:?}"
+        );
+        let state = token.path("state");
+        for dir in ["owed", "pending", "made"] {
+            let left: Vec<_> = std::fs::read_dir(state.join(dir))
+                .map(|d| d.flatten().map(|e| e.file_name()).collect())
+                .unwrap_or_default();
+            assert!(left.is_empty(), "{context}: left in {dir}: {left:?}");
+        }
+    }
+    assert!(points >= 6, "only {points} kill points");
+}
+
+/// A first enrollment on the token killed before each change it makes, then run again as it
+/// was: the second run finishes it with the key the first made, and nothing stray is left.
+#[test]
+fn a_first_enrollment_on_the_token_killed_at_any_point_is_finished_by_the_same_command() {
+    let lab = Lab::start(&[]);
+    let mut points = 0;
+    for n in 1..40 {
+        let token = Token::new();
+        let cert = token.path("cert.pem");
+        let enroll = || {
+            let mut cmd = token.certenroll();
+            cmd.args([
+                "enroll",
+                "-q",
+                "--url",
+                &lab.url,
+                "--cn",
+                "web",
+                "--no-challenge",
+            ])
+            .args(["--out-key", &uri("web"), "--out-cert"])
+            .arg(&cert);
+            cmd
+        };
+        let out = enroll()
+            .env("CERTENROLL_TEST_CRASH_AT", n.to_string())
+            .output()
+            .unwrap();
+        if out.status.code().is_some() {
+            assert!(out.status.success(), "uninterrupted: {out:?}");
+            points = n - 1;
+            break;
+        }
+        let context = format!("killed before change {n}");
+        let out = enroll().output().unwrap();
+        assert!(out.status.success(), "{context}, then again: {out:?}");
+        assert_eq!(cert_key(&cert), token.public_key("web"), "{context}");
+        assert_eq!(
+            token.objects(),
+            [
+                "Private Key Object label=web",
+                "Public Key Object label=web"
+            ],
+            "{context}"
+        );
+        let made: Vec<_> = std::fs::read_dir(token.path("state").join("made"))
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert!(made.is_empty(), "{context}: notes left: {made:?}");
+    }
+    assert!(points >= 3, "only {points} kill points");
+}

@@ -91,7 +91,7 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     }
     // The key a first enrollment killed before its answer left: used again, as with --key.
     let left = fresh
-        .filter(|key| !args.force && !server_keygen && key.exists())
+        .filter(|key| !args.force && !server_keygen && install::key_exists(key).unwrap_or(false))
         .filter(|key| install::fresh_key_left(&state_dir, key, &args.out_cert));
     let reused = left.map(|key| {
         out.warn(&format!(

@@ -446,12 +446,27 @@ pub fn note_fresh_key(state_dir: &Path, key_path: &Path, key: &PrivateKey) -> Re
     store::write_atomic(&path, id.as_bytes(), KEY_MODE, "noting the new key")
 }
 
+/// What a note says before a key is generated on a token: the label was free when it was
+/// written, so a key found under it is the one that run generated.
+const GENERATING: &str = "generating on the token";
+
+/// Note, before a key is generated on a token for a first enrollment, that it is about to be
+/// (its public key, and so its transaction, is known only once the token has made it).
+pub fn note_token_generation(state_dir: &Path, key_path: &Path) -> Result<()> {
+    let path = fresh_key_path(state_dir, key_path)?;
+    if let Some(dir) = path.parent() {
+        store::create_private_dir(dir)?;
+    }
+    store::write_atomic(&path, GENERATING.as_bytes(), KEY_MODE, "noting the new key")
+}
+
 /// What the key at `key_path` is to the certificate at `cert_path`, if it is the key noted by
-/// [`note_fresh_key`] (the key file read once).
+/// [`note_fresh_key`] or [`note_token_generation`] (the key read once).
 fn noted_key_status(state_dir: &Path, key_path: &Path, cert_path: &Path) -> Option<KeyFile> {
     let noted = std::fs::read_to_string(fresh_key_path(state_dir, key_path).ok()?).ok()?;
     let spki = read_spki(key_path)?;
-    (public_key_id(&spki).ok()? == noted.trim()).then(|| spki_status(&spki, cert_path))
+    let generated = token_uri(key_path).is_some() && noted.trim() == GENERATING;
+    (generated || public_key_id(&spki).ok()? == noted.trim()).then(|| spki_status(&spki, cert_path))
 }
 
 /// Whether the key at `key_path` is one a run killed during a first enrollment left: the one

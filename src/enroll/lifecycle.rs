@@ -298,11 +298,21 @@ fn run_job<E: Enroller>(
             let kind = enroller.key_kind(kind, chosen, progress);
             let target = install::staging_path(state_dir, &dest.key, &dest.cert)?;
             store::check_writable(&target, "writing key")?;
+            let on_token = target == dest.key && install::token_uri(&target).is_some();
+            if on_token {
+                install::note_token_generation(state_dir, &target)?;
+            }
             let key = poll::busy(
                 progress,
                 &format!("generating an {} key", describe(kind)),
                 || install::new_key(kind, &target),
-            )?;
+            )
+            .inspect_err(|_| {
+                // Nothing was made: the note must not claim a key another puts there later.
+                if on_token {
+                    let _ = install::forget_fresh_key(state_dir, &target);
+                }
+            })?;
             let in_place = target == dest.key;
             if !in_place {
                 dest.staged_key = Some(target.clone());

@@ -301,6 +301,7 @@ impl TokenKey {
                 Mechanism::EccKeyPairGen
             }
         };
+        crate::store::crash_point();
         let (public_handle, handle) = session
             .generate_key_pair(&mechanism, &public_template, &private_template)
             .map_err(|e| {
@@ -479,6 +480,7 @@ pub fn destroy(text: &str, public: &SubjectPublicKeyInfoOwned) -> Result<bool> {
             let id = id_of(&session, handle);
             for object in labelled(&session, label)? {
                 if object == handle || (id.is_some() && id_of(&session, object) == id) {
+                    crate::store::crash_point();
                     session
                         .destroy_object(object)
                         .map_err(|e| failed("removing the unused key from the token", e))?;
@@ -509,6 +511,7 @@ pub fn replace(staged: &str, target: &str, keep_old: bool) -> Result<()> {
     }
     let relabel = |objects: &[ObjectHandle], to: &str| -> Result<()> {
         for &object in objects {
+            crate::store::crash_point();
             session
                 .update_attributes(object, &[Attribute::Label(to.as_bytes().to_vec())])
                 .map_err(|e| failed("relabelling the key on the token", e))?;
@@ -534,6 +537,7 @@ pub fn replace(staged: &str, target: &str, keep_old: bool) -> Result<()> {
             let old_ids: Vec<Vec<u8>> = old.iter().filter_map(|&o| id_of(&session, o)).collect();
             for object in not_new(labelled(&session, &prev)?) {
                 if id_of(&session, object).is_none_or(|id| !old_ids.contains(&id)) {
+                    crate::store::crash_point();
                     session
                         .destroy_object(object)
                         .map_err(|e| failed("removing the key before the previous one", e))?;
@@ -542,6 +546,7 @@ pub fn replace(staged: &str, target: &str, keep_old: bool) -> Result<()> {
             relabel(&old, &prev)?;
         } else {
             for object in old {
+                crate::store::crash_point();
                 session
                     .destroy_object(object)
                     .map_err(|e| failed("removing the replaced key from the token", e))?;
@@ -596,6 +601,7 @@ pub fn store_certificate(text: &str, cert: &crate::pki::Certificate) -> Result<(
     if old.iter().any(same) && old.len() == 1 {
         return Ok(());
     }
+    crate::store::crash_point();
     session
         .create_object(&[
             Attribute::Class(ObjectClass::CERTIFICATE),
@@ -623,6 +629,7 @@ pub fn store_certificate(text: &str, cert: &crate::pki::Certificate) -> Result<(
         }
     }
     for object in unique {
+        crate::store::crash_point();
         session
             .destroy_object(object)
             .map_err(|e| failed("removing the key's previous certificate from the token", e))?;

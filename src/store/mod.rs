@@ -125,7 +125,8 @@ pub fn stop_writing() -> std::sync::MutexGuard<'static, ()> {
 /// process aborts (no destructor runs, nothing is flushed: what a kill -9 leaves) just before
 /// its Nth change to a file (a rename into place or a removal). The harness in
 /// `tests/crash.rs` counts N up from 1 until a run completes, so every change is a kill point.
-fn crash_point() {
+/// A change to a token's objects is one too (`crate::pkcs11::key`).
+pub(crate) fn crash_point() {
     use std::sync::OnceLock;
     use std::sync::atomic::{AtomicU64, Ordering};
     static AT: OnceLock<Option<u64>> = OnceLock::new();
