@@ -797,7 +797,7 @@ Register-ArgumentCompleter -Native -CommandName 'certenroll' -ScriptBlock {
             [CompletionResult]::new('--fingerprint', '--fingerprint', [CompletionResultType]::ParameterName, 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)')
             [CompletionResult]::new('--cn', '--cn', [CompletionResultType]::ParameterName, 'Common name (default: this machine''s host name)')
             [CompletionResult]::new('--san', '--san', [CompletionResultType]::ParameterName, 'Subject alternative names, comma-separated (default: dns:CN)')
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key file (default: beside the configuration, NAME.key)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The key file (default: beside the configuration, NAME.key), or a pkcs11: URI naming a key on a token (then --pkcs11-module names its module, --pin-file its PIN)')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate file (default: NAME.pem)')
             [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'The chain file (default: NAME-chain.pem)')
             [CompletionResult]::new('--challenge-file', '--challenge-file', [CompletionResultType]::ParameterName, 'A file holding the challenge password')

@@ -764,7 +764,7 @@ set edit:completion:arg-completer[certenroll] = {|@words|
             cand --fingerprint 'The CA''s SHA-256 fingerprint, as its administrator gave it (checked against the server)'
             cand --cn 'Common name (default: this machine''s host name)'
             cand --san 'Subject alternative names, comma-separated (default: dns:CN)'
-            cand --key 'The key file (default: beside the configuration, NAME.key)'
+            cand --key 'The key file (default: beside the configuration, NAME.key), or a pkcs11: URI naming a key on a token (then --pkcs11-module names its module, --pin-file its PIN)'
             cand --cert 'The certificate file (default: NAME.pem)'
             cand --chain 'The chain file (default: NAME-chain.pem)'
             cand --challenge-file 'A file holding the challenge password'

@@ -756,7 +756,7 @@ complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l fingerprint -d 'The CA\'s SHA-256 fingerprint, as its administrator gave it (checked against the server)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l cn -d 'Common name (default: this machine\'s host name)' -r
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l san -d 'Subject alternative names, comma-separated (default: dns:CN)' -r
-complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l key -d 'The key file (default: beside the configuration, NAME.key)' -r -F
+complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l key -d 'The key file (default: beside the configuration, NAME.key), or a pkcs11: URI naming a key on a token (then --pkcs11-module names its module, --pin-file its PIN)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l cert -d 'The certificate file (default: NAME.pem)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l chain -d 'The chain file (default: NAME-chain.pem)' -r -F
 complete -c certenroll -n "__fish_certenroll_using_subcommand config; and __fish_seen_subcommand_from init" -l challenge-file -d 'A file holding the challenge password' -r -F

@@ -1344,7 +1344,8 @@ pub struct InitArgs {
     #[arg(long, value_name = "BITS", value_parser = parse_key_bits)]
     pub key_bits: Option<usize>,
 
-    /// The key file (default: beside the configuration, NAME.key).
+    /// The key file (default: beside the configuration, NAME.key), or a pkcs11: URI naming a
+    /// key on a token (then --pkcs11-module names its module, --pin-file its PIN).
     #[arg(long, value_name = "FILE")]
     pub key: Option<PathBuf>,
 

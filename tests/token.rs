@@ -966,3 +966,56 @@ fn a_first_enrollment_on_the_token_killed_at_any_point_is_finished_by_the_same_c
     }
     assert!(points >= 3, "only {points} kill points");
 }
+
+#[test]
+fn config_init_takes_a_token_key_and_its_profile_enrolls_and_renews() {
+    let token = Token::new();
+    let lab = Lab::start(&[]);
+    let config = token.path("config.toml");
+    token
+        .certenroll()
+        .arg("--config")
+        .arg(&config)
+        .args([
+            "--profile",
+            "box",
+            "config",
+            "init",
+            "--no-input",
+            "--trust-ca",
+        ])
+        .args([
+            "--url",
+            &lab.url,
+            "--cn",
+            "box.example",
+            "--key",
+            &uri("box"),
+        ])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains(&format!("pkcs11_module = \"{MODULE}\""))
+            && text.contains(&format!("pin_file = \"{}\"", token.path("pin").display())),
+        "{text}"
+    );
+    // The profile alone: the first renew enrolls (the key made on the token), the next renews.
+    for args in [&["renew"][..], &["renew", "--force"][..]] {
+        token
+            .bare()
+            .arg("--config")
+            .arg(&config)
+            .args(["--profile", "box", "-q"])
+            .args(args)
+            .arg("--no-challenge")
+            .assert()
+            .success();
+    }
+    assert!(
+        token
+            .objects()
+            .contains(&"Private Key Object label=box.prev".to_string())
+    );
+    assert_eq!(cert_key(&token.path("box.pem")), token.public_key("box"));
+}

@@ -229,6 +229,10 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
                     )?
                     .map(PathBuf::from)
                     .unwrap_or_else(|| default.clone());
+                // A key on a token is no file: its URI is checked when the key is used.
+                if certenroll::pkcs11::is_uri(&path) {
+                    return Ok(path);
+                }
                 let dir = path
                     .parent()
                     .filter(|d| !d.as_os_str().is_empty())
@@ -248,10 +252,34 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
             }
         };
     let key = path_answer(
-        "Key file",
+        "Key file (or pkcs11:token=LABEL;object=NAME for a key on a token)",
         &args.key,
         beside(config_path, format!("{name}.key")),
     )?;
+    // A key on a token needs its module; the PIN may come from a file, the variable or a
+    // prompt, so it is not asked for here.
+    let pkcs11_module = if certenroll::pkcs11::is_uri(&key) {
+        let module = ask.checked(
+            "PKCS#11 module of the token",
+            global
+                .pkcs11_module
+                .as_ref()
+                .map(|p| p.display().to_string()),
+            Some("/usr/lib/softhsm/libsofthsm2.so".into()),
+            |answer| {
+                if Path::new(answer).is_file() {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "{answer} does not exist: install the token's module first"
+                    ))
+                }
+            },
+        )?;
+        module.map(PathBuf::from)
+    } else {
+        None
+    };
     let cert_file = path_answer(
         "Certificate file",
         &args.cert,
@@ -324,6 +352,11 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
         cn: Some(cn),
         san,
         key: Some(key),
+        pkcs11_module,
+        pin_file: global
+            .pin_file
+            .as_ref()
+            .map(|file| std::path::absolute(file).unwrap_or_else(|_| file.clone())),
         cert: Some(cert_file),
         chain: Some(chain),
         key_bits: bits,
