@@ -269,6 +269,28 @@ impl Token {
         );
     }
 
+    /// What the token answers to getting the private key `label` out
+    /// (`tests/data/pkcs11_export.py`): "private exponent: ..." and "wrap: ...".
+    fn export(&self, label: &str) -> String {
+        let out = self
+            .with_env(Command::new("/usr/bin/python3"))
+            .arg(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/data/pkcs11_export.py"
+            ))
+            .args([self.module, "dev", PIN, label])
+            .output()
+            .expect("python3 runs");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!text.contains("private exponent: readable"), "{text}");
+        text
+    }
+
     /// A key pair made by pkcs11-tool, not by certenroll.
     fn keypair(&self, label: &str, kind: &str) {
         let out = self.tool(&["--keypairgen", "--key-type", kind, "--label", label]);
@@ -317,6 +339,22 @@ fn a_key_generated_on_the_token_enrolls_and_never_leaves_it() {
     );
     // The token says the key is sensitive and was never extractable.
     token.assert_never_extractable();
+    // Asked for it with the PIN (Debian's python3-pykcs11), the token gives neither the
+    // private exponent nor a wrapped copy; a key made extractable on purpose it does wrap.
+    assert!(token.export("web").contains("wrap: CKR_KEY_UNEXTRACTABLE"));
+    let out = token.tool(&[
+        "--keypairgen",
+        "--key-type",
+        "rsa:2048",
+        "--label",
+        "control",
+        "--extractable",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        token.export("control").contains("wrap: 1"),
+        "the control key was not wrapped"
+    );
     // Nothing certenroll does writes it out either: a PKCS#12 bundle of it is refused.
     let p12 = token.path("web.p12");
     token
