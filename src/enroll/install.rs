@@ -24,6 +24,7 @@ use crate::pki::cert;
 use crate::pki::digest::Digest;
 use crate::pki::key::{PrivateKey, public_key_id};
 use crate::secret::Secret;
+use crate::store::absolute;
 use crate::store::pending::{P12Saved, PendingStore};
 use crate::store::{self, CERT_MODE, KEY_MODE};
 use crate::{Error, Result};
@@ -112,8 +113,6 @@ struct Owed {
     #[serde(default)]
     cert_to_token: bool,
 }
-
-use crate::store::absolute;
 
 /// `<state>/owed/<hash of the certificate path>.json`.
 fn owed_path(state_dir: &Path, cert: &Path) -> Result<PathBuf> {

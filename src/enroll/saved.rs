@@ -16,6 +16,7 @@ use crate::clock::now_unix;
 use crate::pki::cacerts::CaCerts;
 use crate::pki::cert;
 use crate::pki::key::PrivateKey;
+use crate::store::absolute;
 use crate::store::pending::{P12Saved, Pending, PendingStore, Protocol};
 use crate::{Error, Result};
 
@@ -190,8 +191,6 @@ pub struct NewPending<'a> {
     /// The protocol's part ([`super::Enroller::saved_part`]).
     pub protocol: Protocol,
 }
-
-use crate::store::absolute;
 
 /// Where a bundle's passphrase comes from, with absolute paths (never the passphrase).
 pub fn p12_saved(bundle: &Bundle) -> Result<P12Saved> {

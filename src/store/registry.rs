@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::absolute;
 use super::history::{Entry, Status};
 use super::{KEY_MODE, create_private_dir, write_atomic};
 use crate::pki::digest::Digest;
@@ -99,8 +100,6 @@ pub struct Registry {
     state_dir: PathBuf,
     dir: PathBuf,
 }
-
-use crate::store::absolute;
 
 impl Registry {
     /// The registry under `state_dir`.
