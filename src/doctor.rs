@@ -682,15 +682,18 @@ fn local(c: &Checkup<'_>, report: &mut Report, server_ca: Option<&CaCerts>) {
         );
     }
     if let Some((cert, key)) = c.client {
-        for (path, what) in [(cert, "client certificate"), (key, "client key")] {
-            if let Err(e) = std::fs::read(path) {
-                report.fail(
-                    "client-cert",
-                    format!("the {what} {} cannot be read: {e}", path.display()),
-                    "check --client-cert and --client-key (client_cert, client_key)",
-                    exit::LOCAL,
-                );
-            }
+        // Read as a run reads them (a key on a token included), and checked to be a pair.
+        match crate::est::trust::identity(cert, key) {
+            Ok(_) => report.ok(
+                "client-cert",
+                format!("{} is the certificate of {}", cert.display(), key.display()),
+            ),
+            Err(e) => report.fail(
+                "client-cert",
+                e.to_string(),
+                "check --client-cert and --client-key (client_cert, client_key)",
+                e.exit_code(),
+            ),
         }
     }
     if let Some((key_path, cert_path)) = c.pair {

@@ -465,6 +465,25 @@ fn est_with_basic_and_the_token_key_as_tls_client_key() {
     assert_eq!(cert_key(&cert), token.public_key("phone"));
     let text = crate::util::openssl(&["x509", "-in", cert.to_str().unwrap(), "-noout", "-text"]);
     assert!(text.contains("prime256v1"), "{text}");
+    // doctor reads the TLS client key from the token and checks it against its certificate.
+    token
+        .certenroll()
+        .arg("--ca-file")
+        .arg(&ca)
+        .args([
+            "doctor",
+            "--url",
+            &lab.est_url,
+            "--client-key",
+            &uri("id"),
+            "--client-cert",
+        ])
+        .arg(&identity)
+        .assert()
+        .stdout(predicates::str::contains(format!(
+            "✓ client-cert   {} is the certificate of pkcs11:token=dev;object=id",
+            identity.display()
+        )));
 }
 
 #[test]
