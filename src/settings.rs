@@ -619,6 +619,18 @@ pub fn check_values(profile: &Profile) -> anyhow::Result<()> {
         ))
         .into());
     }
+    if profile.cert_to_token == Some(true)
+        && !profile
+            .key
+            .as_deref()
+            .is_some_and(certenroll::pkcs11::is_uri)
+    {
+        return Err(Error::Invalid(
+            "cert_to_token puts the certificate beside its key on a token: key must be a pkcs11: URI"
+                .into(),
+        )
+        .into());
+    }
     if profile.ocsp_file.is_some() && profile.chain.is_none() {
         return Err(Error::Invalid(
             "ocsp_file needs chain: the CA certificate that the OCSP responses are verified with"

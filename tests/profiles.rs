@@ -335,6 +335,10 @@ fn config_check_takes_only_what_the_command_line_takes_and_reports_the_first_mis
         "[profile.p]\nurl = \"http://ca.example/scep\"\nocsp_file = \"/tmp/p.ocsp\"\n",
         "[profile.p]: ocsp_file needs chain",
     );
+    check(
+        "[profile.p]\nurl = \"http://ca.example/scep\"\nkey = \"k.pem\"\ncert_to_token = true\n",
+        "[profile.p]: cert_to_token puts the certificate beside its key on a token",
+    );
     // Two mistakes: the one higher in the file is reported, whatever the names' order.
     check(
         "[profile.zz]\nurl = \"ftp://first/scep\"\n\n[profile.aa]\nurl = \"ftp://second/scep\"\n",
