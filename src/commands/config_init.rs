@@ -248,7 +248,9 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, config_path: &Path, out: &Outpu
                     out.warn(&why);
                     continue;
                 }
-                return Err(Error::Invalid(format!("{prompt}: {why}")).into());
+                // Named without the prompt's hint in parentheses.
+                let what = prompt.split(" (").next().unwrap_or(prompt);
+                return Err(Error::Invalid(format!("{what}: {why}")).into());
             }
         };
     let key = path_answer(
