@@ -159,9 +159,14 @@ fn say(
             entry.profile = profile;
             record(state_dir, entry, started, out);
             out.human(&format!(
-                "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  key         {}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
+                "Pending: the CA has not issued the certificate yet; the request is saved.\n  transaction {}\n  subject     {}\n  {}{}\nRun `certenroll poll` later (from cron or a timer: `certenroll poll --jitter 1..600`) to finish it.",
                 outcome.transaction_id,
                 outcome.subject,
+                if outcome.made_elsewhere {
+                    "request     "
+                } else {
+                    "key         "
+                },
                 key.display()
             ));
             out.json(&result_json(outcome, "pending", None));

@@ -116,7 +116,7 @@ pub fn record_for(
 
 /// A path as the history and the registry name it: absolute.
 pub fn absolute_display(path: &Path) -> String {
-    std::path::absolute(path)
+    certenroll::store::absolute(path)
         .unwrap_or_else(|_| path.to_path_buf())
         .display()
         .to_string()

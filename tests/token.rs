@@ -717,6 +717,31 @@ fn a_pending_request_on_the_token_is_polled_without_the_flags() {
         .stdout(predicates::str::contains(
             "✓ token         pkcs11:token=dev;object=p is RSA 2048 on token 'dev', not extractable",
         ));
+    // A renewal held by the CA: the next renew asks about it instead of sending another
+    // (which would make yet another key on the token), and installs it.
+    let renew = |extra: &[&str]| {
+        let mut cmd = token.certenroll();
+        cmd.args(["renew", "-q", "--url", &lab.url, "--no-challenge"])
+            .args(["--key", &uri("p"), "--cert"])
+            .arg(&cert)
+            .args(extra);
+        cmd
+    };
+    renew(&["--force", "--no-wait"]).assert().code(3);
+    assert!(has_key(&token, "p.new"), "{:?}", token.objects());
+    renew(&["--force", "--poll-interval", "0"])
+        .assert()
+        .success();
+    assert_eq!(cert_key(&cert), token.public_key("p"));
+    assert_eq!(
+        token.objects(),
+        [
+            "Private Key Object label=p",
+            "Private Key Object label=p.prev",
+            "Public Key Object label=p",
+            "Public Key Object label=p.prev"
+        ]
+    );
 }
 
 #[test]

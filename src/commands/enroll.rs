@@ -149,6 +149,7 @@ fn settle_pending(state_dir: &Path, args: &EnrollArgs, out: &Output) -> Result<(
     let files: Vec<&Path> = [
         args.key.as_ref(),
         args.out_key.as_ref(),
+        args.csr.as_ref(),
         Some(&args.out_cert),
     ]
     .into_iter()

@@ -160,7 +160,7 @@ pub fn request_for(current: &Certificate, challenge: Option<Secret>) -> CsrSpec 
 /// A renewal of the key at `key_path` already waiting at the CA: it is polled instead of
 /// sending another request (which would replace its staged key).
 pub fn pending_for(store: &PendingStore, key_path: &Path) -> Option<Pending> {
-    let key = std::path::absolute(key_path).ok()?;
+    let key = crate::store::absolute(key_path).ok()?;
     let (pending, _) = store.list();
     pending
         .into_iter()

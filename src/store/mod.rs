@@ -247,6 +247,10 @@ fn sync_parent(path: &Path) {
 /// material). Call it only while holding what guards the file's writers (the key's lock, the
 /// history's lock), so that no write under way is disturbed.
 pub fn remove_leftover_temps(path: &Path) {
+    // A key on a token has no temporary files (and its URI no directory).
+    if crate::pkcs11::is_uri(path) {
+        return;
+    }
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return;
     };

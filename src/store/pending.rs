@@ -380,7 +380,7 @@ impl PendingStore {
     pub fn for_files(&self, paths: &[&Path]) -> Vec<Pending> {
         let paths: Vec<PathBuf> = paths
             .iter()
-            .filter_map(|p| std::path::absolute(p).ok())
+            .filter_map(|p| super::absolute(p).ok())
             .collect();
         self.list()
             .0
