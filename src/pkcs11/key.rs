@@ -1,7 +1,9 @@
 //! A private key object on a PKCS#11 token: found by its URI, generated there (sensitive, not
 //! extractable), used to sign (RSA PKCS#1 v1.5 with the DigestInfo made here, ECDSA with the
-//! hash made here) and to decrypt a SCEP reply's key-transport block (CKM_RSA_PKCS), and
-//! swapped for a renewal's new key by relabelling: the key never leaves the token.
+//! hash made here) and to decrypt a SCEP reply's key-transport block (CKM_RSA_PKCS),
+//! swapped for a renewal's new key by relabelling, with its certificate stored beside it on
+//! request: the key never leaves the token. Each change to the token's objects is a kill point
+//! of the crash tests (`crate::store::crash_point`).
 
 use std::sync::Arc;
 
