@@ -71,31 +71,7 @@ impl Token {
             std::fs::create_dir(dir.path().join(sub)).unwrap();
         }
         let mut daemons = Vec::new();
-        // The swtpm TCTI finds the control channel on the next port.
-        let port = crate::util::free_port();
-        let ctrl = port + 1;
-        daemons.push(
-            Command::new("swtpm")
-                .args(["socket", "--tpm2", "--tpmstate"])
-                .arg(format!("dir={}", dir.path().join("state").display()))
-                .args([
-                    "--server",
-                    &format!("type=tcp,port={port},bindaddr=127.0.0.1"),
-                ])
-                .args([
-                    "--ctrl",
-                    &format!("type=tcp,port={ctrl},bindaddr=127.0.0.1"),
-                ])
-                .args(["--flags", "not-need-init,startup-clear"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("swtpm is not installed: apt-get install -y swtpm (see .ci/run)"),
-        );
-        crate::util::wait_for(
-            || std::net::TcpStream::connect(("127.0.0.1", port)).ok(),
-            "swtpm",
-        );
+        let port = Token::swtpm(dir.path(), &mut daemons);
         let socket = dir.path().join("bus");
         daemons.push(crate::util::private_bus(&socket));
         let bus = format!("unix:path={}", socket.display());
@@ -155,6 +131,54 @@ impl Token {
             assert!(out.status.success(), "tpm2_ptool {args:?}: {out:?}");
         }
         token
+    }
+
+    /// Start swtpm with its state in `dir`, on a free port pair (the swtpm TCTI finds the
+    /// control channel on the next port, which another process may hold: then another
+    /// pair); its port.
+    fn swtpm(dir: &Path, daemons: &mut Vec<Child>) -> u16 {
+        for _ in 0..10 {
+            let port = crate::util::free_port();
+            let ctrl = port + 1;
+            if std::net::TcpListener::bind(("127.0.0.1", ctrl)).is_err() {
+                continue;
+            }
+            let log = std::fs::File::create(dir.join("swtpm.log")).unwrap();
+            let mut child = Command::new("swtpm")
+                .args(["socket", "--tpm2", "--tpmstate"])
+                .arg(format!("dir={}", dir.join("state").display()))
+                .args([
+                    "--server",
+                    &format!("type=tcp,port={port},bindaddr=127.0.0.1"),
+                ])
+                .args([
+                    "--ctrl",
+                    &format!("type=tcp,port={ctrl},bindaddr=127.0.0.1"),
+                ])
+                .args(["--flags", "not-need-init,startup-clear"])
+                .stdout(Stdio::null())
+                .stderr(log)
+                .spawn()
+                .expect("swtpm is not installed: apt-get install -y swtpm (see .ci/run)");
+            // Listening, or gone (a port taken in between): then another pair.
+            let up = crate::util::wait_for(
+                || match child.try_wait() {
+                    Ok(Some(_)) => Some(false),
+                    _ => std::net::TcpStream::connect(("127.0.0.1", port))
+                        .ok()
+                        .map(|_| true),
+                },
+                "swtpm",
+            );
+            if up {
+                daemons.push(child);
+                return port;
+            }
+        }
+        panic!(
+            "swtpm did not start: {}",
+            std::fs::read_to_string(dir.join("swtpm.log")).unwrap_or_default()
+        );
     }
 
     fn in_dir(
