@@ -49,6 +49,19 @@ fn ra_key(dir: &Path) -> PathBuf {
     ra
 }
 
+/// `enroll -q` over SCEP from `url` of the request `csr` made elsewhere, the messages signed by
+/// the RA key `ra`, the certificate in `cert`, the state in `state`.
+fn ra_enroll(state: &Path, url: &str, ra: &Path, csr: &Path, cert: &Path) -> assert_cmd::Command {
+    let mut cmd = certenroll_in(state);
+    cmd.args(["enroll", "-q", "--url", url, "--key"])
+        .arg(ra)
+        .arg("--csr")
+        .arg(csr)
+        .arg("--out-cert")
+        .arg(cert);
+    cmd
+}
+
 fn key_of_csr(csr: &Path) -> String {
     openssl(&["req", "-in", csr.to_str().unwrap(), "-noout", "-pubkey"])
 }
@@ -118,13 +131,7 @@ fn scep_carries_it_signed_by_an_ra_key_to_the_lab_and_to_micromdm() {
     let lab = Lab::start(&["--challenge", "from-the-phone"]);
     let csr = openssl_csr(dir.path(), "phone-8", "ec", Some("from-the-phone"));
     let cert = dir.path().join("phone-8.pem");
-    certenroll_in(&dir.path().join("state"))
-        .args(["enroll", "-q", "--url", &lab.url, "--key"])
-        .arg(&ra)
-        .arg("--csr")
-        .arg(&csr)
-        .arg("--out-cert")
-        .arg(&cert)
+    ra_enroll(&dir.path().join("state"), &lab.url, &ra, &csr, &cert)
         .assert()
         .success();
     assert_eq!(crate::util::public_key_of_cert(&cert), key_of_csr(&csr));
@@ -133,13 +140,8 @@ fn scep_carries_it_signed_by_an_ra_key_to_the_lab_and_to_micromdm() {
     let server = ScepServer::start();
     let csr = openssl_csr(dir.path(), "phone-9", "rsa:2048", Some(CHALLENGE));
     let cert = dir.path().join("phone-9.der");
-    certenroll_in(&dir.path().join("state"))
-        .args(["enroll", "-q", "--url", &server.url(), "--key"])
-        .arg(&ra)
-        .arg("--csr")
-        .arg(&csr)
-        .args(["--format", "der", "--out-cert"])
-        .arg(&cert)
+    ra_enroll(&dir.path().join("state"), &server.url(), &ra, &csr, &cert)
+        .args(["--format", "der"])
         .assert()
         .success();
     let pem = openssl(&["x509", "-inform", "DER", "-in", cert.to_str().unwrap()]);
@@ -157,13 +159,8 @@ fn a_pending_request_made_elsewhere_is_polled_with_the_ra_key() {
     let csr = openssl_csr(dir.path(), "phone-10", "rsa:2048", None);
     let cert = dir.path().join("phone-10.pem");
     let state = dir.path().join("state");
-    certenroll_in(&state)
-        .args(["enroll", "-q", "--no-wait", "--url", &lab.url, "--key"])
-        .arg(&ra)
-        .arg("--csr")
-        .arg(&csr)
-        .arg("--out-cert")
-        .arg(&cert)
+    ra_enroll(&state, &lab.url, &ra, &csr, &cert)
+        .arg("--no-wait")
         .assert()
         .code(3);
     certenroll_in(&state)

@@ -221,6 +221,26 @@ impl Token {
         cmd
     }
 
+    /// `enroll -q` from `url`, without a challenge, of a new key generated on the token as
+    /// `label`, the certificate (CN `cn`) in `cert`.
+    fn enroll_new(&self, url: &str, cn: &str, label: &str, cert: &Path) -> assert_cmd::Command {
+        let mut cmd = self.certenroll();
+        cmd.args(["enroll", "-q", "--url", url, "--cn", cn, "--no-challenge"])
+            .args(["--out-key", &uri(label), "--out-cert"])
+            .arg(cert);
+        cmd
+    }
+
+    /// `renew -q` from `url`, without a challenge, of the key `label` on the token and its
+    /// certificate `cert`.
+    fn renew_pair(&self, url: &str, label: &str, cert: &Path) -> assert_cmd::Command {
+        let mut cmd = self.certenroll();
+        cmd.args(["renew", "-q", "--url", url, "--no-challenge"])
+            .args(["--key", &uri(label), "--cert"])
+            .arg(cert);
+        cmd
+    }
+
     /// OpenSC's pkcs11-tool on this token, logged in.
     fn tool(&self, args: &[&str]) -> std::process::Output {
         self.with_env(Command::new("pkcs11-tool"))
@@ -260,19 +280,26 @@ impl Token {
         found
     }
 
-    /// The public key labelled `label`, in PEM as OpenSSL writes it.
-    fn public_key(&self, label: &str) -> String {
-        let der = self.path(&format!("{label}.pub.der"));
+    /// The object of `kind` (pubkey, cert) labelled `label`, as pkcs11-tool reads it out:
+    /// a DER file.
+    fn read_object(&self, kind: &str, label: &str) -> PathBuf {
+        let der = self.path(&format!("{label}.{kind}.der"));
         let out = self.tool(&[
             "--read-object",
             "--type",
-            "pubkey",
+            kind,
             "--label",
             label,
             "-o",
             der.to_str().unwrap(),
         ]);
         assert!(out.status.success(), "{out:?}");
+        der
+    }
+
+    /// The public key labelled `label`, in PEM as OpenSSL writes it.
+    fn public_key(&self, label: &str) -> String {
+        let der = self.read_object("pubkey", label);
         crate::util::openssl(&[
             "pkey",
             "-pubin",
@@ -358,7 +385,7 @@ fn a_key_generated_on_the_token_enrolls_and_never_leaves_it() {
             "softhsm2.conf",
             "state",
             "tokens",
-            "web.pub.der"
+            "web.pubkey.der"
         ]
     );
     // The token says the key is sensitive and was never extractable.
@@ -448,20 +475,9 @@ fn est_with_basic_and_the_token_key_as_tls_client_key() {
     // The device's identity: a token key with a certificate from the same CA (over SCEP).
     let identity = token.path("id.pem");
     token
-        .certenroll()
+        .enroll_new(&lab.url, "id", "id", &identity)
         .arg("--ca-file")
         .arg(&ca)
-        .args([
-            "enroll",
-            "-q",
-            "--url",
-            &lab.url,
-            "--cn",
-            "id",
-            "--no-challenge",
-        ])
-        .args(["--out-key", &uri("id"), "--out-cert"])
-        .arg(&identity)
         .assert()
         .success();
     std::fs::write(token.path("password"), "s3cret\n").unwrap();
@@ -516,18 +532,7 @@ fn renewal_makes_the_new_key_on_the_token_and_swaps_labels_only_when_issued() {
     let lab = Lab::start(&[]);
     let cert = token.path("cert.pem");
     token
-        .certenroll()
-        .args([
-            "enroll",
-            "-q",
-            "--url",
-            &lab.url,
-            "--cn",
-            "web",
-            "--no-challenge",
-        ])
-        .args(["--out-key", &uri("web"), "--out-cert"])
-        .arg(&cert)
+        .enroll_new(&lab.url, "web", "web", &cert)
         .assert()
         .success();
     let first = token.public_key("web");
@@ -535,34 +540,16 @@ fn renewal_makes_the_new_key_on_the_token_and_swaps_labels_only_when_issued() {
     let refusing = Lab::start(&["--fail", "badRequest"]);
     let before = token.objects();
     token
-        .certenroll()
-        .args([
-            "renew",
-            "-q",
-            "--force",
-            "--url",
-            &refusing.url,
-            "--no-challenge",
-        ])
-        .args(["--key", &uri("web"), "--cert"])
-        .arg(&cert)
+        .renew_pair(&refusing.url, "web", &cert)
+        .arg("--force")
         .assert()
         .code(4);
     assert_eq!(token.objects(), before);
     assert_eq!(token.public_key("web"), first);
     // Issued: the new key takes the label, the old one is kept as web.prev.
     token
-        .certenroll()
-        .args([
-            "renew",
-            "-q",
-            "--force",
-            "--url",
-            &lab.url,
-            "--no-challenge",
-        ])
-        .args(["--key", &uri("web"), "--cert"])
-        .arg(&cert)
+        .renew_pair(&lab.url, "web", &cert)
+        .arg("--force")
         .assert()
         .success();
     assert_eq!(cert_key(&cert), token.public_key("web"));
@@ -579,10 +566,8 @@ fn renewal_makes_the_new_key_on_the_token_and_swaps_labels_only_when_issued() {
     );
     // --delete-old: the replaced key goes.
     token
-        .certenroll()
-        .args(["renew", "-q", "--force", "--delete-old", "--url", &lab.url])
-        .args(["--no-challenge", "--key", &uri("web"), "--cert"])
-        .arg(&cert)
+        .renew_pair(&lab.url, "web", &cert)
+        .args(["--force", "--delete-old"])
         .assert()
         .success();
     assert_eq!(cert_key(&cert), token.public_key("web"));
@@ -715,18 +700,8 @@ fn a_pending_request_on_the_token_is_polled_without_the_flags() {
     let lab = Lab::start(&["--pending", "1"]);
     let cert = token.path("cert.pem");
     token
-        .certenroll()
-        .args([
-            "enroll",
-            "-q",
-            "--url",
-            &lab.url,
-            "--cn",
-            "p",
-            "--no-challenge",
-        ])
-        .args(["--no-wait", "--out-key", &uri("p"), "--out-cert"])
-        .arg(&cert)
+        .enroll_new(&lab.url, "p", "p", &cert)
+        .arg("--no-wait")
         .assert()
         .code(3);
     // A timer's poll names neither the module nor the PIN file: the saved request does.
@@ -744,11 +719,8 @@ fn a_pending_request_on_the_token_is_polled_without_the_flags() {
     // A renewal held by the CA: the next renew asks about it instead of sending another
     // (which would make yet another key on the token), and installs it.
     let renew = |extra: &[&str]| {
-        let mut cmd = token.certenroll();
-        cmd.args(["renew", "-q", "--url", &lab.url, "--no-challenge"])
-            .args(["--key", &uri("p"), "--cert"])
-            .arg(&cert)
-            .args(extra);
+        let mut cmd = token.renew_pair(&lab.url, "p", &cert);
+        cmd.args(extra);
         cmd
     };
     renew(&["--force", "--no-wait"]).assert().code(3);
@@ -774,35 +746,15 @@ fn a_tpm_key_is_made_in_the_tpm_enrolled_and_renewed() {
     let lab = Lab::start(&[]);
     let cert = token.path("cert.pem");
     token
-        .certenroll()
-        .args([
-            "enroll",
-            "-q",
-            "--url",
-            &lab.url,
-            "--cn",
-            "linux-box",
-            "--no-challenge",
-        ])
-        .args(["--out-key", &uri("device"), "--out-cert"])
-        .arg(&cert)
+        .enroll_new(&lab.url, "linux-box", "device", &cert)
         .assert()
         .success();
     let first = token.public_key("device");
     assert_eq!(cert_key(&cert), first);
     token.assert_never_extractable();
     token
-        .certenroll()
-        .args([
-            "renew",
-            "-q",
-            "--force",
-            "--url",
-            &lab.url,
-            "--no-challenge",
-        ])
-        .args(["--key", &uri("device"), "--cert"])
-        .arg(&cert)
+        .renew_pair(&lab.url, "device", &cert)
+        .arg("--force")
         .assert()
         .success();
     assert_eq!(cert_key(&cert), token.public_key("device"));
@@ -868,17 +820,7 @@ fn the_certificate_goes_on_the_token_beside_its_key_when_asked() {
         .assert()
         .success();
     let on_token = |label: &str| {
-        let der = token.path(&format!("{label}.cert.der"));
-        let out = token.tool(&[
-            "--read-object",
-            "--type",
-            "cert",
-            "--label",
-            label,
-            "-o",
-            der.to_str().unwrap(),
-        ]);
-        assert!(out.status.success(), "{out:?}");
+        let der = token.read_object("cert", label);
         crate::util::openssl(&["x509", "-inform", "DER", "-in", der.to_str().unwrap()])
     };
     let file = |path: &Path| crate::util::openssl(&["x509", "-in", path.to_str().unwrap()]);
@@ -917,6 +859,28 @@ fn the_certificate_goes_on_the_token_beside_its_key_when_asked() {
     assert!(!token.path("file.key").exists());
 }
 
+/// Run `cmd` killed before its `n`th change to a file or to the token's objects
+/// (`CERTENROLL_TEST_CRASH_AT`, what a kill -9 leaves): whether it was killed. A run that
+/// ends by itself must have succeeded.
+fn killed_at(mut cmd: assert_cmd::Command, n: usize) -> bool {
+    let out = cmd
+        .env("CERTENROLL_TEST_CRASH_AT", n.to_string())
+        .output()
+        .unwrap();
+    if out.status.code().is_some() {
+        assert!(out.status.success(), "uninterrupted: {out:?}");
+        return false;
+    }
+    true
+}
+
+/// What is left in the state directory's `dir` (owed, pending, made).
+fn left_in_state(token: &Token, dir: &str) -> Vec<std::ffi::OsString> {
+    std::fs::read_dir(token.path("state").join(dir))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default()
+}
+
 /// The key objects of `label` on the token, as pkcs11-tool lists them.
 fn has_key(token: &Token, label: &str) -> bool {
     token
@@ -935,43 +899,19 @@ fn a_renewal_on_the_token_killed_at_any_point_loses_no_key() {
         let token = Token::new();
         let cert = token.path("cert.pem");
         token
-            .certenroll()
-            .args([
-                "enroll",
-                "-q",
-                "--url",
-                &lab.url,
-                "--cn",
-                "web",
-                "--no-challenge",
-            ])
-            .args(["--out-key", &uri("web"), "--cert-to-token", "--out-cert"])
-            .arg(&cert)
+            .enroll_new(&lab.url, "web", "web", &cert)
+            .arg("--cert-to-token")
             .assert()
             .success();
         let renew = |force: bool| {
-            let mut cmd = token.certenroll();
-            cmd.args([
-                "renew",
-                "-q",
-                "--url",
-                &lab.url,
-                "--no-challenge",
-                "--cert-to-token",
-            ])
-            .args(["--key", &uri("web"), "--cert"])
-            .arg(&cert);
+            let mut cmd = token.renew_pair(&lab.url, "web", &cert);
+            cmd.arg("--cert-to-token");
             if force {
                 cmd.arg("--force");
             }
             cmd
         };
-        let out = renew(true)
-            .env("CERTENROLL_TEST_CRASH_AT", n.to_string())
-            .output()
-            .unwrap();
-        if out.status.code().is_some() {
-            assert!(out.status.success(), "uninterrupted: {out:?}");
+        if !killed_at(renew(true), n) {
             points = n - 1;
             break;
         }
@@ -1009,11 +949,8 @@ fn a_renewal_on_the_token_killed_at_any_point_loses_no_key() {
             objects.contains(&"Certificate Object label=web".to_string()),
             "{context}: {objects:?}"
         );
-        let state = token.path("state");
         for dir in ["owed", "pending", "made"] {
-            let left: Vec<_> = std::fs::read_dir(state.join(dir))
-                .map(|d| d.flatten().map(|e| e.file_name()).collect())
-                .unwrap_or_default();
+            let left = left_in_state(&token, dir);
             assert!(left.is_empty(), "{context}: left in {dir}: {left:?}");
         }
     }
@@ -1029,27 +966,8 @@ fn a_first_enrollment_on_the_token_killed_at_any_point_is_finished_by_the_same_c
     for n in 1..40 {
         let token = Token::new();
         let cert = token.path("cert.pem");
-        let enroll = || {
-            let mut cmd = token.certenroll();
-            cmd.args([
-                "enroll",
-                "-q",
-                "--url",
-                &lab.url,
-                "--cn",
-                "web",
-                "--no-challenge",
-            ])
-            .args(["--out-key", &uri("web"), "--out-cert"])
-            .arg(&cert);
-            cmd
-        };
-        let out = enroll()
-            .env("CERTENROLL_TEST_CRASH_AT", n.to_string())
-            .output()
-            .unwrap();
-        if out.status.code().is_some() {
-            assert!(out.status.success(), "uninterrupted: {out:?}");
+        let enroll = || token.enroll_new(&lab.url, "web", "web", &cert);
+        if !killed_at(enroll(), n) {
             points = n - 1;
             break;
         }
@@ -1065,9 +983,7 @@ fn a_first_enrollment_on_the_token_killed_at_any_point_is_finished_by_the_same_c
             ],
             "{context}"
         );
-        let made: Vec<_> = std::fs::read_dir(token.path("state").join("made"))
-            .map(|d| d.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
+        let made = left_in_state(&token, "made");
         assert!(made.is_empty(), "{context}: notes left: {made:?}");
     }
     assert!(points >= 3, "only {points} kill points");
