@@ -16,23 +16,27 @@ use x509_cert::name::Name;
 
 use crate::cli::{EnrollArgs, KeyType};
 
-/// The request made elsewhere that `--csr` names, read and its signature checked: the
-/// request, and its DER as it came.
-pub fn made_elsewhere(args: &EnrollArgs) -> Result<Option<(x509_cert::request::CertReq, Vec<u8>)>> {
+/// A request made elsewhere (`--csr`), read once and its signature checked.
+pub struct MadeElsewhere {
+    /// The request.
+    pub csr: x509_cert::request::CertReq,
+    /// Its DER, as it came.
+    pub der: Vec<u8>,
+}
+
+/// The request made elsewhere that `--csr` names.
+fn made_elsewhere(args: &EnrollArgs) -> Result<Option<MadeElsewhere>> {
     let Some(path) = &args.csr else {
         return Ok(None);
     };
     let bytes = std::fs::read(path).map_err(|e| Error::local("reading the CSR", path, e))?;
-    let read = csr::read_made_elsewhere(&bytes)
+    let (csr, der) = csr::read_made_elsewhere(&bytes)
         .map_err(|e| Error::Invalid(format!("{}: {e}", path.display())))?;
-    Ok(Some(read))
+    Ok(Some(MadeElsewhere { csr, der }))
 }
 
-/// The request's subject: the flags', or the one of the request made elsewhere.
-pub fn subject(args: &EnrollArgs) -> Result<Name> {
-    if let Some((csr, _)) = made_elsewhere(args)? {
-        return Ok(csr.info.subject);
-    }
+/// The subject the flags give.
+fn subject(args: &EnrollArgs) -> Result<Name> {
     if let Some(dn) = &args.subject {
         return Name::from_str(dn).map_err(|e| {
             Error::Invalid(format!(
@@ -75,19 +79,20 @@ pub fn subject(args: &EnrollArgs) -> Result<Name> {
     Ok(cert::build_name(&parts)?)
 }
 
-/// The challenge password: file, flag (with a warning), environment, or a hidden prompt on a
-/// terminal. None when the user said --no-challenge or nothing is available unattended.
-pub fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> Result<CsrSpec> {
-    // A request made elsewhere says it all itself; this is what is logged and saved of it.
-    if let Some((csr, _)) = made_elsewhere(args)? {
-        return Ok(CsrSpec {
-            subject,
-            sans: csr::requested_sans(&csr),
+/// What the request says (its challenge is added later), and the request made elsewhere when
+/// there is one, which says it all itself (what is logged and saved of it).
+fn describe(args: &EnrollArgs) -> Result<(CsrSpec, Option<MadeElsewhere>)> {
+    if let Some(made) = made_elsewhere(args)? {
+        let spec = CsrSpec {
+            subject: made.csr.info.subject.clone(),
+            sans: csr::requested_sans(&made.csr),
             key_usage: None,
             extended_key_usage: Vec::new(),
-            challenge: csr::challenge_password(&csr).map(Secret::new),
-        });
+            challenge: csr::challenge_password(&made.csr).map(Secret::new),
+        };
+        return Ok((spec, Some(made)));
     }
+    let subject = subject(args)?;
     let sans = args
         .san
         .iter()
@@ -109,13 +114,14 @@ pub fn csr_spec(args: &EnrollArgs, subject: Name, challenge: Option<Secret>) -> 
             Error::Invalid("the request needs a subject or at least one --san".into()).into(),
         );
     }
-    Ok(CsrSpec {
+    let spec = CsrSpec {
         subject,
         sans,
         key_usage,
         extended_key_usage,
-        challenge,
-    })
+        challenge: None,
+    };
+    Ok((spec, None))
 }
 
 /// The output files can be written, and an existing key is replaced only with --force:
@@ -159,7 +165,9 @@ pub fn key_kind(args: &EnrollArgs) -> KeyKind {
 /// Check what the flags say of the request without touching a file: the subject, SANs and
 /// usages, the algorithms, and (over SCEP) an RSA key. The flows read them again, as they
 /// need them; this only makes a usage error come before the key's lock file is created.
-pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
+/// Everything that can be wrong with the input, found before anything is locked or written;
+/// what the request says (and the request made elsewhere, read once) when nothing is.
+pub fn check_input(args: &EnrollArgs, est: bool) -> Result<(CsrSpec, Option<MadeElsewhere>)> {
     args.auth.only_for_est(args.server.protocol())?;
     if args.csr.is_some() {
         if !est && args.key.is_none() {
@@ -175,7 +183,7 @@ pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
             .into());
         }
     }
-    csr_spec(args, subject(args)?, None)?;
+    let described = describe(args)?;
     certenroll::scep::enroller::Choices::parse(
         args.algorithms.cipher.as_deref(),
         args.algorithms.digest.as_deref(),
@@ -188,5 +196,5 @@ pub fn check_input(args: &EnrollArgs, est: bool) -> Result<()> {
         )
         .into());
     }
-    Ok(())
+    Ok(described)
 }

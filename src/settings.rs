@@ -659,7 +659,7 @@ pub fn check_values(profile: &Profile) -> anyhow::Result<()> {
             .into());
         }
     }
-    crate::request::check_input(&args, est)
+    crate::request::check_input(&args, est).map(|_| ())
 }
 
 /// A profile's enroll settings, whatever it leaves out.

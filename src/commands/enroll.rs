@@ -18,7 +18,7 @@ use certenroll::scep::enroller::{Choices, Connect, ScepEnroller};
 
 use crate::cli::{EnrollArgs, GlobalArgs, ProtocolChoice};
 use crate::output::Output;
-use crate::request::{check_input, check_outputs, csr_spec, key_kind, subject};
+use crate::request::{MadeElsewhere, check_input, check_outputs, key_kind};
 
 pub fn run(global: &GlobalArgs, args: &EnrollArgs, out: &Output) -> Result<u8> {
     run_as(global, args, out, false)
@@ -61,7 +61,7 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
     };
     // Input that cannot be used is refused before anything is locked or written (the key's
     // lock file is created beside it).
-    check_input(args, est)?;
+    let (spec, elsewhere) = check_input(args, est)?;
     let state_dir = crate::runtime::state_dir(global)?;
     let _lock = crate::runtime::lock(global, &state_dir)?;
     let key_file = args.key.as_ref().or(args.out_key.as_ref());
@@ -115,10 +115,11 @@ fn run_as(global: &GlobalArgs, args: &EnrollArgs, out: &Output, server_keygen: b
         });
     let args = reused.as_ref().or(on_token.as_ref()).unwrap_or(args);
     let started = Instant::now();
-    let subject_text = subject(args).ok().map(|s| cert::name_to_string(&s));
+    let subject_text = Some(cert::name_to_string(&spec.subject));
     let result = enroll(
         global,
         args,
+        (spec, elsewhere),
         out,
         &state_dir,
         left.is_some(),
@@ -178,9 +179,11 @@ fn settle_pending(state_dir: &Path, args: &EnrollArgs, out: &Output) -> Result<(
 
 /// The request, its key and where it goes, as the flags say; sent over the protocol of the
 /// server. An error comes with the request's transaction, once known.
+#[allow(clippy::too_many_arguments)]
 fn enroll(
     global: &GlobalArgs,
     args: &EnrollArgs,
+    (spec, elsewhere): (certenroll::pki::csr::CsrSpec, Option<MadeElsewhere>),
     out: &Output,
     state_dir: &Path,
     reuse_left_key: bool,
@@ -190,12 +193,10 @@ fn enroll(
     let no_id = |err: anyhow::Error| (err, None);
     let est = args.server.protocol() == ProtocolChoice::Est;
     // Everything that can be wrong with the input is found before any work is done.
-    let spec = csr_spec(args, subject(args).map_err(no_id)?, None).map_err(no_id)?;
     check_outputs(args).map_err(no_id)?;
-    let elsewhere = crate::request::made_elsewhere(args).map_err(no_id)?;
     let key = match (&args.key, &args.out_key) {
         _ if elsewhere.is_some() => {
-            let (csr, der) = elsewhere.expect("read above");
+            let MadeElsewhere { csr, der } = elsewhere.expect("read above");
             let ra = args
                 .key
                 .as_ref()
