@@ -72,10 +72,12 @@ fn spki_failed(e: impl std::fmt::Display) -> Error {
 }
 
 /// The public key of the private key `handle`: RSA's modulus and exponent are attributes of
-/// the private key; an EC key's point is on its public key object (same CKA_ID).
+/// the private key; an EC key's point is on its public key object (`public` when known, else
+/// the one with the same CKA_ID).
 fn public_key(
     session: &Session,
     handle: ObjectHandle,
+    public: Option<ObjectHandle>,
 ) -> Result<(SubjectPublicKeyInfoOwned, KeyKind)> {
     let key_type = match attribute(session, handle, AttributeType::KeyType) {
         Some(Attribute::KeyType(kind)) => kind,
@@ -112,14 +114,19 @@ fn public_key(
             "the key object is of type {key_type}: certenroll uses RSA and EC (P-256, P-384) keys"
         )));
     }
-    let id = id_of(session, handle).unwrap_or_default();
-    let publics = session
-        .find_objects(&[Attribute::Class(ObjectClass::PUBLIC_KEY), Attribute::Id(id)])
-        .map_err(|e| failed("looking for the key's public half", e))?;
-    let Some(&public) = publics.first() else {
-        return Err(Error::Token(
-            "the EC key has no public key object with the same CKA_ID on the token: certenroll needs it to build the request".into(),
-        ));
+    let public = match public {
+        Some(public) => public,
+        None => {
+            let id = id_of(session, handle).unwrap_or_default();
+            let publics = session
+                .find_objects(&[Attribute::Class(ObjectClass::PUBLIC_KEY), Attribute::Id(id)])
+                .map_err(|e| failed("looking for the key's public half", e))?;
+            *publics.first().ok_or_else(|| {
+                Error::Token(
+                    "the EC key has no public key object with the same CKA_ID on the token: certenroll needs it to build the request".into(),
+                )
+            })?
+        }
     };
     let (Some(Attribute::EcParams(params)), Some(Attribute::EcPoint(point))) = (
         attribute(session, public, AttributeType::EcParams),
@@ -228,7 +235,7 @@ impl TokenKey {
                 )));
             }
         };
-        let (public, kind) = public_key(&session, handle)?;
+        let (public, kind) = public_key(&session, handle, None)?;
         let extractable = !matches!(
             attribute(&session, handle, AttributeType::Extractable),
             Some(Attribute::Extractable(false))
@@ -268,10 +275,16 @@ impl TokenKey {
                 token.label
             )));
         }
+        // Both halves share a CKA_ID from the start (an EC key's public half is found by it);
+        // it becomes the SHA-1 of the public key below, where the token allows.
+        let first_id = session
+            .generate_random_vec(16)
+            .map_err(|e| failed("drawing a random id on the token", e))?;
         let common = |private: bool| {
             vec![
                 Attribute::Token(true),
                 Attribute::Label(label.as_bytes().to_vec()),
+                Attribute::Id(first_id.clone()),
                 Attribute::Private(private),
             ]
         };
@@ -313,9 +326,9 @@ impl TokenKey {
                 )
             })?;
         // The key identifier, set on both halves; a token that keeps CKA_ID read-only keeps
-        // none, which only tools that pair by id notice.
+        // the random one.
         let made = (|| {
-            let (public, kind) = rsa_or_ec_public(&session, handle, public_handle)?;
+            let (public, kind) = public_key(&session, handle, Some(public_handle))?;
             let id = Digest::Sha1.hash(public.subject_public_key.raw_bytes());
             for object in [handle, public_handle] {
                 let _ = session.update_attributes(object, &[Attribute::Id(id.to_vec())]);
@@ -442,31 +455,6 @@ impl TokenKey {
     }
 }
 
-/// The public half of a key pair just generated (RSA from the private key, EC from the
-/// public object).
-fn rsa_or_ec_public(
-    session: &Session,
-    private: ObjectHandle,
-    public: ObjectHandle,
-) -> Result<(SubjectPublicKeyInfoOwned, KeyKind)> {
-    // The public object has no CKA_ID yet: give it the private key's (none) for the lookup
-    // public_key makes, by reading the point from the public object directly.
-    match attribute(session, private, AttributeType::KeyType) {
-        Some(Attribute::KeyType(KeyType::EC)) => {
-            let id = session
-                .generate_random_vec(16)
-                .map_err(|e| failed("drawing a random id on the token", e))?;
-            for object in [private, public] {
-                session
-                    .update_attributes(object, &[Attribute::Id(id.clone())])
-                    .map_err(|e| failed("naming the new key on the token", e))?;
-            }
-            public_key(session, private)
-        }
-        _ => public_key(session, private),
-    }
-}
-
 /// Remove the key objects labelled as `text` names whose public key is `public` (a key this
 /// run generated and the CA refused): nothing else is removed. Returns whether any was.
 pub fn destroy(text: &str, public: &SubjectPublicKeyInfoOwned) -> Result<bool> {
@@ -478,7 +466,7 @@ pub fn destroy(text: &str, public: &SubjectPublicKeyInfoOwned) -> Result<bool> {
     };
     let mut removed = false;
     for handle in find_private(&session, &uri)? {
-        if public_key(&session, handle).is_ok_and(|(spki, _)| spki == *public) {
+        if public_key(&session, handle, None).is_ok_and(|(spki, _)| spki == *public) {
             let id = id_of(&session, handle);
             for object in labelled(&session, label)? {
                 if object == handle || (id.is_some() && id_of(&session, object) == id) {
