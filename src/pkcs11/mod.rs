@@ -138,7 +138,17 @@ pub(crate) struct Token {
     pub(crate) label: String,
 }
 
-static TOKENS: Mutex<Vec<(PathBuf, u64, Arc<Token>)>> = Mutex::new(Vec::new());
+/// The tokens this run logged in to: by module and slot, and by the URI attributes that
+/// chose it (so that the next key on it does not list the module's slots again).
+static TOKENS: Mutex<Vec<Opened>> = Mutex::new(Vec::new());
+
+struct Opened {
+    module: PathBuf,
+    slot: u64,
+    /// The token-choosing part of the URIs that named it (`Uri::token_part`).
+    chosen_by: Vec<String>,
+    token: Arc<Token>,
+}
 
 /// The slot holding the token a URI names; exactly one must match.
 fn find_slot(pkcs11: &Pkcs11, uri: &Uri, module: &Path) -> Result<(Slot, String)> {
@@ -246,14 +256,25 @@ fn pin(uri: &Uri, label: &str) -> Result<Secret> {
 /// The logged-in session on the token `uri` names (opened and logged in once per run).
 pub(crate) fn token(uri: &Uri) -> Result<Arc<Token>> {
     let module_path = module_path(uri)?;
+    let chooser = uri.token_part();
+    let known = TOKENS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|o| o.module == module_path && o.chosen_by.contains(&chooser))
+        .map(|o| o.token.clone());
+    if let Some(token) = known {
+        return Ok(token);
+    }
     let pkcs11 = module(&module_path)?;
     let (slot, label) = find_slot(&pkcs11, uri, &module_path)?;
     let mut tokens = TOKENS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, _, token)) = tokens
-        .iter()
-        .find(|(m, s, _)| *m == module_path && *s == slot.id())
+    if let Some(opened) = tokens
+        .iter_mut()
+        .find(|o| o.module == module_path && o.slot == slot.id())
     {
-        return Ok(token.clone());
+        opened.chosen_by.push(chooser);
+        return Ok(opened.token.clone());
     }
     let session = pkcs11
         .open_rw_session(slot)
@@ -278,7 +299,12 @@ pub(crate) fn token(uri: &Uri) -> Result<Arc<Token>> {
         session: Mutex::new(session),
         label,
     });
-    tokens.push((module_path, slot.id(), token.clone()));
+    tokens.push(Opened {
+        module: module_path,
+        slot: slot.id(),
+        chosen_by: vec![chooser],
+        token: token.clone(),
+    });
     Ok(token)
 }
 

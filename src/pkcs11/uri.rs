@@ -197,6 +197,19 @@ impl Uri {
         }
     }
 
+    /// The attributes that choose the token (and its slot and library), as text: two URIs
+    /// with the same part name the same token.
+    pub fn token_part(&self) -> String {
+        Uri {
+            object: None,
+            id: None,
+            module_path: None,
+            pin_source: None,
+            ..self.clone()
+        }
+        .to_string()
+    }
+
     /// The same URI naming the object `label` on the same token (the staged key of a renewal),
     /// written back as text.
     pub fn with_object(&self, label: &str) -> String {
@@ -338,6 +351,16 @@ mod tests {
         assert_eq!(
             uri.with_object("web.new"),
             "pkcs11:token=My%20Token;object=web.new?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-source=file:/etc/pin"
+        );
+        assert_eq!(
+            Uri::parse("pkcs11:token=a;object=x;id=%01?module-path=/m&pin-source=file:/p")
+                .unwrap()
+                .token_part(),
+            Uri::parse("pkcs11:token=a;object=y").unwrap().token_part()
+        );
+        assert_ne!(
+            Uri::parse("pkcs11:token=a").unwrap().token_part(),
+            Uri::parse("pkcs11:token=b").unwrap().token_part()
         );
         assert!(is_uri(Path::new("Pkcs11:object=x")));
         assert!(!is_uri(Path::new("./pkcs11:object=x")));
