@@ -244,7 +244,7 @@ pub fn token_uri(path: &Path) -> Option<&str> {
 /// Whether there is a key at `path`: a file, or a key object on the token a URI names.
 pub fn key_exists(path: &Path) -> Result<bool> {
     match token_uri(path) {
-        Some(uri) => crate::pkcs11::exists(uri),
+        Some(uri) => crate::pkcs11::key::exists(uri),
         None => Ok(path.exists()),
     }
 }

@@ -203,7 +203,7 @@ fn session(token: &Token) -> std::sync::MutexGuard<'_, Session> {
     token.session.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Whether the key `text` names is on its token.
+/// Whether the key `text` names is on its token (the token is opened and logged in to look).
 pub fn exists(text: &str) -> Result<bool> {
     let uri = Uri::parse(text)?;
     let token = super::token(&uri)?;

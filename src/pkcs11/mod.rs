@@ -324,15 +324,3 @@ pub fn absolute(text: &str) -> Result<String> {
     }
     Ok(uri.to_string())
 }
-
-/// A check of a token for `doctor`: the module loads, the token is there, the PIN logs in,
-/// the key object is found. Returns what was found ("RSA 2048 on token 'T'").
-pub fn check(text: &str) -> Result<String> {
-    let key = TokenKey::open(text)?;
-    Ok(key.describe_where())
-}
-
-/// Whether the key a URI names exists (the token is opened and logged in to look).
-pub fn exists(text: &str) -> Result<bool> {
-    key::exists(text)
-}
